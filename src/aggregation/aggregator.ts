@@ -1,0 +1,181 @@
+import type { Category, TaggedEvent } from '../types.js';
+
+import { RequestIdSample } from './request-id-sample.js';
+import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type SourceStats, type Summary, type Totals } from './summary.js';
+
+interface CodeState {
+  info: Omit<CodeCount, 'count' | 'requestIds' | 'firstSeen' | 'lastSeen'>;
+  count: number;
+  sample: RequestIdSample;
+  first: number | null;
+  last: number | null;
+}
+
+interface SourceState {
+  name: string;
+  lines: number;
+  bytes: number;
+  records: number;
+  errors: number;
+  successes: number;
+  first: number | null;
+  last: number | null;
+  error: string | null;
+}
+
+/** Dimensions errors are counted by, besides category and code. */
+const DIMENSIONS = ['vendor', 'httpStatus', 'action', 'pod', 'container'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * The only stateful stage: counts events by category, code and the other
+ * dimensions. All keys live in Maps, never in plain objects keyed by log data.
+ * Two aggregators merge exactly (see `merge`).
+ */
+export class Aggregator {
+  readonly totals: Totals = { lines: 0, records: 0, errors: 0, successes: 0, truncated: 0, undecodable: 0 };
+  private readonly categories = new Map<Category, number>();
+  private readonly codes = new Map<string, CodeState>();
+  private readonly dimensions = new Map<Dimension, Map<string, number>>(DIMENSIONS.map((d) => [d, new Map()]));
+  private readonly successVendors = new Map<string, number>();
+  private readonly sources = new Map<string, SourceState>();
+
+  constructor(
+    readonly catalog: { version: string; entries: number },
+    readonly samples: number,
+  ) {}
+
+  /** Counts one tagged record (error, success or neither). */
+  add(event: TaggedEvent): void {
+    this.totals.records++;
+    const source = this.source(event.source);
+    source.records++;
+    if (event.time !== null) {
+      source.first = min(source.first, event.time);
+      source.last = max(source.last, event.time);
+    }
+    if (event.event === 'success') {
+      this.totals.successes++;
+      source.successes++;
+      bump(this.successVendors, keyOf(event.vendor));
+      return;
+    }
+    if (event.event !== 'error') return;
+    this.totals.errors++;
+    source.errors++;
+    const category = event.category ?? 'unknown';
+    this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+    for (const d of DIMENSIONS) bump(this.dimensions.get(d)!, keyOf(event[d]));
+    const key = `${event.vendor ?? ''}\u0000${event.code ?? ''}`;
+    let state = this.codes.get(key);
+    if (!state) {
+      state = {
+        info: {
+          vendor: event.vendor,
+          code: event.code,
+          catalogued: event.catalogued,
+          category,
+          section: event.section,
+          httpStatus: event.httpStatus,
+          retryable: event.retryable,
+          clientSide: event.clientSide,
+        },
+        count: 0,
+        sample: new RequestIdSample(this.samples),
+        first: null,
+        last: null,
+      };
+      this.codes.set(key, state);
+    }
+    state.count++;
+    if (event.requestId) state.sample.add(event.requestId);
+    if (event.time !== null) {
+      state.first = min(state.first, event.time);
+      state.last = max(state.last, event.time);
+    }
+  }
+
+  /** The per-source accounting, created on first use. */
+  source(name: string): SourceState {
+    let state = this.sources.get(name);
+    if (!state) {
+      state = { name, lines: 0, bytes: 0, records: 0, errors: 0, successes: 0, first: null, last: null, error: null };
+      this.sources.set(name, state);
+    }
+    return state;
+  }
+
+  /** The summary, deterministic for the same input: every list has a stable order. */
+  toSummary(): Summary {
+    const byCategory: Record<string, number> = {};
+    for (const [category, count] of sortCounts([...this.categories])) byCategory[category] = count;
+    const byCode: CodeCount[] = [...this.codes.values()]
+      .sort((a, b) => b.count - a.count || cmp(a.info.vendor, b.info.vendor) || cmp(a.info.code, b.info.code))
+      .map((s) => ({ ...s.info, count: s.count, requestIds: s.sample.ids(), firstSeen: iso(s.first), lastSeen: iso(s.last) }));
+    const dim = (d: Dimension): KeyCount[] => toKeyCounts(this.dimensions.get(d)!);
+    const attempts = this.totals.errors + this.totals.successes;
+    return {
+      schema: SUMMARY_SCHEMA,
+      catalog: this.catalog,
+      samples: this.samples,
+      totals: { ...this.totals },
+      byCategory,
+      byCode,
+      byVendor: dim('vendor'),
+      byHttpStatus: dim('httpStatus'),
+      byAction: dim('action'),
+      byPod: dim('pod'),
+      byContainer: dim('container'),
+      successesByVendor: toKeyCounts(this.successVendors),
+      errorRate: attempts > 0 ? this.totals.errors / attempts : null,
+      sources: [...this.sources.values()]
+        .sort((a, b) => cmp(a.name, b.name))
+        .map((s): SourceStats => ({
+          name: s.name,
+          lines: s.lines,
+          bytes: s.bytes,
+          records: s.records,
+          errors: s.errors,
+          successes: s.successes,
+          firstSeen: iso(s.first),
+          lastSeen: iso(s.last),
+          error: s.error,
+        })),
+    };
+  }
+}
+
+/** Null becomes the empty key; it is turned back into null on output. */
+function keyOf(value: string | number | null): string {
+  return value === null ? '' : String(value);
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function toKeyCounts(map: Map<string, number>): KeyCount[] {
+  return sortCounts([...map]).map(([key, count]) => ({ key: key === '' ? null : key, count }));
+}
+
+function sortCounts<K extends string>(entries: [K, number][]): [K, number][] {
+  return entries.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+}
+
+function cmp(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+function min(a: number | null, b: number): number {
+  return a === null || b < a ? b : a;
+}
+function max(a: number | null, b: number): number {
+  return a === null || b > a ? b : a;
+}
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+

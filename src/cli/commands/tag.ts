@@ -1,0 +1,57 @@
+import { EXIT } from '../../errors.js';
+import { runPipeline, type FlowControl } from '../../pipeline/run-pipeline.js';
+import { renderTagLine } from '../../render/render-tag.js';
+import { installStdoutGuards, useColor, warn } from '../output.js';
+import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { stopOnSignals } from '../stop-signals.js';
+
+export interface TagArgs extends InputArgs {
+  errorsOnly?: boolean;
+  pretty?: boolean;
+}
+
+/**
+ * `mqerr tag`: writes every record as NDJSON with an `mqerr` key, one write
+ * per record so a pipe reader sees each at once; a slow reader slows reading.
+ */
+export async function runTag(args: TagArgs): Promise<number> {
+  installStdoutGuards();
+  const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+  const run = await prepareRun(args);
+  const pretty = args.pretty ? await loadPretty(useColor(process.stdout)) : null;
+  const flow: { current: FlowControl | null } = { current: null };
+  const controller = new AbortController();
+  const release = stopOnSignals(controller);
+  const { failed } = await runPipeline(
+    {
+      inputs: run.inputs,
+      ctx: run.ctx,
+      aggregator: run.aggregator,
+      sink: (record, recognition, event) => {
+        if (args.errorsOnly && event.event !== 'error') return;
+        const line = renderTagLine(record, recognition, event);
+        const ok = process.stdout.write(pretty ? pretty(line) : line + '\n');
+        if (!ok && flow.current) {
+          const paused = flow.current;
+          paused.pause();
+          process.stdout.once('drain', () => paused.resume());
+        }
+      },
+      maxLineBytes,
+      idleFlushMs: 50,
+      signal: controller.signal,
+      onSourceError: (name, message) => warn(`${name}: ${message}`),
+      unwrap: args.unwrap ?? true,
+    },
+    flow,
+  );
+  release();
+  return failed ? EXIT.unreadableInput : EXIT.ok;
+}
+
+/** pino-pretty is loaded only when --pretty asks for it, to keep start-up fast. */
+async function loadPretty(colorize: boolean): Promise<(line: string) => string> {
+  const { prettyFactory } = await import('pino-pretty');
+  const format = prettyFactory({ colorize, translateTime: 'UTC:yyyy-mm-dd HH:MM:ss.l', ignore: 'pid,hostname' });
+  return (line: string) => format(line);
+}

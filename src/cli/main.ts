@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { EXIT, ExitError } from '../errors.js';
+import { GROUPINGS } from '../render/groupings.js';
+import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Options every reading command takes. */
+function inputOptions<T>(y: Argv<T>) {
+  return y
+    .positional('paths', { type: 'string', array: true, describe: 'files, directories, globs or - for stdin (default: stdin)' })
+    .option('catalog', { type: 'string', array: true, describe: 'extra catalog file (JSON or YAML); repeatable; also MQERR_CATALOG' })
+    .option('samples', { type: 'number', default: 5, describe: 'RequestIds kept per code' })
+    .option('max-line-bytes', { type: 'string', default: '4MB', describe: 'longer lines are cut to this size and counted as truncated' })
+    .option('unwrap', { type: 'boolean', default: true, describe: 'remove kubectl/CRI/Docker wrappers (--no-unwrap to keep them)' });
+}
+
+/** Runs a command's implementation, loaded only when that command runs. */
+async function run(load: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await load();
+  } catch (err) {
+    if (err instanceof ExitError) {
+      process.stderr.write(`mqerr: ${sanitizeForTerminal(err.message)}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    throw err;
+  }
+}
+
+const cli = yargs(hideBin(process.argv))
+  .scriptName('mqerr')
+  .usage('$0 [scan] [paths..]\n\nFind ApsaraMQ for MQTT and TDMQ for MQTT API errors in logs, tag them from the error-code catalog, count them.')
+  .command(
+    ['scan [paths..]', '$0 [paths..]'],
+    'count API errors by category and code (the default command)',
+    (y) =>
+      inputOptions(y)
+        .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
+        .option('by', { choices: GROUPINGS, array: true, describe: 'group by (default: category, then code)' })
+        .example('$0 app.log', 'summary of one file')
+        .example('kubectl logs -f deploy/api | $0', 'follow a deployment; Ctrl-C prints the summary')
+        .example("$0 --format json 'logs/2026-11-21/*.log.gz' > day.json", 'a night of rotated archives')
+        .example('$0 --by vendor --by action logs/', 'errors per vendor and per API action'),
+    (argv) =>
+      run(async () => (await import('./commands/scan.js')).runScan({ ...argv, maxLineBytes: argv.maxLineBytes as never })),
+  )
+  .command(
+    'tag [paths..]',
+    'write every record as NDJSON with an "mqerr" key (pipe it into pino-pretty)',
+    (y) =>
+      inputOptions(y)
+        .option('errors-only', { type: 'boolean', default: false, describe: 'write only API error events' })
+        .option('pretty', { type: 'boolean', default: false, describe: 'render for people with pino-pretty' })
+        .example('tail -F app.log | $0 tag --errors-only', 'tagged errors as they happen')
+        .example('$0 tag app.log | npx pino-pretty', 'human-readable records'),
+    (argv) => run(async () => (await import('./commands/tag.js')).runTag({ ...argv, maxLineBytes: argv.maxLineBytes as never })),
+  )
+  .command(
+    'catalog',
+    'list the error-code catalog, or check a catalog file',
+    (y) =>
+      y
+        .option('format', { choices: ['table', 'json'] as const, describe: 'output format (default: table on a terminal, else json)' })
+        .option('catalog', { type: 'string', array: true, describe: 'extra catalog file to include' })
+        .option('check', { type: 'string', array: true, describe: 'validate these catalog files and exit' })
+        .example('$0 catalog --format json | jq length', 'the whole catalog as JSON')
+        .example('$0 catalog --check my-codes.yaml', 'validate a user catalog'),
+    (argv) => run(async () => (await import('./commands/catalog.js')).runCatalog(argv)),
+  )
+  .command(
+    'explain <code>',
+    'show what the catalog knows about an error code',
+    (y) =>
+      y
+        .positional('code', { type: 'string', demandOption: true })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+        .option('catalog', { type: 'string', array: true, describe: 'extra catalog file to include' })
+        .example('$0 explain ApplyTokenOverFlow', 'meaning, HTTP status, retryability, remedy')
+        .example('$0 explain ResourceNotFound.Topic', 'a Tencent product code'),
+    (argv) => run(async () => (await import('./commands/explain.js')).runExplain(argv)),
+  )
+  .strict()
+  .version(VERSION)
+  .help()
+  .alias('h', 'help')
+  .alias('v', 'version')
+  .wrap(Math.min(110, process.stdout.columns || 110))
+  .fail((message, err) => {
+    if (err && !(err instanceof ExitError)) throw err;
+    const text = message ?? err?.message ?? 'invalid arguments';
+    process.stderr.write(`mqerr: ${sanitizeForTerminal(text.split('\n')[0]!)} (see mqerr --help)\n`);
+    process.exit(EXIT.usage);
+  });
+
+await cli.parseAsync();

@@ -1,0 +1,33 @@
+import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
+
+/**
+ * Writes to stdout; a closed pipe (`| head`) ends the process quietly with
+ * status 0 instead of a stack trace.
+ */
+export function installStdoutGuards(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+    process.stderr.write(`mqerr: cannot write output: ${err.message}\n`);
+    process.exit(3);
+  });
+}
+
+/** Writes text and resolves once it is handed to the OS (or buffered for it). */
+export function writeOut(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+/** A one-line message on stderr, with log-derived parts made safe. */
+export function warn(message: string): void {
+  process.stderr.write(`mqerr: ${sanitizeForTerminal(message)}\n`);
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
+  return stream.isTTY === true;
+}

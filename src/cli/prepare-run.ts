@@ -1,0 +1,51 @@
+import { Aggregator } from '../aggregation/aggregator.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import { ExitError } from '../errors.js';
+import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
+import { expandInputs, type InputSource } from '../sources/expand-inputs.js';
+
+/** Options shared by `scan` and `tag`. */
+export interface InputArgs {
+  paths?: string[];
+  catalog?: string[];
+  samples?: number;
+  maxLineBytes?: number;
+  unwrap?: boolean;
+}
+
+export interface PreparedRun {
+  catalog: Catalog;
+  ctx: RecognitionContext;
+  aggregator: Aggregator;
+  inputs: InputSource[];
+}
+
+/** User catalogs come from --catalog, then MQERR_CATALOG (paths separated like PATH). */
+export function userCatalogFiles(flags: readonly string[] | undefined): string[] {
+  const fromEnv = (process.env['MQERR_CATALOG'] ?? '').split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
+  return [...fromEnv, ...(flags ?? [])];
+}
+
+/** Loads the catalog, expands the inputs and makes the aggregator. */
+export async function prepareRun(args: InputArgs): Promise<PreparedRun> {
+  const samples = args.samples ?? 5;
+  if (!Number.isInteger(samples) || samples < 0) throw new ExitError(`--samples expects a whole number ≥ 0, got ${String(args.samples)}`);
+  const catalog = loadCatalog(userCatalogFiles(args.catalog));
+  const ctx = createRecognitionContext(catalog);
+  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples);
+  const inputs = await expandInputs(args.paths ?? []);
+  return { catalog, ctx, aggregator, inputs };
+}
+
+/** Parses a byte size: `4194304`, `4MB`, `512k`. */
+export function parseByteSize(text: string | number, flag: string): number {
+  if (typeof text === 'number' && Number.isInteger(text) && text > 0) return text;
+  const m = /^(\d+)\s*([kmg]i?b?|b)?$/i.exec(String(text).trim());
+  if (!m) throw new ExitError(`${flag} expects a size such as 4MB or 65536, got '${String(text)}'`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  const bytes = Number(m[1]) * factor;
+  if (bytes < 1) throw new ExitError(`${flag} must be at least 1 byte, got '${String(text)}'`);
+  return bytes;
+}

@@ -1,0 +1,92 @@
+import { attachMetadata } from '../catalog/attach-metadata.js';
+import type { Aggregator } from '../aggregation/aggregator.js';
+import { RecordAssembler } from '../records/assemble-records.js';
+import { unwrapContainer } from '../records/unwrap-container.js';
+import { recognize } from '../recognition/recognize.js';
+import type { RecognitionContext } from '../recognition/recognition-context.js';
+import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+
+/** Receives every record with what was recognized in it. */
+export type RecordSink = (record: LogRecord, recognition: Recognition, event: TaggedEvent) => void;
+
+/** Options that shape how lines become records. */
+export interface LineOptions {
+  /** Remove kubectl, CRI and Docker wrappers (on by default). */
+  unwrap: boolean;
+}
+
+interface PartialLine {
+  text: string;
+}
+
+/**
+ * The per-source middle of the pipeline: lines → records → recognition →
+ * catalog → sink. Synchronous; the caller feeds it lines and decides when a
+ * quiet stream's open record is closed (`flush`).
+ */
+export class LineProcessor {
+  private lineNo = 0;
+  private lastTime: number | null = null;
+  private readonly assembler: RecordAssembler;
+  private readonly partials = new Map<string, PartialLine>();
+
+  constructor(
+    readonly source: string,
+    private readonly ctx: RecognitionContext,
+    private readonly aggregator: Aggregator,
+    private readonly sink: RecordSink | null,
+    private readonly options: LineOptions = { unwrap: true },
+  ) {
+    this.assembler = new RecordAssembler(source, (record) => this.onRecord(record));
+  }
+
+  /** Lines seen so far. */
+  get lines(): number {
+    return this.lineNo;
+  }
+
+  /** Feeds one physical line (without its newline). */
+  pushLine(line: string): void {
+    const lineNo = ++this.lineNo;
+    let text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+    if (text.includes('\uFFFD')) this.aggregator.totals.undecodable++;
+    const wrapped = this.options.unwrap ? unwrapContainer(text) : null;
+    if (!wrapped) {
+      this.assembler.push(text, lineNo, null);
+      return;
+    }
+    const stream = wrapped.origin.stream ?? '';
+    const before = this.partials.get(stream);
+    if (before) {
+      this.partials.delete(stream);
+      text = before.text + wrapped.text;
+    } else text = wrapped.text;
+    if (wrapped.partial) {
+      this.partials.set(stream, { text });
+      return;
+    }
+    this.assembler.push(text, lineNo, wrapped.origin);
+  }
+
+  /** Closes the open records (end of input, or a quiet live stream). */
+  flush(): void {
+    for (const [stream, partial] of this.partials) {
+      this.partials.delete(stream);
+      this.assembler.push(partial.text, this.lineNo, null);
+    }
+    this.assembler.flush();
+  }
+
+  /** Whether a record is waiting for more lines. */
+  get pending(): boolean {
+    return this.assembler.pending || this.partials.size > 0;
+  }
+
+  private onRecord(record: LogRecord): void {
+    const recognition = recognize(record.text, this.ctx);
+    const event = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
+    if (event.time !== null) this.lastTime = event.time;
+    this.aggregator.add(event);
+    this.sink?.(record, recognition, event);
+  }
+}

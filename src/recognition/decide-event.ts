@@ -1,0 +1,111 @@
+import type { Vendor } from '../types.js';
+import { STRENGTH, type CodeFinding, type Evidence } from './evidence.js';
+import { CODE_SHAPE, NOT_A_CODE, REQUEST_ID_SHAPE, UUID_LOWER, UUID_UPPER } from './patterns.js';
+import type { RecognitionContext } from './recognition-context.js';
+
+/** The decision about one record: is it an API error or success, and whose. */
+export interface Decision {
+  event: 'error' | 'success' | null;
+  vendor: Vendor | null;
+  code: string | null;
+  requestId: string | null;
+}
+
+const NO_EVENT: Decision = { event: null, vendor: null, code: null, requestId: null };
+/** `ECONNRESET`, `ERR_X`: errno-style names are not API codes unless catalogued. */
+const ERRNO_STYLE = /^[A-Z0-9_]+$/;
+
+/**
+ * Decides once per record from all its findings: the strongest acceptable
+ * code, the RequestId found beside it, and the vendor the signs agree on
+ * (null when they do not say, as for a bare `InternalError`).
+ */
+export function decideEvent(evidence: Evidence, ctx: RecognitionContext): Decision {
+  const hasRequestId = evidence.requestIds.length > 0;
+  const finding = bestCode(evidence, ctx, hasRequestId);
+  if (finding) {
+    const requestId = validRequestId(finding.requestId) ?? firstValidRequestId(evidence.requestIds);
+    return { event: 'error', code: finding.code, requestId, vendor: attributeVendor(evidence, ctx, finding.code, requestId) };
+  }
+  if (evidence.sdkError && hasRequestId) {
+    const requestId = firstValidRequestId(evidence.requestIds);
+    if (requestId) return { event: 'error', code: null, requestId, vendor: attributeVendor(evidence, ctx, null, requestId) };
+  }
+  if (evidence.success && evidence.successRequestId) {
+    const requestId = evidence.successRequestId;
+    return { event: 'success', code: null, requestId, vendor: attributeVendor(evidence, ctx, null, requestId) };
+  }
+  return NO_EVENT;
+}
+
+function bestCode(evidence: Evidence, ctx: RecognitionContext, hasRequestId: boolean): CodeFinding | null {
+  let best: CodeFinding | null = null;
+  for (const finding of evidence.codes) {
+    if (best && finding.strength <= best.strength) continue;
+    if (isAcceptable(finding, ctx, hasRequestId || evidence.sdkError)) best = finding;
+  }
+  return best;
+}
+
+/** A code counts when the catalog knows it, or when the record's shape vouches for it. */
+function isAcceptable(finding: CodeFinding, ctx: RecognitionContext, apiContext: boolean): boolean {
+  const { code, strength } = finding;
+  if (!CODE_SHAPE.test(code) || NOT_A_CODE.has(code)) return false;
+  if (strength === STRENGTH.body) return true;
+  const exact = ctx.catalog.vendorsWithExact(code).length > 0;
+  if (exact) return strength >= STRENGTH.labelled || apiContext;
+  if (ERRNO_STYLE.test(code)) return false;
+  const related = ctx.catalog.lookupAnyVendor(code).length > 0;
+  if (strength >= STRENGTH.paired) return apiContext || related;
+  return related && strength >= STRENGTH.labelled && apiContext;
+}
+
+function validRequestId(id: string | null): string | null {
+  return id && REQUEST_ID_SHAPE.test(id) && !/^(?:None|null|undefined)$/i.test(id) ? id : null;
+}
+
+function firstValidRequestId(ids: readonly string[]): string | null {
+  for (const id of ids) if (validRequestId(id)) return id;
+  return null;
+}
+
+/**
+ * Weighs the signs: body shapes and SDK markers (already in the evidence),
+ * the RequestId's case, and which vendors' catalogs know the code. A tie
+ * means the record does not say.
+ */
+function attributeVendor(evidence: Evidence, ctx: RecognitionContext, code: string | null, requestId: string | null): Vendor | null {
+  const weights = new Map(evidence.vendorWeights);
+  const add = (vendor: Vendor | null, weight: number): void => {
+    if (vendor) weights.set(vendor, (weights.get(vendor) ?? 0) + weight);
+  };
+  if (requestId) {
+    if (UUID_LOWER.test(requestId)) add(ctx.lowerCaseIds, 2);
+    else if (UUID_UPPER.test(requestId)) add(ctx.upperCaseIds, 2);
+  }
+  if (code) {
+    const exact = ctx.catalog.vendorsWithExact(code);
+    if (exact.length === 1) add(exact[0]!, 3);
+    else if (exact.length === 0) {
+      const related = ctx.catalog.lookupAnyVendor(code);
+      if (related.length === 1) add(related[0]!.entry.vendor, 2);
+    }
+    if (evidence.observedStatus !== null) {
+      for (const match of ctx.catalog.lookupAnyVendor(code)) {
+        const { httpStatus, previousHttpStatus } = match.entry;
+        if (httpStatus === evidence.observedStatus || previousHttpStatus.includes(evidence.observedStatus)) add(match.entry.vendor, 1);
+      }
+    }
+  }
+  let winner: Vendor | null = null;
+  let top = 0;
+  let tie = false;
+  for (const [vendor, weight] of weights) {
+    if (weight > top) {
+      winner = vendor;
+      top = weight;
+      tie = false;
+    } else if (weight === top) tie = true;
+  }
+  return tie ? null : winner;
+}

@@ -1,0 +1,71 @@
+/**
+ * Every regular expression recognition uses, compiled once. Each is linear:
+ * no nested quantifiers, no alternation under a repeat, bounded repeats where
+ * a value is captured.
+ */
+
+/** The shape of an API error code: `InstanceNotFound`, `ResourceNotFound.Topic`, `InvalidParameter.%s`. */
+export const CODE_SHAPE = /^[A-Za-z][A-Za-z0-9_]{1,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}$/;
+
+/** A RequestId: a UUID of either case, or a vendor's older opaque id. */
+export const REQUEST_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/;
+export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+
+/** Cheap gate: a text without any of these words carries no API error or response. */
+export const CANDIDATE_TEXT = /code|request.?id|exception|error/i;
+
+/**
+ * A labelled code in text: `Code=X`, `code:X`, `code: X`, `ErrorCode: X`,
+ * `"Code":"X"`, `code: 'X'`, `error_code=X`. Group 1: the label, group 2: the value.
+ */
+export const LABELLED_CODE =
+  /(?<![A-Za-z0-9_-])["']?(code|errorcode|error_code|error code|errcode|err_code)["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
+
+/**
+ * A labelled RequestId: `RequestId=…`, `requestId:…`, `request id: …`,
+ * `RequestID: …`, `RequestId : …`, `"RequestId":"…"`, `x-acs-request-id: …`.
+ */
+export const LABELLED_REQUEST_ID =
+  /(?<![A-Za-z0-9_])["']?(?:x-acs-|x-tc-)?request[_ -]?id["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z0-9][A-Za-z0-9-]{7,63})/gi;
+
+/** Darabonba/Tea: `<Code>: code: <status>, <Message> request id: <ID>` (Python: `Error: <Code> code: …`). */
+export const TEA_ERROR = /([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}):? code: (\d{3}), /g;
+/** Tea text with the code left out (Java TeaException): `code: 400, <Message> request id: <ID>`. */
+export const TEA_MESSAGE = /code: (\d{3}), ([^\n]{1,500}?) request id: /;
+
+/** aliyunsdkcore: `HTTP Status: 400 Error:<Code> <msg> RequestID: <ID>`. */
+export const ALIYUN_PY_ERROR = /HTTP Status: (\d{3}) Error:([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/;
+
+/** aliyun-java-sdk-core: `ClientException: <Code> : <msg>` / `ServerException: <Code> : <msg>`. */
+export const ALIYUN_JAVA_ERROR =
+  /(?:Client|Server)Exception: ([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}) : /;
+
+/** @alicloud/pop-core names its errors `<Code>Error`: `InstanceNotFoundError: …`, `Error [XError]: …`. */
+export const POP_ERROR_NAME = /(?<![A-Za-z0-9_.])([A-Z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_]{1,64}){0,4})Error(?=: |\]: )/g;
+
+/** Tencent Node SDK's String(err): `[TencentCloudSDKException]message:<msg>  requestId:<id>`. */
+export const TENCENT_NODE_MESSAGE = /\[TencentCloudSDKException\]message:([^\n]{0,500}?)\s+requestId:/;
+/** Tencent Go/Python/Java texts carry `Message=` / `message:` before the RequestId. */
+export const TENCENT_SDK_MESSAGE = /(?:Message=|message:)([^\n]{0,500}?)(?:, RequestId=|\s+requestId:|$)/m;
+
+/** An HTTP status the record shows: `HTTP Status: 400`, `StatusCode: 400`, `"statusCode":400`. */
+export const HTTP_STATUS = /(?:http status|statuscode|status_code|http_status)["']?\s{0,3}[:=]\s{0,3}(\d{3})\b/i;
+
+/** An API action: `Action=CreateGroupId` in a URL, `action: 'X'`, `X-TC-Action: X`, `"Action":"X"`. */
+export const ACTION = /(?<![A-Za-z0-9_])["']?(?:x-tc-)?action["']?\s{0,3}[:=]\s{0,3}["']?([A-Z][A-Za-z0-9]{2,63})\b/i;
+
+/** A JSON object in text that may be a response body: `{"Response"`, `{"RequestId"`, `{ "Code"`. */
+export const EMBEDDED_BODY_START = /\{\s{0,8}["'](?:Response|RequestId|Code|Error|requestId|code)["']/g;
+
+/** A leading timestamp of a plain log line (ISO 8601, Python logging, Go log). */
+export const LEADING_TIME =
+  /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d\d:?\d\d))?)/;
+
+/** Words that look like codes but are labels or prose. */
+export const NOT_A_CODE = new Set([
+  'Message', 'Error', 'Exception', 'Code', 'Data', 'Response', 'Request', 'RequestId', 'StatusCode',
+  'None', 'null', 'undefined', 'true', 'false', 'True', 'False', 'NaN', 'Warning', 'Info', 'Debug',
+  'Fatal', 'Type', 'Range', 'Reference', 'Syntax', 'Eval', 'URI', 'Aggregate', 'Internal', 'SDK',
+  'Client', 'Server', 'Http', 'HTTP', 'Tea', 'Unknown', 'Failed', 'Success', 'OK', 'Ok',
+]);

@@ -1,0 +1,29 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { Vendor } from '../types.js';
+
+/** What recognition needs from the catalog, resolved once at start. */
+export interface RecognitionContext {
+  catalog: Catalog;
+  /** Text markers (SDK class names, field names) and the vendor each points at. */
+  markers: ReadonlyArray<readonly [string, Vendor]>;
+  /** Host-name suffixes and the vendor each points at. */
+  hosts: ReadonlyArray<readonly [string, Vendor]>;
+  /** The vendor whose RequestIds are upper-case UUIDs, and lower-case ones. */
+  upperCaseIds: Vendor | null;
+  lowerCaseIds: Vendor | null;
+}
+
+/** Builds the recognition context from the catalog's vendor hints. */
+export function createRecognitionContext(catalog: Catalog): RecognitionContext {
+  const markers: [string, Vendor][] = [];
+  const hosts: [string, Vendor][] = [];
+  let upperCaseIds: Vendor | null = null;
+  let lowerCaseIds: Vendor | null = null;
+  for (const vc of catalog.vendors.values()) {
+    for (const marker of vc.hints.markers) markers.push([marker, vc.vendor]);
+    for (const host of vc.hints.hosts) hosts.push([host, vc.vendor]);
+    if (vc.hints.requestIdCase === 'upper') upperCaseIds = vc.vendor;
+    if (vc.hints.requestIdCase === 'lower') lowerCaseIds = vc.vendor;
+  }
+  return { catalog, markers, hosts, upperCaseIds, lowerCaseIds };
+}

@@ -1,0 +1,54 @@
+import type { Recognition } from '../types.js';
+import { parseTimestamp } from '../time/parse-time.js';
+import { decideEvent } from './decide-event.js';
+import { Evidence } from './evidence.js';
+import { CANDIDATE_TEXT, LEADING_TIME } from './patterns.js';
+import type { RecognitionContext } from './recognition-context.js';
+import { scanText } from './scan-text.js';
+import { walkJson } from './walk-json.js';
+
+/**
+ * Recognizes one record's text: a JSON log line is parsed and walked, any
+ * other text is scanned. Pure and synchronous; never throws.
+ * @example recognize('{"Response":{"Error":{"Code":"InternalError","Message":"…"},"RequestId":"…"}}', ctx)
+ */
+export function recognize(text: string, ctx: RecognitionContext): Recognition {
+  const evidence = new Evidence();
+  const json = isJsonObjectText(text) && walkParsed(text, evidence, ctx);
+  if (!json) {
+    const time = LEADING_TIME.exec(text);
+    if (time) evidence.time = parseTimestamp(time[1]!);
+    if (CANDIDATE_TEXT.test(text)) scanText(text, evidence, ctx);
+  }
+  const decision = decideEvent(evidence, ctx);
+  return {
+    ...decision,
+    action: decision.event ? evidence.action : null,
+    observedStatus: decision.event ? evidence.observedStatus : null,
+    message: decision.event ? evidence.message : null,
+    time: evidence.time,
+    json,
+  };
+}
+
+/** Only text whose first non-space character is `{` is handed to JSON.parse. */
+function isJsonObjectText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xfeff) continue;
+    return c === 0x7b;
+  }
+  return false;
+}
+
+function walkParsed(text: string, evidence: Evidence, ctx: RecognitionContext): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+  walkJson(parsed as never, evidence, ctx);
+  return true;
+}

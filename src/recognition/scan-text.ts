@@ -1,0 +1,105 @@
+import { STRENGTH, type Evidence, type Strength } from './evidence.js';
+import { findJsonEnd } from './find-json-end.js';
+import {
+  ACTION,
+  ALIYUN_JAVA_ERROR,
+  ALIYUN_PY_ERROR,
+  EMBEDDED_BODY_START,
+  HTTP_STATUS,
+  LABELLED_CODE,
+  LABELLED_REQUEST_ID,
+  POP_ERROR_NAME,
+  TEA_ERROR,
+  TEA_MESSAGE,
+  TENCENT_NODE_MESSAGE,
+  TENCENT_SDK_MESSAGE,
+} from './patterns.js';
+import type { RecognitionContext } from './recognition-context.js';
+import { walkJson } from './walk-json.js';
+
+/** Texts scanned per record; a record with more strings is not worth more work. */
+const MAX_TEXTS = 200;
+/** Embedded JSON objects tried per text. */
+const MAX_BODIES = 16;
+/** SDK error texts that make a RequestId alone an error, with the vendor they belong to (by hint marker). */
+const SDK_ERROR_TEXT = /TencentCloudSDK(?:Exception|Error)|TeaException|SDKError|SDK\.ServerError|ServerException|ClientException|, URL: /;
+
+/**
+ * Scans free text (a plain log line, a JSON string value, a stack) for
+ * embedded response bodies and the SDKs' error texts.
+ * @example scanText('[TencentCloudSDKError] Code=InternalError, Message=…, RequestId=…', evidence, ctx)
+ */
+export function scanText(text: string, evidence: Evidence, ctx: RecognitionContext): void {
+  if (evidence.textsScanned++ >= MAX_TEXTS) return;
+  scanEmbeddedBodies(text, evidence, ctx);
+  noteVendorSigns(text, evidence, ctx);
+
+  const sdkText = SDK_ERROR_TEXT.test(text);
+  if (sdkText) evidence.sdkError = true;
+  const requestIds = collectRequestIds(text, evidence);
+  const pairId = requestIds[0] ?? null;
+  const labelledStrength: Strength = sdkText ? STRENGTH.sdk : pairId ? STRENGTH.paired : STRENGTH.labelled;
+
+  for (const m of text.matchAll(LABELLED_CODE)) evidence.addCode(m[2]!, labelledStrength, pairId);
+  for (const m of text.matchAll(TEA_ERROR)) {
+    evidence.addCode(m[1]!, STRENGTH.sdk, pairId);
+    evidence.noteStatus(Number(m[2]));
+    evidence.sdkError = true;
+  }
+  const py = ALIYUN_PY_ERROR.exec(text);
+  if (py) {
+    evidence.addCode(py[2]!, STRENGTH.sdk, pairId);
+    evidence.noteStatus(Number(py[1]));
+  }
+  const java = ALIYUN_JAVA_ERROR.exec(text);
+  if (java) evidence.addCode(java[1]!, STRENGTH.sdk, pairId);
+  for (const m of text.matchAll(POP_ERROR_NAME)) evidence.addCode(m[1]!, STRENGTH.inferred, pairId);
+
+  noteMessage(text, evidence);
+  const status = HTTP_STATUS.exec(text);
+  if (status) evidence.noteStatus(Number(status[1]));
+  const action = ACTION.exec(text);
+  if (action) evidence.noteAction(action[1]!);
+}
+
+function collectRequestIds(text: string, evidence: Evidence): string[] {
+  const ids: string[] = [];
+  for (const m of text.matchAll(LABELLED_REQUEST_ID)) {
+    const id = m[1]!;
+    if (id === 'undefined') continue;
+    ids.push(id);
+    evidence.addRequestId(id);
+  }
+  return ids;
+}
+
+function noteMessage(text: string, evidence: Evidence): void {
+  if (evidence.message !== null) return;
+  const tea = TEA_MESSAGE.exec(text);
+  const message = tea ? tea[2] : (TENCENT_NODE_MESSAGE.exec(text) ?? TENCENT_SDK_MESSAGE.exec(text))?.[1];
+  if (message) evidence.noteMessage(message);
+}
+
+function noteVendorSigns(text: string, evidence: Evidence, ctx: RecognitionContext): void {
+  for (const [marker, vendor] of ctx.markers) if (text.includes(marker)) evidence.hintVendor(vendor, 3);
+  for (const [host, vendor] of ctx.hosts) if (text.includes(host)) evidence.hintVendor(vendor, 2);
+}
+
+/** Finds `{"Response":…}`-like objects inside the text and walks each that parses. */
+function scanEmbeddedBodies(text: string, evidence: Evidence, ctx: RecognitionContext): void {
+  let tries = 0;
+  EMBEDDED_BODY_START.lastIndex = 0;
+  for (let m = EMBEDDED_BODY_START.exec(text); m && tries < MAX_BODIES; m = EMBEDDED_BODY_START.exec(text)) {
+    tries++;
+    const end = findJsonEnd(text, m.index);
+    if (end < 0) continue;
+    let body: unknown;
+    try {
+      body = JSON.parse(text.slice(m.index, end));
+    } catch {
+      continue;
+    }
+    walkJson(body as never, evidence, ctx, false);
+    EMBEDDED_BODY_START.lastIndex = end;
+  }
+}

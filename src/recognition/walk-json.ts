@@ -1,0 +1,135 @@
+import { parseTimeValue } from '../time/parse-time.js';
+import { STRENGTH, type Evidence } from './evidence.js';
+import { CANDIDATE_TEXT, CODE_SHAPE, REQUEST_ID_SHAPE } from './patterns.js';
+import type { RecognitionContext } from './recognition-context.js';
+import { scanText } from './scan-text.js';
+
+/** Deeper than any logger nests; past it a value is not looked into. */
+const MAX_DEPTH = 64;
+/** Values looked at in one record, so a huge JSON line costs bounded work. */
+const MAX_NODES = 20_000;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Field names, lower-cased with `_` and `-` removed, and what they hold. */
+const CODE_KEYS = new Set(['code', 'errorcode', 'errcode']);
+const REQUEST_ID_KEYS = new Set(['requestid', 'xacsrequestid', 'xtcrequestid']);
+const MESSAGE_KEYS = new Set(['message', 'errormessage', 'errmsg']);
+const ACTION_KEYS = new Set(['action', 'xtcaction', 'apiname', 'api']);
+const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date']);
+const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data', 'body', 'response', 'e']);
+/** Alibaba response bodies name these beside `RequestId`. */
+const ALIBABA_BODY_KEYS = ['HostId', 'Recommend'];
+
+function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, '');
+}
+
+function isObject(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Walks a parsed JSON log line or body (iteratively: nesting depth cannot
+ * exhaust the stack) and records what it finds: response bodies, error
+ * objects with a code and a RequestId, SDK texts inside string values.
+ * @example walkJson({ err: { code: 'ResourceNotFound.Topic', requestId: '…' } }, evidence, ctx)
+ */
+export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext, topLevel = true): void {
+  if (topLevel && isObject(root)) noteTopLevel(root, evidence);
+  const stack: [Json, string, number][] = [[root, '', 0]];
+  let nodes = 0;
+  while (stack.length > 0 && nodes++ < MAX_NODES) {
+    const [value, parentKey, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length >= 8 && CANDIDATE_TEXT.test(value)) scanText(value, evidence, ctx);
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i]!, parentKey, depth + 1]);
+      continue;
+    }
+    inspectObject(value, parentKey, evidence, ctx);
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push([value[keys[i]!]!, keys[i]!, depth + 1]);
+  }
+}
+
+function noteTopLevel(line: { [key: string]: Json }, evidence: Evidence): void {
+  for (const key of Object.keys(line)) {
+    if (evidence.time === null && TIME_KEYS.has(key.toLowerCase())) evidence.time = parseTimeValue(line[key]);
+  }
+}
+
+/** Looks at one object's own fields for a body, an error object or a success. */
+function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence: Evidence, ctx: RecognitionContext): void {
+  let code: string | null = null;
+  let numericCode: number | null = null;
+  let requestId: string | null = null;
+  let message: string | null = null;
+  let errorContext = ERROR_CONTEXT_KEYS.has(parentKey.toLowerCase());
+  for (const key of Object.keys(obj)) {
+    const norm = normalizeKey(key);
+    const value = obj[key];
+    if (CODE_KEYS.has(norm)) {
+      if (typeof value === 'string' && CODE_SHAPE.test(value)) code = value;
+      else if (typeof value === 'number') numericCode = value;
+    } else if (REQUEST_ID_KEYS.has(norm)) {
+      if (typeof value === 'string' && REQUEST_ID_SHAPE.test(value)) requestId = value;
+    } else if (MESSAGE_KEYS.has(norm)) {
+      if (typeof value === 'string') message = value;
+    } else if (ACTION_KEYS.has(norm)) {
+      if (typeof value === 'string' && /^[A-Z][A-Za-z0-9]{2,63}$/.test(value)) evidence.noteAction(value);
+    } else if (norm === 'stack' || norm === 'name' || norm === 'type') {
+      errorContext = true;
+    } else if (norm === 'statuscode' || norm === 'httpstatus' || norm === 'status') {
+      if (typeof value === 'number' && value >= 100 && value <= 599) evidence.noteStatus(value);
+    }
+  }
+
+  const response = obj['Response'];
+  if (isObject(response)) {
+    inspectTencentResponse(response, evidence, ctx);
+    return;
+  }
+  if (requestId) evidence.addRequestId(requestId);
+  if (code) {
+    const alibabaBody = 'RequestId' in obj && 'Code' in obj && ALIBABA_BODY_KEYS.some((k) => k in obj);
+    if (alibabaBody && ctx.upperCaseIds) evidence.hintVendor(ctx.upperCaseIds, 3);
+    const strength = alibabaBody ? STRENGTH.body : requestId ? STRENGTH.paired : errorContext ? STRENGTH.labelled : STRENGTH.inferred;
+    evidence.addCode(code, strength, requestId);
+    if (message) evidence.noteMessage(message);
+  } else if (requestId && errorContext && message) {
+    evidence.noteMessage(message);
+  } else if (obj['RequestId'] === requestId && requestId && isAlibabaSuccess(obj, numericCode)) {
+    evidence.success = true;
+    evidence.successRequestId ??= requestId;
+  }
+}
+
+/** `{"Response":{"Error":{"Code","Message"},"RequestId"}}`, or a success without `Error`. */
+function inspectTencentResponse(response: { [key: string]: Json }, evidence: Evidence, ctx: RecognitionContext): void {
+  const requestId = typeof response['RequestId'] === 'string' ? response['RequestId'] : null;
+  const error = response['Error'];
+  if (ctx.lowerCaseIds && (requestId || isObject(error))) evidence.hintVendor(ctx.lowerCaseIds, 3);
+  if (isObject(error) && typeof error['Code'] === 'string' && CODE_SHAPE.test(error['Code'])) {
+    evidence.addCode(error['Code'], STRENGTH.body, requestId);
+    if (typeof error['Message'] === 'string') evidence.noteMessage(error['Message']);
+  } else if (requestId && !isObject(error)) {
+    evidence.success = true;
+    evidence.successRequestId ??= requestId;
+  }
+  if (requestId) evidence.addRequestId(requestId);
+}
+
+/**
+ * An Alibaba OpenAPI success body: `RequestId` beside the action's own
+ * PascalCase fields, and no error code (a numeric `Code` of 200 is a success).
+ */
+function isAlibabaSuccess(obj: { [key: string]: Json }, numericCode: number | null): boolean {
+  if (numericCode !== null && numericCode !== 200) return false;
+  if (obj['Success'] === false) return false;
+  const keys = Object.keys(obj);
+  return keys.length >= 2 && keys.every((k) => /^[A-Z]/.test(k));
+}

@@ -1,0 +1,73 @@
+/**
+ * Rules that decide whether a physical line continues the open record
+ * (a stack frame, a traceback, an SDK's multi-line error) or starts a new one.
+ * Each rule is a cheap check on the line's first characters.
+ */
+
+/** What the assembler remembers about the open record. */
+export interface ContinuationState {
+  /** Lines in the open record so far. */
+  lines: number;
+  /** Inside a Python traceback, until its final exception line. */
+  traceback: boolean;
+  /** After an SDK error header whose fields follow unindented (`ErrorCode: …`). */
+  fieldBlock: boolean;
+  /** The open record's first line is itself an exception header. */
+  startsWithException: boolean;
+}
+
+export const FRESH_STATE: ContinuationState = {
+  lines: 0,
+  traceback: false,
+  fieldBlock: false,
+  startsWithException: false,
+};
+
+const FRAME_OR_CAUSE = /^(?:at |Caused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted))/;
+const CLOSER = /^[}\])]+[,;]?\s*$/;
+const TRACEBACK_START = /^Traceback \(most recent call last\):/;
+const TRACEBACK_CHAIN = /^(?:During handling of the above exception|The above exception was the direct cause)/;
+const SDK_FIELD = /^(?:ErrorCode|Recommend|RequestId|Message|RespHeaders|StatusCode|Code|Data|HostId|Description|AccessDeniedDetail)\s?:/;
+const FIELD_BLOCK_OPENER = /(?:SDK\.ServerError|SDKError:?|(?:Client|Server)Exception: .*)\s*$/;
+/** A package-qualified exception class at the start of a line: `com.x.FooException: …`. */
+const QUALIFIED_EXCEPTION = /^[a-z][\w$]*(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/;
+const EXCEPTION_HEADER = /^[\w$.]*(?:Exception|Error)\b/;
+/** Lines that start a new log event whatever came before. */
+export const LOG_LINE_START =
+  /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d |\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;
+
+/**
+ * Whether `line` continues the open record described by `state`.
+ * @example continuesRecord('\tat com.example.App.main(App.java:10)', state) // true
+ */
+export function continuesRecord(line: string, state: ContinuationState): boolean {
+  if (state.lines === 0) return false;
+  if (line.length === 0) return true;
+  const first = line.charCodeAt(0);
+  if (first === 0x20 || first === 0x09) return true;
+  if (state.traceback) return !LOG_LINE_START.test(line);
+  if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line)) return true;
+  if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return true;
+  if (state.fieldBlock && SDK_FIELD.test(line)) return true;
+  return state.lines === 1 && !state.startsWithException && QUALIFIED_EXCEPTION.test(line);
+}
+
+/** The state after `line` joined the record (or started it). */
+export function advanceState(line: string, state: ContinuationState): ContinuationState {
+  const starting = state.lines === 0;
+  let traceback = state.traceback;
+  if (TRACEBACK_START.test(line)) traceback = true;
+  else if (traceback && line.length > 0 && !isIndented(line) && !TRACEBACK_CHAIN.test(line)) traceback = false;
+  const fieldBlock = FIELD_BLOCK_OPENER.test(line) || (state.fieldBlock && (SDK_FIELD.test(line) || isIndented(line)));
+  return {
+    lines: state.lines + 1,
+    traceback,
+    fieldBlock,
+    startsWithException: starting ? EXCEPTION_HEADER.test(line) : state.startsWithException,
+  };
+}
+
+function isIndented(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return first === 0x20 || first === 0x09;
+}

@@ -1,0 +1,25 @@
+import type { Summary } from '../aggregation/summary.js';
+import { groupTable, type Grouping } from './groupings.js';
+
+/** GitHub-flavoured Markdown: totals, then one table per `--by` grouping. */
+export function renderMarkdown(summary: Summary, by: readonly Grouping[]): string {
+  const t = summary.totals;
+  const out = [
+    `**${t.errors}** errors, **${t.successes}** successes in ${t.records} records (${t.lines} lines); catalog ${summary.catalog.version}`,
+    '',
+  ];
+  for (const grouping of by) {
+    const table = groupTable(summary, grouping);
+    out.push(`### ${table.title}`, '', `| ${table.columns.join(' | ')} |`, `|${table.columns.map(() => ' --- ').join('|')}|`);
+    for (const row of table.rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function mdCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  return String(value)
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`);
+}

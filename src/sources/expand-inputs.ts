@@ -1,0 +1,86 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** One input: standard input, a file (plain or gzip), or a path that failed. */
+export type InputSource =
+  | { kind: 'stdin'; name: string }
+  | { kind: 'file'; name: string; path: string; size: number | null }
+  | { kind: 'failed'; name: string; error: string };
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * Expands the command line's paths: `-` or nothing is stdin, a directory is
+ * read recursively (sorted, symlink loops skipped), a glob is expanded.
+ * A path that cannot be read becomes a failed source, never an exception.
+ * @example await expandInputs(['logs/', 'app.log.gz', '-'])
+ */
+export async function expandInputs(paths: readonly string[]): Promise<InputSource[]> {
+  if (paths.length === 0) return [{ kind: 'stdin', name: '-' }];
+  const out: InputSource[] = [];
+  for (const path of paths) {
+    if (path === '-') out.push({ kind: 'stdin', name: '-' });
+    else await expandPath(path, out, new Set());
+  }
+  return out;
+}
+
+async function expandPath(path: string, out: InputSource[], visited: Set<string>): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    if (GLOB_CHARS.test(path) && (err as NodeJS.ErrnoException).code === 'ENOENT') return expandGlob(path, out);
+    out.push({ kind: 'failed', name: path, error: describeFsError(err) });
+    return;
+  }
+  if (!info.isDirectory()) {
+    out.push({ kind: 'file', name: path, path, size: info.isFile() ? info.size : null });
+    return;
+  }
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (err) {
+    out.push({ kind: 'failed', name: path, error: describeFsError(err) });
+    return;
+  }
+  if (visited.has(real)) return;
+  visited.add(real);
+  let names: string[];
+  try {
+    names = (await readdir(path)).sort();
+  } catch (err) {
+    out.push({ kind: 'failed', name: path, error: describeFsError(err) });
+    return;
+  }
+  for (const name of names) await expandPath(join(path, name), out, visited);
+}
+
+async function expandGlob(pattern: string, out: InputSource[]): Promise<void> {
+  const { glob } = await import('tinyglobby');
+  const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
+  if (matches.length === 0) {
+    out.push({ kind: 'failed', name: pattern, error: 'no file matches this pattern' });
+    return;
+  }
+  for (const match of matches) await expandPath(match, out, new Set());
+}
+
+/** `ENOENT` → "no such file or directory", for one-line messages. */
+export function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return e.code ? `${e.code}: ${e.message.replace(/^\w+: /, '')}` : String(e.message ?? err);
+  }
+}

@@ -1,0 +1,68 @@
+import { createReadStream } from 'node:fs';
+import { PassThrough, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { InputSource } from './expand-inputs.js';
+
+/** An opened input: its bytes (decompressed when gzip), and how many raw bytes were read. */
+export interface OpenedInput {
+  stream: Readable;
+  /** Raw bytes read so far from the file or pipe (compressed size for gzip). */
+  bytesRead(): number;
+  gzip: boolean;
+}
+
+const READ_CHUNK = 1 << 20;
+
+/**
+ * Opens a file or stdin. Gzip is recognized from its first two bytes, not
+ * the name, so `app.log.1` that is gzip and `app.log.gz` that is not both work.
+ * Errors (unreadable file, corrupt gzip) surface as the stream's 'error'.
+ */
+export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>): Promise<OpenedInput> {
+  const raw: Readable = source.kind === 'stdin' ? process.stdin : createReadStream(source.path, { highWaterMark: READ_CHUNK });
+  let bytes = 0;
+  const first = await readFirstChunk(raw);
+  const gzip = first !== null && first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+  const out = gzip ? createGunzip({ chunkSize: READ_CHUNK }) : new PassThrough({ highWaterMark: READ_CHUNK });
+  raw.on('error', (err) => out.destroy(err));
+  if (first !== null) {
+    bytes += first.length;
+    out.write(first);
+  }
+  if (first === null) out.end();
+  else {
+    raw.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    raw.pipe(out);
+  }
+  return { stream: out, bytesRead: () => bytes, gzip };
+}
+
+/** Waits for the first chunk (null at once-empty input), rejecting on a read error. */
+function readFirstChunk(stream: Readable): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      stream.off('readable', onReadable);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+    };
+    const onReadable = (): void => {
+      const chunk = stream.read() as Buffer | null;
+      if (chunk === null) return;
+      cleanup();
+      resolve(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(null);
+    };
+    const onError = (err: Error): void => {
+      cleanup();
+      reject(err);
+    };
+    stream.on('readable', onReadable);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Timestamps as applications and runtimes write them, turned into epoch
+ * milliseconds. A time without a zone is taken as UTC.
+ */
+
+const ISO_LIKE =
+  /^(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?\s?(Z|[+-]\d\d:?\d\d)?$/;
+
+/**
+ * Parses RFC 3339 / ISO 8601 (with or without zone), Python logging's
+ * `2026-11-22 09:44:34,085`, Go log's `2026/11/22 09:45:00`; null otherwise.
+ * @example parseTimestamp('2026-11-22 09:44:34,085') // 1795340674085
+ */
+export function parseTimestamp(text: string): number | null {
+  const m = ISO_LIKE.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return Number.isFinite(time) ? time : null;
+}
+
+/** Largest epoch value read as seconds rather than milliseconds (year 2286 in seconds). */
+const MAX_EPOCH_SECONDS = 1e10;
+
+/**
+ * A time field's value: epoch milliseconds (pino), epoch seconds with a
+ * fraction (zap, structlog), or a timestamp string.
+ */
+export function parseTimeValue(value: unknown): number | null {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value <= 0) return null;
+    return value < MAX_EPOCH_SECONDS ? Math.round(value * 1000) : Math.round(value);
+  }
+  if (typeof value === 'string') {
+    if (/^\d{10,13}(?:\.\d+)?$/.test(value)) return parseTimeValue(Number(value));
+    return parseTimestamp(value);
+  }
+  return null;
+}
