@@ -93,7 +93,7 @@ const cli = yargs(hideBin(process.argv))
   .fail((message, err) => {
     if (err && !(err instanceof ExitError)) throw err;
     const text = message ?? err?.message ?? 'invalid arguments';
-    process.stderr.write(`mqerr: ${sanitizeForTerminal(text.split('\n')[0]!)} (see mqerr --help)\n`);
+    process.stderr.write(`mqerr: ${sanitizeForTerminal(text.replace(/\s*\n\s*/g, ' ').trim())} (see mqerr --help)\n`);
     process.exit(EXIT.usage);
   });
 

@@ -17,7 +17,8 @@ const REQUEST_ID_KEYS = new Set(['requestid', 'xacsrequestid', 'xtcrequestid']);
 const MESSAGE_KEYS = new Set(['message', 'errormessage', 'errmsg']);
 const ACTION_KEYS = new Set(['action', 'xtcaction', 'apiname', 'api']);
 const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date']);
-const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data', 'body', 'response', 'e']);
+/** Parent keys under which a `code` is an error's code; `log` stands for the log line itself. */
+const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data', 'body', 'response', 'e', 'log']);
 /** Alibaba response bodies name these beside `RequestId`. */
 const ALIBABA_BODY_KEYS = ['HostId', 'Recommend'];
 
@@ -50,7 +51,7 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
       for (let i = value.length - 1; i >= 0; i--) stack.push([value[i]!, parentKey, depth + 1]);
       continue;
     }
-    inspectObject(value, parentKey, evidence, ctx);
+    inspectObject(value, depth === 0 && topLevel ? 'log' : parentKey, evidence, ctx);
     const keys = Object.keys(value);
     for (let i = keys.length - 1; i >= 0; i--) stack.push([value[keys[i]!]!, keys[i]!, depth + 1]);
   }
