@@ -105,6 +105,51 @@ export class Aggregator {
     return state;
   }
 
+  /**
+   * Adds another run's summary into this one, exactly: counts add, time
+   * ranges widen, RequestId samples re-sample by the same hash order. So
+   * absorbing the summaries of shards A and B equals one run over A + B.
+   */
+  absorb(summary: Summary): void {
+    for (const key of Object.keys(this.totals) as (keyof Totals)[]) this.totals[key] += summary.totals[key] ?? 0;
+    for (const [category, count] of Object.entries(summary.byCategory)) {
+      this.categories.set(category as Category, (this.categories.get(category as Category) ?? 0) + count);
+    }
+    for (const c of summary.byCode) {
+      const key = `${c.vendor ?? ''}\u0000${c.code ?? ''}`;
+      let state = this.codes.get(key);
+      if (!state) {
+        const { count: _count, requestIds: _ids, firstSeen: _first, lastSeen: _last, ...info } = c;
+        state = { info, count: 0, sample: new RequestIdSample(this.samples), first: null, last: null };
+        this.codes.set(key, state);
+      }
+      state.count += c.count;
+      for (const id of c.requestIds) state.sample.add(id);
+      state.first = minIso(state.first, c.firstSeen);
+      state.last = maxIso(state.last, c.lastSeen);
+    }
+    const lists: [Dimension, KeyCount[]][] = [
+      ['vendor', summary.byVendor],
+      ['httpStatus', summary.byHttpStatus],
+      ['action', summary.byAction],
+      ['pod', summary.byPod],
+      ['container', summary.byContainer],
+    ];
+    for (const [d, counts] of lists) addKeyCounts(this.dimensions.get(d)!, counts);
+    addKeyCounts(this.successVendors, summary.successesByVendor);
+    for (const s of summary.sources) {
+      const state = this.source(s.name);
+      state.lines += s.lines;
+      state.bytes += s.bytes;
+      state.records += s.records;
+      state.errors += s.errors;
+      state.successes += s.successes;
+      state.first = minIso(state.first, s.firstSeen);
+      state.last = maxIso(state.last, s.lastSeen);
+      state.error ??= s.error;
+    }
+  }
+
   /** The summary, deterministic for the same input: every list has a stable order. */
   toSummary(): Summary {
     const byCategory: Record<string, number> = {};
@@ -167,6 +212,17 @@ function cmp(a: string | null, b: string | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a < b ? -1 : 1;
+}
+
+function addKeyCounts(map: Map<string, number>, counts: KeyCount[]): void {
+  for (const { key, count } of counts) map.set(keyOf(key), (map.get(keyOf(key)) ?? 0) + count);
+}
+
+function minIso(a: number | null, b: string | null): number | null {
+  return b === null ? a : min(a, Date.parse(b));
+}
+function maxIso(a: number | null, b: string | null): number | null {
+  return b === null ? a : max(a, Date.parse(b));
 }
 
 function min(a: number | null, b: number): number {

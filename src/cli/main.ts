@@ -84,6 +84,17 @@ const cli = yargs(hideBin(process.argv))
         .example('$0 explain ResourceNotFound.Topic', 'a Tencent product code'),
     (argv) => run(async () => (await import('./commands/explain.js')).runExplain(argv)),
   )
+  .command(
+    'merge <files..>',
+    'merge JSON summaries of shards into the summary of one run over all of them',
+    (y) =>
+      y
+        .positional('files', { type: 'string', array: true, demandOption: true })
+        .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
+        .option('by', { choices: GROUPINGS, array: true, describe: 'group by (default: category, then code)' })
+        .example('$0 merge shard-*.json > day.json', 'combine a sharded nightly run'),
+    (argv) => run(async () => (await import('./commands/merge.js')).runMerge(argv as never)),
+  )
   .strict()
   .version(VERSION)
   .help()
