@@ -42,13 +42,18 @@ function bestCode(evidence: Evidence, ctx: RecognitionContext, hasRequestId: boo
   let best: CodeFinding | null = null;
   for (const finding of evidence.codes) {
     if (best && finding.strength <= best.strength) continue;
-    if (isAcceptable(finding, ctx, hasRequestId || evidence.sdkError)) best = finding;
+    if (isAcceptable(finding, ctx, hasRequestId || evidence.sdkError, evidence.vendorWeights.size > 0 || evidence.sdkError)) best = finding;
   }
   return best;
 }
 
-/** A code counts when the catalog knows it, or when the record's shape vouches for it. */
-function isAcceptable(finding: CodeFinding, ctx: RecognitionContext, apiContext: boolean): boolean {
+/**
+ * A code counts when the catalog knows it (or its parent or pattern), or when
+ * the record is unmistakably a vendor API error: a response body, or a vendor's
+ * SDK text or host beside a RequestId. An application's own `code` + `requestId`
+ * fields alone do not make an API error.
+ */
+function isAcceptable(finding: CodeFinding, ctx: RecognitionContext, apiContext: boolean, vendorSigned: boolean): boolean {
   const { code, strength } = finding;
   if (!CODE_SHAPE.test(code) || NOT_A_CODE.has(code)) return false;
   if (strength === STRENGTH.body) return true;
@@ -56,7 +61,7 @@ function isAcceptable(finding: CodeFinding, ctx: RecognitionContext, apiContext:
   if (exact) return strength >= STRENGTH.labelled || apiContext;
   if (ERRNO_STYLE.test(code)) return false;
   const related = ctx.catalog.lookupAnyVendor(code).length > 0;
-  if (strength >= STRENGTH.paired) return apiContext || related;
+  if (strength >= STRENGTH.paired) return related || (apiContext && vendorSigned);
   return related && strength >= STRENGTH.labelled && apiContext;
 }
 

@@ -17,17 +17,18 @@ export const CANDIDATE_TEXT = /code|request.?id|exception|error/i;
 
 /**
  * A labelled code in text: `Code=X`, `code:X`, `code: X`, `ErrorCode: X`,
- * `"Code":"X"`, `code: 'X'`, `error_code=X`. Group 1: the label, group 2: the value.
+ * `"Code":"X"`, `code: 'X'`, `error_code=X`, and the same inside escaped JSON
+ * (`\"Code\":\"X\"`). Group 1: the label, group 2: the value.
  */
 export const LABELLED_CODE =
-  /(?<![A-Za-z0-9_-])["']?(code|errorcode|error_code|error code|errcode|err_code)["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
+  /(?<![A-Za-z0-9_-])[\\"']{0,4}(code|errorcode|error_code|error code|errcode|err_code)[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
 
 /**
  * A labelled RequestId: `RequestId=…`, `requestId:…`, `request id: …`,
  * `RequestID: …`, `RequestId : …`, `"RequestId":"…"`, `x-acs-request-id: …`.
  */
 export const LABELLED_REQUEST_ID =
-  /(?<![A-Za-z0-9_])["']?(?:x-acs-|x-tc-)?request[_ -]?id["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z0-9][A-Za-z0-9-]{7,63})/gi;
+  /(?<![A-Za-z0-9_])[\\"']{0,4}(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63})/gi;
 
 /** Darabonba/Tea: `<Code>: code: <status>, <Message> request id: <ID>` (Python: `Error: <Code> code: …`). */
 export const TEA_ERROR = /([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}):? code: (\d{3}), /g;
