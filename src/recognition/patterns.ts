@@ -4,8 +4,10 @@
  * a value is captured.
  */
 
-/** The shape of an API error code: `InstanceNotFound`, `ResourceNotFound.Topic`, `InvalidParameter.%s`. */
-export const CODE_SHAPE = /^[A-Za-z][A-Za-z0-9_]{1,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}$/;
+/** The shape of an API error code: `InstanceNotFound`, `ResourceNotFound.Topic`, `InvalidParameter.%s`; always PascalCase. */
+export const CODE_SHAPE = /^[A-Z][A-Za-z0-9_]{1,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}$/;
+/** Exception class names (`com.aliyun.tea.TeaException`) are where codes stand in some texts, never codes. */
+export const EXCEPTION_NAME = /(?:Exception|Throwable)$/;
 
 /** A RequestId: a UUID of either case, or a vendor's older opaque id. */
 export const REQUEST_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/;

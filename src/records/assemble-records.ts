@@ -42,7 +42,7 @@ export class RecordAssembler {
 
   /** Adds one physical line (1-based `lineNo`); may emit the record it closes. */
   push(text: string, lineNo: number, origin: LineOrigin | null): void {
-    const key = origin ? `${origin.pod ?? ''}\u0000${origin.container ?? ''}\u0000${origin.stream ?? ''}` : '';
+    const key = origin && (origin.pod || origin.container || origin.stream) ? `${origin.pod ?? ''}\u0000${origin.container ?? ''}\u0000${origin.stream ?? ''}` : '';
     const current = this.open.get(key);
     if (current && continuesRecord(text, current.state) && !this.isFull(current, text)) {
       current.lines.push(text);
