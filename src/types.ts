@@ -95,4 +95,10 @@ export interface TaggedEvent {
   time: number | null;
   pod: string | null;
   container: string | null;
+  /**
+   * The line of an earlier record in this source that reported the same API
+   * error (same RequestId): an SDK that logs the error itself and then the
+   * application that logs it again make one error, counted once.
+   */
+  duplicateOf: number | null;
 }

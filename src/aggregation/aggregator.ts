@@ -60,7 +60,7 @@ export class Aggregator {
       bump(this.successVendors, keyOf(event.vendor));
       return;
     }
-    if (event.event !== 'error') return;
+    if (event.event !== 'error' || event.duplicateOf !== null) return;
     this.totals.errors++;
     source.errors++;
     const category = event.category ?? 'unknown';

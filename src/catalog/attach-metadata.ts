@@ -38,6 +38,7 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
     time: recognition.time ?? record.wrapperTime ?? fallbackTime,
     pod: record.pod,
     container: record.container,
+    duplicateOf: null,
   };
 }
 

@@ -5,6 +5,7 @@ import { unwrapContainer } from '../records/unwrap-container.js';
 import { recognize } from '../recognition/recognize.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+import { RepeatWindow } from './repeat-window.js';
 
 /** Receives every record with what was recognized in it. */
 export type RecordSink = (record: LogRecord, recognition: Recognition, event: TaggedEvent) => void;
@@ -29,6 +30,7 @@ export class LineProcessor {
   private lastTime: number | null = null;
   private readonly assembler: RecordAssembler;
   private readonly partials = new Map<string, PartialLine>();
+  private readonly repeats = new RepeatWindow();
 
   constructor(
     readonly source: string,
@@ -86,6 +88,7 @@ export class LineProcessor {
     const recognition = recognize(record.text, this.ctx);
     const event = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
     if (event.time !== null) this.lastTime = event.time;
+    if (event.event === 'error' && event.requestId) event.duplicateOf = this.repeats.check(event.requestId, record.line);
     this.aggregator.add(event);
     this.sink?.(record, recognition, event);
   }

@@ -20,6 +20,8 @@ export interface TagFields {
   catalogued: boolean;
   description: string | null;
   remedy: string | null;
+  /** Set when an earlier record (this line) already reported the same error; counted once. */
+  duplicateOf?: number;
 }
 
 export function tagFields(event: TaggedEvent): TagFields {
@@ -38,6 +40,7 @@ export function tagFields(event: TaggedEvent): TagFields {
     catalogued: event.event === 'error' ? event.catalogued : false,
     description: event.description,
     remedy: event.remedy,
+    ...(event.duplicateOf !== null ? { duplicateOf: event.duplicateOf } : {}),
   };
 }
 
