@@ -21,9 +21,13 @@ const NO_METADATA: Metadata = {
  */
 export function attachMetadata(record: LogRecord, recognition: Recognition, catalog: Catalog, fallbackTime: number | null): TaggedEvent {
   const { event, vendor, requestId, action } = recognition;
-  const code = recognition.code ?? (event === 'error' ? codeFromMessage(recognition, catalog) : null);
+  const byMessage = event === 'error' && recognition.code === null ? entriesForMessage(recognition, catalog) : [];
+  const recovered = new Set(byMessage.map((e) => e.code));
+  const code = recognition.code ?? (recovered.size === 1 ? byMessage[0]!.code : null);
   const matches = code ? (vendor ? [catalog.lookupCode(code, vendor)].filter((m): m is CodeMatch => m !== null) : catalog.lookupAnyVendor(code)) : [];
-  const metadata = event === 'error' ? combine(matches.map((m) => m.entry)) : NO_METADATA;
+  // A message shared by several codes still tells what they agree on (their category, say).
+  const entries = code ? matches.map((m) => m.entry) : byMessage;
+  const metadata = event === 'error' ? combine(entries) : NO_METADATA;
   return {
     source: record.source,
     line: record.line,
@@ -42,15 +46,10 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
   };
 }
 
-function codeFromMessage(recognition: Recognition, catalog: Catalog): string | null {
-  if (!recognition.message) return null;
-  const codes = new Set(
-    catalog
-      .entriesWithMessage(recognition.message)
-      .filter((e) => recognition.vendor === null || e.vendor === recognition.vendor)
-      .map((e) => e.code),
-  );
-  return codes.size === 1 ? [...codes][0]! : null;
+/** The entries whose verbatim message the error's message is (of its vendor, when known). */
+function entriesForMessage(recognition: Recognition, catalog: Catalog): CatalogEntry[] {
+  if (!recognition.message) return [];
+  return catalog.entriesWithMessage(recognition.message).filter((e) => recognition.vendor === null || e.vendor === recognition.vendor);
 }
 
 /** The metadata the entries agree on; a field they disagree on is null. */

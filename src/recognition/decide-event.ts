@@ -31,6 +31,7 @@ export function decideEvent(evidence: Evidence, ctx: RecognitionContext): Decisi
     const requestId = firstValidRequestId(evidence.requestIds);
     if (requestId) return { event: 'error', code: null, requestId, vendor: attributeVendor(evidence, ctx, null, requestId) };
   }
+  if (evidence.sdkHeader) return { event: 'error', code: null, requestId: null, vendor: attributeVendor(evidence, ctx, null, null) };
   if (evidence.success && evidence.successRequestId) {
     const requestId = evidence.successRequestId;
     return { event: 'success', code: null, requestId, vendor: attributeVendor(evidence, ctx, null, requestId) };

@@ -28,6 +28,11 @@ export class Evidence {
   readonly vendorWeights = new Map<Vendor, number>();
   /** An SDK's error text or exception was seen, so a RequestId alone is an error. */
   sdkError = false;
+  /**
+   * A vendor SDK exception heads an exception line and no transport failure
+   * is in sight: the API answered, even if the text shows no code or id.
+   */
+  sdkHeader = false;
   /** A documented success body was seen. */
   success = false;
   successRequestId: string | null = null;

@@ -56,10 +56,24 @@ export const TENCENT_SDK_MESSAGE = /(?:Message=|message:)([^\n]{0,500}?)(?:, Req
 export const HTTP_STATUS = /(?:http status|statuscode|status_code|http_status)["']?\s{0,3}[:=]\s{0,3}(\d{3})\b/i;
 
 /** An API action: `Action=CreateGroupId` in a URL, `action: 'X'`, `X-TC-Action: X`, `"Action":"X"`. */
-export const ACTION = /(?<![A-Za-z0-9_])["']?(?:x-tc-)?action["']?\s{0,3}[:=]\s{0,3}["']?([A-Z][A-Za-z0-9]{2,63})\b/i;
+export const ACTION = /(?<![A-Za-z0-9_])["']?(?:x-tc-|x-acs-)?action["']?\s{0,3}[:=]\s{0,3}["']?([A-Z][A-Za-z0-9]{2,63})\b/i;
 
-/** A JSON object in text that may be a response body: `{"Response"`, `{"RequestId"`, `{ "Code"`. */
-export const EMBEDDED_BODY_START = /\{\s{0,8}["'](?:Response|RequestId|Code|Error|requestId|code)["']/g;
+/** Where a JSON object may start inside text: `{"`, also pretty-printed (`{\n   "`). */
+export const EMBEDDED_OBJECT_START = /\{\s{0,16}"/g;
+/** Only a text naming one of these can hold a response body worth parsing. */
+export const BODY_FIELD = /"(?:Response|RequestId|Code|requestId|code|Error)"/;
+
+/** alibaba-cloud-sdk-go's ClientError: `[SDK.TimeoutError] The request timed out…`. */
+export const BRACKETED_SDK_CODE = /\[(SDK\.[A-Z][A-Za-z0-9]{1,63})\]/;
+/** Alibaba's Recommend URL names the code: `https://api.aliyun.com/troubleshoot?q=<Code>&product=…`. */
+export const TROUBLESHOOT_URL = /troubleshoot\?q=([A-Z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_]{1,64}){0,4})/;
+/** aliyun-java-sdk-core's message: `<Code> : <msg>` then `RequestId : <ID>` on the next line. */
+export const JAVA_SDK_MESSAGE_TAIL = '\nRequestId : ';
+export const JAVA_SDK_CODE_HEAD = /(?:^|[\s:])([A-Z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}) : /;
+/** A vendor SDK's exception class heading an exception line: `com.x.TencentCloudSDKException: <msg>`. */
+export const SDK_EXCEPTION_HEADER = /(?:TencentCloudSDKException|TeaException|ServerException): (?!\[)/;
+/** Signs that an exception is a transport failure, not an API answer. */
+export const TRANSPORT_FAILURE = /java\.net\.|java\.io\.|IOException|UnknownHost|timed? ?out|refused|reset by peer|hang up|ECONN|EAI_AGAIN|ENOTFOUND/i;
 
 /** A leading timestamp of a plain log line (ISO 8601, Python logging, Go log). */
 export const LEADING_TIME =

@@ -4,7 +4,14 @@ import {
   ACTION,
   ALIYUN_JAVA_ERROR,
   ALIYUN_PY_ERROR,
-  EMBEDDED_BODY_START,
+  BODY_FIELD,
+  BRACKETED_SDK_CODE,
+  EMBEDDED_OBJECT_START,
+  JAVA_SDK_CODE_HEAD,
+  JAVA_SDK_MESSAGE_TAIL,
+  SDK_EXCEPTION_HEADER,
+  TRANSPORT_FAILURE,
+  TROUBLESHOOT_URL,
   HTTP_STATUS,
   LABELLED_CODE,
   LABELLED_REQUEST_ID,
@@ -51,8 +58,13 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
     evidence.addCode(py[2]!, STRENGTH.sdk, pairId);
     evidence.noteStatus(Number(py[1]));
   }
-  const java = ALIYUN_JAVA_ERROR.exec(text);
+  const java = ALIYUN_JAVA_ERROR.exec(text) ?? javaSdkMessageCode(text);
   if (java) evidence.addCode(java[1]!, STRENGTH.sdk, pairId);
+  const bracketed = BRACKETED_SDK_CODE.exec(text);
+  if (bracketed) evidence.addCode(bracketed[1]!, STRENGTH.sdk, pairId);
+  const troubleshoot = TROUBLESHOOT_URL.exec(text);
+  if (troubleshoot) evidence.addCode(troubleshoot[1]!, pairId ? STRENGTH.paired : STRENGTH.labelled, pairId);
+  if (SDK_EXCEPTION_HEADER.test(text) && !TRANSPORT_FAILURE.test(text)) evidence.sdkHeader = true;
   for (const m of text.matchAll(POP_ERROR_NAME)) evidence.addCode(m[1]!, STRENGTH.inferred, pairId);
 
   noteMessage(text, evidence);
@@ -73,9 +85,18 @@ function collectRequestIds(text: string, evidence: Evidence): string[] {
   return ids;
 }
 
+/** `<Code> : <msg>` on the line before aliyun-java-sdk-core's `RequestId : <ID>` line. */
+function javaSdkMessageCode(text: string): RegExpExecArray | null {
+  const tail = text.indexOf(JAVA_SDK_MESSAGE_TAIL);
+  if (tail < 0) return null;
+  const lineStart = text.lastIndexOf('\n', tail - 1) + 1;
+  return JAVA_SDK_CODE_HEAD.exec(text.slice(lineStart, tail));
+}
+
 function noteMessage(text: string, evidence: Evidence): void {
-  if (evidence.message !== null) return;
   const tea = TEA_MESSAGE.exec(text);
+  if (tea) evidence.sdkError = true;
+  if (evidence.message !== null) return;
   const message = tea ? tea[2] : (TENCENT_NODE_MESSAGE.exec(text) ?? TENCENT_SDK_MESSAGE.exec(text))?.[1];
   if (message) evidence.noteMessage(message);
 }
@@ -85,11 +106,16 @@ function noteVendorSigns(text: string, evidence: Evidence, ctx: RecognitionConte
   for (const [host, vendor] of ctx.hosts) if (text.includes(host)) evidence.hintVendor(vendor, 2);
 }
 
-/** Finds `{"Response":…}`-like objects inside the text and walks each that parses. */
+/**
+ * Finds JSON objects inside the text (response bodies, serialized SDK
+ * results, pretty-printed or not) and walks each that parses; after one
+ * parses, the search goes on past its end.
+ */
 function scanEmbeddedBodies(text: string, evidence: Evidence, ctx: RecognitionContext): void {
+  if (!BODY_FIELD.test(text)) return;
   let tries = 0;
-  EMBEDDED_BODY_START.lastIndex = 0;
-  for (let m = EMBEDDED_BODY_START.exec(text); m && tries < MAX_BODIES; m = EMBEDDED_BODY_START.exec(text)) {
+  const starts = new RegExp(EMBEDDED_OBJECT_START);
+  for (let m = starts.exec(text); m && tries < MAX_BODIES; m = starts.exec(text)) {
     tries++;
     const end = findJsonEnd(text, m.index);
     if (end < 0) continue;
@@ -100,6 +126,6 @@ function scanEmbeddedBodies(text: string, evidence: Evidence, ctx: RecognitionCo
       continue;
     }
     walkJson(body as never, evidence, ctx, false);
-    EMBEDDED_BODY_START.lastIndex = end;
+    starts.lastIndex = end;
   }
 }

@@ -15,7 +15,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const CODE_KEYS = new Set(['code', 'errorcode', 'errcode']);
 const REQUEST_ID_KEYS = new Set(['requestid', 'xacsrequestid', 'xtcrequestid']);
 const MESSAGE_KEYS = new Set(['message', 'errormessage', 'errmsg']);
-const ACTION_KEYS = new Set(['action', 'xtcaction', 'apiname', 'api']);
+const ACTION_KEYS = new Set(['action', 'xtcaction', 'xacsaction', 'apiname', 'api']);
 const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date']);
 /** Parent keys under which a `code` is an error's code; `log` stands for the log line itself. */
 const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data', 'body', 'response', 'e', 'log']);

@@ -14,6 +14,8 @@ export interface ContinuationState {
   fieldBlock: boolean;
   /** The open record's first line is itself an exception header. */
   startsWithException: boolean;
+  /** The last line ended with `caused by:`, so the cause follows on the next line. */
+  causeNext: boolean;
 }
 
 export const FRESH_STATE: ContinuationState = {
@@ -21,9 +23,15 @@ export const FRESH_STATE: ContinuationState = {
   traceback: false,
   fieldBlock: false,
   startsWithException: false,
+  causeNext: false,
 };
 
-const FRAME_OR_CAUSE = /^(?:at |Caused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted))/;
+const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted))/;
+/** An HTML or XML error page an SDK quotes in its message (`<html>`, `</body>`). */
+const MARKUP = /^<\/?[A-Za-z!]/;
+/** aliyun-java-sdk-core puts `\r\nRequestId : <ID>` at the end of its exception message. */
+const JAVA_SDK_REQUEST_ID = /^RequestId : [A-Za-z0-9-]{8,64}\s*$/;
+const CAUSE_FOLLOWS = /caused by:\s*$/i;
 const CLOSER = /^[}\])]+[,;]?\s*$/;
 const TRACEBACK_START = /^Traceback \(most recent call last\):/;
 const TRACEBACK_CHAIN = /^(?:During handling of the above exception|The above exception was the direct cause)/;
@@ -46,7 +54,8 @@ export function continuesRecord(line: string, state: ContinuationState): boolean
   const first = line.charCodeAt(0);
   if (first === 0x20 || first === 0x09) return true;
   if (state.traceback) return !LOG_LINE_START.test(line);
-  if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line)) return true;
+  if (state.causeNext || FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line)) return true;
+  if (JAVA_SDK_REQUEST_ID.test(line)) return true;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return true;
   if (state.fieldBlock && SDK_FIELD.test(line)) return true;
   return state.lines === 1 && !state.startsWithException && QUALIFIED_EXCEPTION.test(line);
@@ -64,6 +73,7 @@ export function advanceState(line: string, state: ContinuationState): Continuati
     traceback,
     fieldBlock,
     startsWithException: starting ? EXCEPTION_HEADER.test(line) : state.startsWithException,
+    causeNext: CAUSE_FOLLOWS.test(line),
   };
 }
 

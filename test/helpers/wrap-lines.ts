@@ -1,0 +1,48 @@
+/** Ways Kubernetes and Docker wrap an application's lines. */
+export interface Wrapper {
+  name: string;
+  wrap(text: string): string;
+}
+
+function lines(text: string): string[] {
+  const all = text.split('\n');
+  if (all[all.length - 1] === '') all.pop();
+  return all;
+}
+
+const BASE = Date.UTC(2026, 10, 22, 9, 0, 0);
+function stamp(i: number): string {
+  return new Date(BASE + i).toISOString().replace('Z', '123456Z');
+}
+
+export const WRAPPERS: Wrapper[] = [
+  {
+    name: 'kubectl --timestamps',
+    wrap: (text) => lines(text).map((l, i) => `${stamp(i)} ${l}\n`).join(''),
+  },
+  {
+    name: 'kubectl --prefix',
+    wrap: (text) => lines(text).map((l) => `[pod/mqtt-admin-7d9f/app] ${l}\n`).join(''),
+  },
+  {
+    name: 'kubectl --prefix --timestamps',
+    wrap: (text) => lines(text).map((l, i) => `[pod/mqtt-admin-7d9f/app] ${stamp(i)} ${l}\n`).join(''),
+  },
+  {
+    name: 'CRI with partial lines',
+    // Long lines are split into P parts of at most 64 characters, as a node splits lines over its buffer size.
+    wrap: (text) =>
+      lines(text)
+        .map((l, i) => {
+          const parts: string[] = [];
+          for (let at = 0; at < l.length - 64; at += 64) parts.push(`${stamp(i)} stdout P ${l.slice(at, at + 64)}\n`);
+          const rest = l.length > 64 ? l.slice(Math.floor((l.length - 1) / 64) * 64) : l;
+          return parts.join('') + `${stamp(i)} stdout F ${rest}\n`;
+        })
+        .join(''),
+  },
+  {
+    name: 'Docker json-file',
+    wrap: (text) => lines(text).map((l, i) => JSON.stringify({ log: `${l}\n`, stream: 'stderr', time: stamp(i) }) + '\n').join(''),
+  },
+];
