@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanChunks } from '../helpers/scan-in-process.js';
@@ -27,7 +27,28 @@ function splitAt(buffer: Buffer, offsets: number[]): Buffer[] {
   return chunks.filter((c) => c.length > 0);
 }
 
+/** Every shape fixture, one after another: stack traces, tracebacks and inspect blocks cross chunk edges. */
+const SHAPES = Buffer.concat(
+  readdirSync(new URL('../../fixtures/shapes/', import.meta.url))
+    .filter((f) => f.endsWith('.log'))
+    .sort()
+    .map((f) => readFileSync(new URL(`../../fixtures/shapes/${f}`, import.meta.url))),
+);
+
 describe('chunking never changes a result', () => {
+  it('gives the same events over the whole shape corpus for any split', async () => {
+    const whole = await scanChunks([SHAPES]);
+    expect(whole.summary.totals.errors).toBeGreaterThan(80);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: SHAPES.length - 1 }), { minLength: 1, maxLength: 200 }), async (offsets) => {
+        const split = await scanChunks(splitAt(SHAPES, offsets));
+        expect(split.summary).toEqual(whole.summary);
+        expect(split.events).toEqual(whole.events);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('gives the same summary and events for any split of the input, even inside a character', async () => {
     const whole = await scanChunks([CONTENT]);
     expect(whole.summary.totals.errors).toBeGreaterThan(5);
