@@ -38,6 +38,7 @@ export class Aggregator {
   private readonly codes = new Map<string, CodeState>();
   private readonly dimensions = new Map<Dimension, Map<string, number>>(DIMENSIONS.map((d) => [d, new Map()]));
   private readonly successVendors = new Map<string, number>();
+  private readonly successActions = new Map<string, number>();
   private readonly sources = new Map<string, SourceState>();
 
   constructor(
@@ -58,6 +59,7 @@ export class Aggregator {
       this.totals.successes++;
       source.successes++;
       bump(this.successVendors, keyOf(event.vendor));
+      bump(this.successActions, keyOf(event.action));
       return;
     }
     if (event.event !== 'error' || event.duplicateOf !== null) return;
@@ -137,6 +139,7 @@ export class Aggregator {
     ];
     for (const [d, counts] of lists) addKeyCounts(this.dimensions.get(d)!, counts);
     addKeyCounts(this.successVendors, summary.successesByVendor);
+    addKeyCounts(this.successActions, summary.successesByAction);
     for (const s of summary.sources) {
       const state = this.source(s.name);
       state.lines += s.lines;
@@ -172,6 +175,7 @@ export class Aggregator {
       byPod: dim('pod'),
       byContainer: dim('container'),
       successesByVendor: toKeyCounts(this.successVendors),
+      successesByAction: toKeyCounts(this.successActions),
       errorRate: attempts > 0 ? this.totals.errors / attempts : null,
       sources: [...this.sources.values()]
         .sort((a, b) => cmp(a.name, b.name))

@@ -61,6 +61,7 @@ export interface Summary {
   byPod: KeyCount[];
   byContainer: KeyCount[];
   successesByVendor: KeyCount[];
+  successesByAction: KeyCount[];
   errorRate: number | null;
   sources: SourceStats[];
 }
