@@ -67,8 +67,8 @@ export interface Recognition {
   action: string | null;
   /** HTTP status the record itself shows, if any. */
   observedStatus: number | null;
-  /** Message text of the error, when the record shows one. */
-  message: string | null;
+  /** Message texts the error may have (most likely first), when the record shows any. */
+  messages: string[];
   /** Epoch milliseconds of the record, when its text carries a time. */
   time: number | null;
   /** True when the JSON text of the record parsed as a JSON object. */

@@ -46,10 +46,13 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
   };
 }
 
-/** The entries whose verbatim message the error's message is (of its vendor, when known). */
+/** The entries whose verbatim message is the first of the error's candidate messages that any has (of its vendor, when known). */
 function entriesForMessage(recognition: Recognition, catalog: Catalog): CatalogEntry[] {
-  if (!recognition.message) return [];
-  return catalog.entriesWithMessage(recognition.message).filter((e) => recognition.vendor === null || e.vendor === recognition.vendor);
+  for (const message of recognition.messages) {
+    const entries = catalog.entriesWithMessage(message).filter((e) => recognition.vendor === null || e.vendor === recognition.vendor);
+    if (entries.length > 0) return entries;
+  }
+  return [];
 }
 
 /** The metadata the entries agree on; a field they disagree on is null. */

@@ -38,7 +38,8 @@ export class Evidence {
   successRequestId: string | null = null;
   action: string | null = null;
   observedStatus: number | null = null;
-  message: string | null = null;
+  /** Candidate texts of the error's message, most likely first. */
+  readonly messages: string[] = [];
   time: number | null = null;
   /** Count of texts scanned, to bound work on hostile records. */
   textsScanned = 0;
@@ -60,7 +61,8 @@ export class Evidence {
   }
 
   noteMessage(message: string): void {
-    this.message ??= message.trim();
+    const text = message.trim();
+    if (text.length > 0 && !this.messages.includes(text) && this.messages.length < 8) this.messages.push(text);
   }
 
   noteStatus(status: number): void {

@@ -47,6 +47,9 @@ export const ALIYUN_JAVA_ERROR =
 /** @alicloud/pop-core names its errors `<Code>Error`: `InstanceNotFoundError: …`, `Error [XError]: …`. */
 export const POP_ERROR_NAME = /(?<![A-Za-z0-9_.])([A-Z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_]{1,64}){0,4})Error(?=: |\]: )/g;
 
+/** What @alicloud/pop-core appends to an API error's message. */
+export const POP_CORE_URL = ', URL: http';
+
 /** Tencent Node SDK's String(err): `[TencentCloudSDKException]message:<msg>  requestId:<id>`. */
 export const TENCENT_NODE_MESSAGE = /\[TencentCloudSDKException\]message:([^\n]{0,500}?)\s+requestId:/;
 /** Tencent Go/Python/Java texts carry `Message=` / `message:` before the RequestId. */

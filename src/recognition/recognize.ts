@@ -25,7 +25,7 @@ export function recognize(text: string, ctx: RecognitionContext): Recognition {
     ...decision,
     action: decision.event ? evidence.action : null,
     observedStatus: decision.event ? evidence.observedStatus : null,
-    message: decision.event ? evidence.message : null,
+    messages: decision.event ? evidence.messages : [],
     time: evidence.time,
     json,
   };

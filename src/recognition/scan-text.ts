@@ -12,6 +12,7 @@ import {
   SDK_EXCEPTION_HEADER,
   TRANSPORT_FAILURE,
   TROUBLESHOOT_URL,
+  POP_CORE_URL,
   HTTP_STATUS,
   LABELLED_CODE,
   LABELLED_REQUEST_ID,
@@ -96,9 +97,26 @@ function javaSdkMessageCode(text: string): RegExpExecArray | null {
 function noteMessage(text: string, evidence: Evidence): void {
   const tea = TEA_MESSAGE.exec(text);
   if (tea) evidence.sdkError = true;
-  if (evidence.message !== null) return;
+  notePopCoreMessage(text, evidence);
   const message = tea ? tea[2] : (TENCENT_NODE_MESSAGE.exec(text) ?? TENCENT_SDK_MESSAGE.exec(text))?.[1];
   if (message) evidence.noteMessage(message);
+}
+
+/**
+ * @alicloud/pop-core's message is `<Message>, URL: <url>`: even when only the
+ * message is logged, the API answered. The message is what precedes the URL,
+ * or its last `: `-separated part when the application prefixed it.
+ */
+function notePopCoreMessage(text: string, evidence: Evidence): void {
+  const at = text.indexOf(POP_CORE_URL);
+  if (at < 0) return;
+  evidence.sdkHeader = true;
+  const head = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  const colon = head.lastIndexOf(': ');
+  if (colon >= 0) evidence.noteMessage(head.slice(colon + 2));
+  const bracket = head.lastIndexOf('] ');
+  if (bracket >= 0) evidence.noteMessage(head.slice(bracket + 2));
+  evidence.noteMessage(head);
 }
 
 function noteVendorSigns(text: string, evidence: Evidence, ctx: RecognitionContext): void {
