@@ -70,7 +70,10 @@ describe('the same shapes inside container wrappers', () => {
   for (const wrapper of WRAPPERS) {
     it(`${wrapper.name}: same events in every fixture`, async () => {
       for (const c of CASES) {
-        const { events } = await scanChunks([Buffer.from(wrapper.wrap(c.text), 'utf8')], c.name);
+        const wrapped = wrapper.wrap(c.text);
+        const { events, summary } = await scanChunks([Buffer.from(wrapped, 'utf8')], c.name);
+        const { lines, ...counts } = c.expect.totals;
+        expect(summary.totals, `${c.name} wrapped as ${wrapper.name}`).toMatchObject({ ...counts, lines: wrapped.split('\n').length - 1 });
         const strip = (e: object): object => ({ ...e, line: undefined, duplicateOf: undefined });
         expect(
           events.filter((e) => e.event !== null).map((e) => strip(found(e))),
