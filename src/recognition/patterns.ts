@@ -15,7 +15,7 @@ export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
 /** Cheap gate: a text without any of these words carries no API error or response. */
-export const CANDIDATE_TEXT = /code|request.?id|exception|error/i;
+export const CANDIDATE_TEXT = /code|request.?id|exception|error|SDK\./i;
 
 /**
  * A labelled code in text: `Code=X`, `code:X`, `code: X`, `ErrorCode: X`,
@@ -36,6 +36,13 @@ export const LABELLED_REQUEST_ID =
 export const TEA_ERROR = /([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}):? code: (\d{3}), /g;
 /** Tea text with the code left out (Java TeaException): `code: 400, <Message> request id: <ID>`. */
 export const TEA_MESSAGE = /code: (\d{3}), ([^\n]{1,500}?) request id: /;
+
+/**
+ * aliyunsdkcore's client-side error, `str(e)` = `<Code> <msg>`: after its class
+ * (`ClientException: SDK.HttpError …`) or after an application's colon
+ * (`ApplyToken failed: SDK.InvalidRegionId …`). Group 1: what precedes the code, group 2: the code.
+ */
+export const ALIYUN_PY_CLIENT_CODE = /(ClientException: |: )(SDK\.(?!ServerError\b)[A-Z][A-Za-z0-9]{1,63}) /;
 
 /** aliyunsdkcore: `HTTP Status: 400 Error:<Code> <msg> RequestID: <ID>`. */
 export const ALIYUN_PY_ERROR = /HTTP Status: (\d{3}) Error:([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/;

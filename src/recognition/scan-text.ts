@@ -3,6 +3,7 @@ import { findJsonEnd } from './find-json-end.js';
 import {
   ACTION,
   ALIYUN_JAVA_ERROR,
+  ALIYUN_PY_CLIENT_CODE,
   ALIYUN_PY_ERROR,
   BODY_FIELD,
   BRACKETED_SDK_CODE,
@@ -63,6 +64,9 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   if (java) evidence.addCode(java[1]!, STRENGTH.sdk, pairId);
   const bracketed = BRACKETED_SDK_CODE.exec(text);
   if (bracketed) evidence.addCode(bracketed[1]!, STRENGTH.sdk, pairId);
+  const pyClient = ALIYUN_PY_CLIENT_CODE.exec(text);
+  // After the exception class it is the SDK's own text; after a bare colon only a labelled code.
+  if (pyClient) evidence.addCode(pyClient[2]!, pyClient[1] === ': ' ? STRENGTH.labelled : STRENGTH.sdk, pairId);
   const troubleshoot = TROUBLESHOOT_URL.exec(text);
   if (troubleshoot) evidence.addCode(troubleshoot[1]!, pairId ? STRENGTH.paired : STRENGTH.labelled, pairId);
   if (SDK_EXCEPTION_HEADER.test(text) && !TRANSPORT_FAILURE.test(text)) evidence.sdkHeader = true;
