@@ -89,6 +89,8 @@ export interface TaggedEvent {
   httpStatus: number | null;
   retryable: boolean | null;
   catalogued: boolean;
+  /** For an uncatalogued code, the nearest catalogued dotted parent whose metadata it took. */
+  parent: string | null;
   clientSide: boolean;
   description: string | null;
   remedy: string | null;

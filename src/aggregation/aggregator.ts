@@ -2,6 +2,7 @@ import type { Category, TaggedEvent } from '../types.js';
 
 import { RequestIdSample } from './request-id-sample.js';
 import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type SourceStats, type Summary, type Totals } from './summary.js';
+import { UncataloguedCodes } from './uncatalogued.js';
 
 interface CodeState {
   info: Omit<CodeCount, 'count' | 'requestIds' | 'firstSeen' | 'lastSeen'>;
@@ -40,14 +41,15 @@ export class Aggregator {
   private readonly successVendors = new Map<string, number>();
   private readonly successActions = new Map<string, number>();
   private readonly sources = new Map<string, SourceState>();
+  private readonly uncatalogued = new UncataloguedCodes();
 
   constructor(
     readonly catalog: { version: string; entries: number },
     readonly samples: number,
   ) {}
 
-  /** Counts one tagged record (error, success or neither). */
-  add(event: TaggedEvent): void {
+  /** Counts one tagged record (error, success or neither); `recordText` feeds the uncatalogued samples. */
+  add(event: TaggedEvent, recordText = ''): void {
     this.totals.records++;
     const source = this.source(event.source);
     source.records++;
@@ -90,6 +92,7 @@ export class Aggregator {
       this.codes.set(key, state);
     }
     state.count++;
+    this.uncatalogued.add(event, recordText);
     if (event.requestId) state.sample.add(event.requestId);
     if (event.time !== null) {
       state.first = min(state.first, event.time);
@@ -130,6 +133,7 @@ export class Aggregator {
       state.first = minIso(state.first, c.firstSeen);
       state.last = maxIso(state.last, c.lastSeen);
     }
+    this.uncatalogued.absorb(summary.uncatalogued ?? []);
     const lists: [Dimension, KeyCount[]][] = [
       ['vendor', summary.byVendor],
       ['httpStatus', summary.byHttpStatus],
@@ -169,6 +173,7 @@ export class Aggregator {
       totals: { ...this.totals },
       byCategory,
       byCode,
+      uncatalogued: this.uncatalogued.toList(),
       byVendor: dim('vendor'),
       byHttpStatus: dim('httpStatus'),
       byAction: dim('action'),

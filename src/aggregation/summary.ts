@@ -1,4 +1,5 @@
 import type { Category, Vendor } from '../types.js';
+import type { UncataloguedCode } from './uncatalogued.js';
 
 /** The JSON summary's schema name; scripts check it. */
 export const SUMMARY_SCHEMA = 'mqerr.summary/1';
@@ -55,6 +56,8 @@ export interface Summary {
   totals: Totals;
   byCategory: Record<string, number>;
   byCode: CodeCount[];
+  /** Codes the catalog does not list, with one redacted sample record each. */
+  uncatalogued: UncataloguedCode[];
   byVendor: KeyCount[];
   byHttpStatus: KeyCount[];
   byAction: KeyCount[];

@@ -39,6 +39,7 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
     ...metadata,
     category: event === 'error' ? (metadata.category ?? 'unknown') : null,
     catalogued: matches.length > 0 && matches.every((m) => m.catalogued),
+    parent: nearestParent(matches),
     time: recognition.time ?? record.wrapperTime ?? fallbackTime,
     pod: record.pod,
     container: record.container,
@@ -53,6 +54,12 @@ function entriesForMessage(recognition: Recognition, catalog: Catalog): CatalogE
     if (entries.length > 0) return entries;
   }
   return [];
+}
+
+/** The parent code the fallback matches agree on, if any. */
+function nearestParent(matches: CodeMatch[]): string | null {
+  const parents = new Set(matches.filter((m) => !m.catalogued).map((m) => m.entry.code));
+  return parents.size === 1 ? [...parents][0]! : null;
 }
 
 /** The metadata the entries agree on; a field they disagree on is null. */

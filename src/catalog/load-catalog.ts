@@ -1,103 +1,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parse as parseYaml } from 'yaml';
 import { CatalogError } from '../errors.js';
-import type { CatalogEntry, Category, VendorHints } from '../types.js';
+import type { CatalogEntry, Vendor } from '../types.js';
 import { Catalog, type VendorCatalog } from './catalog.js';
+import { inspectCatalogFile } from './inspect-catalog-file.js';
+import type { RawCatalog, RawEntry } from './raw-catalog.js';
 
 /** Where the built-in catalog lives: data/ at the package root. */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
 const SCHEMA_FILE = 'catalog.schema.json';
 
-/** A catalog file as it is written, before defaults are applied. */
-interface RawEntry {
-  code: string;
-  product?: string;
-  httpStatus?: number | null;
-  previousHttpStatus?: number[];
-  sections?: string[];
-  category?: Category;
-  retryable?: boolean | null;
-  clientSide?: boolean;
-  message?: string | null;
-  messages?: string[];
-  description?: string | null;
-  remedy?: string | null;
-  source?: string | null;
-}
-interface RawCatalog {
-  vendor: string;
-  vendorName?: string;
-  product?: string;
-  productName?: string;
-  apiVersion?: string;
-  version?: string;
-  hints?: Partial<VendorHints>;
-  entries: RawEntry[];
-}
-
-let validator: ValidateFunction | undefined;
-function validate(raw: unknown): ErrorObject[] {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(join(DATA_DIR, SCHEMA_FILE), 'utf8')) as object;
-    validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
-  }
-  return validator(raw) ? [] : (validator.errors ?? []);
-}
-
-/** Parses a catalog file as data only: JSON, or YAML by its extension. */
-function parseCatalogFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new CatalogError(`catalog ${path}: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  const ext = extname(path).toLowerCase();
-  try {
-    return ext === '.yaml' || ext === '.yml' ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
-  } catch (err) {
-    const what = ext === '.yaml' || ext === '.yml' ? 'YAML' : 'JSON';
-    throw new CatalogError(`catalog ${path}: not valid ${what}: ${firstLine((err as Error).message)}`);
-  }
-}
-
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0] ?? text;
-}
-
-/** Turns an ajv error into "entry 3 (code X): field 'category' must be …". */
-function describeError(raw: unknown, error: ErrorObject): string {
-  const parts = error.instancePath.split('/').slice(1);
-  let where = 'top level';
-  let field = parts.join('.');
-  if (parts[0] === 'entries' && parts[1] !== undefined) {
-    const index = Number(parts[1]);
-    const entries = (raw as { entries?: unknown[] }).entries;
-    const code = (entries?.[index] as { code?: unknown } | undefined)?.code;
-    where = `entry ${index + 1}${typeof code === 'string' ? ` (code ${code})` : ''}`;
-    field = parts.slice(2).join('.');
-  }
-  if (error.keyword === 'required') field = String((error.params as { missingProperty: string }).missingProperty);
-  if (error.keyword === 'additionalProperties') {
-    return `${where}: unknown field '${String((error.params as { additionalProperty: string }).additionalProperty)}'`;
-  }
-  const allowed = error.keyword === 'enum' ? ` (one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
-  return `${where}: field '${field || '(root)'}' ${error.message ?? 'is invalid'}${allowed}`;
-}
-
-function checkCatalog(path: string, raw: unknown): RawCatalog {
-  const errors = validate(raw);
-  if (errors.length > 0) throw new CatalogError(`catalog ${path}: ${describeError(raw, errors[0]!)}`);
-  const catalog = raw as RawCatalog;
-  const seen = new Set<string>();
-  catalog.entries.forEach((entry, i) => {
-    if (seen.has(entry.code)) throw new CatalogError(`catalog ${path}: entry ${i + 1} (code ${entry.code}): code listed twice`);
-    seen.add(entry.code);
-  });
+/** Reads and validates one catalog file; the first problem found ends the run (exit 2). */
+function readCatalogFile(path: string): RawCatalog {
+  const { catalog, problems } = inspectCatalogFile(path, DATA_DIR);
+  if (!catalog) throw new CatalogError(problems[0] ?? `catalog ${path}: not a catalog`);
   return catalog;
 }
 
@@ -148,12 +66,18 @@ function toVendorCatalog(raw: RawCatalog): VendorCatalog {
   };
 }
 
-/** Adds a user catalog's vendors and codes, or overrides the fields it sets. */
-function applyUserCatalog(vendors: Map<string, VendorCatalog>, raw: RawCatalog): void {
+/**
+ * The vendors after a user catalog is applied: a new vendor is added whole;
+ * for a known vendor, a new code is added and a known code gets only the
+ * fields the user entry sets. The map given is not changed.
+ * @example withUserCatalog(loadCatalog().vendors, readUserCatalog('my-codes.yaml'))
+ */
+export function withUserCatalog(vendors: ReadonlyMap<Vendor, VendorCatalog>, raw: RawCatalog): Map<Vendor, VendorCatalog> {
+  const result = new Map(vendors);
   const existing = vendors.get(raw.vendor);
   if (!existing) {
-    vendors.set(raw.vendor, toVendorCatalog(raw));
-    return;
+    result.set(raw.vendor, toVendorCatalog(raw));
+    return result;
   }
   const hints = raw.hints ?? {};
   const merged: VendorCatalog = {
@@ -171,12 +95,13 @@ function applyUserCatalog(vendors: Map<string, VendorCatalog>, raw: RawCatalog):
     if (at >= 0) merged.entries[at] = overrideEntry(merged.entries[at]!, entry);
     else merged.entries.push(toEntry(entry, raw.vendor, product));
   }
-  vendors.set(raw.vendor, merged);
+  result.set(raw.vendor, merged);
+  return result;
 }
 
 /** Reads and validates one user catalog file without applying it. */
 export function readUserCatalog(path: string): RawCatalog {
-  return checkCatalog(path, parseCatalogFile(path));
+  return readCatalogFile(path);
 }
 
 /** The built-in catalog files: every JSON file in data/ but the schema. */
@@ -193,15 +118,15 @@ function builtInFiles(): string[] {
  * @example loadCatalog(['./my-codes.yaml'])
  */
 export function loadCatalog(userFiles: readonly string[] = []): Catalog {
-  const vendors = new Map<string, VendorCatalog>();
+  let vendors = new Map<Vendor, VendorCatalog>();
   const versionParts: string[] = [];
   for (const file of builtInFiles()) {
-    const raw = checkCatalog(file, parseCatalogFile(file));
+    const raw = readCatalogFile(file);
     vendors.set(raw.vendor, toVendorCatalog(raw));
     versionParts.push(`${raw.vendor}@${raw.version ?? basename(file, '.json')}`);
   }
   for (const file of userFiles) {
-    applyUserCatalog(vendors, readUserCatalog(file));
+    vendors = withUserCatalog(vendors, readUserCatalog(file));
     const text = readFileSync(file);
     versionParts.push(`user:${createHash('sha256').update(text).digest('hex').slice(0, 12)}`);
   }

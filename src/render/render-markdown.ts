@@ -1,15 +1,16 @@
 import type { Summary } from '../aggregation/summary.js';
 import { groupTable, type Grouping } from './groupings.js';
+import { uncataloguedTable } from './uncatalogued-table.js';
 
-/** GitHub-flavoured Markdown: totals, then one table per `--by` grouping. */
+/** GitHub-flavoured Markdown: totals, one table per `--by` grouping, then the uncatalogued codes if any. */
 export function renderMarkdown(summary: Summary, by: readonly Grouping[]): string {
   const t = summary.totals;
   const out = [
     `**${t.errors}** errors, **${t.successes}** successes in ${t.records} records (${t.lines} lines); catalog ${summary.catalog.version}`,
     '',
   ];
-  for (const grouping of by) {
-    const table = groupTable(summary, grouping);
+  const gaps = uncataloguedTable(summary);
+  for (const table of [...by.map((g) => groupTable(summary, g)), ...(gaps.rows.length > 0 ? [gaps] : [])]) {
     out.push(`### ${table.title}`, '', `| ${table.columns.join(' | ')} |`, `|${table.columns.map(() => ' --- ').join('|')}|`);
     for (const row of table.rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
     out.push('');

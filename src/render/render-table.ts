@@ -1,6 +1,7 @@
 import type { Summary } from '../aggregation/summary.js';
-import { groupTable, type Grouping } from './groupings.js';
+import { groupTable, type GroupTable, type Grouping } from './groupings.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
+import { uncataloguedTable } from './uncatalogued-table.js';
 
 export interface TableStyle {
   color: boolean;
@@ -12,8 +13,9 @@ const RED = '\u001b[31m';
 const RESET = '\u001b[0m';
 
 /**
- * The human summary: a totals line, then one aligned table per `--by`
- * grouping. Every cell from the logs is sanitized for the terminal.
+ * The human summary: a totals line, one aligned table per `--by` grouping,
+ * then the uncatalogued codes if any. Every cell from the logs is sanitized
+ * for the terminal.
  */
 export function renderTable(summary: Summary, by: readonly Grouping[], style: TableStyle): string {
   const paint = (code: string, text: string): string => (style.color ? `${code}${text}${RESET}` : text);
@@ -23,12 +25,11 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
     `${paint(BOLD, 'mqerr')}: ${paint(t.errors > 0 ? RED : BOLD, String(t.errors))} errors, ${t.successes} successes in ${t.records} records, ${t.lines} lines${rate}`,
   ];
   if (t.truncated > 0 || t.undecodable > 0) out.push(`  ${t.truncated} lines truncated, ${t.undecodable} lines with invalid UTF-8`);
-  for (const grouping of by) {
-    const table = groupTable(summary, grouping);
+  const printTable = (table: GroupTable): void => {
     out.push('', paint(BOLD, table.title));
     if (table.rows.length === 0) {
       out.push(paint(DIM, '  (none)'));
-      continue;
+      return;
     }
     const cells = [table.columns, ...table.rows.map((row) => row.map(cellText))];
     const widths = table.columns.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
@@ -37,7 +38,11 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
       const line = row.map((cell, i) => (numeric[i] && r > 0 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
       out.push(`  ${r === 0 ? paint(DIM, line.trimEnd()) : line.trimEnd()}`);
     });
-  }
+  };
+  for (const grouping of by) printTable(groupTable(summary, grouping));
+  // The catalog's gaps are shown whenever there are any: they are what to add to a user catalog.
+  const gaps = uncataloguedTable(summary);
+  if (gaps.rows.length > 0) printTable(gaps);
   const failed = summary.sources.filter((s) => s.error);
   if (failed.length > 0) {
     out.push('', paint(BOLD, 'Unreadable inputs'));

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { describeSchemaErrors, describeWhere, type CatalogProblem } from './describe-schema-errors.js';
+import { sourceLocator } from './locate-in-source.js';
+import type { RawCatalog } from './raw-catalog.js';
+
+/** The result of reading one catalog file: the catalog, or every problem found in it. */
+export interface CatalogInspection {
+  catalog: RawCatalog | null;
+  /** One line each: `catalog my.yaml:7: entry 2 (code X): field 'retryable' must be a boolean or null; got "yes"`. */
+  problems: string[];
+}
+
+let validator: ValidateFunction | undefined;
+
+/** The schema validator, compiled once; `verbose` lets a message list an object's known fields. */
+function schemaValidator(schemaDir: string): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(join(schemaDir, 'catalog.schema.json'), 'utf8')) as object;
+    validator = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
+  }
+  return validator;
+}
+
+/**
+ * Reads a catalog file (JSON, or YAML by its `.yaml`/`.yml` extension) as
+ * data and checks it against the schema and for codes listed twice. Every
+ * problem names the file, the line when it can be found, the entry and the field.
+ * @example inspectCatalogFile('my-codes.yaml', DATA_DIR).problems // []
+ */
+export function inspectCatalogFile(path: string, schemaDir: string): CatalogInspection {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return failed(`catalog ${path}: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
+  if (text.trim() === '') return failed(`catalog ${path}: the file is empty; expected an object with 'vendor' and 'entries'`);
+  let raw: unknown;
+  try {
+    raw = yaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
+  } catch (err) {
+    return failed(yaml ? yamlSyntaxError(path, err) : jsonSyntaxError(path, text, err as Error));
+  }
+  const validate = schemaValidator(schemaDir);
+  const found: CatalogProblem[] = validate(raw) ? duplicateCodes(raw as RawCatalog) : describeSchemaErrors(raw, validate.errors ?? []);
+  if (found.length === 0) return { catalog: raw as RawCatalog, problems: [] };
+  const lineOf = sourceLocator(text);
+  return {
+    catalog: null,
+    problems: found.map((p) => {
+      const line = lineOf(p.path);
+      return `catalog ${path}${line === null ? '' : `:${line}`}: ${p.text}`;
+    }),
+  };
+}
+
+function failed(problem: string): CatalogInspection {
+  return { catalog: null, problems: [problem] };
+}
+
+/** A code may be listed once per file; the second listing is the problem. */
+function duplicateCodes(raw: RawCatalog): CatalogProblem[] {
+  const first = new Map<string, number>();
+  const problems: CatalogProblem[] = [];
+  raw.entries.forEach((entry, i) => {
+    const earlier = first.get(entry.code);
+    if (earlier === undefined) first.set(entry.code, i);
+    else {
+      const path = ['entries', i, 'code'];
+      problems.push({ path, text: `${describeWhere(raw, path).where}: code listed twice (first as entry ${earlier + 1})` });
+    }
+  });
+  return problems;
+}
+
+/** `Expected ',' or '}' after property value in JSON at position 41` → `file:3:7: not valid JSON: Expected ',' or '}' after property value`. */
+function jsonSyntaxError(path: string, text: string, err: Error): string {
+  const at = /(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(err.message);
+  if (!at) return `catalog ${path}: not valid JSON: ${err.message.replace(/ in JSON$/, '')}`;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `catalog ${path}:${line}:${column}: not valid JSON: ${err.message.slice(0, at.index)}`;
+}
+
+/** `Nested mappings are not allowed … at line 3, column 8:` plus context → one line with the position first. */
+function yamlSyntaxError(path: string, err: unknown): string {
+  if (!(err instanceof YAMLParseError)) return `catalog ${path}: not valid YAML: ${String(err)}`;
+  const pos = err.linePos?.[0];
+  const message = (err.message.split('\n', 1)[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  return `catalog ${path}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${message}`;
+}

@@ -1,0 +1,31 @@
+import type { Category, VendorHints } from '../types.js';
+
+/** A catalog entry as it is written in a file, before defaults are applied. */
+export interface RawEntry {
+  code: string;
+  product?: string;
+  httpStatus?: number | null;
+  previousHttpStatus?: number[];
+  sections?: string[];
+  category?: Category;
+  retryable?: boolean | null;
+  clientSide?: boolean;
+  message?: string | null;
+  messages?: string[];
+  description?: string | null;
+  remedy?: string | null;
+  source?: string | null;
+}
+
+/** A catalog file as it is written (data/catalog.schema.json), after validation. */
+export interface RawCatalog {
+  $schema?: string;
+  vendor: string;
+  vendorName?: string;
+  product?: string;
+  productName?: string;
+  apiVersion?: string;
+  version?: string;
+  hints?: Partial<VendorHints>;
+  entries: RawEntry[];
+}
