@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { describeSchemaErrors, describeWhere, type CatalogProblem } from './describe-schema-errors.js';
 import { sourceLocator } from './locate-in-source.js';
@@ -77,14 +78,24 @@ function duplicateCodes(raw: RawCatalog): CatalogProblem[] {
   return problems;
 }
 
-/** `Expected ',' or '}' after property value in JSON at position 41` → `file:3:7: not valid JSON: Expected ',' or '}' after property value`. */
+/**
+ * Where and why JSON.parse failed, as `file:6:3: not valid JSON: value expected
+ * (a trailing comma?)`. V8's message does not always give a position, so the
+ * text is parsed again with a scanner that reports the first error's offset.
+ */
 function jsonSyntaxError(path: string, text: string, err: Error): string {
-  const at = /(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(err.message);
-  if (!at) return `catalog ${path}: not valid JSON: ${err.message.replace(/ in JSON$/, '')}`;
-  const before = text.slice(0, Number(at[1]));
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return `catalog ${path}: not valid JSON: ${err.message.split('\n', 1)[0]}`;
+  const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `catalog ${path}:${line}:${column}: not valid JSON: ${err.message.slice(0, at.index)}`;
+  const code = printParseErrorCode(first.error);
+  const words = code === 'InvalidCommentToken' ? 'comments are not allowed in JSON' : code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const rest = text.slice(first.offset);
+  const hint = rest.trim() === '' ? ' (the file ends too early)' : /,\s*$/.test(before) && /^\s*[\]}]/.test(rest) ? ' (a trailing comma?)' : '';
+  return `catalog ${path}:${line}:${column}: not valid JSON: ${words}${hint}`;
 }
 
 /** `Nested mappings are not allowed … at line 3, column 8:` plus context → one line with the position first. */

@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { EXIT, ExitError } from '../errors.js';
 import { GROUPINGS } from '../render/groupings.js';
 import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
+import { catalogOptions } from './catalog-options.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -62,14 +63,8 @@ const cli = yargs(hideBin(process.argv))
   )
   .command(
     'catalog',
-    'list the error-code catalog, or check a catalog file',
-    (y) =>
-      y
-        .option('format', { choices: ['table', 'json'] as const, describe: 'output format (default: table on a terminal, else json)' })
-        .option('catalog', { type: 'string', array: true, describe: 'extra catalog file to include' })
-        .option('check', { type: 'string', array: true, describe: 'validate these catalog files and exit' })
-        .example('$0 catalog --format json | jq length', 'the whole catalog as JSON')
-        .example('$0 catalog --check my-codes.yaml', 'validate a user catalog'),
+    'list the error-code catalog; check, diff or draft user catalogs',
+    (y) => catalogOptions(y),
     (argv) => run(async () => (await import('./commands/catalog.js')).runCatalog(argv)),
   )
   .command(

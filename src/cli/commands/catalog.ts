@@ -1,34 +1,42 @@
-import { loadCatalog, readUserCatalog } from '../../catalog/load-catalog.js';
+import { stringify as toYaml } from 'yaml';
 import type { Catalog } from '../../catalog/catalog.js';
-import { EXIT } from '../../errors.js';
+import { loadCatalog } from '../../catalog/load-catalog.js';
+import { EXIT, ExitError } from '../../errors.js';
 import type { CatalogEntry } from '../../types.js';
 import { installStdoutGuards, writeOut } from '../output.js';
 import { userCatalogFiles } from '../prepare-run.js';
 
 export interface CatalogArgs {
-  format?: 'table' | 'json';
+  format?: 'table' | 'json' | 'yaml';
   catalog?: string[];
   check?: string[];
+  diff?: string[];
+  suggest?: string;
+  vendor?: string;
 }
 
-/** `mqerr catalog`: lists the catalog, or checks user catalog files. */
+/** `mqerr catalog`: lists the catalog, or checks, diffs or drafts user catalog files. */
 export async function runCatalog(args: CatalogArgs): Promise<number> {
   installStdoutGuards();
-  if (args.check && args.check.length > 0) {
-    for (const file of args.check) {
-      const raw = readUserCatalog(file);
-      await writeOut(`${file}: ok (vendor ${raw.vendor}, ${raw.entries.length} entries)\n`);
-    }
-    return EXIT.ok;
+  if (args.check) {
+    if (args.format === 'yaml') throw new ExitError('--check reports as table or json, not yaml');
+    return (await import('./catalog-check.js')).runCatalogCheck(args.check, userCatalogFiles(args.catalog), args.format ?? 'table');
+  }
+  if (args.diff) {
+    if (args.format === 'yaml') throw new ExitError('--diff shows changes as table or json, not yaml');
+    const format = args.format ?? (process.stdout.isTTY ? 'table' : 'json');
+    return (await import('./catalog-diff.js')).runCatalogDiff(args.diff, userCatalogFiles(args.catalog), format);
+  }
+  if (args.suggest !== undefined) {
+    if (args.format === 'table') throw new ExitError('--suggest prints a catalog file: use --format yaml (the default) or json');
+    return (await import('./catalog-suggest.js')).runCatalogSuggest(args.suggest, args.vendor, args.format ?? 'yaml');
   }
   const catalog = loadCatalog(userCatalogFiles(args.catalog));
   const format = args.format ?? (process.stdout.isTTY ? 'table' : 'json');
-  await writeOut(format === 'json' ? catalogJson(catalog) : catalogTable(catalog));
+  const listing = { version: catalog.version, entries: [...catalog.entries()] };
+  const text = format === 'json' ? JSON.stringify(listing, null, 2) + '\n' : format === 'yaml' ? toYaml(listing, { lineWidth: 0 }) : catalogTable(catalog);
+  await writeOut(text);
   return EXIT.ok;
-}
-
-function catalogJson(catalog: Catalog): string {
-  return JSON.stringify({ version: catalog.version, entries: [...catalog.entries()] }, null, 2) + '\n';
 }
 
 function catalogTable(catalog: Catalog): string {

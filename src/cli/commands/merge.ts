@@ -12,18 +12,18 @@ export interface MergeArgs {
   by?: Grouping[];
 }
 
-/** Reads one shard's JSON summary, refusing anything that is not one. */
-export function readSummary(file: string): Summary {
+/** Reads one shard's JSON summary, refusing anything that is not one; `what` names the flag in messages. */
+export function readSummary(file: string, what = 'merge'): Summary {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new ExitError(`merge ${file}: ${e.code ? `cannot read it (${e.code})` : `not valid JSON: ${e.message}`}`);
+    throw new ExitError(`${what} ${file}: ${e.code ? `cannot read it (${e.code})` : `not valid JSON: ${e.message}`}`);
   }
   const schema = (parsed as { schema?: unknown } | null)?.schema;
   if (schema !== SUMMARY_SCHEMA) {
-    throw new ExitError(`merge ${file}: expected a ${SUMMARY_SCHEMA} summary (mqerr scan --format json), got schema ${JSON.stringify(schema ?? null)}`);
+    throw new ExitError(`${what} ${file}: expected a ${SUMMARY_SCHEMA} summary (mqerr scan --format json), got schema ${JSON.stringify(schema ?? null)}`);
   }
   return parsed as Summary;
 }

@@ -1,0 +1,54 @@
+import { inspectCatalogFile } from '../../catalog/inspect-catalog-file.js';
+import { DATA_DIR, loadCatalog } from '../../catalog/load-catalog.js';
+import { EXIT } from '../../errors.js';
+import { warn, writeOut } from '../output.js';
+
+/** More problems than this in one file are counted, not listed. */
+const MAX_PROBLEMS_SHOWN = 50;
+
+/** The outcome of checking one file, as `--format json` prints it. */
+interface CheckResult {
+  file: string;
+  ok: boolean;
+  vendor: string | null;
+  /** True when the file brings a vendor the catalog does not have. */
+  newVendor: boolean;
+  /** Codes the catalog already has, whose fields the file overrides. */
+  overrides: number;
+  /** Codes the file adds. */
+  additions: number;
+  problems: string[];
+}
+
+/**
+ * `mqerr catalog --check FILE…`: validates every file (all problems, not just
+ * the first) without scanning anything, and exits 2 if any file has a problem.
+ */
+export async function runCatalogCheck(files: readonly string[], baseFiles: readonly string[], format: 'table' | 'json'): Promise<number> {
+  const base = loadCatalog(baseFiles);
+  const results = files.map((file): CheckResult => {
+    const { catalog, problems } = inspectCatalogFile(file, DATA_DIR);
+    const known = catalog ? base.vendors.get(catalog.vendor) : undefined;
+    const codes = new Set(known?.entries.map((e) => e.code));
+    const overrides = catalog ? catalog.entries.filter((e) => codes.has(e.code)).length : 0;
+    return {
+      file,
+      ok: catalog !== null,
+      vendor: catalog?.vendor ?? null,
+      newVendor: catalog !== null && known === undefined,
+      overrides,
+      additions: catalog ? catalog.entries.length - overrides : 0,
+      problems,
+    };
+  });
+  if (format === 'json') {
+    await writeOut(JSON.stringify(results, null, 2) + '\n');
+  } else {
+    for (const r of results) {
+      if (r.ok) await writeOut(`${r.file}: ok (${r.newVendor ? 'new vendor' : 'vendor'} ${r.vendor}: ${r.overrides} overridden, ${r.additions} added)\n`);
+      for (const problem of r.problems.slice(0, MAX_PROBLEMS_SHOWN)) warn(problem);
+      if (r.problems.length > MAX_PROBLEMS_SHOWN) warn(`catalog ${r.file}: ${r.problems.length - MAX_PROBLEMS_SHOWN} more problems not shown`);
+    }
+  }
+  return results.every((r) => r.ok) ? EXIT.ok : EXIT.usage;
+}

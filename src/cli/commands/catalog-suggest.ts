@@ -1,0 +1,27 @@
+import { suggestEntries } from '../../catalog/suggest-entries.js';
+import { EXIT, ExitError } from '../../errors.js';
+import { renderSuggestion } from '../../render/render-suggestion.js';
+import { warn, writeOut } from '../output.js';
+import { readSummary } from './merge.js';
+
+/**
+ * `mqerr catalog --suggest SUMMARY.json`: prints a user catalog with draft
+ * entries for the summary's uncatalogued codes; what to fill in is said in
+ * YAML comments (or on stderr for JSON).
+ */
+export async function runCatalogSuggest(summaryFile: string, vendor: string | undefined, format: 'yaml' | 'json'): Promise<number> {
+  const summary = readSummary(summaryFile, '--suggest');
+  if (!Array.isArray(summary.uncatalogued)) {
+    throw new ExitError(`--suggest ${summaryFile}: this summary has no 'uncatalogued' list (made by an older mqerr); scan the logs again`);
+  }
+  const suggestion = suggestEntries(summary, vendor);
+  if (!suggestion) {
+    warn(`${summaryFile}: no uncatalogued codes; nothing to suggest`);
+    return EXIT.ok;
+  }
+  const { text, notes } = renderSuggestion(suggestion, { summaryFile, catalogVersion: summary.catalog.version }, format);
+  if (text === '' && suggestion.vendor !== null) warn(`${summaryFile}: no uncatalogued ${suggestion.vendor} codes`);
+  for (const note of notes) warn(note);
+  if (text !== '') await writeOut(text);
+  return EXIT.ok;
+}
