@@ -50,13 +50,10 @@ export function inspectCatalogFile(path: string, schemaDir: string): CatalogInsp
   const found: CatalogProblem[] = validate(raw) ? duplicateCodes(raw as RawCatalog) : describeSchemaErrors(raw, validate.errors ?? []);
   if (found.length === 0) return { catalog: raw as RawCatalog, problems: [] };
   const lineOf = sourceLocator(text);
-  return {
-    catalog: null,
-    problems: found.map((p) => {
-      const line = lineOf(p.path);
-      return `catalog ${path}${line === null ? '' : `:${line}`}: ${p.text}`;
-    }),
-  };
+  const located = found.map((p) => ({ line: lineOf(p.path), text: p.text }));
+  // In file order where the lines are known (sort is stable, so the rest keep entry order).
+  located.sort((a, b) => (a.line !== null && b.line !== null ? a.line - b.line : 0));
+  return { catalog: null, problems: located.map((p) => `catalog ${path}${p.line === null ? '' : `:${p.line}`}: ${p.text}`) };
 }
 
 function failed(problem: string): CatalogInspection {
