@@ -15,7 +15,7 @@ export function catalogOptions<T>(y: Argv<T>) {
     .conflicts('check', ['diff', 'suggest'])
     .conflicts('diff', 'suggest')
     .implies('vendor', 'suggest')
-    .example('$0 catalog --format json | jq length', 'the whole catalog as JSON')
+    .example("$0 catalog --format json | jq '.entries | length'", 'the whole catalog as JSON')
     .example('$0 catalog --check my-codes.yaml', 'validate a user catalog')
     .example('$0 catalog --diff my-codes.yaml', 'what a user catalog adds and overrides')
     .example('$0 --format json app.log > day.json && $0 catalog --suggest day.json > gaps.yaml', 'draft entries for codes the catalog lacks');
