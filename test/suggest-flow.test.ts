@@ -24,7 +24,7 @@ describe('mqerr catalog --suggest', () => {
     expect(suggest.stdout).toContain('# sample, fixtures/gaps/app.log line 1 (redacted): "2026-11-23 08:15:02,114 WARNING');
     expect(suggest.stderr).toBe(
       'mqerr: also uncatalogued: 1 alibaba code (InvalidInstanceId.NotFound); --vendor alibaba drafts entries for it\n' +
-        "mqerr: left out 1 code whose records do not show the vendor (QuotaExceeded.Topic at fixtures/gaps/app.log:6); add it to that vendor's file by hand\n",
+        "mqerr: left out 1 code whose records do not show the vendor (InternalError.BrokerTimeout at fixtures/gaps/app.log:6); add it to that vendor's file by hand\n",
     );
     const draft = join(dir, 'gaps.yaml');
     writeFileSync(draft, suggest.stdout);
@@ -34,7 +34,7 @@ describe('mqerr catalog --suggest', () => {
 
     const rescan = await runCli(['fixtures/gaps/app.log', '--format', 'json', '--catalog', draft]);
     const summary = JSON.parse(rescan.stdout) as Summary;
-    expect(summary.uncatalogued.map((u) => u.code)).toEqual(['InvalidInstanceId.NotFound', 'QuotaExceeded.Topic']);
+    expect(summary.uncatalogued.map((u) => u.code)).toEqual(['InvalidInstanceId.NotFound', 'InternalError.BrokerTimeout']);
     expect(summary.byCode.find((c) => c.code === 'ResourceNotFound.Cluster')).toMatchObject({
       vendor: 'tencent',
       catalogued: true,

@@ -7,7 +7,7 @@ import type { Summary } from '../src/aggregation/summary.js';
 import { MAX_SAMPLE_CHARS, sampleText } from '../src/aggregation/uncatalogued.js';
 import { loadCatalog } from '../src/catalog/load-catalog.js';
 import { ROOT } from './helpers/run-cli.js';
-import { scanLines } from './helpers/scan-in-process.js';
+import { scanLines } from './helpers/scan-lines.js';
 
 const catalog = loadCatalog();
 const GAPS = readFileSync(join(ROOT, 'fixtures/gaps/app.log'), 'utf8');
@@ -26,7 +26,7 @@ describe('uncatalogued codes in the summary', () => {
       { vendor: 'tencent', code: 'ResourceNotFound.Cluster', count: 3, parent: 'ResourceNotFound' },
       { vendor: 'alibaba', code: 'InvalidInstanceId.NotFound', count: 1, parent: null },
       { vendor: 'tencent', code: 'FailedOperation.TopicCreating', count: 1, parent: 'FailedOperation' },
-      { vendor: null, code: 'QuotaExceeded.Topic', count: 1, parent: null },
+      { vendor: null, code: 'InternalError.BrokerTimeout', count: 1, parent: 'InternalError' },
     ]);
     const alibaba = list[1]!.sample;
     expect(alibaba).toMatchObject({ source: 'app.log', line: 5 });

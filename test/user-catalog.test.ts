@@ -5,7 +5,7 @@ import { diffCatalog } from '../src/catalog/diff-catalog.js';
 import { inspectCatalogFile } from '../src/catalog/inspect-catalog-file.js';
 import { DATA_DIR, loadCatalog, readUserCatalog, withUserCatalog } from '../src/catalog/load-catalog.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
-import { scanLines } from './helpers/scan-in-process.js';
+import { scanLines } from './helpers/scan-lines.js';
 
 const fixture = (name: string) => join(ROOT, 'fixtures/catalogs', name);
 const builtIn = loadCatalog();
