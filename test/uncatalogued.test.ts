@@ -6,6 +6,8 @@ import { Aggregator } from '../src/aggregation/aggregator.js';
 import type { Summary } from '../src/aggregation/summary.js';
 import { MAX_SAMPLE_CHARS, sampleText } from '../src/aggregation/uncatalogued.js';
 import { loadCatalog } from '../src/catalog/load-catalog.js';
+import { renderMarkdown } from '../src/render/render-markdown.js';
+import { renderTable } from '../src/render/render-table.js';
 import { ROOT } from './helpers/run-cli.js';
 import { scanLines } from './helpers/scan-lines.js';
 
@@ -33,6 +35,19 @@ describe('uncatalogued codes in the summary', () => {
     expect(alibaba.text).toContain('AccessKeyId=[REDACTED]&');
     expect(alibaba.text).toContain('&Signature=[REDACTED]');
     expect(alibaba.text).not.toContain('LTAI5tFAKE');
+  });
+
+  it('ends the table and Markdown reports with the gaps, one line per code, only when there are any', () => {
+    const gaps = summaryOf([['app.log', GAPS]]);
+    const table = renderTable(gaps, ['code'], { color: false });
+    expect(table).toContain('\nUncatalogued codes (mqerr catalog --suggest SUMMARY.json drafts entries for them)\n');
+    expect(table).toMatch(/\n {2}tencent {2}ResourceNotFound\.Cluster +3 {2}ResourceNotFound {2}app\.log:1 {2}2026-11-23 08:15:02,114 WARNING/);
+    const markdown = renderMarkdown(gaps, ['category']);
+    expect(markdown).toContain('### Uncatalogued codes');
+    expect(markdown).toContain('| alibaba | InvalidInstanceId.NotFound | 1 |  | app.log:5 | {"level":50,');
+    const clean = summaryOf([['sample.log', readFileSync(join(ROOT, 'fixtures/sample/app.log'), 'utf8')]]);
+    expect(renderTable(clean, ['code'], { color: false })).not.toContain('Uncatalogued');
+    expect(renderMarkdown(clean, ['code'])).not.toContain('Uncatalogued');
   });
 
   it('leaves catalogued codes (exact or by pattern) out of the list', () => {
