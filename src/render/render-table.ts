@@ -80,7 +80,7 @@ function timeLines(summary: Summary, series: TimeSeries | null, zone: TimeZone):
   if (w) {
     const since = w.since ? formatTime(Date.parse(w.since), zone) : 'the start';
     const until = w.until ? formatTime(Date.parse(w.until), zone) : 'the end';
-    lines.push(`  window ${since} → ${until}; left out ${w.before} records before, ${w.after} after, ${w.untimed} without a time`);
+    lines.push(`  window ${since} → ${until} ${zone.name}; left out ${w.before} records before, ${w.after} after, ${w.untimed} without a time`);
   }
   return lines;
 }

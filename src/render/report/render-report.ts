@@ -172,7 +172,7 @@ function renderSources(data: ReportData): string {
   const sum = (pick: (s: ReportData['sources'][number]) => number): string => num(data.sources.reduce((a, s) => a + pick(s), 0));
   const rows = data.sources.map(
     (s) =>
-      `<tr><td class="mono">${h(s.name)}</td><td class="num">${num(s.lines)}</td><td class="num">${num(s.bytes)}</td><td class="num">${num(s.records)}</td><td class="num">${num(s.errors)}</td><td class="num">${num(s.successes)}</td><td class="mono">${h(s.firstSeen ?? '–')}</td><td class="mono">${h(s.lastSeen ?? '–')}</td><td class="error">${h(s.error ?? '')}</td></tr>`,
+      `<tr><td class="mono">${h(s.name)}</td><td class="num">${num(s.lines)}</td><td class="num">${num(s.bytes)}</td><td class="num">${num(s.records)}</td><td class="num">${num(s.errors)}</td><td class="num">${num(s.successes)}</td><td class="mono time">${h(s.firstSeen ?? '–')}</td><td class="mono time">${h(s.lastSeen ?? '–')}</td><td class="error">${h(s.error ?? '')}</td></tr>`,
   );
   return `<section id="sources">
 <h2>Sources</h2>

@@ -31,7 +31,7 @@ table.categories { width: auto; min-width: 50%; }
 .codes .code { font-weight: 600; }
 .codes .category { white-space: nowrap; }
 .codes td.text p { margin: 0 0 4px; }
-.codes td.seen { white-space: nowrap; font-size: 12px; }
+.codes td.seen, .sources td.time { white-space: nowrap; font-size: 12px; }
 .ids { list-style: none; margin: 0; padding: 0; }
 .ids li { display: flex; gap: 6px; align-items: center; white-space: nowrap; margin: 2px 0; }
 button.copy { font: 12px system-ui, sans-serif; padding: 1px 7px; border: 1px solid #b8c0cc; border-radius: 4px; background: #fff; color: var(--ink); cursor: pointer; }
