@@ -18,6 +18,8 @@ describe('archive inputs', () => {
       expect(names(await expandInputs(['fixtures/nightly/*.log*']))).toEqual(NIGHTLY.map((n) => `file:${n}`));
       expect(names(await expandInputs(['fixtures/nightly/*.gz']))).toEqual([NIGHTLY[1], NIGHTLY[2]].map((n) => `file:${n}`));
       expect(names(await expandInputs(['fixtures/nightly']))).toEqual(NIGHTLY.map((n) => `file:${n}`));
+      // An absolute pattern names its files absolutely, as the user wrote it.
+      expect(names(await expandInputs([join(ROOT, 'fixtures/nightly/*.gz')]))).toEqual([NIGHTLY[1], NIGHTLY[2]].map((n) => `file:${join(ROOT, n!)}`));
       expect(await expandInputs(['fixtures/nightly/*.zst'])).toEqual([
         { kind: 'failed', name: 'fixtures/nightly/*.zst', error: 'no file matches this pattern' },
       ]);

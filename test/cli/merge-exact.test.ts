@@ -30,7 +30,10 @@ async function expectExactMerge(name: string, flags: string[]): Promise<Record<s
     scanTo(`${name}-b.json`, flags, SHARD_B),
     scanTo(`${name}-whole.json`, flags, [...SHARD_A, ...SHARD_B]),
   ]);
-  const merged = await runCli(['merge', '--format', 'json', join(dir, `${name}-b.json`), join(dir, `${name}-a.json`)]);
+  // The report is written beside the summary and must not change it.
+  const report = join(dir, `${name}.html`);
+  const merged = await runCli(['merge', '--format', 'json', '--report', report, join(dir, `${name}-b.json`), join(dir, `${name}-a.json`)]);
+  expect(readFileSync(report, 'utf8')).toContain('<h2>Sources</h2>');
   expect(merged.stderr).toBe('');
   expect(merged.code).toBe(0);
   expect(merged.stdout).toBe(whole);
@@ -48,12 +51,17 @@ describe('mqerr merge is exact', () => {
     expect(whole.window.before).toBeGreaterThan(0);
     expect(whole.window.after).toBeGreaterThan(0);
     expect(whole.window.untimed).toBeGreaterThan(0);
+    // The merged report charts the merged series: one group per category in it.
+    const categories = new Set(whole.timeSeries.buckets.flatMap((b) => Object.keys((b as { byCategory: object }).byCategory)));
+    const html = readFileSync(join(dir, 'windowed.html'), 'utf8');
+    expect(html.match(/<g class="series"/g)).toHaveLength(categories.size);
   });
 
   it('with the default flags', async () => {
     const whole = await expectExactMerge('default', []);
     expect(whole['timeSeries']).toBeUndefined();
     expect(whole['window']).toBeUndefined();
+    expect(readFileSync(join(dir, 'default.html'), 'utf8')).toContain('These summaries were made without --bucket, so they hold no time series.');
   });
 });
 
@@ -84,6 +92,12 @@ describe('mqerr merge refuses summaries that are not of one run', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^mqerr: merge .*other-catalog\.json: made with catalog alibaba@2025\.1\.0\+tencent@2026\.11\.0, but .*windowed-a\.json with alibaba@/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('for a report, of a catalog other than the one given', async () => {
+    const result = await runCli(['merge', join(dir, 'windowed-a.json'), '--report', join(dir, 'x.html'), '--catalog', 'fixtures/catalogs/acme.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^mqerr: --report: the summaries were made with catalog alibaba@2026\.11\.0\+tencent@2026\.11\.0, but this catalog is .*user.*; pass the shards' --catalog files\n$/);
   });
 
   it('of another schema', () => {
