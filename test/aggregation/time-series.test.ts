@@ -28,6 +28,7 @@ function event(time: number | null, category: Category | null = 'throttling', co
     time,
     pod: null,
     container: null,
+    duplicateOf: null,
   };
 }
 
