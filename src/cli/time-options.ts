@@ -23,14 +23,17 @@ const DISPLAY_MAX_BUCKETS = 240;
 export function tzOption<T>(y: Argv<T>) {
   return y.option('tz', {
     type: 'string',
-    describe: 'time zone for displayed times and for --since/--until without a zone: UTC (default), Asia/Shanghai, +08:00',
+    describe: 'time zone times are shown in: UTC (default), Asia/Shanghai, +08:00 (JSON output stays UTC)',
   });
 }
 
 /** `--since`, `--until` and `--tz`: which records a run counts. */
 export function windowOptions<T>(y: Argv<T>) {
   return tzOption(y)
-    .option('since', { type: 'string', describe: 'count records from this time on: 24h, 90m, 7d (ago), 2026-11-21, 2026-11-21T08:00:00+08:00' })
+    .option('since', {
+      type: 'string',
+      describe: 'count records from this time on: 24h, 90m, 7d (ago), 2026-11-21, 2026-11-21T08:00:00+08:00 (no zone: in --tz)',
+    })
     .option('until', { type: 'string', describe: 'count records before this time (same forms as --since)' });
 }
 

@@ -78,9 +78,9 @@ function timeLines(summary: Summary, series: TimeSeries | null, zone: TimeZone):
   if (range) lines.push(`  ${formatTime(Date.parse(range.from), zone)} → ${formatTime(Date.parse(range.to), zone)} ${zone.name}`);
   const w = summary.window;
   if (w) {
-    const since = w.since ? formatTime(Date.parse(w.since), zone) : 'the start';
-    const until = w.until ? formatTime(Date.parse(w.until), zone) : 'the end';
-    lines.push(`  window ${since} → ${until} ${zone.name}; left out ${w.before} records before, ${w.after} after, ${w.untimed} without a time`);
+    const since = w.since ? `${formatTime(Date.parse(w.since), zone)} ${zone.name}` : 'the start';
+    const until = w.until ? `${formatTime(Date.parse(w.until), zone)} ${zone.name}` : 'the end';
+    lines.push(`  window ${since} → ${until}; left out ${w.before} records before, ${w.after} after, ${w.untimed} without a time`);
   }
   return lines;
 }
