@@ -1,7 +1,10 @@
 import type { Category, TaggedEvent } from '../types.js';
 
+import { compareKeys as cmp, sortCounts } from './compare-keys.js';
 import { RequestIdSample } from './request-id-sample.js';
-import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type SourceStats, type Summary, type Totals } from './summary.js';
+import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type SourceStats, type Summary, type TimeSeries, type Totals } from './summary.js';
+import { TimeSeriesCounter, type SeriesOptions } from './time-series.js';
+import { TimeWindow } from './time-window.js';
 import { UncataloguedCodes } from './uncatalogued.js';
 
 interface CodeState {
@@ -28,6 +31,15 @@ interface SourceState {
 const DIMENSIONS = ['vendor', 'httpStatus', 'action', 'pod', 'container'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
+/** What the run counts over time: the `--since`/`--until` window and the series kept. */
+export interface AggregatorTimeOptions {
+  window: TimeWindow;
+  /** A series with a `label` (from `--bucket`) is printed in the summary; an adaptive one only feeds displays. */
+  series: SeriesOptions | null;
+}
+
+const NO_TIME_OPTIONS: AggregatorTimeOptions = { window: new TimeWindow(null, null), series: null };
+
 /**
  * The only stateful stage: counts events by category, code and the other
  * dimensions. All keys live in Maps, never in plain objects keyed by log data.
@@ -42,32 +54,50 @@ export class Aggregator {
   private readonly successActions = new Map<string, number>();
   private readonly sources = new Map<string, SourceState>();
   private readonly uncatalogued = new UncataloguedCodes();
+  private readonly series: TimeSeriesCounter | null;
+  private readonly outside = { before: 0, after: 0, untimed: 0 };
 
   constructor(
     readonly catalog: { version: string; entries: number },
     readonly samples: number,
-  ) {}
+    readonly time: AggregatorTimeOptions = NO_TIME_OPTIONS,
+  ) {
+    this.series = time.series ? new TimeSeriesCounter(time.series) : null;
+  }
 
-  /** Counts one tagged record (error, success or neither); `recordText` feeds the uncatalogued samples. */
-  add(event: TaggedEvent, recordText = ''): void {
-    this.totals.records++;
+  /**
+   * Counts one tagged record (error, success or neither; `recordText` feeds
+   * the uncatalogued samples); returns false for
+   * a record outside the time window, which is only counted as left out.
+   * A source's time range covers every record read from it, in the window or not.
+   */
+  add(event: TaggedEvent, recordText = ''): boolean {
     const source = this.source(event.source);
-    source.records++;
     if (event.time !== null) {
       source.first = min(source.first, event.time);
       source.last = max(source.last, event.time);
     }
+    const place = this.time.window.place(event.time);
+    if (place !== 'inside') {
+      this.outside[place]++;
+      return false;
+    }
+    this.totals.records++;
+    source.records++;
+    if (event.time !== null) this.series?.noteTime(event.time);
     if (event.event === 'success') {
       this.totals.successes++;
       source.successes++;
       bump(this.successVendors, keyOf(event.vendor));
       bump(this.successActions, keyOf(event.action));
-      return;
+      this.series?.addSuccess(event.time);
+      return true;
     }
-    if (event.event !== 'error' || event.duplicateOf !== null) return;
+    if (event.event !== 'error' || event.duplicateOf !== null) return true;
     this.totals.errors++;
     source.errors++;
     const category = event.category ?? 'unknown';
+    this.series?.addError(event.time, category, event.vendor, event.code);
     this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     for (const d of DIMENSIONS) bump(this.dimensions.get(d)!, keyOf(event[d]));
     const key = `${event.vendor ?? ''}\u0000${event.code ?? ''}`;
@@ -98,6 +128,12 @@ export class Aggregator {
       state.first = min(state.first, event.time);
       state.last = max(state.last, event.time);
     }
+    return true;
+  }
+
+  /** The series kept for displays (sparklines, the report), whether or not the summary prints it. */
+  timeSeries(): TimeSeries | null {
+    return this.series?.toJson() ?? null;
   }
 
   /** The per-source accounting, created on first use. */
@@ -155,6 +191,12 @@ export class Aggregator {
       state.last = maxIso(state.last, s.lastSeen);
       state.error ??= s.error;
     }
+    if (summary.window) {
+      this.outside.before += summary.window.before;
+      this.outside.after += summary.window.after;
+      this.outside.untimed += summary.window.untimed;
+    }
+    if (summary.timeSeries) this.series?.absorb(summary.timeSeries);
   }
 
   /** The summary, deterministic for the same input: every list has a stable order. */
@@ -166,7 +208,7 @@ export class Aggregator {
       .map((s) => ({ ...s.info, count: s.count, requestIds: s.sample.ids(), firstSeen: iso(s.first), lastSeen: iso(s.last) }));
     const dim = (d: Dimension): KeyCount[] => toKeyCounts(this.dimensions.get(d)!);
     const attempts = this.totals.errors + this.totals.successes;
-    return {
+    const summary: Summary = {
       schema: SUMMARY_SCHEMA,
       catalog: this.catalog,
       samples: this.samples,
@@ -196,6 +238,10 @@ export class Aggregator {
           error: s.error,
         })),
     };
+    const { window } = this.time;
+    if (window.bounded) summary.window = { since: iso(window.since), until: iso(window.until), ...this.outside };
+    if (this.series && this.time.series?.label) summary.timeSeries = this.series.toJson();
+    return summary;
   }
 }
 
@@ -210,17 +256,6 @@ function bump(map: Map<string, number>, key: string): void {
 
 function toKeyCounts(map: Map<string, number>): KeyCount[] {
   return sortCounts([...map]).map(([key, count]) => ({ key: key === '' ? null : key, count }));
-}
-
-function sortCounts<K extends string>(entries: [K, number][]): [K, number][] {
-  return entries.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
-}
-
-function cmp(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
 }
 
 function addKeyCounts(map: Map<string, number>, counts: KeyCount[]): void {

@@ -67,4 +67,59 @@ export interface Summary {
   successesByAction: KeyCount[];
   errorRate: number | null;
   sources: SourceStats[];
+  /** Present only when `--since` or `--until` was given. */
+  window?: WindowStats;
+  /** Present only when `--bucket` was given. */
+  timeSeries?: TimeSeries;
+}
+
+/** What `--since` / `--until` kept out: records before, after, or without a time. */
+export interface WindowStats {
+  /** Inclusive. */
+  since: string | null;
+  /** Exclusive. */
+  until: string | null;
+  before: number;
+  after: number;
+  untimed: number;
+}
+
+export interface BucketCodeCount {
+  vendor: Vendor | null;
+  code: string | null;
+  count: number;
+}
+
+/** One bucket of the time series; only buckets with an error or a success are listed. */
+export interface SeriesBucket {
+  /** The bucket's start; it ends where the next bucket of `bucketMs` starts. */
+  start: string;
+  errors: number;
+  successes: number;
+  byCategory: Record<string, number>;
+  byCode: BucketCodeCount[];
+}
+
+/** A bucket whose count for a category reached `spikeFactor` × its trailing baseline. */
+export interface Spike {
+  category: string;
+  start: string;
+  count: number;
+  /** Mean errors of this category per bucket over up to `baselineBuckets` buckets before. */
+  baseline: number;
+}
+
+/** Errors over time: counts per bucket, per category and per code, and the spikes among them. */
+export interface TimeSeries {
+  bucket: string;
+  bucketMs: number;
+  /** First and last time of the records counted (not only errors): the series' range. */
+  from: string | null;
+  to: string | null;
+  /** Errors whose record carried no time and inherited none. */
+  untimed: number;
+  spikeFactor: number;
+  baselineBuckets: number;
+  buckets: SeriesBucket[];
+  spikes: Spike[];
 }

@@ -6,6 +6,8 @@ import { EXIT, ExitError } from '../errors.js';
 import { GROUPINGS } from '../render/groupings.js';
 import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
 import { catalogOptions } from './catalog-options.js';
+import { reportOption } from './report-option.js';
+import { seriesOptions, tzOption, windowOptions } from './time-options.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -40,13 +42,14 @@ const cli = yargs(hideBin(process.argv))
     ['scan [paths..]', '$0 [paths..]'],
     'count API errors by category and code (the default command)',
     (y) =>
-      inputOptions(y)
+      reportOption(seriesOptions(windowOptions(inputOptions(y))))
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
         .option('by', { choices: GROUPINGS, array: true, describe: 'group by (default: category, then code)' })
         .example('$0 app.log', 'summary of one file')
         .example('kubectl logs -f deploy/api | $0', 'follow a deployment; Ctrl-C prints the summary')
         .example("$0 --format json 'logs/2026-11-21/*.log.gz' > day.json", 'a night of rotated archives')
-        .example('$0 --by vendor --by action logs/', 'errors per vendor and per API action'),
+        .example('$0 --by vendor --by action logs/', 'errors per vendor and per API action')
+        .example("$0 --since 24h --bucket 1h --report day.html --format json 'logs/*.gz' > day.json", 'the last day, hourly, with an HTML report'),
     (argv) =>
       run(async () => (await import('./commands/scan.js')).runScan({ ...argv, maxLineBytes: argv.maxLineBytes as never })),
   )
@@ -54,7 +57,7 @@ const cli = yargs(hideBin(process.argv))
     'tag [paths..]',
     'write every record as NDJSON with an "mqerr" key (pipe it into pino-pretty)',
     (y) =>
-      inputOptions(y)
+      windowOptions(inputOptions(y))
         .option('errors-only', { type: 'boolean', default: false, describe: 'write only API error events' })
         .option('pretty', { type: 'boolean', default: false, describe: 'render for people with pino-pretty' })
         .example('tail -F app.log | $0 tag --errors-only', 'tagged errors as they happen')
@@ -83,11 +86,13 @@ const cli = yargs(hideBin(process.argv))
     'merge <files..>',
     'merge JSON summaries of shards into the summary of one run over all of them',
     (y) =>
-      y
+      reportOption(tzOption(y))
         .positional('files', { type: 'string', array: true, demandOption: true })
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
         .option('by', { choices: GROUPINGS, array: true, describe: 'group by (default: category, then code)' })
-        .example('$0 merge shard-*.json > day.json', 'combine a sharded nightly run'),
+        .option('catalog', { type: 'string', array: true, describe: "the shards' extra catalog files (for --report's descriptions)" })
+        .example('$0 merge shard-*.json > day.json', 'combine a sharded nightly run')
+        .example('$0 merge --report day.html shard-*.json > day.json', 'and write the HTML report of the whole run'),
     (argv) => run(async () => (await import('./commands/merge.js')).runMerge(argv as never)),
   )
   .strict()

@@ -1,4 +1,4 @@
-import { Aggregator } from '../aggregation/aggregator.js';
+import { Aggregator, type AggregatorTimeOptions } from '../aggregation/aggregator.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { ExitError } from '../errors.js';
@@ -27,13 +27,13 @@ export function userCatalogFiles(flags: readonly string[] | undefined): string[]
   return [...fromEnv, ...(flags ?? [])];
 }
 
-/** Loads the catalog, expands the inputs and makes the aggregator. */
-export async function prepareRun(args: InputArgs): Promise<PreparedRun> {
+/** Loads the catalog, expands the inputs and makes the aggregator (with the run's time window and series). */
+export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions): Promise<PreparedRun> {
   const samples = args.samples ?? 5;
   if (!Number.isInteger(samples) || samples < 0) throw new ExitError(`--samples expects a whole number ≥ 0, got ${String(args.samples)}`);
   const catalog = loadCatalog(userCatalogFiles(args.catalog));
   const ctx = createRecognitionContext(catalog);
-  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples);
+  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time);
   const inputs = await expandInputs(args.paths ?? []);
   return { catalog, ctx, aggregator, inputs };
 }

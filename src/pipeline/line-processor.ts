@@ -89,7 +89,6 @@ export class LineProcessor {
     const event = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
     if (event.time !== null) this.lastTime = event.time;
     if (event.event === 'error' && event.requestId) event.duplicateOf = this.repeats.check(event.requestId, record.line);
-    this.aggregator.add(event, record.text);
-    this.sink?.(record, recognition, event);
+    if (this.aggregator.add(event, record.text)) this.sink?.(record, recognition, event);
   }
 }

@@ -1,30 +1,44 @@
-import type { Summary } from '../aggregation/summary.js';
+import type { Summary, TimeSeries } from '../aggregation/summary.js';
+import { summaryRange } from '../aggregation/summary-range.js';
+import { formatTime } from '../time/format-time.js';
+import { UTC, type TimeZone } from '../time/time-zone.js';
 import { groupTable, type GroupTable, type Grouping } from './groupings.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
+import { withTrends } from './trend-columns.js';
 import { uncataloguedTable } from './uncatalogued-table.js';
 
 export interface TableStyle {
   color: boolean;
+  /** Zone the times are shown in (UTC when absent). */
+  zone?: TimeZone;
+  /** The series the trends are drawn from; none, no trend columns. */
+  series?: TimeSeries | null;
 }
 
 const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';
 const RED = '\u001b[31m';
+const CYAN = '\u001b[36m';
 const RESET = '\u001b[0m';
 
+/** Columns drawn in colour (when colour is on): what the eye should find first. */
+const COLUMN_COLORS: Record<string, string> = { trend: CYAN, spike: RED };
+
 /**
- * The human summary: a totals line, one aligned table per `--by` grouping,
- * then the uncatalogued codes if any. Every cell from the logs is sanitized
- * for the terminal.
+ * The human summary: a totals line, the time range, one aligned table per
+ * `--by` grouping with a trend per category and code, then the uncatalogued
+ * codes if any. Every cell from the logs is sanitized for the terminal.
  */
 export function renderTable(summary: Summary, by: readonly Grouping[], style: TableStyle): string {
   const paint = (code: string, text: string): string => (style.color ? `${code}${text}${RESET}` : text);
+  const zone = style.zone ?? UTC;
   const t = summary.totals;
   const rate = summary.errorRate === null ? '' : `, error rate ${(summary.errorRate * 100).toFixed(1)}%`;
   const out: string[] = [
     `${paint(BOLD, 'mqerr')}: ${paint(t.errors > 0 ? RED : BOLD, String(t.errors))} errors, ${t.successes} successes in ${t.records} records, ${t.lines} lines${rate}`,
   ];
   if (t.truncated > 0 || t.undecodable > 0) out.push(`  ${t.truncated} lines truncated, ${t.undecodable} lines with invalid UTF-8`);
+  out.push(...timeLines(summary, style.series ?? null, zone));
   const printTable = (table: GroupTable): void => {
     out.push('', paint(BOLD, table.title));
     if (table.rows.length === 0) {
@@ -35,11 +49,21 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
     const widths = table.columns.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
     const numeric = table.rows[0]!.map((v) => typeof v === 'number');
     cells.forEach((row, r) => {
-      const line = row.map((cell, i) => (numeric[i] && r > 0 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
-      out.push(`  ${r === 0 ? paint(DIM, line.trimEnd()) : line.trimEnd()}`);
+      if (r === 0) {
+        out.push(`  ${paint(DIM, row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd())}`);
+        return;
+      }
+      const padded = row.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)));
+      while (padded.length > 1 && padded[padded.length - 1]!.trim() === '') padded.pop();
+      padded[padded.length - 1] = padded[padded.length - 1]!.trimEnd();
+      const line = padded.map((cell, i) => {
+        const color = COLUMN_COLORS[table.columns[i]!];
+        return color && row[i] !== '-' ? paint(color, cell) : cell;
+      });
+      out.push(`  ${line.join('  ')}`);
     });
   };
-  for (const grouping of by) printTable(groupTable(summary, grouping));
+  for (const grouping of by) printTable(withTrends(groupTable(summary, grouping), grouping, summary, style.series ?? null, zone));
   // The catalog's gaps are shown whenever there are any: they are what to add to a user catalog.
   const gaps = uncataloguedTable(summary);
   if (gaps.rows.length > 0) printTable(gaps);
@@ -49,6 +73,20 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
     for (const s of failed) out.push(`  ${sanitizeForTerminal(s.name)}: ${sanitizeForTerminal(s.error!)}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** The run's time range, and what `--since`/`--until` left out. */
+function timeLines(summary: Summary, series: TimeSeries | null, zone: TimeZone): string[] {
+  const lines: string[] = [];
+  const range = summaryRange(summary, series);
+  if (range) lines.push(`  ${formatTime(Date.parse(range.from), zone)} → ${formatTime(Date.parse(range.to), zone)} ${zone.name}`);
+  const w = summary.window;
+  if (w) {
+    const since = w.since ? `${formatTime(Date.parse(w.since), zone)} ${zone.name}` : 'the start';
+    const until = w.until ? `${formatTime(Date.parse(w.until), zone)} ${zone.name}` : 'the end';
+    lines.push(`  window ${since} → ${until}; left out ${w.before} records before, ${w.after} after, ${w.untimed} without a time`);
+  }
+  return lines;
 }
 
 function cellText(value: string | number | boolean | null): string {

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 /** One input: standard input, a file (plain or gzip), or a path that failed. */
 export type InputSource =
@@ -59,7 +59,8 @@ async function expandPath(path: string, out: InputSource[], visited: Set<string>
 
 async function expandGlob(pattern: string, out: InputSource[]): Promise<void> {
   const { glob } = await import('tinyglobby');
-  const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
+  // An absolute pattern keeps absolute names (tinyglobby would make them relative to the cwd).
+  const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(pattern) })).sort();
   if (matches.length === 0) {
     out.push({ kind: 'failed', name: pattern, error: 'no file matches this pattern' });
     return;

@@ -12,8 +12,8 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built binary with TZ=UTC and NO_COLOR=1, feeding `stdin` if given. */
-export function runCli(args: string[], options: { stdin?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+/** Runs the built binary with TZ=UTC and NO_COLOR=1, feeding `stdin` if given; an `env` value of undefined removes that variable. */
+export function runCli(args: string[], options: { stdin?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? ROOT,

@@ -1,15 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { Aggregator } from '../../aggregation/aggregator.js';
 import { SUMMARY_SCHEMA, type Summary } from '../../aggregation/summary.js';
+import { timeSettingsConflict, timeSettingsOf } from '../../aggregation/time-settings.js';
+import { loadCatalog } from '../../catalog/load-catalog.js';
 import { EXIT, ExitError } from '../../errors.js';
 import type { Grouping } from '../../render/groupings.js';
-import { installStdoutGuards, writeOut } from '../output.js';
+import { renderReport } from '../../render/report/render-report.js';
+import { describeCommandLine } from '../command-line.js';
+import { installStdoutGuards, warn, writeOut } from '../output.js';
+import { userCatalogFiles } from '../prepare-run.js';
+import { checkReportPath, writeReport } from '../report-option.js';
+import { resolveTimeZone } from '../time-options.js';
 import { renderSummary, type SummaryFormat } from './scan.js';
 
 export interface MergeArgs {
   files: string[];
   format?: SummaryFormat;
   by?: Grouping[];
+  tz?: string;
+  report?: string;
+  catalog?: string[];
 }
 
 /** Reads one shard's JSON summary, refusing anything that is not one; `what` names the flag in messages. */
@@ -30,7 +40,8 @@ export function readSummary(file: string, what = 'merge'): Summary {
 
 /**
  * Merges shard summaries into exactly the summary one run over all their
- * inputs gives. Summaries made with other catalogs or sample sizes are refused.
+ * inputs gives. Summaries made with other catalogs, sample sizes, time
+ * windows or buckets are refused.
  */
 export function mergeSummaries(summaries: { file: string; summary: Summary }[]): Summary {
   const first = summaries[0]!;
@@ -43,8 +54,10 @@ export function mergeSummaries(summaries: { file: string; summary: Summary }[]):
     if (summary.samples !== first.summary.samples) {
       throw new ExitError(`merge ${file}: made with --samples ${summary.samples}, but ${first.file} with ${first.summary.samples}`);
     }
+    const conflict = timeSettingsConflict(first.summary, summary);
+    if (conflict) throw new ExitError(`merge ${file}: ${conflict.replace('the first summary', first.file)}`);
   }
-  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples);
+  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary));
   for (const { summary } of summaries) aggregator.absorb(summary);
   return aggregator.toSummary();
 }
@@ -52,8 +65,27 @@ export function mergeSummaries(summaries: { file: string; summary: Summary }[]):
 /** `mqerr merge a.json b.json …`. */
 export async function runMerge(args: MergeArgs): Promise<number> {
   installStdoutGuards();
+  const zone = resolveTimeZone(args);
+  if (args.report !== undefined) await checkReportPath(args.report);
   const summaries = args.files.map((file) => ({ file, summary: readSummary(file) }));
   const merged = mergeSummaries(summaries);
-  await writeOut(renderSummary(merged, args.format ?? (process.stdout.isTTY ? 'table' : 'json'), args.by ?? ['category', 'code']));
+  // The report describes codes from the catalog; it must be the one the shards used.
+  const catalog = args.report === undefined ? null : loadCatalog(userCatalogFiles(args.catalog));
+  if (catalog && catalog.version !== merged.catalog.version) {
+    throw new ExitError(
+      `--report: the summaries were made with catalog ${merged.catalog.version}, but this catalog is ${catalog.version}; pass the shards' --catalog files`,
+    );
+  }
+  const series = merged.timeSeries ?? null;
+  const format = args.format ?? (process.stdout.isTTY ? 'table' : 'json');
+  await writeOut(renderSummary(merged, format, args.by ?? ['category', 'code'], { zone, series }));
+  if (catalog && args.report !== undefined) {
+    const html = renderReport({ summary: merged, series, catalog, zone, commandLine: describeCommandLine(process.argv.slice(2)), generatedAt: Date.now() });
+    const error = await writeReport(args.report, html);
+    if (error) {
+      warn(error);
+      return EXIT.unreadableInput;
+    }
+  }
   return EXIT.ok;
 }

@@ -1,23 +1,35 @@
-import type { Summary } from '../../aggregation/summary.js';
+import type { Summary, TimeSeries } from '../../aggregation/summary.js';
 import { EXIT } from '../../errors.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import type { Grouping } from '../../render/groupings.js';
 import { renderCsv } from '../../render/render-csv.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
 import { renderTable } from '../../render/render-table.js';
+import { renderReport } from '../../render/report/render-report.js';
+import type { TimeZone } from '../../time/time-zone.js';
+import { describeCommandLine } from '../command-line.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { checkReportPath, writeReport } from '../report-option.js';
 import { stopOnSignals } from '../stop-signals.js';
+import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
-export interface ScanArgs extends InputArgs {
+export interface ScanArgs extends InputArgs, TimeArgs {
   format?: SummaryFormat;
   by?: Grouping[];
+  report?: string;
+}
+
+/** What a human-facing format shows beside the summary: times in a zone, trends from a series. */
+export interface DisplayContext {
+  zone: TimeZone;
+  series: TimeSeries | null;
 }
 
 /** Renders a summary in the chosen format (shared by scan and merge). */
-export function renderSummary(summary: Summary, format: SummaryFormat, by: readonly Grouping[]): string {
+export function renderSummary(summary: Summary, format: SummaryFormat, by: readonly Grouping[], display?: DisplayContext): string {
   switch (format) {
     case 'json':
       return JSON.stringify(summary, null, 2) + '\n';
@@ -26,7 +38,7 @@ export function renderSummary(summary: Summary, format: SummaryFormat, by: reado
     case 'markdown':
       return renderMarkdown(summary, by);
     case 'table':
-      return renderTable(summary, by, { color: useColor(process.stdout) });
+      return renderTable(summary, by, { color: useColor(process.stdout), zone: display?.zone, series: display?.series ?? null });
   }
 }
 
@@ -35,11 +47,16 @@ export function defaultFormat(): SummaryFormat {
   return process.stdout.isTTY ? 'table' : 'json';
 }
 
-/** `mqerr scan`: reads every input and prints the summary. */
+/** `mqerr scan`: reads every input and prints the summary (and writes the report, when asked). */
 export async function runScan(args: ScanArgs): Promise<number> {
   installStdoutGuards();
   const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
-  const run = await prepareRun(args);
+  const format = args.format ?? defaultFormat();
+  const zone = resolveTimeZone(args);
+  const window = resolveWindow(args, Date.now(), zone);
+  const series = resolveSeries(args, format === 'table' || args.report !== undefined);
+  if (args.report !== undefined) await checkReportPath(args.report);
+  const run = await prepareRun(args, { window, series });
   const controller = new AbortController();
   const release = stopOnSignals(controller);
   const { failed } = await runPipeline({
@@ -55,6 +72,21 @@ export async function runScan(args: ScanArgs): Promise<number> {
   });
   release();
   const summary = run.aggregator.toSummary();
-  await writeOut(renderSummary(summary, args.format ?? defaultFormat(), args.by ?? ['category', 'code']));
-  return failed ? EXIT.unreadableInput : EXIT.ok;
+  const display: DisplayContext = { zone, series: run.aggregator.timeSeries() };
+  await writeOut(renderSummary(summary, format, args.by ?? ['category', 'code'], display));
+  let reportFailed = false;
+  if (args.report !== undefined) {
+    const html = renderReport({
+      summary,
+      series: display.series,
+      catalog: run.catalog,
+      zone,
+      commandLine: describeCommandLine(process.argv.slice(2)),
+      generatedAt: Date.now(),
+    });
+    const error = await writeReport(args.report, html);
+    if (error) warn(error);
+    reportFailed = error !== null;
+  }
+  return failed || reportFailed ? EXIT.unreadableInput : EXIT.ok;
 }

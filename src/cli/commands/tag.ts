@@ -4,8 +4,9 @@ import { renderTagLine } from '../../render/render-tag.js';
 import { installStdoutGuards, useColor, warn } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
 import { stopOnSignals } from '../stop-signals.js';
+import { resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
-export interface TagArgs extends InputArgs {
+export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz'> {
   errorsOnly?: boolean;
   pretty?: boolean;
 }
@@ -13,11 +14,13 @@ export interface TagArgs extends InputArgs {
 /**
  * `mqerr tag`: writes every record as NDJSON with an `mqerr` key, one write
  * per record so a pipe reader sees each at once; a slow reader slows reading.
+ * With `--since`/`--until`, only records inside the window are written.
  */
 export async function runTag(args: TagArgs): Promise<number> {
   installStdoutGuards();
   const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
-  const run = await prepareRun(args);
+  const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
+  const run = await prepareRun(args, { window, series: null });
   const pretty = args.pretty ? await loadPretty(useColor(process.stdout)) : null;
   const flow: { current: FlowControl | null } = { current: null };
   const controller = new AbortController();
