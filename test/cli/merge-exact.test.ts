@@ -97,7 +97,7 @@ describe('mqerr merge refuses summaries that are not of one run', () => {
   it('for a report, of a catalog other than the one given', async () => {
     const result = await runCli(['merge', join(dir, 'windowed-a.json'), '--report', join(dir, 'x.html'), '--catalog', 'fixtures/catalogs/acme.yaml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^mqerr: --report: the summaries were made with catalog alibaba@2026\.11\.0\+tencent@2026\.11\.0, but this catalog is .*user.*; pass the shards' --catalog files\n$/);
+    expect(result.stderr).toMatch(/^mqerr: --report: the summaries were made with catalog alibaba@[\d.]+\+tencent@[\d.]+, but this catalog is .*user.*; pass the shards' --catalog files\n$/);
   });
 
   it('of another schema', () => {
