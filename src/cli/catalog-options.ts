@@ -7,7 +7,7 @@ export function catalogOptions<T>(y: Argv<T>) {
       choices: ['table', 'json', 'yaml'] as const,
       describe: 'output format (list: table on a terminal, else json; --suggest: yaml)',
     })
-    .option('catalog', { type: 'string', array: true, describe: 'extra catalog file to include (also MQERR_CATALOG)' })
+    .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file to include; repeat the flag for more (also MQERR_CATALOG)' })
     .option('check', { type: 'string', array: true, describe: 'validate these catalog files and exit (2 if any has a problem)' })
     .option('diff', { type: 'string', array: true, describe: 'show what these catalog files add to or change in the catalog' })
     .option('suggest', { type: 'string', describe: 'draft catalog entries for the uncatalogued codes of a JSON summary' })

@@ -15,7 +15,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 function inputOptions<T>(y: Argv<T>) {
   return y
     .positional('paths', { type: 'string', array: true, describe: 'files, directories, globs or - for stdin (default: stdin)' })
-    .option('catalog', { type: 'string', array: true, describe: 'extra catalog file (JSON or YAML); repeatable; also MQERR_CATALOG' })
+    .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file (JSON or YAML); repeat the flag for more; also MQERR_CATALOG' })
     .option('samples', { type: 'number', default: 5, describe: 'RequestIds kept per code' })
     .option('max-line-bytes', { type: 'string', default: '4MB', describe: 'longer lines are cut to this size and counted as truncated' })
     .option('unwrap', { type: 'boolean', default: true, describe: 'remove kubectl/CRI/Docker wrappers (--no-unwrap to keep them)' });
@@ -44,7 +44,7 @@ const cli = yargs(hideBin(process.argv))
     (y) =>
       reportOption(seriesOptions(windowOptions(inputOptions(y))))
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
-        .option('by', { choices: GROUPINGS, array: true, describe: 'group by (default: category, then code)' })
+        .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
         .example('$0 app.log', 'summary of one file')
         .example('kubectl logs -f deploy/api | $0', 'follow a deployment; Ctrl-C prints the summary')
         .example("$0 --format json 'logs/2026-11-21/*.log.gz' > day.json", 'a night of rotated archives')
@@ -77,7 +77,7 @@ const cli = yargs(hideBin(process.argv))
       y
         .positional('code', { type: 'string', demandOption: true })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
-        .option('catalog', { type: 'string', array: true, describe: 'extra catalog file to include' })
+        .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file to include; repeat the flag for more' })
         .example('$0 explain ApplyTokenOverFlow', 'meaning, HTTP status, retryability, remedy')
         .example('$0 explain ResourceNotFound.Topic', 'a Tencent product code'),
     (argv) => run(async () => (await import('./commands/explain.js')).runExplain(argv)),
@@ -89,8 +89,8 @@ const cli = yargs(hideBin(process.argv))
       reportOption(tzOption(y))
         .positional('files', { type: 'string', array: true, demandOption: true })
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
-        .option('by', { choices: GROUPINGS, array: true, describe: 'group by (default: category, then code)' })
-        .option('catalog', { type: 'string', array: true, describe: "the shards' extra catalog files (for --report's descriptions)" })
+        .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
+        .option('catalog', { type: 'string', array: true, nargs: 1, describe: "the shards' extra catalog files (for --report's descriptions); repeat the flag for more" })
         .example('$0 merge shard-*.json > day.json', 'combine a sharded nightly run')
         .example('$0 merge --report day.html shard-*.json > day.json', 'and write the HTML report of the whole run'),
     (argv) => run(async () => (await import('./commands/merge.js')).runMerge(argv as never)),
