@@ -48,6 +48,14 @@ export interface SourceStats {
   error: string | null;
 }
 
+/** How one `--fail-on` threshold stands: its value, in the expression's unit, and whether it fired. */
+export interface ThresholdResult {
+  expr: string;
+  value: number | null;
+  limit: number;
+  fired: boolean;
+}
+
 /** The summary of a run, as `--format json` prints it. */
 export interface Summary {
   schema: typeof SUMMARY_SCHEMA;
@@ -71,6 +79,8 @@ export interface Summary {
   window?: WindowStats;
   /** Present only when `--bucket` was given. */
   timeSeries?: TimeSeries;
+  /** Present only when `--fail-on` is given. */
+  thresholds?: ThresholdResult[];
 }
 
 /** What `--since` / `--until` kept out: records before, after, or without a time. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, ExitError } from '../errors.js';
+import { liveOptions, statusOptions } from './live-options.js';
 import { GROUPINGS } from '../render/groupings.js';
 import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
 import { catalogOptions } from './catalog-options.js';
@@ -42,12 +43,14 @@ const cli = yargs(hideBin(process.argv))
     ['scan [paths..]', '$0 [paths..]'],
     'count API errors by category and code (the default command)',
     (y) =>
-      reportOption(seriesOptions(windowOptions(inputOptions(y))))
+      liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y)))))
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
         .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
         .example('$0 app.log', 'summary of one file')
         .example('kubectl logs -f deploy/api | $0', 'follow a deployment; Ctrl-C prints the summary')
         .example("$0 --format json 'logs/2026-11-21/*.log.gz' > day.json", 'a night of rotated archives')
+        .example("tail -F app.log | $0 --every 30s --format json --metrics-port 9464", 'NDJSON snapshots and Prometheus metrics while following')
+        .example("$0 --fail-on 'throttling>100' --fail-on 'error-rate>5%' app.log", 'exit 1 when a threshold is crossed (cron, CI)')
         .example('$0 --by vendor --by action logs/', 'errors per vendor and per API action')
         .example("$0 --since 24h --bucket 1h --report day.html --format json 'logs/*.gz' > day.json", 'the last day, hourly, with an HTML report'),
     (argv) =>
@@ -57,7 +60,7 @@ const cli = yargs(hideBin(process.argv))
     'tag [paths..]',
     'write every record as NDJSON with an "mqerr" key (pipe it into pino-pretty)',
     (y) =>
-      windowOptions(inputOptions(y))
+      statusOptions(windowOptions(inputOptions(y)))
         .option('errors-only', { type: 'boolean', default: false, describe: 'write only API error events' })
         .option('pretty', { type: 'boolean', default: false, describe: 'render for people with pino-pretty' })
         .example('tail -F app.log | $0 tag --errors-only', 'tagged errors as they happen')

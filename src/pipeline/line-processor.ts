@@ -31,6 +31,7 @@ export class LineProcessor {
   private readonly assembler: RecordAssembler;
   private readonly partials = new Map<string, PartialLine>();
   private readonly repeats = new RepeatWindow();
+  private readonly stats: ReturnType<Aggregator['source']>;
 
   constructor(
     readonly source: string,
@@ -40,6 +41,7 @@ export class LineProcessor {
     private readonly options: LineOptions = { unwrap: true },
   ) {
     this.assembler = new RecordAssembler(source, (record) => this.onRecord(record));
+    this.stats = aggregator.source(source);
   }
 
   /** Lines seen so far. */
@@ -50,6 +52,9 @@ export class LineProcessor {
   /** Feeds one physical line (without its newline). */
   pushLine(line: string): void {
     const lineNo = ++this.lineNo;
+    // Counted as read, so a live view or a snapshot mid-stream is exact.
+    this.aggregator.totals.lines++;
+    this.stats.lines++;
     let text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     if (text.includes('\uFFFD')) this.aggregator.totals.undecodable++;
     const wrapped = this.options.unwrap ? unwrapContainer(text) : null;

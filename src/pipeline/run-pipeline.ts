@@ -63,7 +63,7 @@ async function runSource(
   const processor = new LineProcessor(input.name, options.ctx, aggregator, options.sink, { unwrap: options.unwrap ?? true });
   let opened;
   try {
-    opened = await openInput(input);
+    opened = await openInput(input, options.signal);
   } catch (err) {
     return describeFsError(err);
   }
@@ -71,41 +71,62 @@ async function runSource(
   const lines = opened.stream.pipe(limiter).pipe(splitLines());
   const live = input.kind === 'stdin' || input.size === null;
   const streams: Readable[] = [opened.stream, limiter, lines];
+  // Bytes and truncations follow the reading chunk by chunk, so a live view
+  // or a metrics scrape mid-stream is current.
+  const baseBytes = stats.bytes;
+  const baseTruncated = aggregator.totals.truncated;
+  const syncCounts = (): void => {
+    stats.bytes = baseBytes + opened.bytesRead();
+    aggregator.totals.truncated = baseTruncated + limiter.stats.truncated;
+  };
+  let stopping = false;
 
   const error = await new Promise<string | null>((resolve) => {
     let settled = false;
-    let seenAtLastTick = 0;
-    const timer = live
-      ? setInterval(() => {
-          if (processor.lines === seenAtLastTick && processor.pending) processor.flush();
-          seenAtLastTick = processor.lines;
-        }, options.idleFlushMs)
-      : null;
+    // A pipe's open record is closed once the pipe has been quiet for
+    // idleFlushMs: the timer restarts on every chunk. Lines still buffered
+    // behind a paused sink are not "quiet", so the check waits for them.
+    const closeQuietRecord = (): void => {
+      if (lines.readableLength > 0 || limiter.readableLength > 0) idle?.refresh();
+      else if (processor.pending) processor.flush();
+    };
+    const idle = live ? setTimeout(closeQuietRecord, options.idleFlushMs) : null;
     const finish = (message: string | null): void => {
       if (settled) return;
       settled = true;
-      if (timer) clearInterval(timer);
+      if (idle) clearTimeout(idle);
       options.signal?.removeEventListener('abort', onAbort);
       if (flow) flow.current = null;
       resolve(message);
     };
+    // Stopping ends the input where it is: what was read still flows
+    // through and is counted, then 'end' settles the run as at EOF.
     const onAbort = (): void => {
-      for (const s of streams) s.pause();
-      finish(null);
+      stopping = true;
+      opened.stop();
     };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
     if (flow) flow.current = { pause: () => lines.pause(), resume: () => lines.resume() };
     lines.on('data', (line: string) => processor.pushLine(line));
     lines.on('end', () => finish(null));
-    for (const s of streams) s.on('error', (err: Error) => finish(describeReadError(err, opened.gzip)));
+    limiter.on('data', () => {
+      syncCounts();
+      idle?.refresh();
+    });
+    for (const s of streams) {
+      s.on('error', (err: Error) => {
+        // A gzip stream cut short by stopping reports its truncation; what it
+        // decompressed is passed on, and the rest of the pipeline drains.
+        if (stopping && s === opened.stream) limiter.end();
+        else finish(describeReadError(err, opened.gzip));
+      });
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
   });
 
   processor.flush();
-  stats.lines += processor.lines;
-  stats.bytes += opened.bytesRead();
-  aggregator.totals.lines += processor.lines;
-  aggregator.totals.truncated += limiter.stats.truncated;
-  if (error || options.signal?.aborted) for (const s of streams) s.destroy();
+  syncCounts();
+  if (error || stopping) for (const s of streams) s.destroy();
   return error;
 }
 

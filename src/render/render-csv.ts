@@ -1,14 +1,24 @@
 import type { Summary } from '../aggregation/summary.js';
 import { groupTable, type Grouping } from './groupings.js';
 
+/** Leading columns added to every row, as periodic snapshots use (`time`, `final`). */
+export interface CsvLead {
+  columns: string[];
+  values: (string | boolean)[];
+  /** Whether to write the header row (only the first snapshot does). */
+  header: boolean;
+}
+
 /**
  * CSV (RFC 4180) of the first `--by` grouping: one header row, then rows.
  * Cells that a spreadsheet would run as a formula are prefixed with `'`.
  */
-export function renderCsv(summary: Summary, by: readonly Grouping[]): string {
+export function renderCsv(summary: Summary, by: readonly Grouping[], lead?: CsvLead): string {
   const table = groupTable(summary, by[0] ?? 'code');
-  const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
+  const rows = lead ? table.rows.map((row) => [...lead.values, ...row]) : table.rows;
+  const header = lead ? [...lead.columns, ...table.columns] : table.columns;
+  const lines = (lead && !lead.header ? rows : [header, ...rows]).map((row) => row.map(csvCell).join(','));
+  return lines.length === 0 ? '' : lines.join('\r\n') + '\r\n';
 }
 
 function csvCell(value: string | number | boolean | null): string {

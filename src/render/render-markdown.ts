@@ -15,6 +15,11 @@ export function renderMarkdown(summary: Summary, by: readonly Grouping[]): strin
     for (const row of table.rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
     out.push('');
   }
+  if (summary.thresholds) {
+    out.push('### Thresholds (--fail-on)', '', '| threshold | value | fired |', '| --- | --- | --- |');
+    for (const t of summary.thresholds) out.push(`| ${mdCell(t.expr)} | ${t.value ?? ''} | ${t.fired ? '**yes**' : 'no'} |`);
+    out.push('');
+  }
   return out.join('\n');
 }
 

@@ -67,6 +67,10 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
   // The catalog's gaps are shown whenever there are any: they are what to add to a user catalog.
   const gaps = uncataloguedTable(summary);
   if (gaps.rows.length > 0) printTable(gaps);
+  if (summary.thresholds) {
+    out.push('', paint(BOLD, 'Thresholds (--fail-on)'));
+    for (const th of summary.thresholds) out.push(`  ${th.fired ? paint(RED, 'fired') : 'ok   '}  ${sanitizeForTerminal(th.expr)}  (value ${th.value ?? '-'})`);
+  }
   const failed = summary.sources.filter((s) => s.error);
   if (failed.length > 0) {
     out.push('', paint(BOLD, 'Unreadable inputs'));

@@ -9,6 +9,11 @@ export interface OpenedInput {
   /** Raw bytes read so far from the file or pipe (compressed size for gzip). */
   bytesRead(): number;
   gzip: boolean;
+  /**
+   * Stops reading the file or pipe: bytes already read still flow out, then
+   * the stream ends, so a run stopped by a signal counts everything it read.
+   */
+  stop(): void;
 }
 
 const READ_CHUNK = 1 << 20;
@@ -18,10 +23,10 @@ const READ_CHUNK = 1 << 20;
  * the name, so `app.log.1` that is gzip and `app.log.gz` that is not both work.
  * Errors (unreadable file, corrupt gzip) surface as the stream's 'error'.
  */
-export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>): Promise<OpenedInput> {
+export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>, signal?: AbortSignal): Promise<OpenedInput> {
   const raw: Readable = source.kind === 'stdin' ? process.stdin : createReadStream(source.path, { highWaterMark: READ_CHUNK });
   let bytes = 0;
-  const first = await readFirstChunk(raw);
+  const first = await readFirstChunk(raw, signal);
   const gzip = first !== null && first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   const out = gzip ? createGunzip({ chunkSize: READ_CHUNK }) : new PassThrough({ highWaterMark: READ_CHUNK });
   raw.on('error', (err) => out.destroy(err));
@@ -36,16 +41,30 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
     });
     raw.pipe(out);
   }
-  return { stream: out, bytesRead: () => bytes, gzip };
+  const stop = (): void => {
+    if (!out.writableEnded) {
+      raw.unpipe(out);
+      raw.pause();
+      // Chunks already taken from the OS but not yet passed on are passed on.
+      for (let chunk = raw.read() as Buffer | null; chunk !== null; chunk = raw.read() as Buffer | null) out.write(chunk);
+      out.end();
+    }
+    raw.destroy();
+  };
+  return { stream: out, bytesRead: () => bytes, gzip, stop };
 }
 
-/** Waits for the first chunk (null at once-empty input), rejecting on a read error. */
-function readFirstChunk(stream: Readable): Promise<Buffer | null> {
+/**
+ * Waits for the first chunk (null at once-empty input, or when the signal
+ * stops the run before anything arrived), rejecting on a read error.
+ */
+function readFirstChunk(stream: Readable, signal?: AbortSignal): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const cleanup = (): void => {
       stream.off('readable', onReadable);
       stream.off('end', onEnd);
       stream.off('error', onError);
+      signal?.removeEventListener('abort', onEnd);
     };
     const onReadable = (): void => {
       const chunk = stream.read() as Buffer | null;
@@ -64,5 +83,7 @@ function readFirstChunk(stream: Readable): Promise<Buffer | null> {
     stream.on('readable', onReadable);
     stream.on('end', onEnd);
     stream.on('error', onError);
+    if (signal?.aborted) onEnd();
+    else signal?.addEventListener('abort', onEnd, { once: true });
   });
 }

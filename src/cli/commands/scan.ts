@@ -8,6 +8,7 @@ import { renderTable } from '../../render/render-table.js';
 import { renderReport } from '../../render/report/render-report.js';
 import type { TimeZone } from '../../time/time-zone.js';
 import { describeCommandLine } from '../command-line.js';
+import { startLive, type LiveArgs } from '../live-run.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
 import { checkReportPath, writeReport } from '../report-option.js';
@@ -16,7 +17,7 @@ import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '..
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
-export interface ScanArgs extends InputArgs, TimeArgs {
+export interface ScanArgs extends InputArgs, TimeArgs, LiveArgs {
   format?: SummaryFormat;
   by?: Grouping[];
   report?: string;
@@ -47,46 +48,56 @@ export function defaultFormat(): SummaryFormat {
   return process.stdout.isTTY ? 'table' : 'json';
 }
 
-/** `mqerr scan`: reads every input and prints the summary (and writes the report, when asked). */
+/**
+ * `mqerr scan`: reads every input and prints the summary (and writes the
+ * report, when asked), at EOF or at the first Ctrl-C or SIGTERM, counting
+ * everything read until then.
+ */
 export async function runScan(args: ScanArgs): Promise<number> {
   installStdoutGuards();
-  const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
-  const format = args.format ?? defaultFormat();
-  const zone = resolveTimeZone(args);
-  const window = resolveWindow(args, Date.now(), zone);
-  const series = resolveSeries(args, format === 'table' || args.report !== undefined);
-  if (args.report !== undefined) await checkReportPath(args.report);
-  const run = await prepareRun(args, { window, series });
+  // Signals are caught before the catalog loads, so a stop at any moment still prints a summary.
   const controller = new AbortController();
   const release = stopOnSignals(controller);
-  const { failed } = await runPipeline({
-    inputs: run.inputs,
-    ctx: run.ctx,
-    aggregator: run.aggregator,
-    sink: null,
-    maxLineBytes,
-    idleFlushMs: 50,
-    signal: controller.signal,
-    onSourceError: (name, message) => warn(`${name}: ${message}`),
-    unwrap: args.unwrap ?? true,
-  });
-  release();
-  const summary = run.aggregator.toSummary();
-  const display: DisplayContext = { zone, series: run.aggregator.timeSeries() };
-  await writeOut(renderSummary(summary, format, args.by ?? ['category', 'code'], display));
-  let reportFailed = false;
-  if (args.report !== undefined) {
-    const html = renderReport({
-      summary,
-      series: display.series,
-      catalog: run.catalog,
-      zone,
-      commandLine: describeCommandLine(process.argv.slice(2)),
-      generatedAt: Date.now(),
+  try {
+    const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+    const format = args.format ?? defaultFormat();
+    const by = args.by ?? ['category', 'code'];
+    const zone = resolveTimeZone(args);
+    const window = resolveWindow(args, Date.now(), zone);
+    const series = resolveSeries(args, format === 'table' || args.report !== undefined);
+    if (args.report !== undefined) await checkReportPath(args.report);
+    const run = await prepareRun(args, { window, series });
+    const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
+    const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
+    const { failed } = await runPipeline({
+      inputs: run.inputs,
+      ctx: run.ctx,
+      aggregator: run.aggregator,
+      sink: live.sink,
+      maxLineBytes,
+      idleFlushMs: 50,
+      signal: controller.signal,
+      onSourceError: (name, message) => live.warn(`${name}: ${message}`),
+      unwrap: args.unwrap ?? true,
     });
-    const error = await writeReport(args.report, html);
-    if (error) warn(error);
-    reportFailed = error !== null;
+    const { output, summary, exitCode } = await live.finish();
+    await writeOut(output);
+    let reportFailed = false;
+    if (args.report !== undefined) {
+      const html = renderReport({
+        summary,
+        series: display().series,
+        catalog: run.catalog,
+        zone,
+        commandLine: describeCommandLine(process.argv.slice(2)),
+        generatedAt: Date.now(),
+      });
+      const error = await writeReport(args.report, html);
+      if (error) warn(error);
+      reportFailed = error !== null;
+    }
+    return failed || reportFailed ? EXIT.unreadableInput : exitCode;
+  } finally {
+    release();
   }
-  return failed || reportFailed ? EXIT.unreadableInput : EXIT.ok;
 }

@@ -3,12 +3,15 @@ import { runPipeline, type FlowControl } from '../../pipeline/run-pipeline.js';
 import { renderTagLine } from '../../render/render-tag.js';
 import { installStdoutGuards, useColor, warn } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz'> {
   errorsOnly?: boolean;
   pretty?: boolean;
+  progress?: boolean;
+  interval?: string;
 }
 
 /**
@@ -18,13 +21,23 @@ export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | '
  */
 export async function runTag(args: TagArgs): Promise<number> {
   installStdoutGuards();
+  const controller = new AbortController();
+  const release = stopOnSignals(controller);
+  try {
+    return await tagInputs(args, controller.signal);
+  } finally {
+    release();
+  }
+}
+
+async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
   const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
   const run = await prepareRun(args, { window, series: null });
   const pretty = args.pretty ? await loadPretty(useColor(process.stdout)) : null;
+  const status = startStatus({ enabled: args.progress ?? true, intervalMs: parseInterval(args.interval), writesRecords: true }, run);
   const flow: { current: FlowControl | null } = { current: null };
-  const controller = new AbortController();
-  const release = stopOnSignals(controller);
+  let waitingForDrain = false;
   const { failed } = await runPipeline(
     {
       inputs: run.inputs,
@@ -34,21 +47,26 @@ export async function runTag(args: TagArgs): Promise<number> {
         if (args.errorsOnly && event.event !== 'error') return;
         const line = renderTagLine(record, recognition, event);
         const ok = process.stdout.write(pretty ? pretty(line) : line + '\n');
-        if (!ok && flow.current) {
+        if (!ok && flow.current && !waitingForDrain) {
+          // A slow reader holds the reading back; one wait per stall, however many records were in flight.
           const paused = flow.current;
+          waitingForDrain = true;
           paused.pause();
-          process.stdout.once('drain', () => paused.resume());
+          process.stdout.once('drain', () => {
+            waitingForDrain = false;
+            paused.resume();
+          });
         }
       },
       maxLineBytes,
       idleFlushMs: 50,
-      signal: controller.signal,
-      onSourceError: (name, message) => warn(`${name}: ${message}`),
+      signal,
+      onSourceError: (name, message) => (status ? status.around(() => warn(`${name}: ${message}`)) : warn(`${name}: ${message}`)),
       unwrap: args.unwrap ?? true,
     },
     flow,
   );
-  release();
+  status?.stop();
   return failed ? EXIT.unreadableInput : EXIT.ok;
 }
 

@@ -1,0 +1,86 @@
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { Aggregator } from '../aggregation/aggregator.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { TaggedEvent } from '../types.js';
+import { LabelBudget } from './label-budget.js';
+
+/** Uncatalogued codes given their own label value before the rest become `other`. */
+export const MAX_UNCATALOGUED_CODES = 50;
+/** Pods given their own label value (a node runs at most a few hundred). */
+export const MAX_PODS = 500;
+/** A Kubernetes pod name: a DNS-1123 subdomain. */
+const POD_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
+/** The Prometheus metrics of a run and the per-event hook that feeds them. */
+export interface RunMetrics {
+  registry: Registry;
+  /** Counts one tagged record; a RecordSink calls it for every record. */
+  observe(event: TaggedEvent): void;
+}
+
+/**
+ * Builds the run's metrics with prom-client. API errors are counted per
+ * record with labels vendor, code, category and pod; every label value comes
+ * from the catalog or from a capped budget (see LabelBudget). Line, record
+ * and byte totals are read from the aggregator at each scrape.
+ * @example
+ * const metrics = createMetrics(catalog, aggregator);
+ * metrics.observe(event);
+ * await metrics.registry.metrics(); // '# HELP mqerr_errors_total …'
+ */
+export function createMetrics(catalog: Catalog, aggregator: Aggregator): RunMetrics {
+  const registry = new Registry();
+  const vendors = new LabelBudget(0, (v) => catalog.vendors.has(v));
+  const codes = new LabelBudget(MAX_UNCATALOGUED_CODES, (c) => catalog.vendorsWithExact(c).length > 0);
+  const pods = new LabelBudget(MAX_PODS, () => false, (p) => POD_NAME.test(p));
+
+  const errors = new Counter({
+    name: 'mqerr_errors_total',
+    help: 'API errors of ApsaraMQ for MQTT and TDMQ for MQTT found in the logs, by vendor, error code, category and pod.',
+    labelNames: ['vendor', 'code', 'category', 'pod'] as const,
+    registers: [registry],
+  });
+  const successes = new Counter({
+    name: 'mqerr_successes_total',
+    help: 'Successful API calls found in the logs, by vendor.',
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
+  const total = (name: string, help: string, read: () => number): void => {
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
+  };
+  total('mqerr_lines_total', 'Physical log lines read.', () => aggregator.totals.lines);
+  total('mqerr_records_total', 'Log records (events, multi-line ones joined) read.', () => aggregator.totals.records);
+  total('mqerr_truncated_lines_total', 'Lines longer than --max-line-bytes, cut to that length.', () => aggregator.totals.truncated);
+  total('mqerr_read_bytes_total', 'Bytes read from the inputs (compressed size for gzip).', () =>
+    aggregator.toSummary().sources.reduce((sum, s) => sum + s.bytes, 0),
+  );
+  new Gauge({
+    name: 'mqerr_catalog_info',
+    help: 'The error-code catalog in use; always 1.',
+    labelNames: ['version'] as const,
+    registers: [registry],
+  }).set({ version: catalog.version }, 1);
+
+  return {
+    registry,
+    observe(event) {
+      if (event.event === 'success') successes.inc({ vendor: vendors.label(event.vendor) });
+      if (event.event !== 'error') return;
+      errors.inc({
+        vendor: vendors.label(event.vendor),
+        code: codes.label(event.code),
+        category: event.category ?? 'unknown',
+        pod: pods.label(event.pod),
+      });
+    },
+  };
+}
