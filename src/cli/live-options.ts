@@ -18,6 +18,8 @@ export function liveOptions<T>(y: Argv<T>) {
     .option('fail-on', {
       type: 'string',
       array: true,
+      // One expression per flag, so a path after it stays a path.
+      nargs: 1,
       describe: "exit 1 when a threshold is crossed, e.g. 'throttling>100', 'code:ApplyTokenOverFlow>10', 'error-rate>5%'; repeatable",
     })
     .option('metrics-port', { type: 'number', describe: 'serve Prometheus metrics at http://HOST:PORT/metrics while reading (0: any free port)' })

@@ -62,7 +62,7 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
     throw new ExitError(`--metrics-port expects a port from 0 to 65535, got ${String(port)}`);
   }
   const metrics = port !== undefined || args.textfile !== undefined ? createMetrics(run.catalog, run.aggregator) : null;
-  const server = metrics && port !== undefined ? await serveMetrics(metrics.registry, args.metricsHost ?? '127.0.0.1', port) : null;
+  const server = metrics && port !== undefined ? await serveMetrics(metrics, args.metricsHost ?? '127.0.0.1', port) : null;
   if (server && port === 0) warnLine(`serving metrics at ${server.url}`);
 
   const status = startStatus({ enabled: args.progress ?? true, intervalMs, writesRecords: out.writesRecords }, run);
@@ -115,5 +115,5 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
 }
 
 async function refreshTextfile(metrics: RunMetrics, path: string): Promise<void> {
-  writeTextfile(path, await metrics.registry.metrics());
+  writeTextfile(path, await metrics.text());
 }

@@ -10,6 +10,8 @@ export function installStdoutGuards(): void {
     process.stderr.write(`mqerr: cannot write output: ${err.message}\n`);
     process.exit(3);
   });
+  // A closed stderr (`2>&1 | head`) must not crash the run: its messages have nowhere to go.
+  process.stderr.on('error', () => {});
 }
 
 /** Writes text and resolves once it is handed to the OS (or buffered for it). */

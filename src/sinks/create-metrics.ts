@@ -14,6 +14,8 @@ const POD_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 /** The Prometheus metrics of a run and the per-event hook that feeds them. */
 export interface RunMetrics {
   registry: Registry;
+  /** The metrics in the Prometheus text format, its last line ended by a newline as the format requires. */
+  text(): Promise<string>;
   /** Counts one tagged record; a RecordSink calls it for every record. */
   observe(event: TaggedEvent): void;
 }
@@ -26,7 +28,7 @@ export interface RunMetrics {
  * @example
  * const metrics = createMetrics(catalog, aggregator);
  * metrics.observe(event);
- * await metrics.registry.metrics(); // '# HELP mqerr_errors_total …'
+ * await metrics.text(); // '# HELP mqerr_errors_total …'
  */
 export function createMetrics(catalog: Catalog, aggregator: Aggregator): RunMetrics {
   const registry = new Registry();
@@ -72,6 +74,10 @@ export function createMetrics(catalog: Catalog, aggregator: Aggregator): RunMetr
 
   return {
     registry,
+    async text() {
+      const text = await registry.metrics();
+      return text.endsWith('\n') ? text : `${text}\n`;
+    },
     observe(event) {
       if (event.event === 'success') successes.inc({ vendor: vendors.label(event.vendor) });
       if (event.event !== 'error') return;

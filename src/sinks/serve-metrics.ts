@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Registry } from 'prom-client';
 import { ExitError } from '../errors.js';
+import type { RunMetrics } from './create-metrics.js';
 
 /** A running /metrics endpoint. */
 export interface MetricsServer {
@@ -11,12 +11,12 @@ export interface MetricsServer {
 }
 
 /**
- * Serves the registry at GET /metrics in the Prometheus text format. Resolves
+ * Serves the metrics at GET /metrics in the Prometheus text format. Resolves
  * once listening; a port in use or not allowed is a one-line usage error,
  * reported before any input is read.
- * @example const server = await serveMetrics(registry, '127.0.0.1', 9464);
+ * @example const server = await serveMetrics(createMetrics(catalog, aggregator), '127.0.0.1', 9464);
  */
-export function serveMetrics(registry: Registry, host: string, port: number): Promise<MetricsServer> {
+export function serveMetrics(metrics: Pick<RunMetrics, 'registry' | 'text'>, host: string, port: number): Promise<MetricsServer> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/metrics') {
@@ -27,8 +27,8 @@ export function serveMetrics(registry: Registry, host: string, port: number): Pr
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    registry.metrics().then(
-      (text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(req.method === 'HEAD' ? undefined : text),
+    metrics.text().then(
+      (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(req.method === 'HEAD' ? undefined : text),
       (err: Error) => res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${err.message}\n`),
     );
   });

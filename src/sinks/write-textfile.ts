@@ -7,7 +7,7 @@ import { EXIT, ExitError } from '../errors.js';
  * text goes to a temporary file in the same directory (named so the
  * collector, which reads only `*.prom`, never picks it up), then a rename
  * replaces the old file. A reader sees the old file or the new one, never half.
- * @example writeTextfile('/var/lib/node_exporter/textfile/mqerr.prom', await registry.metrics())
+ * @example writeTextfile('/var/lib/node_exporter/textfile/mqerr.prom', await metrics.text())
  */
 export function writeTextfile(path: string, text: string): void {
   const temp = `${path}.${process.pid}.tmp`;
