@@ -81,11 +81,6 @@ describe('--fail-on exit statuses', () => {
     expect(JSON.parse(result.stdout).thresholds).toEqual([{ expr: 'code:ApplyTokenOverFlow>1', value: 1, limit: 1, fired: false }]);
   });
 
-  it('leaves the summary as it was without --fail-on', async () => {
-    const result = await runCli(['--format', 'json', 'fixtures/sample/app.log']);
-    expect(JSON.parse(result.stdout)).not.toHaveProperty('thresholds');
-  });
-
   it('exits 2 on a bad expression before reading', async () => {
     const result = await runCli(['--fail-on', 'code:NoSuchCodeAnywhere>1', '-'], { stdin: 'x\n' });
     expect(result.code).toBe(2);
