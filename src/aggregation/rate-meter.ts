@@ -17,7 +17,15 @@ interface Sample {
 export class RateMeter {
   private readonly samples: Sample[] = [];
 
-  constructor(private readonly windowMs = 60_000) {}
+  /**
+   * @param windowMs how far back a rate looks
+   * @param minSpanMs the least time a rate is drawn from: a burst in the first
+   *   second is not a rate per minute, so it shows as unknown until then
+   */
+  constructor(
+    private readonly windowMs = 60_000,
+    private readonly minSpanMs = 10_000,
+  ) {}
 
   /** Records the cumulative counts at time `at` (milliseconds, increasing). */
   sample(at: number, counts: ReadonlyMap<string, number>): void {
@@ -26,11 +34,11 @@ export class RateMeter {
     while (this.samples.length > 2 && this.samples[1]!.at <= at - this.windowMs) this.samples.shift();
   }
 
-  /** Growth of `key` per minute over the window; null until two samples span some time. */
+  /** Growth of `key` per minute over the window; null until the samples span `minSpanMs`. */
   perMinute(key: string): number | null {
     const first = this.samples[0];
     const last = this.samples[this.samples.length - 1];
-    if (!first || !last || last.at <= first.at) return null;
+    if (!first || !last || last.at - first.at < this.minSpanMs || last.at <= first.at) return null;
     const growth = (last.counts.get(key) ?? 0) - (first.counts.get(key) ?? 0);
     return (growth * 60_000) / (last.at - first.at);
   }

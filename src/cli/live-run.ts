@@ -4,7 +4,7 @@ import type { RecordSink } from '../pipeline/line-processor.js';
 import type { Grouping } from '../render/groupings.js';
 import { renderSnapshot } from '../render/render-snapshot.js';
 import { createMetrics, type RunMetrics } from '../sinks/create-metrics.js';
-import { serveMetrics, type MetricsServer } from '../sinks/serve-metrics.js';
+import { serveMetrics } from '../sinks/serve-metrics.js';
 import { checkTextfilePath, writeTextfile } from '../sinks/write-textfile.js';
 import { parseDuration } from '../time/parse-duration.js';
 import { parseInterval, startStatus } from './start-status.js';
@@ -70,6 +70,7 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
   const withThresholds = (summary: Summary): Summary => (thresholds ? { ...summary, thresholds: checkThresholds(thresholds, summary) } : summary);
 
   let first = true;
+  let textfileFailing = false;
   const snapshot = (summary: Summary, final: boolean): string => {
     const text = renderSnapshot(summary, out.format, out.by, { time: new Date().toISOString(), final, first }, out.render);
     first = false;
@@ -85,7 +86,16 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
           const print = (): void => void process.stdout.write(text);
           if (status) status.around(print);
           else print();
-          if (metrics && args.textfile !== undefined) void refreshTextfile(metrics, args.textfile).catch(() => {});
+          if (metrics && args.textfile !== undefined) {
+            refreshTextfile(metrics, args.textfile).then(
+              () => (textfileFailing = false),
+              (err: Error) => {
+                // Said once per failing spell, not at every snapshot; the end of the run tries again.
+                if (!textfileFailing) warn(err.message);
+                textfileFailing = true;
+              },
+            );
+          }
         }, everyMs);
 
   return {
@@ -107,7 +117,7 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
       await server?.close();
       const summary = withThresholds(run.aggregator.toSummary());
       const fired = summary.thresholds?.filter((t) => t.fired) ?? [];
-      for (const t of fired) warnLine(`--fail-on ${t.expr} crossed (value ${t.value}${t.expr.trimEnd().endsWith("%") ? "%" : ""})`);
+      for (const t of fired) warnLine(`--fail-on ${t.expr} crossed (value ${t.value}${t.expr.trimEnd().endsWith('%') ? '%' : ''})`);
       if (exitCode === EXIT.ok && fired.length > 0) exitCode = EXIT.thresholdCrossed;
       return { summary, output: everyMs === null ? out.render(summary) : snapshot(summary, true), exitCode };
     },

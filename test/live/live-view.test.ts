@@ -44,6 +44,9 @@ describe('RateMeter', () => {
     expect(meter.perMinute('errors')).toBeNull();
     meter.sample(0, new Map([['errors', 0]]));
     expect(meter.perMinute('errors')).toBeNull();
+    // A burst in the first seconds is not yet a rate.
+    meter.sample(2_000, new Map([['errors', 6]]));
+    expect(meter.perMinute('errors')).toBeNull();
     meter.sample(30_000, new Map([['errors', 6]]));
     expect(meter.perMinute('errors')).toBe(12);
     meter.sample(90_000, new Map([['errors', 6]]));
