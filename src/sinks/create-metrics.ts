@@ -80,7 +80,8 @@ export function createMetrics(catalog: Catalog, aggregator: Aggregator): RunMetr
     },
     observe(event) {
       if (event.event === 'success') successes.inc({ vendor: vendors.label(event.vendor) });
-      if (event.event !== 'error') return;
+      // A repeat of an error already counted (same RequestId) is one error, as in the summary.
+      if (event.event !== 'error' || event.duplicateOf !== null) return;
       errors.inc({
         vendor: vendors.label(event.vendor),
         code: codes.label(event.code),

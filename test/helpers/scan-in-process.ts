@@ -25,10 +25,9 @@ export async function scanChunks(chunks: Buffer[], source = 'test', maxLineBytes
   const lines = Readable.from(chunks, { objectMode: false }).pipe(limiter).pipe(splitLines());
   for await (const line of lines) processor.pushLine(line as string);
   processor.flush();
-  aggregator.totals.lines += processor.lines;
+  // Lines are counted by the processor as they are read; truncations and bytes are the run's to add.
   aggregator.totals.truncated += limiter.stats.truncated;
   const stats = aggregator.source(source);
-  stats.lines = processor.lines;
   stats.bytes = chunks.reduce((n, c) => n + c.length, 0);
   return { events, summary: aggregator.toSummary() };
 }

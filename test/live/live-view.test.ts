@@ -28,6 +28,7 @@ function errorEvent(vendor: string, code: string, category: TaggedEvent['categor
     time: null,
     pod: null,
     container: null,
+    duplicateOf: null,
   };
 }
 

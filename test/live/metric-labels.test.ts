@@ -28,6 +28,7 @@ function error(code: string | null, pod: string | null = null, vendor: string | 
     time: null,
     pod,
     container: null,
+    duplicateOf: null,
   };
 }
 
@@ -60,6 +61,11 @@ describe('metric labels a log cannot explode', () => {
       { vendor: '', code: '', category: 'unknown', pod: '' },
       { vendor: OVERFLOW_LABEL, code: 'ApplyTokenOverFlow', category: 'unknown', pod: '' },
     ]);
+  });
+
+  it('counts a repeat of an error already counted (same RequestId) once, as the summary does', async () => {
+    const series = await errorSeries([error('ApplyTokenOverFlow'), { ...error('ApplyTokenOverFlow'), duplicateOf: 1 }]);
+    expect(series.map((m) => m.value)).toEqual(['1']);
   });
 
   it('LabelBudget strips control characters and bounds the length', () => {
