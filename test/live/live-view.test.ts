@@ -29,6 +29,7 @@ function errorEvent(vendor: string, code: string, category: TaggedEvent['categor
     pod: null,
     container: null,
     duplicateOf: null,
+    parent: null,
   };
 }
 

@@ -29,6 +29,7 @@ function error(code: string | null, pod: string | null = null, vendor: string | 
     pod,
     container: null,
     duplicateOf: null,
+    parent: null,
   };
 }
 
