@@ -2,7 +2,8 @@ import type { Recognition } from '../types.js';
 import { parseTimestamp } from '../time/parse-time.js';
 import { decideEvent } from './decide-event.js';
 import { Evidence } from './evidence.js';
-import { CANDIDATE_TEXT, LEADING_TIME } from './patterns.js';
+import { isCandidateText } from './is-candidate-text.js';
+import { LEADING_TIME } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
 import { walkJson } from './walk-json.js';
@@ -18,7 +19,7 @@ export function recognize(text: string, ctx: RecognitionContext): Recognition {
   if (!json) {
     const time = LEADING_TIME.exec(text);
     if (time) evidence.time = parseTimestamp(time[1]!);
-    if (CANDIDATE_TEXT.test(text)) scanText(text, evidence, ctx);
+    if (isCandidateText(text)) scanText(text, evidence, ctx);
   }
   const decision = decideEvent(evidence, ctx);
   return {

@@ -1,5 +1,6 @@
 import { STRENGTH, type Evidence, type Strength } from './evidence.js';
 import { findJsonEnd } from './find-json-end.js';
+import { findTeaErrors } from './find-tea-errors.js';
 import {
   ACTION,
   ALIYUN_JAVA_ERROR,
@@ -18,7 +19,7 @@ import {
   LABELLED_CODE,
   LABELLED_REQUEST_ID,
   POP_ERROR_NAME,
-  TEA_ERROR,
+  TEA_MARK,
   TEA_MESSAGE,
   TENCENT_NODE_MESSAGE,
   TENCENT_SDK_MESSAGE,
@@ -50,9 +51,9 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   const labelledStrength: Strength = sdkText ? STRENGTH.sdk : pairId ? STRENGTH.paired : STRENGTH.labelled;
 
   for (const m of text.matchAll(LABELLED_CODE)) evidence.addCode(m[2]!, labelledStrength, pairId);
-  for (const m of text.matchAll(TEA_ERROR)) {
-    evidence.addCode(m[1]!, STRENGTH.sdk, pairId);
-    evidence.noteStatus(Number(m[2]));
+  for (const tea of text.includes(TEA_MARK) ? findTeaErrors(text) : []) {
+    evidence.addCode(tea.code, STRENGTH.sdk, pairId);
+    evidence.noteStatus(tea.status);
     evidence.sdkError = true;
   }
   const py = ALIYUN_PY_ERROR.exec(text);
@@ -70,7 +71,7 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   const troubleshoot = TROUBLESHOOT_URL.exec(text);
   if (troubleshoot) evidence.addCode(troubleshoot[1]!, pairId ? STRENGTH.paired : STRENGTH.labelled, pairId);
   if (SDK_EXCEPTION_HEADER.test(text) && !TRANSPORT_FAILURE.test(text)) evidence.sdkHeader = true;
-  for (const m of text.matchAll(POP_ERROR_NAME)) evidence.addCode(m[1]!, STRENGTH.inferred, pairId);
+  if (text.includes('Error')) for (const m of text.matchAll(POP_ERROR_NAME)) evidence.addCode(m[1]!, STRENGTH.inferred, pairId);
 
   noteMessage(text, evidence);
   const status = HTTP_STATUS.exec(text);
@@ -99,7 +100,7 @@ function javaSdkMessageCode(text: string): RegExpExecArray | null {
 }
 
 function noteMessage(text: string, evidence: Evidence): void {
-  const tea = TEA_MESSAGE.exec(text);
+  const tea = text.includes(TEA_MARK) ? TEA_MESSAGE.exec(text) : null;
   if (tea) evidence.sdkError = true;
   notePopCoreMessage(text, evidence);
   const message = tea ? tea[2] : (TENCENT_NODE_MESSAGE.exec(text) ?? TENCENT_SDK_MESSAGE.exec(text))?.[1];

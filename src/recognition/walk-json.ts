@@ -1,6 +1,7 @@
 import { parseTimeValue } from '../time/parse-time.js';
 import { STRENGTH, type Evidence } from './evidence.js';
-import { CANDIDATE_TEXT, CODE_SHAPE, REQUEST_ID_SHAPE } from './patterns.js';
+import { isCandidateText } from './is-candidate-text.js';
+import { CODE_SHAPE, REQUEST_ID_SHAPE } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
 
@@ -43,7 +44,7 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
   while (stack.length > 0 && nodes++ < MAX_NODES) {
     const [value, parentKey, depth] = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.length >= 8 && CANDIDATE_TEXT.test(value)) scanText(value, evidence, ctx);
+      if (value.length >= 8 && isCandidateText(value)) scanText(value, evidence, ctx);
       continue;
     }
     if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
