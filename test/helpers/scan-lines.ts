@@ -11,8 +11,9 @@ export interface ScannedRecord {
 
 /**
  * Runs lines through the real per-source pipeline (records → recognition →
- * catalog) into `aggregator`, and returns every record with its tagged event,
- * in line order.
+ * catalog) into `aggregator`, synchronously and with any catalog, and returns
+ * every record with its tagged event, in line order. (scan-in-process.ts runs
+ * bytes through the streaming stack too, for chunking tests.)
  */
 export function scanLines(
   source: string,
@@ -28,7 +29,5 @@ export function scanLines(
   if (lines[lines.length - 1] === '') lines.pop();
   for (const line of lines) processor.pushLine(line);
   processor.flush();
-  aggregator.totals.lines += processor.lines;
-  aggregator.source(source).lines += processor.lines;
   return seen.sort((a, b) => a.record.line - b.record.line);
 }
