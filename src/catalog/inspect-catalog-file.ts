@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument, YAMLError } from 'yaml';
 import { describeSchemaErrors, describeWhere, type CatalogProblem } from './describe-schema-errors.js';
 import { sourceLocator } from './locate-in-source.js';
 import type { RawCatalog } from './raw-catalog.js';
@@ -42,7 +42,7 @@ export function inspectCatalogFile(path: string, schemaDir: string): CatalogInsp
   if (text.trim() === '') return failed(`catalog ${path}: the file is empty; expected an object with 'vendor' and 'entries'`);
   let raw: unknown;
   try {
-    raw = yaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
+    raw = yaml ? parseYamlData(text) : JSON.parse(text);
   } catch (err) {
     return failed(yaml ? yamlSyntaxError(path, err) : jsonSyntaxError(path, text, err as Error));
   }
@@ -54,6 +54,18 @@ export function inspectCatalogFile(path: string, schemaDir: string): CatalogInsp
   // In file order where the lines are known (sort is stable, so the rest keep entry order).
   located.sort((a, b) => (a.line !== null && b.line !== null ? a.line - b.line : 0));
   return { catalog: null, problems: located.map((p) => `catalog ${path}${p.line === null ? '' : `:${p.line}`}: ${p.text}`) };
+}
+
+/**
+ * YAML as plain data: a tag the core schema does not know (`!!js/function`,
+ * `!include`) or a duplicate key is an error, not a warning and a string,
+ * and aliases are bounded (no billion laughs).
+ */
+function parseYamlData(text: string): unknown {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw problem;
+  return doc.toJS({ maxAliasCount: 100 });
 }
 
 function failed(problem: string): CatalogInspection {
@@ -97,7 +109,7 @@ function jsonSyntaxError(path: string, text: string, err: Error): string {
 
 /** `Nested mappings are not allowed … at line 3, column 8:` plus context → one line with the position first. */
 function yamlSyntaxError(path: string, err: unknown): string {
-  if (!(err instanceof YAMLParseError)) return `catalog ${path}: not valid YAML: ${String(err)}`;
+  if (!(err instanceof YAMLError)) return `catalog ${path}: not valid YAML: ${err instanceof Error ? err.message : String(err)}`;
   const pos = err.linePos?.[0];
   const message = (err.message.split('\n', 1)[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
   return `catalog ${path}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${message}`;

@@ -9,17 +9,20 @@ import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
 import { catalogOptions } from './catalog-options.js';
 import { reportOption } from './report-option.js';
 import { seriesOptions, tzOption, windowOptions } from './time-options.js';
+import { redactInputOption, redactOption } from './safety-options.js';
+import { protectStdinArgument, restoreStdinArgument } from './stdin-argument.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Options every reading command takes. */
 function inputOptions<T>(y: Argv<T>) {
-  return y
+  return redactOption(y)
     .positional('paths', { type: 'string', array: true, describe: 'files, directories, globs or - for stdin (default: stdin)' })
     .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file (JSON or YAML); repeat the flag for more; also MQERR_CATALOG' })
     .option('samples', { type: 'number', default: 5, describe: 'RequestIds kept per code' })
     .option('max-line-bytes', { type: 'string', default: '4MB', describe: 'longer lines are cut to this size and counted as truncated' })
-    .option('unwrap', { type: 'boolean', default: true, describe: 'remove kubectl/CRI/Docker wrappers (--no-unwrap to keep them)' });
+    .option('unwrap', { type: 'boolean', default: true, describe: 'remove kubectl/CRI/Docker wrappers (--no-unwrap to keep them)' })
+    .coerce(['paths', 'catalog'], restoreStdinArgument);
 }
 
 /** Runs a command's implementation, loaded only when that command runs. */
@@ -36,7 +39,7 @@ async function run(load: () => Promise<number>): Promise<void> {
   }
 }
 
-const cli = yargs(hideBin(process.argv))
+const cli = yargs(protectStdinArgument(hideBin(process.argv)))
   .scriptName('mqerr')
   .usage('$0 [scan] [paths..]\n\nFind ApsaraMQ for MQTT and TDMQ for MQTT API errors in logs, tag them from the error-code catalog, count them.')
   .command(
@@ -60,7 +63,7 @@ const cli = yargs(hideBin(process.argv))
     'tag [paths..]',
     'write every record as NDJSON with an "mqerr" key (pipe it into pino-pretty)',
     (y) =>
-      statusOptions(windowOptions(inputOptions(y)))
+      redactInputOption(statusOptions(windowOptions(inputOptions(y))))
         .option('errors-only', { type: 'boolean', default: false, describe: 'write only API error events' })
         .option('pretty', { type: 'boolean', default: false, describe: 'render for people with pino-pretty' })
         .example('tail -F app.log | $0 tag --errors-only', 'tagged errors as they happen')
@@ -70,8 +73,8 @@ const cli = yargs(hideBin(process.argv))
   .command(
     'catalog',
     'list the error-code catalog; check, diff or draft user catalogs',
-    (y) => catalogOptions(y),
-    (argv) => run(async () => (await import('./commands/catalog.js')).runCatalog(argv)),
+    (y) => catalogOptions(y).coerce(['catalog', 'check', 'diff'], restoreStdinArgument),
+    (argv) => run(async () => (await import('./commands/catalog.js')).runCatalog(argv as never)),
   )
   .command(
     'explain <code>',
@@ -79,18 +82,20 @@ const cli = yargs(hideBin(process.argv))
     (y) =>
       y
         .positional('code', { type: 'string', demandOption: true })
+        .coerce('catalog', restoreStdinArgument)
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
         .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file to include; repeat the flag for more' })
         .example('$0 explain ApplyTokenOverFlow', 'meaning, HTTP status, retryability, remedy')
         .example('$0 explain ResourceNotFound.Topic', 'a Tencent product code'),
-    (argv) => run(async () => (await import('./commands/explain.js')).runExplain(argv)),
+    (argv) => run(async () => (await import('./commands/explain.js')).runExplain({ ...argv, code: restoreStdinArgument(argv.code)?.[0] ?? argv.code })),
   )
   .command(
     'merge <files..>',
     'merge JSON summaries of shards into the summary of one run over all of them',
     (y) =>
-      reportOption(tzOption(y))
+      redactOption(reportOption(tzOption(y)))
         .positional('files', { type: 'string', array: true, demandOption: true })
+        .coerce(['files', 'catalog'], restoreStdinArgument)
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
         .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
         .option('catalog', { type: 'string', array: true, nargs: 1, describe: "the shards' extra catalog files (for --report's descriptions); repeat the flag for more" })
@@ -107,7 +112,12 @@ const cli = yargs(hideBin(process.argv))
   .fail((message, err) => {
     if (err && !(err instanceof ExitError)) throw err;
     const text = message ?? err?.message ?? 'invalid arguments';
-    process.stderr.write(`mqerr: ${sanitizeForTerminal(text.replace(/\s*\n\s*/g, ' ').trim())} (see mqerr --help)\n`);
+    const oneLine = text
+      .split('\n')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0)
+      .join(' ');
+    process.stderr.write(`mqerr: ${sanitizeForTerminal(oneLine)} (see mqerr --help)\n`);
     process.exit(EXIT.usage);
   });
 

@@ -12,6 +12,8 @@ export interface InputArgs {
   samples?: number;
   maxLineBytes?: number;
   unwrap?: boolean;
+  /** Redact credentials in events (default true; `--no-redact`). */
+  redact?: boolean;
 }
 
 export interface PreparedRun {

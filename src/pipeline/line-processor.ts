@@ -1,8 +1,9 @@
 import { attachMetadata } from '../catalog/attach-metadata.js';
 import type { Aggregator } from '../aggregation/aggregator.js';
-import { RecordAssembler } from '../records/assemble-records.js';
+import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler } from '../records/assemble-records.js';
 import { unwrapContainer } from '../records/unwrap-container.js';
 import { recognize } from '../recognition/recognize.js';
+import { redactEvent } from '../render/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 import { RepeatWindow } from './repeat-window.js';
@@ -14,7 +15,22 @@ export type RecordSink = (record: LogRecord, recognition: Recognition, event: Ta
 export interface LineOptions {
   /** Remove kubectl, CRI and Docker wrappers (on by default). */
   unwrap: boolean;
+  /** Redact credentials in what is taken from the logs into events (on by default; `--no-redact`). */
+  redact?: boolean;
 }
+
+/** What a record that failed recognition counts as: a record with no event. */
+const UNRECOGNIZED: Recognition = {
+  event: null,
+  vendor: null,
+  code: null,
+  requestId: null,
+  action: null,
+  observedStatus: null,
+  messages: [],
+  time: null,
+  json: false,
+};
 
 interface PartialLine {
   text: string;
@@ -32,6 +48,7 @@ export class LineProcessor {
   private readonly partials = new Map<string, PartialLine>();
   private readonly repeats = new RepeatWindow();
   private readonly stats: ReturnType<Aggregator['source']>;
+  private firstFailure: { line: number; message: string } | null = null;
 
   constructor(
     readonly source: string,
@@ -56,7 +73,6 @@ export class LineProcessor {
     this.aggregator.totals.lines++;
     this.stats.lines++;
     let text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-    if (text.includes('\uFFFD')) this.aggregator.totals.undecodable++;
     const wrapped = this.options.unwrap ? unwrapContainer(text) : null;
     if (!wrapped) {
       this.assembler.push(text, lineNo, null);
@@ -68,7 +84,9 @@ export class LineProcessor {
       this.partials.delete(stream);
       text = before.text + wrapped.text;
     } else text = wrapped.text;
-    if (wrapped.partial) {
+    // A runtime's partial lines are joined up to the record bound, so an
+    // endless run of them (a hostile or broken writer) holds bounded memory.
+    if (wrapped.partial && text.length < DEFAULT_ASSEMBLY_LIMITS.maxRecordChars) {
       this.partials.set(stream, { text });
       return;
     }
@@ -89,11 +107,36 @@ export class LineProcessor {
     return this.assembler.pending || this.partials.size > 0;
   }
 
+  /**
+   * The first record this source could not process, if any: recognition and
+   * the sink are meant never to throw, but if one does, the record is still
+   * counted (unrecognized) and the rest of the source is still read.
+   */
+  get failure(): { line: number; message: string } | null {
+    return this.firstFailure;
+  }
+
   private onRecord(record: LogRecord): void {
-    const recognition = recognize(record.text, this.ctx);
-    const event = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
+    let recognition: Recognition;
+    try {
+      recognition = recognize(record.text, this.ctx);
+    } catch (err) {
+      this.noteFailure(record, err);
+      recognition = UNRECOGNIZED;
+    }
+    const tagged = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
+    const event = this.options.redact === false ? tagged : redactEvent(tagged);
     if (event.time !== null) this.lastTime = event.time;
     if (event.event === 'error' && event.requestId) event.duplicateOf = this.repeats.check(event.requestId, record.line);
-    if (this.aggregator.add(event, record.text)) this.sink?.(record, recognition, event);
+    if (!this.aggregator.add(event, record.text)) return;
+    try {
+      this.sink?.(record, recognition, event);
+    } catch (err) {
+      this.noteFailure(record, err);
+    }
+  }
+
+  private noteFailure(record: LogRecord, err: unknown): void {
+    this.firstFailure ??= { line: record.line, message: err instanceof Error ? err.message : String(err) };
   }
 }

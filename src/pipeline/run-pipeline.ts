@@ -4,7 +4,7 @@ import { splitLines } from '../lines/split-lines.js';
 import { LineLengthLimiter } from '../lines/limit-line-length.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
-import { openInput } from '../sources/open-input.js';
+import { openInput, type OpenedInput } from '../sources/open-input.js';
 import { LineProcessor, type RecordSink } from './line-processor.js';
 
 export interface PipelineOptions {
@@ -20,6 +20,8 @@ export interface PipelineOptions {
   /** Reports a source that could not be read, as one line. */
   onSourceError: (name: string, message: string) => void;
   unwrap?: boolean;
+  /** Redact credentials in events (default true). */
+  redact?: boolean;
 }
 
 /** Lets a slow sink hold the reading back (backpressure). */
@@ -58,26 +60,42 @@ async function runSource(
   options: PipelineOptions,
   flow?: { current: FlowControl | null },
 ): Promise<string | null> {
-  const { aggregator } = options;
-  const stats = aggregator.source(input.name);
-  const processor = new LineProcessor(input.name, options.ctx, aggregator, options.sink, { unwrap: options.unwrap ?? true });
   let opened;
   try {
     opened = await openInput(input, options.signal);
   } catch (err) {
     return describeFsError(err);
   }
+  return runOpenedSource(input.name, opened, input.kind === 'stdin' || input.size === null, options, flow);
+}
+
+/**
+ * Runs one opened source through lines → records → recognition → the
+ * aggregator and sink; resolves with why the source is incomplete, or null.
+ * `live` sources (pipes) close a quiet open record after `idleFlushMs`.
+ */
+export async function runOpenedSource(
+  name: string,
+  opened: OpenedInput,
+  live: boolean,
+  options: Omit<PipelineOptions, 'inputs' | 'onSourceError'>,
+  flow?: { current: FlowControl | null },
+): Promise<string | null> {
+  const { aggregator } = options;
+  const stats = aggregator.source(name);
+  const processor = new LineProcessor(name, options.ctx, aggregator, options.sink, { unwrap: options.unwrap ?? true, redact: options.redact ?? true });
   const limiter = new LineLengthLimiter(options.maxLineBytes);
   const lines = opened.stream.pipe(limiter).pipe(splitLines());
-  const live = input.kind === 'stdin' || input.size === null;
   const streams: Readable[] = [opened.stream, limiter, lines];
   // Bytes and truncations follow the reading chunk by chunk, so a live view
   // or a metrics scrape mid-stream is current.
   const baseBytes = stats.bytes;
   const baseTruncated = aggregator.totals.truncated;
+  const baseUndecodable = aggregator.totals.undecodable;
   const syncCounts = (): void => {
     stats.bytes = baseBytes + opened.bytesRead();
     aggregator.totals.truncated = baseTruncated + limiter.stats.truncated;
+    aggregator.totals.undecodable = baseUndecodable + limiter.stats.undecodable;
   };
   let stopping = false;
 
@@ -106,28 +124,34 @@ async function runSource(
       opened.stop();
     };
     if (flow) flow.current = { pause: () => lines.pause(), resume: () => lines.resume() };
+    // A read error (a corrupt or cut gzip, an I/O error) ends the source, but
+    // what was read before it still goes through: the lines already decoded
+    // and the unterminated last one are counted like any others.
+    let readError: string | null = null;
+    // (A gzip stream cut short by stopping reports its truncation: no error then.)
+    opened.stream.on('error', (err: Error) => {
+      if (!stopping) readError ??= describeReadError(err, opened.gzip);
+      opened.stream.unpipe(limiter);
+      limiter.end();
+    });
     lines.on('data', (line: string) => processor.pushLine(line));
-    lines.on('end', () => finish(null));
+    lines.on('end', () => finish(readError));
     limiter.on('data', () => {
       syncCounts();
       idle?.refresh();
     });
-    for (const s of streams) {
-      s.on('error', (err: Error) => {
-        // A gzip stream cut short by stopping reports its truncation; what it
-        // decompressed is passed on, and the rest of the pipeline drains.
-        if (stopping && s === opened.stream) limiter.end();
-        else finish(describeReadError(err, opened.gzip));
-      });
-    }
+    for (const s of [limiter, lines]) s.on('error', (err: Error) => finish(readError ?? describeReadError(err, opened.gzip)));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
   });
 
   processor.flush();
   syncCounts();
+  const failure = processor.failure;
   if (error || stopping) for (const s of streams) s.destroy();
-  return error;
+  if (error) return error;
+  if (failure) return `line ${failure.line}: a record could not be processed (${failure.message}); it is counted, unrecognized`;
+  return stopping ? null : opened.checkComplete();
 }
 
 function describeReadError(err: Error, gzip: boolean): string {

@@ -1,6 +1,6 @@
 import type { Vendor } from '../types.js';
 import { STRENGTH, type CodeFinding, type Evidence } from './evidence.js';
-import { CODE_SHAPE, EXCEPTION_NAME, NOT_A_CODE, REQUEST_ID_SHAPE, UUID_LOWER, UUID_UPPER } from './patterns.js';
+import { BODY_CODE_SHAPE, CODE_SHAPE, EXCEPTION_NAME, NOT_A_CODE, REQUEST_ID_SHAPE, UUID_LOWER, UUID_UPPER } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
 
 /** The decision about one record: is it an API error or success, and whose. */
@@ -56,8 +56,9 @@ function bestCode(evidence: Evidence, ctx: RecognitionContext, hasRequestId: boo
  */
 function isAcceptable(finding: CodeFinding, ctx: RecognitionContext, apiContext: boolean, vendorSigned: boolean): boolean {
   const { code, strength } = finding;
+  // A documented response body names its code whatever it looks like (`toString`, `__proto__`).
+  if (strength === STRENGTH.body) return BODY_CODE_SHAPE.test(code) && !NOT_A_CODE.has(code) && !EXCEPTION_NAME.test(code);
   if (!CODE_SHAPE.test(code) || NOT_A_CODE.has(code) || EXCEPTION_NAME.test(code)) return false;
-  if (strength === STRENGTH.body) return true;
   const exact = ctx.catalog.vendorsWithExact(code).length > 0;
   if (exact) return strength >= STRENGTH.labelled || apiContext;
   if (ERRNO_STYLE.test(code)) return false;

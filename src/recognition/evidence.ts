@@ -23,7 +23,9 @@ export interface CodeFinding {
  */
 export class Evidence {
   readonly codes: CodeFinding[] = [];
+  /** Distinct RequestIds in the order seen (a Set: a hostile record may repeat thousands). */
   readonly requestIds: string[] = [];
+  private readonly seenRequestIds = new Set<string>();
   /** Vendor → weight of the signs that point at it. */
   readonly vendorWeights = new Map<Vendor, number>();
   /** An SDK's error text or exception was seen, so a RequestId alone is an error. */
@@ -49,7 +51,9 @@ export class Evidence {
   }
 
   addRequestId(id: string): void {
-    if (!this.requestIds.includes(id)) this.requestIds.push(id);
+    if (this.seenRequestIds.has(id)) return;
+    this.seenRequestIds.add(id);
+    this.requestIds.push(id);
   }
 
   hintVendor(vendor: Vendor, weight: number): void {

@@ -8,6 +8,11 @@
 export const CODE_SHAPE = /^[A-Z][A-Za-z0-9_]{1,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}$/;
 /** Exception class names (`com.aliyun.tea.TeaException`) are where codes stand in some texts, never codes. */
 export const EXCEPTION_NAME = /(?:Exception|Throwable)$/;
+/**
+ * What a documented response body may name as its code (`{"Response":{"Error":{"Code":…}}}`):
+ * any code-like word, lower-case or `__proto__` included, is counted as that body's code.
+ */
+export const BODY_CODE_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{1,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}$/;
 
 /** A RequestId: a UUID of either case, or a vendor's older opaque id. */
 export const REQUEST_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/;
@@ -39,8 +44,8 @@ export const LABELLED_REQUEST_ID =
 /** Every Tea error text has this; the Tea patterns run only on texts that do. */
 export const TEA_MARK = 'code: ';
 /** Darabonba/Tea's `<Code>: code: <status>, …` is found by find-tea-errors.ts, reading back from this mark. */
-/** Tea text with the code left out (Java TeaException): `code: 400, <Message> request id: <ID>`. */
-export const TEA_MESSAGE = /code: (\d{3}), ([^\n]{1,500}?) request id: /;
+/** Where Tea's message starts: `code: 400, <Message> request id: <ID>` (also Java TeaException, without the code). */
+export const TEA_MESSAGE_START = /code: \d{3}, /g;
 
 /**
  * aliyunsdkcore's client-side error, `str(e)` = `<Code> <msg>`: after its class
@@ -63,9 +68,9 @@ export const POP_ERROR_NAME = /(?<![A-Za-z0-9_.])([A-Z][A-Za-z0-9_]{0,63}(?:\.[A
 export const POP_CORE_URL = ', URL: http';
 
 /** Tencent Node SDK's String(err): `[TencentCloudSDKException]message:<msg>  requestId:<id>`. */
-export const TENCENT_NODE_MESSAGE = /\[TencentCloudSDKException\]message:([^\n]{0,500}?)\s+requestId:/;
+export const TENCENT_NODE_MESSAGE_START = /\[TencentCloudSDKException\]message:/g;
 /** Tencent Go/Python/Java texts carry `Message=` / `message:` before the RequestId. */
-export const TENCENT_SDK_MESSAGE = /(?:Message=|message:)([^\n]{0,500}?)(?:, RequestId=|\s+requestId:|$)/m;
+export const MESSAGE_LABEL = /Message=|message:/g;
 
 /** An HTTP status the record shows: `HTTP Status: 400`, `StatusCode: 400`, `"statusCode":400`. */
 export const HTTP_STATUS = /(?:http status|statuscode|status_code|http_status)["']?\s{0,3}[:=]\s{0,3}(\d{3})\b/i;

@@ -1,5 +1,6 @@
 import { STRENGTH, type Evidence, type Strength } from './evidence.js';
 import { findJsonEnd } from './find-json-end.js';
+import { findSdkMessage, findTeaMessage } from './find-message.js';
 import { findTeaErrors } from './find-tea-errors.js';
 import {
   ACTION,
@@ -20,9 +21,6 @@ import {
   LABELLED_REQUEST_ID,
   POP_ERROR_NAME,
   TEA_MARK,
-  TEA_MESSAGE,
-  TENCENT_NODE_MESSAGE,
-  TENCENT_SDK_MESSAGE,
 } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { walkJson } from './walk-json.js';
@@ -100,10 +98,10 @@ function javaSdkMessageCode(text: string): RegExpExecArray | null {
 }
 
 function noteMessage(text: string, evidence: Evidence): void {
-  const tea = text.includes(TEA_MARK) ? TEA_MESSAGE.exec(text) : null;
-  if (tea) evidence.sdkError = true;
+  const tea = text.includes(TEA_MARK) ? findTeaMessage(text) : null;
+  if (tea !== null) evidence.sdkError = true;
   notePopCoreMessage(text, evidence);
-  const message = tea ? tea[2] : (TENCENT_NODE_MESSAGE.exec(text) ?? TENCENT_SDK_MESSAGE.exec(text))?.[1];
+  const message = tea ?? findSdkMessage(text);
   if (message) evidence.noteMessage(message);
 }
 

@@ -1,14 +1,12 @@
 import { parseTimeValue } from '../time/parse-time.js';
 import { STRENGTH, type Evidence } from './evidence.js';
 import { isCandidateText } from './is-candidate-text.js';
-import { CODE_SHAPE, REQUEST_ID_SHAPE } from './patterns.js';
+import { BODY_CODE_SHAPE, CODE_SHAPE, REQUEST_ID_SHAPE } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
 
 /** Deeper than any logger nests; past it a value is not looked into. */
 const MAX_DEPTH = 64;
-/** Values looked at in one record, so a huge JSON line costs bounded work. */
-const MAX_NODES = 20_000;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -20,6 +18,8 @@ const ACTION_KEYS = new Set(['action', 'xtcaction', 'xacsaction', 'apiname', 'ap
 const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date']);
 /** Parent keys under which a `code` is an error's code; `log` stands for the log line itself. */
 const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data', 'body', 'response', 'e', 'log']);
+/** A code written as a number in a string: `"Code": "200"`. */
+const NUMERIC_CODE = /^\d{1,9}$/;
 /** Alibaba response bodies name these beside `RequestId`. */
 const ALIBABA_BODY_KEYS = ['HostId', 'Recommend'];
 
@@ -40,8 +40,10 @@ function isObject(value: Json | undefined): value is { [key: string]: Json } {
 export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext, topLevel = true): void {
   if (topLevel && isObject(root)) noteTopLevel(root, evidence);
   const stack: [Json, string, number][] = [[root, '', 0]];
-  let nodes = 0;
-  while (stack.length > 0 && nodes++ < MAX_NODES) {
+  // Every value is looked at once: the work is linear in the text JSON.parse
+  // already read, which --max-line-bytes and the record bound limit; an
+  // error after the first thousands of values of a large payload is found.
+  while (stack.length > 0) {
     const [value, parentKey, depth] = stack.pop()!;
     if (typeof value === 'string') {
       if (value.length >= 8 && isCandidateText(value)) scanText(value, evidence, ctx);
@@ -68,6 +70,10 @@ function noteTopLevel(line: { [key: string]: Json }, evidence: Evidence): void {
 function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence: Evidence, ctx: RecognitionContext): void {
   let code: string | null = null;
   let numericCode: number | null = null;
+  /** A code field whose value is not a usable code (`"Bad Code!"`, `{…}`): not a success either. */
+  let unusableCode = false;
+  /** A `Code` only a documented body vouches for (`toString`, `__proto__`). */
+  let bodyCode: string | null = null;
   let requestId: string | null = null;
   let message: string | null = null;
   let errorContext = ERROR_CONTEXT_KEYS.has(parentKey.toLowerCase());
@@ -76,7 +82,10 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     const value = obj[key];
     if (CODE_KEYS.has(norm)) {
       if (typeof value === 'string' && CODE_SHAPE.test(value)) code = value;
+      else if (typeof value === 'string' && key === 'Code' && BODY_CODE_SHAPE.test(value)) bodyCode = value;
       else if (typeof value === 'number') numericCode = value;
+      else if (typeof value === 'string' && NUMERIC_CODE.test(value)) numericCode = Number(value);
+      else if (value !== null && value !== '') unusableCode = true;
     } else if (REQUEST_ID_KEYS.has(norm)) {
       if (typeof value === 'string' && REQUEST_ID_SHAPE.test(value)) requestId = value;
     } else if (MESSAGE_KEYS.has(norm)) {
@@ -96,15 +105,17 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     return;
   }
   if (requestId) evidence.addRequestId(requestId);
+  const alibabaBody = 'RequestId' in obj && 'Code' in obj && ALIBABA_BODY_KEYS.some((k) => k in obj);
+  if (!code && bodyCode && alibabaBody) code = bodyCode;
+  else if (bodyCode) unusableCode = true;
   if (code) {
-    const alibabaBody = 'RequestId' in obj && 'Code' in obj && ALIBABA_BODY_KEYS.some((k) => k in obj);
     if (alibabaBody && ctx.upperCaseIds) evidence.hintVendor(ctx.upperCaseIds, 3);
     const strength = alibabaBody ? STRENGTH.body : requestId ? STRENGTH.paired : errorContext ? STRENGTH.labelled : STRENGTH.inferred;
     evidence.addCode(code, strength, requestId);
     if (message) evidence.noteMessage(message);
   } else if (requestId && errorContext && message) {
     evidence.noteMessage(message);
-  } else if (obj['RequestId'] === requestId && requestId && isAlibabaSuccess(obj, numericCode)) {
+  } else if (obj['RequestId'] === requestId && requestId && !unusableCode && isAlibabaSuccess(obj, numericCode)) {
     evidence.success = true;
     evidence.successRequestId ??= requestId;
   }
@@ -115,7 +126,7 @@ function inspectTencentResponse(response: { [key: string]: Json }, evidence: Evi
   const requestId = typeof response['RequestId'] === 'string' ? response['RequestId'] : null;
   const error = response['Error'];
   if (ctx.lowerCaseIds && (requestId || isObject(error))) evidence.hintVendor(ctx.lowerCaseIds, 3);
-  if (isObject(error) && typeof error['Code'] === 'string' && CODE_SHAPE.test(error['Code'])) {
+  if (isObject(error) && typeof error['Code'] === 'string' && BODY_CODE_SHAPE.test(error['Code'])) {
     evidence.addCode(error['Code'], STRENGTH.body, requestId);
     if (typeof error['Message'] === 'string') evidence.noteMessage(error['Message']);
   } else if (requestId && !isObject(error)) {
@@ -131,7 +142,7 @@ function inspectTencentResponse(response: { [key: string]: Json }, evidence: Evi
  */
 function isAlibabaSuccess(obj: { [key: string]: Json }, numericCode: number | null): boolean {
   if (numericCode !== null && numericCode !== 200) return false;
-  if (obj['Success'] === false) return false;
+  if (obj['Success'] === false || isObject(obj['Error'])) return false;
   const keys = Object.keys(obj);
   return keys.length >= 2 && keys.every((k) => /^[A-Z]/.test(k));
 }

@@ -36,7 +36,8 @@ const CLOSER = /^[}\])]+[,;]?\s*$/;
 const TRACEBACK_START = /^Traceback \(most recent call last\):/;
 const TRACEBACK_CHAIN = /^(?:During handling of the above exception|The above exception was the direct cause)/;
 const SDK_FIELD = /^(?:ErrorCode|Recommend|RequestId|Message|RespHeaders|StatusCode|Code|Data|HostId|Description|AccessDeniedDetail)\s?:/;
-const FIELD_BLOCK_OPENER = /(?:SDK\.ServerError|SDKError:?|(?:Client|Server)Exception: .*)\s*$/;
+/** An SDK error header whose fields follow: `SDK.ServerError` / `SDKError:` ending the line, or `ClientException: …`. */
+const FIELD_BLOCK_OPENER = /(?:SDK\.ServerError|SDKError:?)\s*$|(?:Client|Server)Exception: /;
 /** A package-qualified exception class at the start of a line: `com.x.FooException: …`. */
 const QUALIFIED_EXCEPTION = /^[a-z][\w$]*(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/;
 const EXCEPTION_HEADER = /^[\w$.]*(?:Exception|Error)\b/;

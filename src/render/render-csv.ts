@@ -1,5 +1,6 @@
 import type { Summary } from '../aggregation/summary.js';
 import { groupTable, type Grouping } from './groupings.js';
+import { sanitizeForTerminal } from './sanitize-terminal.js';
 
 /** Leading columns added to every row, as periodic snapshots use (`time`, `final`). */
 export interface CsvLead {
@@ -11,7 +12,8 @@ export interface CsvLead {
 
 /**
  * CSV (RFC 4180) of the first `--by` grouping: one header row, then rows.
- * Cells that a spreadsheet would run as a formula are prefixed with `'`.
+ * Cells that a spreadsheet would run as a formula are prefixed with `'`;
+ * control characters from the logs are shown as `\xNN` escapes.
  */
 export function renderCsv(summary: Summary, by: readonly Grouping[], lead?: CsvLead): string {
   const table = groupTable(summary, by[0] ?? 'code');
@@ -23,7 +25,8 @@ export function renderCsv(summary: Summary, by: readonly Grouping[], lead?: CsvL
 
 function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
-  let text = String(value);
+  // A CSV is often looked at with cat or less before a spreadsheet opens it.
+  let text = typeof value === 'string' ? sanitizeForTerminal(value) : String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

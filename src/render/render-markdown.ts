@@ -1,6 +1,7 @@
 import type { Summary } from '../aggregation/summary.js';
 import { groupTable, type Grouping } from './groupings.js';
 import { uncataloguedTable } from './uncatalogued-table.js';
+import { sanitizeForTerminal } from './sanitize-terminal.js';
 
 /** GitHub-flavoured Markdown: totals, one table per `--by` grouping, then the uncatalogued codes if any. */
 export function renderMarkdown(summary: Summary, by: readonly Grouping[]): string {
@@ -25,7 +26,5 @@ export function renderMarkdown(summary: Summary, by: readonly Grouping[]): strin
 
 function mdCell(value: string | number | boolean | null): string {
   if (value === null) return '';
-  return String(value)
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`);
+  return sanitizeForTerminal(String(value)).replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`);
 }

@@ -54,7 +54,7 @@ export function tagFields(event: TaggedEvent): TagFields {
 export function renderTagLine(record: LogRecord, recognition: Recognition, event: TaggedEvent, text = record.text): string {
   const mqerr = JSON.stringify(tagFields(event));
   if (recognition.json) {
-    const oneLine = text.includes('\n') ? JSON.stringify(JSON.parse(text)) : text.trimEnd();
+    const oneLine = joinJsonLines(text).trimEnd();
     const close = oneLine.lastIndexOf('}');
     const body = oneLine.slice(0, close).trimEnd();
     const empty = body.endsWith('{');
@@ -63,4 +63,17 @@ export function renderTagLine(record: LogRecord, recognition: Recognition, event
   const level = event.event === 'error' ? LEVEL_ERROR : LEVEL_INFO;
   const time = event.time === null ? '' : `"time":${event.time},`;
   return `{"level":${level},${time}"msg":${JSON.stringify(text)},"mqerr":${mqerr}}`;
+}
+
+/** Line breaks of a multi-line JSON record (or its `\r\n` remains) with the indentation after them. */
+const JSON_LINE_BREAK = /\r?\n[ \t]*/g;
+
+/**
+ * Puts a JSON record written over several lines on one line without
+ * re-serializing it: a newline can only stand between tokens of valid JSON,
+ * so removing it and the indentation after it keeps every value as written
+ * (and costs no recursion, however deep the value nests).
+ */
+function joinJsonLines(text: string): string {
+  return text.includes('\n') ? text.replace(JSON_LINE_BREAK, ' ') : text;
 }

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 
@@ -20,21 +21,38 @@ export async function expandInputs(paths: readonly string[]): Promise<InputSourc
   const out: InputSource[] = [];
   for (const path of paths) {
     if (path === '-') out.push({ kind: 'stdin', name: '-' });
-    else await expandPath(path, out, new Set());
+    else await expandPath(path, out, { visited: new Set(), ancestors: new Map(), named: true });
   }
   return out;
 }
 
-async function expandPath(path: string, out: InputSource[], visited: Set<string>): Promise<void> {
+/** Where the walk of one command-line path stands. */
+interface Walk {
+  /** Real paths of the directories read so far: one reached twice is read once. */
+  visited: Set<string>;
+  /** Real path → path as reached, of the directories enclosing the current one. */
+  ancestors: Map<string, string>;
+  /** The path was named on the command line (not found inside a directory). */
+  named: boolean;
+}
+
+async function expandPath(path: string, out: InputSource[], walk: Walk): Promise<void> {
   let info;
   try {
     info = await stat(path);
   } catch (err) {
-    if (GLOB_CHARS.test(path) && (err as NodeJS.ErrnoException).code === 'ENOENT') return expandGlob(path, out);
+    if (walk.named && GLOB_CHARS.test(path) && (err as NodeJS.ErrnoException).code === 'ENOENT') return expandGlob(path, out);
     out.push({ kind: 'failed', name: path, error: describeFsError(err) });
     return;
   }
   if (!info.isDirectory()) {
+    // A FIFO or device named on the command line is read (`<(kubectl logs …)`
+    // is a pipe); one met inside a directory is not, as reading it could
+    // block forever or never end (grep -r skips them likewise).
+    if (!info.isFile() && !walk.named) {
+      out.push({ kind: 'failed', name: path, error: `${describeFileType(info)}, not a regular file: skipped inside a directory` });
+      return;
+    }
     out.push({ kind: 'file', name: path, path, size: info.isFile() ? info.size : null });
     return;
   }
@@ -45,8 +63,14 @@ async function expandPath(path: string, out: InputSource[], visited: Set<string>
     out.push({ kind: 'failed', name: path, error: describeFsError(err) });
     return;
   }
-  if (visited.has(real)) return;
-  visited.add(real);
+  const loopsTo = walk.ancestors.get(real);
+  if (loopsTo !== undefined) {
+    out.push({ kind: 'failed', name: path, error: `directory symlink loop: it leads back to ${loopsTo}, which is being read; skipped` });
+    return;
+  }
+  // The same directory reached again through another symlink is read once.
+  if (walk.visited.has(real)) return;
+  walk.visited.add(real);
   let names: string[];
   try {
     names = (await readdir(path)).sort();
@@ -54,7 +78,17 @@ async function expandPath(path: string, out: InputSource[], visited: Set<string>
     out.push({ kind: 'failed', name: path, error: describeFsError(err) });
     return;
   }
-  for (const name of names) await expandPath(join(path, name), out, visited);
+  walk.ancestors.set(real, path);
+  for (const name of names) await expandPath(join(path, name), out, { ...walk, named: false });
+  walk.ancestors.delete(real);
+}
+
+function describeFileType(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return 'a special file';
 }
 
 async function expandGlob(pattern: string, out: InputSource[]): Promise<void> {
@@ -65,7 +99,7 @@ async function expandGlob(pattern: string, out: InputSource[]): Promise<void> {
     out.push({ kind: 'failed', name: pattern, error: 'no file matches this pattern' });
     return;
   }
-  for (const match of matches) await expandPath(match, out, new Set());
+  for (const match of matches) await expandPath(match, out, { visited: new Set(), ancestors: new Map(), named: false });
 }
 
 /** `ENOENT` → "no such file or directory", for one-line messages. */
@@ -81,6 +115,8 @@ export function describeFsError(err: unknown): string {
       return 'too many levels of symbolic links';
     case 'EISDIR':
       return 'is a directory';
+    case 'ENXIO':
+      return 'no such device or address (a socket cannot be read as a file)';
     default:
       return e.code ? `${e.code}: ${e.message.replace(/^\w+: /, '')}` : String(e.message ?? err);
   }

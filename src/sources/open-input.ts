@@ -1,6 +1,8 @@
-import { createReadStream } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { Utf16ToUtf8, utf16FromBom } from './decode-utf16.js';
 import type { InputSource } from './expand-inputs.js';
 
 /** An opened input: its bytes (decompressed when gzip), and how many raw bytes were read. */
@@ -14,21 +16,44 @@ export interface OpenedInput {
    * the stream ends, so a run stopped by a signal counts everything it read.
    */
   stop(): void;
+  /**
+   * Once the stream has ended: why what was read is not the whole file, or
+   * null. A regular file that shrank while it was read (truncated, as
+   * logrotate's copytruncate does) lost the bytes past the cut; one that
+   * was replaced by a new file (rotated) leaves the new file unread.
+   */
+  checkComplete(): Promise<string | null>;
 }
 
 const READ_CHUNK = 1 << 20;
 
 /**
  * Opens a file or stdin. Gzip is recognized from its first two bytes, not
- * the name, so `app.log.1` that is gzip and `app.log.gz` that is not both work.
+ * the name, so `app.log.1` that is gzip and `app.log.gz` that is not both work;
+ * so is UTF-16 with a byte order mark, which is re-encoded as UTF-8.
  * Errors (unreadable file, corrupt gzip) surface as the stream's 'error'.
  */
 export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>, signal?: AbortSignal): Promise<OpenedInput> {
-  const raw: Readable = source.kind === 'stdin' ? process.stdin : createReadStream(source.path, { highWaterMark: READ_CHUNK });
+  let raw: Readable;
+  let opened: Stats | null = null;
+  if (source.kind === 'stdin') raw = process.stdin;
+  else {
+    // The file is opened by hand so its size and identity at opening are known.
+    const handle = await openUnlessStopped(source.path, signal);
+    if (!handle) return nothingRead();
+    try {
+      opened = await handle.stat();
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+    raw = handle.createReadStream({ highWaterMark: READ_CHUNK });
+  }
   let bytes = 0;
   const first = await readFirstChunk(raw, signal);
   const gzip = first !== null && first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
-  const out = gzip ? createGunzip({ chunkSize: READ_CHUNK }) : new PassThrough({ highWaterMark: READ_CHUNK });
+  const utf16 = !gzip && first !== null ? utf16FromBom(first) : null;
+  const out = gzip ? createGunzip({ chunkSize: READ_CHUNK }) : utf16 ? new Utf16ToUtf8(utf16) : new PassThrough({ highWaterMark: READ_CHUNK });
   raw.on('error', (err) => out.destroy(err));
   if (first !== null) {
     bytes += first.length;
@@ -51,7 +76,65 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
     }
     raw.destroy();
   };
-  return { stream: out, bytesRead: () => bytes, gzip, stop };
+  const path = source.kind === 'file' ? source.path : null;
+  return {
+    stream: out,
+    bytesRead: () => bytes,
+    gzip,
+    stop,
+    checkComplete: () => (path && opened?.isFile() ? checkWholeFile(path, opened, bytes) : Promise.resolve(null)),
+  };
+}
+
+/**
+ * Opens a file for reading, or resolves null if the run is stopped first
+ * (opening a FIFO waits for a writer; a stop must not wait with it).
+ */
+function openUnlessStopped(path: string, signal?: AbortSignal): Promise<FileHandle | null> {
+  const opening = open(path, 'r');
+  if (!signal) return opening;
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      opening.then((handle) => handle.close(), () => undefined);
+      resolve(null);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    opening.then(
+      (handle) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(handle);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
+
+/** An input stopped before it opened: it ends at once, having read nothing. */
+function nothingRead(): OpenedInput {
+  const stream = new PassThrough();
+  stream.end();
+  return { stream, bytesRead: () => 0, gzip: false, stop: () => undefined, checkComplete: () => Promise.resolve(null) };
+}
+
+async function checkWholeFile(path: string, opened: Stats, bytesRead: number): Promise<string | null> {
+  if (bytesRead < opened.size) {
+    return `file shrank while being read: read ${bytesRead} of the ${opened.size} bytes it had when opened (truncated in place, as by copytruncate?)`;
+  }
+  let now: Stats;
+  try {
+    now = await stat(path);
+  } catch {
+    // Removed after it was opened: the open file was still read to its end.
+    return null;
+  }
+  if (now.ino !== opened.ino || now.dev !== opened.dev) {
+    return 'replaced while being read (rotated?): the file that was open was read to its end; the new file at this path was not read';
+  }
+  return null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { inspectCatalogFile } from '../../catalog/inspect-catalog-file.js';
 import { DATA_DIR, loadCatalog } from '../../catalog/load-catalog.js';
 import { EXIT } from '../../errors.js';
+import { sanitizeForTerminal } from '../../render/sanitize-terminal.js';
 import { warn, writeOut } from '../output.js';
 
 /** More problems than this in one file are counted, not listed. */
@@ -45,7 +46,7 @@ export async function runCatalogCheck(files: readonly string[], baseFiles: reado
     await writeOut(JSON.stringify(results, null, 2) + '\n');
   } else {
     for (const r of results) {
-      if (r.ok) await writeOut(`${r.file}: ok (${r.newVendor ? 'new vendor' : 'vendor'} ${r.vendor}: ${r.overrides} overridden, ${r.additions} added)\n`);
+      if (r.ok) await writeOut(`${sanitizeForTerminal(r.file)}: ok (${r.newVendor ? 'new vendor' : 'vendor'} ${r.vendor}: ${r.overrides} overridden, ${r.additions} added)\n`);
       for (const problem of r.problems.slice(0, MAX_PROBLEMS_SHOWN)) warn(problem);
       if (r.problems.length > MAX_PROBLEMS_SHOWN) warn(`catalog ${r.file}: ${r.problems.length - MAX_PROBLEMS_SHOWN} more problems not shown`);
     }

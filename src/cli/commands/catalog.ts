@@ -2,6 +2,7 @@ import { stringify as toYaml } from 'yaml';
 import type { Catalog } from '../../catalog/catalog.js';
 import { loadCatalog } from '../../catalog/load-catalog.js';
 import { EXIT, ExitError } from '../../errors.js';
+import { sanitizeForTerminal } from '../../render/sanitize-terminal.js';
 import type { CatalogEntry } from '../../types.js';
 import { installStdoutGuards, writeOut } from '../output.js';
 import { userCatalogFiles } from '../prepare-run.js';
@@ -51,5 +52,5 @@ function row(e: CatalogEntry): string[] {
   const status = e.httpStatus === null ? '-' : String(e.httpStatus);
   const previous = e.previousHttpStatus.length > 0 ? ` (was ${e.previousHttpStatus.join('/')})` : '';
   const retry = e.retryable === null ? '-' : e.retryable ? 'yes' : 'no';
-  return [e.vendor, e.code, status + previous, e.category, retry, e.sections.join(',')];
+  return [e.vendor, e.code, status + previous, e.category, retry, e.sections.join(',')].map((cell) => sanitizeForTerminal(cell));
 }

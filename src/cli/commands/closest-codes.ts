@@ -1,11 +1,15 @@
 import type { Catalog } from '../../catalog/catalog.js';
 import { editDistance } from '../../catalog/edit-distance.js';
 
+const MAX_QUERY = 256;
+
 /**
  * The catalog codes nearest to a misspelt one, by edit distance over
  * lower-cased text; a code containing the query, or contained in it, ranks first.
  */
 export function closestCodes(query: string, catalog: Catalog, limit: number): string[] {
+  // No code is longer; past this, edit distance is only work (it is quadratic).
+  if (query.length > MAX_QUERY) return [];
   const q = query.toLowerCase();
   const scored = new Map<string, number>();
   for (const entry of catalog.entries()) {

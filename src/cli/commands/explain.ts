@@ -50,5 +50,9 @@ function describe(asked: string, e: CatalogEntry, catalogued: boolean, catalog: 
     e.remedy ? `  what to do:  ${e.remedy}` : null,
     e.source ? `  source:      ${e.source}` : null,
   ];
-  return lines.filter((l): l is string => l !== null).join('\n') + '\n';
+  // Catalog text is data, possibly from a user's file: shown, never acted on by the terminal.
+  return lines
+    .filter((l): l is string => l !== null)
+    .map((l) => sanitizeForTerminal(l))
+    .join('\n') + '\n';
 }

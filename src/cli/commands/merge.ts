@@ -11,10 +11,14 @@ import { installStdoutGuards, warn, writeOut } from '../output.js';
 import { userCatalogFiles } from '../prepare-run.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { resolveTimeZone } from '../time-options.js';
+import { validateSummary } from '../../aggregation/validate-summary.js';
+import { redactSummary } from '../../render/redact-summary.js';
 import { renderSummary, type SummaryFormat } from './scan.js';
 
 export interface MergeArgs {
   files: string[];
+  /** Redact credentials in the merged summary (default true; `--no-redact`). */
+  redact?: boolean;
   format?: SummaryFormat;
   by?: Grouping[];
   tz?: string;
@@ -35,6 +39,8 @@ export function readSummary(file: string, what = 'merge'): Summary {
   if (schema !== SUMMARY_SCHEMA) {
     throw new ExitError(`${what} ${file}: expected a ${SUMMARY_SCHEMA} summary (mqerr scan --format json), got schema ${JSON.stringify(schema ?? null)}`);
   }
+  const problem = validateSummary(parsed);
+  if (problem) throw new ExitError(`${what} ${file}: not a valid summary: ${problem}`);
   return parsed as Summary;
 }
 
@@ -43,7 +49,7 @@ export function readSummary(file: string, what = 'merge'): Summary {
  * inputs gives. Summaries made with other catalogs, sample sizes, time
  * windows or buckets are refused.
  */
-export function mergeSummaries(summaries: { file: string; summary: Summary }[]): Summary {
+export function mergeSummaries(summaries: { file: string; summary: Summary }[], options: { redact?: boolean } = {}): Summary {
   const first = summaries[0]!;
   for (const { file, summary } of summaries) {
     if (summary.catalog.version !== first.summary.catalog.version) {
@@ -58,7 +64,7 @@ export function mergeSummaries(summaries: { file: string; summary: Summary }[]):
     if (conflict) throw new ExitError(`merge ${file}: ${conflict.replace('the first summary', first.file)}`);
   }
   const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary));
-  for (const { summary } of summaries) aggregator.absorb(summary);
+  for (const { summary } of summaries) aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
   return aggregator.toSummary();
 }
 
@@ -68,7 +74,7 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   const zone = resolveTimeZone(args);
   if (args.report !== undefined) await checkReportPath(args.report);
   const summaries = args.files.map((file) => ({ file, summary: readSummary(file) }));
-  const merged = mergeSummaries(summaries);
+  const merged = mergeSummaries(summaries, { redact: args.redact ?? true });
   // The report describes codes from the catalog; it must be the one the shards used.
   const catalog = args.report === undefined ? null : loadCatalog(userCatalogFiles(args.catalog));
   if (catalog && catalog.version !== merged.catalog.version) {

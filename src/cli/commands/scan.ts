@@ -79,6 +79,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
       signal: controller.signal,
       onSourceError: (name, message) => live.warn(`${name}: ${message}`),
       unwrap: args.unwrap ?? true,
+      redact: args.redact ?? true,
     });
     const { output, summary, exitCode } = await live.finish();
     await writeOut(output);

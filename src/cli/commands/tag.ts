@@ -1,5 +1,8 @@
 import { EXIT } from '../../errors.js';
 import { runPipeline, type FlowControl } from '../../pipeline/run-pipeline.js';
+import { prettifySafely } from '../../render/prettify-safely.js';
+import { redactJsonText } from '../../render/redact-json-text.js';
+import { redactSecrets } from '../../render/redact-secrets.js';
 import { renderTagLine } from '../../render/render-tag.js';
 import { installStdoutGuards, useColor, warn } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
@@ -12,6 +15,8 @@ export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | '
   pretty?: boolean;
   progress?: boolean;
   interval?: string;
+  /** Redact credentials in the records written, not only in the added fields. */
+  redactInput?: boolean;
 }
 
 /**
@@ -45,7 +50,8 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
       aggregator: run.aggregator,
       sink: (record, recognition, event) => {
         if (args.errorsOnly && event.event !== 'error') return;
-        const line = renderTagLine(record, recognition, event);
+        const text = args.redactInput ? redactRecordText(record.text, recognition.json) : record.text;
+        const line = renderTagLine(record, recognition, event, text);
         const ok = process.stdout.write(pretty ? pretty(line) : line + '\n');
         if (!ok && flow.current && !waitingForDrain) {
           // A slow reader holds the reading back; one wait per stall, however many records were in flight.
@@ -63,6 +69,7 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
       signal,
       onSourceError: (name, message) => (status ? status.around(() => warn(`${name}: ${message}`)) : warn(`${name}: ${message}`)),
       unwrap: args.unwrap ?? true,
+      redact: args.redact ?? true,
     },
     flow,
   );
@@ -70,9 +77,16 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   return failed ? EXIT.unreadableInput : EXIT.ok;
 }
 
-/** pino-pretty is loaded only when --pretty asks for it, to keep start-up fast. */
+/**
+ * pino-pretty is loaded only when --pretty asks for it, to keep start-up
+ * fast; what it prints from the logs is sanitized for the terminal first.
+ */
 async function loadPretty(colorize: boolean): Promise<(line: string) => string> {
   const { prettyFactory } = await import('pino-pretty');
-  const format = prettyFactory({ colorize, translateTime: 'UTC:yyyy-mm-dd HH:MM:ss.l', ignore: 'pid,hostname' });
-  return (line: string) => format(line);
+  return prettifySafely(prettyFactory({ colorize, translateTime: 'UTC:yyyy-mm-dd HH:MM:ss.l', ignore: 'pid,hostname' }));
+}
+
+/** A record's text with credentials redacted; a JSON record stays valid JSON, as written otherwise. */
+function redactRecordText(text: string, json: boolean): string {
+  return json ? redactJsonText(text) : redactSecrets(text);
 }

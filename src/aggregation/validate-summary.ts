@@ -1,0 +1,129 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { CATEGORIES } from '../types.js';
+import { SUMMARY_SCHEMA } from './summary.js';
+
+const count = { type: 'integer', minimum: 0 } as const;
+const nullableString = { type: ['string', 'null'] } as const;
+/** Times as `toISOString` writes them, so merged ranges stay comparable. */
+const isoTime = { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$' }] } as const;
+const keyCounts = {
+  type: 'array',
+  items: { type: 'object', required: ['key', 'count'], properties: { key: nullableString, count } },
+} as const;
+
+/**
+ * The parts of a summary that merging reads, checked before any is used:
+ * a summary file is input like any other, and a hand-edited or truncated
+ * one must fail with a message, not a stack trace or a wrong total.
+ * Fields a later version adds are allowed.
+ */
+const SCHEMA = {
+  type: 'object',
+  required: [
+    'schema', 'catalog', 'samples', 'totals', 'byCategory', 'byCode', 'byVendor', 'byHttpStatus', 'byAction', 'byPod', 'byContainer',
+    'successesByVendor', 'successesByAction', 'sources',
+  ],
+  properties: {
+    schema: { const: SUMMARY_SCHEMA },
+    catalog: { type: 'object', required: ['version', 'entries'], properties: { version: { type: 'string' }, entries: count } },
+    samples: count,
+    totals: {
+      type: 'object',
+      required: ['lines', 'records', 'errors', 'successes', 'truncated', 'undecodable'],
+      properties: { lines: count, records: count, errors: count, successes: count, truncated: count, undecodable: count },
+    },
+    byCategory: { type: 'object', propertyNames: { enum: [...CATEGORIES] }, additionalProperties: count },
+    byCode: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['vendor', 'code', 'catalogued', 'category', 'count', 'requestIds', 'firstSeen', 'lastSeen'],
+        properties: {
+          vendor: nullableString,
+          code: nullableString,
+          catalogued: { type: 'boolean' },
+          category: { enum: [...CATEGORIES] },
+          section: nullableString,
+          httpStatus: { type: ['integer', 'null'] },
+          retryable: { type: ['boolean', 'null'] },
+          clientSide: { type: 'boolean' },
+          count,
+          requestIds: { type: 'array', items: { type: 'string' } },
+          firstSeen: isoTime,
+          lastSeen: isoTime,
+        },
+      },
+    },
+    byVendor: keyCounts,
+    byHttpStatus: keyCounts,
+    byAction: keyCounts,
+    byPod: keyCounts,
+    byContainer: keyCounts,
+    successesByVendor: keyCounts,
+    successesByAction: keyCounts,
+    uncatalogued: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['vendor', 'code', 'count', 'parent', 'sample'],
+        properties: {
+          vendor: nullableString,
+          code: { type: 'string' },
+          count,
+          parent: nullableString,
+          sample: { type: 'object', required: ['source', 'line', 'text'], properties: { source: { type: 'string' }, line: count, text: { type: 'string' } } },
+        },
+      },
+    },
+    window: { type: 'object', required: ['before', 'after', 'untimed'], properties: { before: count, after: count, untimed: count } },
+    timeSeries: { type: 'object', required: ['buckets'], properties: { buckets: { type: 'array', items: { type: 'object' } } } },
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'lines', 'bytes', 'records', 'errors', 'successes', 'firstSeen', 'lastSeen', 'error'],
+        properties: {
+          name: { type: 'string' },
+          lines: count,
+          bytes: count,
+          records: count,
+          errors: count,
+          successes: count,
+          firstSeen: isoTime,
+          lastSeen: isoTime,
+          error: nullableString,
+        },
+      },
+    },
+  },
+} as const;
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * Checks that `value` is a summary `mqerr scan --format json` wrote; returns
+ * what is wrong with it, naming the field, or null when it is one.
+ * @example validateSummary({ schema: 'mqerr.summary/1' }) // "field 'catalog' is missing"
+ */
+export function validateSummary(value: unknown): string | null {
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(SCHEMA);
+  if (validator(value)) return null;
+  return describe(validator.errors?.[0]);
+}
+
+function describe(error: ErrorObject | undefined): string {
+  if (!error) return 'not a summary';
+  const where = error.instancePath.split('/').slice(1).join('.');
+  if (error.keyword === 'required') {
+    const field = (error.params as { missingProperty: string }).missingProperty;
+    return `field '${where ? `${where}.` : ''}${field}' is missing`;
+  }
+  if (error.keyword === 'propertyNames') {
+    const name = (error.params as { propertyName: string }).propertyName;
+    return `field '${where}' has an unknown key ${JSON.stringify(name)}`;
+  }
+  if (error.keyword === 'enum') return `field '${where}' must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (error.keyword === 'const') return `field '${where}' must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+  if (error.keyword === 'anyOf' && /(?:firstSeen|lastSeen)$/.test(where)) return `field '${where}' must be null or an ISO time such as 2026-11-22T09:44:34.085Z`;
+  return `field '${where || '(root)'}' ${error.message ?? 'is invalid'}`;
+}
