@@ -58,7 +58,8 @@ describe('uncatalogued codes in the summary', () => {
   it('cuts a long sample before redacting it and marks the cut', () => {
     const line = `${'x'.repeat(MAX_SAMPLE_CHARS - 60)} Authorization: Bearer ${'s'.repeat(200)} tail`;
     const text = sampleText(line);
-    expect(text).toBe(`${'x'.repeat(MAX_SAMPLE_CHARS - 60)} Authorization: [REDACTED]…`);
+    // The scheme (Bearer) stays: it says what kind of credential was there, and is not one.
+    expect(text).toBe(`${'x'.repeat(MAX_SAMPLE_CHARS - 60)} Authorization: Bearer [REDACTED]…`);
     // A short secret's `[REDACTED]` mark can make the text longer: it is cut again, never past the cap.
     const grown = sampleText(`${'x'.repeat(MAX_SAMPLE_CHARS - 10)} Token=ab`);
     expect(grown).toBe(`${'x'.repeat(MAX_SAMPLE_CHARS - 10)} Token=[RE…`);

@@ -17,7 +17,8 @@ export interface Threshold {
 }
 
 
-const EXPRESSION = /^\s*([A-Za-z][\w.:/-]*?)\s*(>=|<=|>|<)\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/;
+/** Matched against the trimmed expression: blanks on both sides of an optional `%` made it backtrack. */
+const EXPRESSION = /^([A-Za-z][\w.:/-]*?)\s*(>=|<=|>|<)\s*(\d+(?:\.\d+)?)\s*(%?)$/;
 const KEYED = { vendor: 'byVendor', pod: 'byPod', action: 'byAction', container: 'byContainer' } as const;
 const QUANTITIES = `errors, successes, records, lines, error-rate, a category (${CATEGORIES.join(', ')}), code:CODE, vendor:NAME, pod:NAME, action:NAME or container:NAME`;
 
@@ -28,7 +29,7 @@ const QUANTITIES = `errors, successes, records, lines, error-rate, a category ($
  */
 export function parseFailOn(exprs: readonly string[], catalog: Catalog): Threshold[] {
   return exprs.map((expr) => {
-    const m = EXPRESSION.exec(expr);
+    const m = EXPRESSION.exec(expr.trim());
     const fail = (why: string): never => {
       throw new ExitError(`--fail-on '${expr}': ${why}`);
     };

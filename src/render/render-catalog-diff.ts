@@ -23,7 +23,7 @@ export function renderCatalogDiff(diffs: readonly CatalogDiff[]): string {
     for (const code of d.unchanged) out.push(`  = ${code} (listed, but every field it sets already has that value)`);
     if (d.ignored.length > 0) out.push(`  ! ${d.ignored.join(', ')}: ignored, the catalog already has vendor ${d.vendor}`);
   }
-  return sanitizeForTerminal(out.join('\n')) + '\n';
+  return sanitizeForTerminal(out.join('\n'), { multiline: true }) + '\n';
 }
 
 function summarize(e: CatalogEntry): string {

@@ -50,7 +50,7 @@ export function renderSuggestion(suggestion: Suggestion, origin: SuggestionOrigi
     ].join('\n');
   });
   // Comments carry log text: no control character may reach a terminal (newlines in them are escaped by JSON.stringify).
-  return { text: sanitizeForTerminal(doc.toString({ lineWidth: 0 })), notes };
+  return { text: sanitizeForTerminal(doc.toString({ lineWidth: 0 }), { multiline: true }), notes };
 }
 
 function seenText(s: SuggestedEntry): string {

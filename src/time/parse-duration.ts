@@ -4,7 +4,8 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 
 /** One or more `<number><unit>` parts: `500ms`, `30s`, `1m30s`, `1.5h`. */
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+/** Sticky, so a part that does not match ends the scan: no retry at every digit. */
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
 
 /**
  * Parses a duration flag into milliseconds. A bare number is seconds.

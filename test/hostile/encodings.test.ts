@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { expectedLines, scanJson, totalsProblems } from '../helpers/scan-json.js';
-import { ALIBABA_ID, ALIBABA_LINE, pseudoRandomBytes, TENCENT_BODY, TENCENT_ID, TENCENT_SDK_ID, tencentSdkLine } from './sample-lines.js';
+import { ALIBABA_ID, ALIBABA_LINE, pseudoRandomBytes, TENCENT_BODY, TENCENT_ID, tencentSdkId, tencentSdkLine } from './sample-lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mqerr-encodings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,13 +114,15 @@ describe.concurrent('encodings and line endings mqerr takes in stride', () => {
       '2026-11-22 09:45:00 INFO 主题同步完成\n',
       tencentSdkLine(gbk),
       '\n',
-      tencentSdkLine(Buffer.from([0x66, 0x61, 0x6c, 0x6c, 0xe9])), // Latin-1 "fallé"
+      tencentSdkLine(Buffer.from([0x66, 0x61, 0x6c, 0x6c, 0xe9]), 1), // Latin-1 "fallé"
       '\n',
-      tencentSdkLine('签名过期'),
+      tencentSdkLine('签名过期', 2),
       '\n',
     );
     const run = await scanJson([input.path]);
     expect(run.summary.totals).toEqual({ lines: 4, records: 4, errors: 3, successes: 0, truncated: 0, undecodable: 2 });
-    expect(codes(run.summary)).toEqual([['AuthFailure.SignatureExpire', 3, [TENCENT_SDK_ID]]]);
+    expect(run.summary.byCode.map((c) => [c.code, c.count, [...c.requestIds].sort()])).toEqual([
+      ['AuthFailure.SignatureExpire', 3, [tencentSdkId(0), tencentSdkId(1), tencentSdkId(2)]],
+    ]);
   });
 });

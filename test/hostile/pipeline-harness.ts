@@ -34,7 +34,7 @@ export async function runChunks(
   );
   const error = await runOpenedSource(
     options.name ?? 'input',
-    { stream, bytesRead: () => total, gzip: false, checkComplete: () => Promise.resolve(null) },
+    { stream, bytesRead: () => total, gzip: false, stop: () => stream.destroy(), checkComplete: () => Promise.resolve(null) },
     false,
     { ctx, aggregator, sink: (_record, _recognition, event) => events.push(event), maxLineBytes: options.maxLineBytes ?? 4 * 1024 * 1024, idleFlushMs: 50 },
   );

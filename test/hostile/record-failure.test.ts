@@ -10,7 +10,7 @@ describe('a record that cannot be processed', () => {
     const text = 'one\ntwo\nthree\nfour\nfive';
     const error = await runOpenedSource(
       'flaky.log',
-      { stream: Readable.from([Buffer.from(text)]), bytesRead: () => text.length, gzip: false, checkComplete: () => Promise.resolve(null) },
+      { stream: Readable.from([Buffer.from(text)]), bytesRead: () => text.length, gzip: false, stop: () => undefined, checkComplete: () => Promise.resolve(null) },
       false,
       {
         ctx,

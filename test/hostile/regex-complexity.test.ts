@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { EMBEDDED_OBJECT_START } from '../../src/recognition/patterns.js';
 import { SECRET_KEY, SECRET_PATTERNS } from '../../src/render/redact-secrets.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -36,6 +37,8 @@ const VERDICTS_FILE = join(ROOT, 'test/hostile/regex-verdicts.json');
 /** Modules that build patterns at run time, and those patterns. */
 const DYNAMIC: Record<string, readonly RegExp[]> = {
   'src/render/redact-secrets.ts': [...SECRET_PATTERNS, SECRET_KEY],
+  // A private copy (its own lastIndex) of a pattern written in patterns.ts.
+  'src/recognition/scan-text.ts': [EMBEDDED_OBJECT_START],
 };
 
 function sourceFiles(dir: string): string[] {
