@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { redactJsonText } from '../../src/render/redact-json-text.js';
 import { redactSecrets } from '../../src/render/redact-secrets.js';
 import { sanitizeForTerminal } from '../../src/render/sanitize-terminal.js';
+import { renderLiveView } from '../../src/render/live-view.js';
 import { prettifySafely, sanitizeValue } from '../../src/render/prettify-safely.js';
+import { runChunks } from './pipeline-harness.js';
 
 describe('redactSecrets', () => {
   it.each([
@@ -93,5 +95,18 @@ describe('prettifySafely', () => {
     expect(pretty('{"msg":"\\u001b[2J"}')).toBe('{"msg":"\\u001b[2J"}\n');
     expect(pretty('not json \u001b[2J')).toBe('not json \\x1b[2J\n');
     expect(sanitizeValue('\u001b')).toBe('\\x1b');
+  });
+});
+
+describe('the live view', () => {
+  it('shows whatever a summary holds without letting it steer the terminal', async () => {
+    const run = await runChunks([
+      new TextEncoder().encode('{"Response":{"Error":{"Code":"toString","Message":"\\u001b[2J"},"RequestId":"6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61"}}\n'),
+    ]);
+    // Codes cannot hold control characters (their shape forbids it); a summary edited by hand can.
+    const summary = { ...run.summary, byCode: run.summary.byCode.map((c) => ({ ...c, code: `${c.code ?? ''}\u001b]0;pwned\u0007\n` })) };
+    const lines = renderLiveView({ summary, elapsedMs: 60_000, perMinute: () => null, columns: 120, rows: 20 });
+    expect(lines.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(lines.some((l) => l.includes('toString\\x1b]0;pwned\\x07\\x0a'))).toBe(true);
   });
 });
