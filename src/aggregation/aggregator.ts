@@ -131,6 +131,15 @@ export class Aggregator {
     return true;
   }
 
+  /**
+   * Adds a series kept for displays that the summary does not print (no
+   * `--bucket`), from a part of the run counted elsewhere (a worker thread's
+   * segment): absorb() takes only the series a summary prints.
+   */
+  absorbSeries(series: TimeSeries): void {
+    this.series?.absorb(series);
+  }
+
   /** The series kept for displays (sparklines, the report), whether or not the summary prints it. */
   timeSeries(): TimeSeries | null {
     return this.series?.toJson() ?? null;

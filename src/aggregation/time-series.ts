@@ -73,9 +73,15 @@ export class TimeSeriesCounter {
     if (ms !== null) this.bucket(ms).successes++;
   }
 
-  /** Adds a summary's series of the same bucket size, exactly. */
+  /**
+   * Adds a summary's series, exactly: one of the same bucket size, or (for
+   * an adaptive series) a finer one whose buckets fit whole into this one's.
+   */
   absorb(series: TimeSeries): void {
-    if (series.bucketMs !== this.bucketMs) throw new Error(`cannot absorb a ${series.bucket} series into a ${sizeLabel(this.bucketMs)} one`);
+    const adaptive = this.options.maxBuckets !== null;
+    if (series.bucketMs !== this.bucketMs && !(adaptive && this.bucketMs % series.bucketMs === 0)) {
+      throw new Error(`cannot absorb a ${series.bucket} series into a ${sizeLabel(this.bucketMs)} one`);
+    }
     if (series.from !== null) this.noteTime(Date.parse(series.from));
     if (series.to !== null) this.noteTime(Date.parse(series.to));
     this.untimed += series.untimed;

@@ -3,6 +3,9 @@ import type { Catalog, CodeMatch } from './catalog.js';
 
 type Metadata = Pick<TaggedEvent, 'category' | 'section' | 'httpStatus' | 'retryable' | 'clientSide' | 'description' | 'remedy'>;
 
+const NO_MATCHES: readonly CodeMatch[] = [];
+const NO_ENTRIES: readonly CatalogEntry[] = [];
+
 const NO_METADATA: Metadata = {
   category: null,
   section: null,
@@ -21,13 +24,13 @@ const NO_METADATA: Metadata = {
  */
 export function attachMetadata(record: LogRecord, recognition: Recognition, catalog: Catalog, fallbackTime: number | null): TaggedEvent {
   const { event, vendor, requestId, action } = recognition;
-  const byMessage = event === 'error' && recognition.code === null ? entriesForMessage(recognition, catalog) : [];
-  const recovered = new Set(byMessage.map((e) => e.code));
-  const code = recognition.code ?? (recovered.size === 1 ? byMessage[0]!.code : null);
-  const matches = code ? (vendor ? [catalog.lookupCode(code, vendor)].filter((m): m is CodeMatch => m !== null) : catalog.lookupAnyVendor(code)) : [];
+  const byMessage = event === 'error' && recognition.code === null ? entriesForMessage(recognition, catalog) : NO_ENTRIES;
+  const code = recognition.code ?? (byMessage.length > 0 && new Set(byMessage.map((e) => e.code)).size === 1 ? byMessage[0]!.code : null);
+  const matches = code ? (vendor ? [catalog.lookupCode(code, vendor)].filter((m): m is CodeMatch => m !== null) : catalog.lookupAnyVendor(code)) : NO_MATCHES;
   // A message shared by several codes still tells what they agree on (their category, say).
   const entries = code ? matches.map((m) => m.entry) : byMessage;
   const metadata = event === 'error' ? combine(entries) : NO_METADATA;
+  // Fields are listed rather than spread: this runs once per record.
   return {
     source: record.source,
     line: record.line,
@@ -36,8 +39,13 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
     code,
     requestId,
     action,
-    ...metadata,
     category: event === 'error' ? (metadata.category ?? 'unknown') : null,
+    section: metadata.section,
+    httpStatus: metadata.httpStatus,
+    retryable: metadata.retryable,
+    clientSide: metadata.clientSide,
+    description: metadata.description,
+    remedy: metadata.remedy,
     catalogued: matches.length > 0 && matches.every((m) => m.catalogued),
     parent: nearestParent(matches),
     time: recognition.time ?? record.wrapperTime ?? fallbackTime,
@@ -57,13 +65,14 @@ function entriesForMessage(recognition: Recognition, catalog: Catalog): CatalogE
 }
 
 /** The parent code the fallback matches agree on, if any. */
-function nearestParent(matches: CodeMatch[]): string | null {
+function nearestParent(matches: readonly CodeMatch[]): string | null {
+  if (matches.length === 0) return null;
   const parents = new Set(matches.filter((m) => !m.catalogued).map((m) => m.entry.code));
   return parents.size === 1 ? [...parents][0]! : null;
 }
 
 /** The metadata the entries agree on; a field they disagree on is null. */
-function combine(entries: CatalogEntry[]): Metadata {
+function combine(entries: readonly CatalogEntry[]): Metadata {
   if (entries.length === 0) return NO_METADATA;
   const agreed = <T>(pick: (e: CatalogEntry) => T): T | null => {
     const first = pick(entries[0]!);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parseDocument, YAMLError } from 'yaml';
+import type { Ajv, ValidateFunction } from 'ajv';
+import type { ParseError } from 'jsonc-parser';
 import { describeSchemaErrors, describeWhere, type CatalogProblem } from './describe-schema-errors.js';
 import { sourceLocator } from './locate-in-source.js';
 import type { RawCatalog } from './raw-catalog.js';
@@ -14,13 +14,30 @@ export interface CatalogInspection {
   problems: string[];
 }
 
+/**
+ * Ajv, yaml and jsonc-parser are loaded when they are needed: every run
+ * reads the built-in catalog, and start-up time counts.
+ */
+const require = createRequire(import.meta.url);
+type Yaml = typeof import('yaml');
+
 let validator: ValidateFunction | undefined;
 
-/** The schema validator, compiled once; `verbose` lets a message list an object's known fields. */
+/**
+ * The schema validator, compiled once; `verbose` lets a message list an
+ * object's known fields. The build compiles the schema into
+ * catalog-validator.cjs beside this file (scripts/compile-catalog-schema.mjs,
+ * same options); run from source, Ajv compiles it here.
+ */
 function schemaValidator(schemaDir: string): ValidateFunction {
   if (!validator) {
-    const schema = JSON.parse(readFileSync(join(schemaDir, 'catalog.schema.json'), 'utf8')) as object;
-    validator = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
+    try {
+      validator = require('./catalog-validator.cjs') as ValidateFunction;
+    } catch {
+      const schema = JSON.parse(readFileSync(join(schemaDir, 'catalog.schema.json'), 'utf8')) as object;
+      const { Ajv: AjvClass } = require('ajv') as { Ajv: typeof Ajv };
+      validator = new AjvClass({ allErrors: true, verbose: true, strict: false }).compile(schema);
+    }
   }
   return validator;
 }
@@ -62,7 +79,7 @@ export function inspectCatalogFile(path: string, schemaDir: string): CatalogInsp
  * and aliases are bounded (no billion laughs).
  */
 function parseYamlData(text: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = (require('yaml') as Yaml).parseDocument(text, { uniqueKeys: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) throw problem;
   return doc.toJS({ maxAliasCount: 100 });
@@ -93,6 +110,7 @@ function duplicateCodes(raw: RawCatalog): CatalogProblem[] {
  * text is parsed again with a scanner that reports the first error's offset.
  */
 function jsonSyntaxError(path: string, text: string, err: Error): string {
+  const { parse: parseJsonc, printParseErrorCode } = require('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -109,6 +127,7 @@ function jsonSyntaxError(path: string, text: string, err: Error): string {
 
 /** `Nested mappings are not allowed … at line 3, column 8:` plus context → one line with the position first. */
 function yamlSyntaxError(path: string, err: unknown): string {
+  const { YAMLError } = require('yaml') as Yaml;
   if (!(err instanceof YAMLError)) return `catalog ${path}: not valid YAML: ${err instanceof Error ? err.message : String(err)}`;
   const pos = err.linePos?.[0];
   const message = (err.message.split('\n', 1)[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');

@@ -1,4 +1,9 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
+
+/** yaml is loaded when a problem needs locating, not on every start. */
+const require = createRequire(import.meta.url);
+type Yaml = typeof import('yaml');
 
 /** A path into a parsed catalog: `['entries', 2, 'category']`. */
 export type ValuePath = readonly (string | number)[];
@@ -11,13 +16,15 @@ export type ValuePath = readonly (string | number)[];
  * @example sourceLocator('vendor: a\nentries:\n  - code: X\n')(['entries', 0, 'code']) // 3
  */
 export function sourceLocator(text: string): (path: ValuePath) => number | null {
+  const yaml = require('yaml') as Yaml;
+  const { LineCounter, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return () => null;
   return (path) => {
     let node = doc.contents as Node | null;
     for (const step of path) {
-      const next = childOf(node, step);
+      const next = childOf(yaml, node, step);
       if (!next) break;
       node = next;
     }
@@ -26,7 +33,7 @@ export function sourceLocator(text: string): (path: ValuePath) => number | null 
   };
 }
 
-function childOf(node: Node | null, step: string | number): Node | null {
+function childOf({ isMap, isScalar, isSeq }: Yaml, node: Node | null, step: string | number): Node | null {
   if (isSeq(node) && typeof step === 'number') return (node.items[step] as Node | undefined) ?? null;
   if (!isMap(node)) return null;
   for (const pair of node.items) {

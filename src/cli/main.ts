@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { VERSION } from './answer-version.js';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, ExitError } from '../errors.js';
 import { liveOptions, statusOptions } from './live-options.js';
 import { GROUPINGS } from '../render/groupings.js';
+import { withJobsOption } from './jobs-option.js';
 import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
 import { catalogOptions } from './catalog-options.js';
 import { reportOption } from './report-option.js';
@@ -12,11 +13,9 @@ import { seriesOptions, tzOption, windowOptions } from './time-options.js';
 import { redactInputOption, redactOption } from './safety-options.js';
 import { protectStdinArgument, restoreStdinArgument } from './stdin-argument.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
 /** Options every reading command takes. */
 function inputOptions<T>(y: Argv<T>) {
-  return redactOption(y)
+  return withJobsOption(redactOption(y))
     .positional('paths', { type: 'string', array: true, describe: 'files, directories, globs or - for stdin (default: stdin)' })
     .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file (JSON or YAML); repeat the flag for more; also MQERR_CATALOG' })
     .option('samples', { type: 'number', default: 5, describe: 'RequestIds kept per code' })

@@ -14,12 +14,22 @@ export function installStdoutGuards(): void {
   process.stderr.on('error', () => {});
 }
 
-/** Writes text and resolves once it is handed to the OS (or buffered for it). */
-export function writeOut(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.stdout.write(text)) resolve();
-    else process.stdout.once('drain', resolve);
-  });
+let drained: Promise<void> | null = null;
+
+/**
+ * Writes text and resolves once it is handed to the OS (or buffered for
+ * it); `written` is called once the write is done. Writes made while
+ * stdout is full share one wait for its 'drain'.
+ */
+export function writeOut(text: string | Buffer, written?: () => void): Promise<void> {
+  if (process.stdout.write(text, written)) return drained ?? Promise.resolve();
+  drained ??= new Promise((resolve) =>
+    process.stdout.once('drain', () => {
+      drained = null;
+      resolve();
+    }),
+  );
+  return drained;
 }
 
 /** A one-line message on stderr, with log-derived parts made safe. */

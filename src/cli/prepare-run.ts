@@ -4,6 +4,7 @@ import { loadCatalog } from '../catalog/load-catalog.js';
 import { ExitError } from '../errors.js';
 import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
 import { expandInputs, type InputSource } from '../sources/expand-inputs.js';
+import { resolveJobs } from './jobs-option.js';
 
 /** Options shared by `scan` and `tag`. */
 export interface InputArgs {
@@ -14,6 +15,7 @@ export interface InputArgs {
   unwrap?: boolean;
   /** Redact credentials in events (default true; `--no-redact`). */
   redact?: boolean;
+  jobs?: number;
 }
 
 export interface PreparedRun {
@@ -21,6 +23,11 @@ export interface PreparedRun {
   ctx: RecognitionContext;
   aggregator: Aggregator;
   inputs: InputSource[];
+  /** MQERR_FAST_PATH=0 sends every line through the full path (for checking the fast path against it). */
+  fastPath: boolean;
+  /** Threads for processing files (--jobs). */
+  jobs: number;
+  samples: number;
 }
 
 /** User catalogs come from --catalog, then MQERR_CATALOG (paths separated like PATH). */
@@ -37,7 +44,8 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions):
   const ctx = createRecognitionContext(catalog);
   const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time);
   const inputs = await expandInputs(args.paths ?? []);
-  return { catalog, ctx, aggregator, inputs };
+  const jobs = resolveJobs(args.jobs);
+  return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples };
 }
 
 /** Parses a byte size: `4194304`, `4MB`, `512k`. */

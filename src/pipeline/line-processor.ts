@@ -1,6 +1,6 @@
 import { attachMetadata } from '../catalog/attach-metadata.js';
 import type { Aggregator } from '../aggregation/aggregator.js';
-import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler } from '../records/assemble-records.js';
+import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, type QuietLine } from '../records/assemble-records.js';
 import { unwrapContainer } from '../records/unwrap-container.js';
 import { recognize } from '../recognition/recognize.js';
 import { redactEvent } from '../render/redact-event.js';
@@ -11,12 +11,25 @@ import { RepeatWindow } from './repeat-window.js';
 /** Receives every record with what was recognized in it. */
 export type RecordSink = (record: LogRecord, recognition: Recognition, event: TaggedEvent) => void;
 
+/** Receives a record that is one quiet line, as its bytes (see src/lines/quiet-lines.ts). */
+export type QuietRecordSink = (line: QuietLine, recognition: Recognition, event: TaggedEvent) => void;
+
 /** Options that shape how lines become records. */
 export interface LineOptions {
   /** Remove kubectl, CRI and Docker wrappers (on by default). */
   unwrap: boolean;
   /** Redact credentials in what is taken from the logs into events (on by default; `--no-redact`). */
   redact?: boolean;
+  /** The number of the first line fed, when the processor starts inside its source (a segment). */
+  firstLine?: number;
+  /**
+   * Takes, instead of counting and passing on, the records whose outcome
+   * depends on lines this processor has not read, for a processor that starts
+   * inside its source (see src/pipeline/segment-runner.ts): a record without a
+   * time before any record with one (it inherits the time of earlier lines),
+   * and an error with a RequestId (an earlier record may have reported it).
+   */
+  defer?: RecordSink;
 }
 
 /** What a record that failed recognition counts as: a record with no event. */
@@ -50,20 +63,41 @@ export class LineProcessor {
   private readonly stats: ReturnType<Aggregator['source']>;
   private firstFailure: { line: number; message: string } | null = null;
 
+  private readonly firstLine: number;
+
   constructor(
     readonly source: string,
     private readonly ctx: RecognitionContext,
     private readonly aggregator: Aggregator,
     private readonly sink: RecordSink | null,
     private readonly options: LineOptions = { unwrap: true },
+    /** Takes quiet records as bytes; without it they reach `sink` decoded. */
+    private readonly quietSink: QuietRecordSink | null = null,
   ) {
-    this.assembler = new RecordAssembler(source, (record) => this.onRecord(record));
+    this.firstLine = options.firstLine ?? 1;
+    this.lineNo = this.firstLine - 1;
+    this.assembler = new RecordAssembler(
+      source,
+      (record) => this.onRecord(record),
+      DEFAULT_ASSEMBLY_LIMITS,
+      (line, lineNo) => this.onQuietRecord(line, lineNo),
+    );
     this.stats = aggregator.source(source);
   }
 
   /** Lines seen so far. */
   get lines(): number {
-    return this.lineNo;
+    return this.lineNo - this.firstLine + 1;
+  }
+
+  /** Whether the next line is line 1 of the source (where a byte order mark is dropped). */
+  get atSourceStart(): boolean {
+    return this.lineNo === 0;
+  }
+
+  /** The last time seen in a record, which later records without one inherit. */
+  get latestTime(): number | null {
+    return this.lastTime;
   }
 
   /** Feeds one physical line (without its newline). */
@@ -91,6 +125,19 @@ export class LineProcessor {
       return;
     }
     this.assembler.push(text, lineNo, wrapped.origin);
+  }
+
+  /**
+   * Feeds one physical line that the byte-level scanner found quiet: not
+   * wrapped, no byte order mark, valid UTF-8, nothing recognition would react
+   * to, and a line that starts a record whatever is open (but after
+   * `caused by:`).
+   */
+  pushQuietLine(line: QuietLine): void {
+    const lineNo = ++this.lineNo;
+    this.aggregator.totals.lines++;
+    this.stats.lines++;
+    this.assembler.pushQuiet(line, lineNo);
   }
 
   /** Closes the open records (end of input, or a quiet live stream). */
@@ -127,7 +174,11 @@ export class LineProcessor {
     const tagged = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
     const event = this.options.redact === false ? tagged : redactEvent(tagged);
     if (event.time !== null) this.lastTime = event.time;
-    if (event.event === 'error' && event.requestId) event.duplicateOf = this.repeats.check(event.requestId, record.line);
+    else if (this.options.defer && this.lastTime === null) return this.options.defer(record, recognition, event);
+    if (event.event === 'error' && event.requestId) {
+      if (this.options.defer) return this.options.defer(record, recognition, event);
+      event.duplicateOf = this.repeats.check(event.requestId, record.line);
+    }
     if (!this.aggregator.add(event, record.text)) return;
     try {
       this.sink?.(record, recognition, event);
@@ -136,7 +187,51 @@ export class LineProcessor {
     }
   }
 
+  /** A quiet line is what recognition makes of a text with nothing in it: no event, its time. */
+  private onQuietRecord(line: QuietLine, lineNo: number): void {
+    const recognition: Recognition = {
+      event: null,
+      vendor: null,
+      code: null,
+      requestId: null,
+      action: null,
+      observedStatus: null,
+      messages: [],
+      time: line.time,
+      json: line.json,
+    };
+    const record = new QuietRecord(this.source, lineNo, line);
+    // Nothing taken from the log is in a quiet record's event, so there is nothing to redact.
+    const event = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
+    if (event.time !== null) this.lastTime = event.time;
+    else if (this.options.defer && this.lastTime === null) return this.options.defer(record, recognition, event);
+    if (!this.aggregator.add(event)) return;
+    try {
+      if (this.quietSink) this.quietSink(line, recognition, event);
+      else this.sink?.(record, recognition, event);
+    } catch (err) {
+      this.noteFailure(record, err);
+    }
+  }
+
   private noteFailure(record: LogRecord, err: unknown): void {
     this.firstFailure ??= { line: record.line, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** A record that is one quiet line; its text is decoded only if something reads it. */
+class QuietRecord implements LogRecord {
+  readonly wrapperTime = null;
+  readonly pod = null;
+  readonly container = null;
+
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    private readonly bytes: QuietLine,
+  ) {}
+
+  get text(): string {
+    return this.bytes.buf.toString('utf8', this.bytes.start, this.bytes.end);
   }
 }

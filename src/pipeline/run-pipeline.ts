@@ -2,16 +2,28 @@ import type { Readable } from 'node:stream';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import { splitLines } from '../lines/split-lines.js';
 import { LineLengthLimiter } from '../lines/limit-line-length.js';
+import { LineScanner } from '../lines/line-scanner.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { openInput, type OpenedInput } from '../sources/open-input.js';
-import { LineProcessor, type RecordSink } from './line-processor.js';
+import { feedBlocks } from './feed-blocks.js';
+import { LineProcessor, type QuietRecordSink, type RecordSink } from './line-processor.js';
 
 export interface PipelineOptions {
   inputs: InputSource[];
   ctx: RecognitionContext;
   aggregator: Aggregator;
   sink: RecordSink | null;
+  /** Takes records that are one quiet line as bytes; without it they reach `sink` decoded. */
+  quietSink?: QuietRecordSink | null;
+  /**
+   * Reads lines as bytes and lets lines with nothing to recognize skip
+   * decoding and recognition (on by default); off, every line takes the
+   * full path (line limiter → split2 → recognition). Both give the same results.
+   */
+  fastPath?: boolean;
+  /** Called after each batch of records reached the sinks (a chunk read, an idle flush, a source's end). */
+  onBatchEnd?: () => void;
   maxLineBytes: number;
   /** A pipe's open record is closed after this many quiet milliseconds. */
   idleFlushMs: number;
@@ -83,10 +95,15 @@ export async function runOpenedSource(
 ): Promise<string | null> {
   const { aggregator } = options;
   const stats = aggregator.source(name);
-  const processor = new LineProcessor(name, options.ctx, aggregator, options.sink, { unwrap: options.unwrap ?? true, redact: options.redact ?? true });
-  const limiter = new LineLengthLimiter(options.maxLineBytes);
-  const lines = opened.stream.pipe(limiter).pipe(splitLines());
-  const streams: Readable[] = [opened.stream, limiter, lines];
+  const processor = new LineProcessor(
+    name,
+    options.ctx,
+    aggregator,
+    options.sink,
+    { unwrap: options.unwrap ?? true, redact: options.redact ?? true },
+    options.quietSink ?? null,
+  );
+  const reader = readLines(opened, processor, options);
   // Bytes and truncations follow the reading chunk by chunk, so a live view
   // or a metrics scrape mid-stream is current.
   const baseBytes = stats.bytes;
@@ -94,8 +111,8 @@ export async function runOpenedSource(
   const baseUndecodable = aggregator.totals.undecodable;
   const syncCounts = (): void => {
     stats.bytes = baseBytes + opened.bytesRead();
-    aggregator.totals.truncated = baseTruncated + limiter.stats.truncated;
-    aggregator.totals.undecodable = baseUndecodable + limiter.stats.undecodable;
+    aggregator.totals.truncated = baseTruncated + reader.counts().truncated;
+    aggregator.totals.undecodable = baseUndecodable + reader.counts().undecodable;
   };
   let stopping = false;
 
@@ -105,8 +122,11 @@ export async function runOpenedSource(
     // idleFlushMs: the timer restarts on every chunk. Lines still buffered
     // behind a paused sink are not "quiet", so the check waits for them.
     const closeQuietRecord = (): void => {
-      if (lines.readableLength > 0 || limiter.readableLength > 0) idle?.refresh();
-      else if (processor.pending) processor.flush();
+      if (reader.buffered()) idle?.refresh();
+      else if (processor.pending) {
+        processor.flush();
+        options.onBatchEnd?.();
+      }
     };
     const idle = live ? setTimeout(closeQuietRecord, options.idleFlushMs) : null;
     const finish = (message: string | null): void => {
@@ -123,7 +143,7 @@ export async function runOpenedSource(
       stopping = true;
       opened.stop();
     };
-    if (flow) flow.current = { pause: () => lines.pause(), resume: () => lines.resume() };
+    if (flow) flow.current = { pause: () => reader.output.pause(), resume: () => reader.output.resume() };
     // A read error (a corrupt or cut gzip, an I/O error) ends the source, but
     // what was read before it still goes through: the lines already decoded
     // and the unterminated last one are counted like any others.
@@ -131,30 +151,102 @@ export async function runOpenedSource(
     // (A gzip stream cut short by stopping reports its truncation: no error then.)
     opened.stream.on('error', (err: Error) => {
       if (!stopping) readError ??= describeReadError(err, opened.gzip);
-      opened.stream.unpipe(limiter);
-      limiter.end();
+      reader.endAfterError();
     });
-    lines.on('data', (line: string) => processor.pushLine(line));
-    lines.on('end', () => finish(readError));
-    limiter.on('data', () => {
+    reader.onLines(() => {
       syncCounts();
       idle?.refresh();
+      options.onBatchEnd?.();
     });
-    for (const s of [limiter, lines]) s.on('error', (err: Error) => finish(readError ?? describeReadError(err, opened.gzip)));
+    reader.onEnd(() => finish(readError));
+    for (const s of reader.streams) if (s !== opened.stream) s.on('error', (err: Error) => finish(readError ?? describeReadError(err, opened.gzip)));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
   });
 
   processor.flush();
+  options.onBatchEnd?.();
   syncCounts();
   const failure = processor.failure;
-  if (error || stopping) for (const s of streams) s.destroy();
+  if (error || stopping) for (const s of reader.streams) s.destroy();
   if (error) return error;
-  if (failure) return `line ${failure.line}: a record could not be processed (${failure.message}); it is counted, unrecognized`;
+  if (failure) return describeRecordFailure(failure);
   return stopping ? null : opened.checkComplete();
 }
 
-function describeReadError(err: Error, gzip: boolean): string {
+/** How a source's bytes become lines for its processor, on the fast path or the full one. */
+interface LineReader {
+  /** Every stream involved, for clean-up. */
+  streams: Readable[];
+  /** The stream that pause/resume hold back. */
+  output: Readable;
+  /** Starts reading; `listener` runs after each chunk's lines went to the processor. */
+  onLines(listener: () => void): void;
+  /** `listener` runs once every line read has gone to the processor, at the end or after an error. */
+  onEnd(listener: () => void): void;
+  /** The input failed: what was read goes through, the unterminated last line too, then the end. */
+  endAfterError(): void;
+  /** Whether lines read are still waiting behind a paused sink. */
+  buffered(): boolean;
+  counts(): { truncated: number; undecodable: number };
+}
+
+function readLines(opened: OpenedInput, processor: LineProcessor, options: Omit<PipelineOptions, 'inputs' | 'onSourceError'>): LineReader {
+  const bytes = opened.stream;
+  if (options.fastPath ?? true) {
+    const scanner = new LineScanner(options.maxLineBytes, feedBlocks(processor, { unwrap: options.unwrap ?? true, ctx: options.ctx }));
+    let ended = (): void => {};
+    let done = false;
+    const end = (): void => {
+      if (done) return;
+      done = true;
+      scanner.end();
+      ended();
+    };
+    return {
+      streams: [bytes],
+      output: bytes,
+      onLines: (listener) =>
+        bytes.on('data', (chunk: Buffer) => {
+          if (done) return;
+          scanner.push(chunk);
+          listener();
+        }),
+      onEnd: (listener) => {
+        ended = listener;
+        bytes.on('end', end);
+      },
+      endAfterError: end,
+      buffered: () => bytes.readableLength > 0,
+      counts: () => scanner,
+    };
+  }
+  const limiter = new LineLengthLimiter(options.maxLineBytes);
+  const lines = bytes.pipe(limiter).pipe(splitLines());
+  return {
+    streams: [bytes, limiter, lines],
+    output: lines,
+    onLines: (listener) => {
+      lines.on('data', (line: string) => processor.pushLine(line));
+      limiter.on('data', listener);
+    },
+    onEnd: (listener) => lines.on('end', listener),
+    endAfterError: () => {
+      bytes.unpipe(limiter);
+      limiter.end();
+    },
+    buffered: () => lines.readableLength > 0 || limiter.readableLength > 0,
+    counts: () => limiter.stats,
+  };
+}
+
+/** What a source reports about its first record that could not be processed (see LineProcessor.failure). */
+export function describeRecordFailure(failure: { line: number; message: string }): string {
+  return `line ${failure.line}: a record could not be processed (${failure.message}); it is counted, unrecognized`;
+}
+
+/** A read error as one line: truncated or corrupt gzip data, or the file system's reason. */
+export function describeReadError(err: Error, gzip: boolean): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (gzip && (code === 'Z_BUF_ERROR' || /unexpected end/i.test(err.message))) return 'truncated gzip data (unexpected end of file)';
   if (gzip && code?.startsWith('Z_')) return `corrupt gzip data (${err.message})`;

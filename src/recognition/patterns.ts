@@ -27,6 +27,17 @@ export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9
 export const CANDIDATE_FRAGMENTS = ['ode', 'equest', 'rror', 'xception', 'SDK.', 'ODE', 'EQUEST', 'RROR', 'XCEPTION'];
 
 /**
+ * The byte-level fast path's gate (src/lines/quiet-lines.ts), a superset of
+ * everything recognition reacts to, in any case: CANDIDATE_FRAGMENTS (a text
+ * without them is never scanned), JSON keys that walk-json compares with `_`
+ * and `-` removed (`Request_Id`, `err-code`), and `\u` escapes, which can
+ * spell any word once JSON.parse decodes them. A line it does not match
+ * yields no event, only its time. Widen it whenever recognition learns to
+ * react to a text without these.
+ */
+export const EVENT_GATE = /ode|equest|rror|xception|sdk\.|c[-_]+o[-_]*d[-_]*e|co[-_]+d[-_]*e|cod[-_]+e|r[-_]*e[-_]*q[-_]*u[-_]*e[-_]*s[-_]*t|\\u/gi;
+
+/**
  * A labelled code in text: `Code=X`, `code:X`, `code: X`, `ErrorCode: X`,
  * `"Code":"X"`, `code: 'X'`, `error_code=X`, and the same inside escaped JSON
  * (`\"Code\":\"X\"`). Group 1: the label, group 2: the value.

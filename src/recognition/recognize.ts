@@ -22,8 +22,12 @@ export function recognize(text: string, ctx: RecognitionContext): Recognition {
     if (isCandidateText(text)) scanText(text, evidence, ctx);
   }
   const decision = decideEvent(evidence, ctx);
+  // Fields are listed rather than spread: this runs once per record.
   return {
-    ...decision,
+    event: decision.event,
+    vendor: decision.vendor,
+    code: decision.code,
+    requestId: decision.requestId,
     action: decision.event ? evidence.action : null,
     observedStatus: decision.event ? evidence.observedStatus : null,
     messages: decision.event ? evidence.messages : [],

@@ -29,6 +29,8 @@ import { walkJson } from './walk-json.js';
 const MAX_TEXTS = 200;
 /** Embedded JSON objects tried per text. */
 const MAX_BODIES = 16;
+/** ACTION needs this word; a plain search for it is far cheaper than ACTION's own. */
+const ACTION_WORD = /action/i;
 /** SDK error texts that make a RequestId alone an error, with the vendor they belong to (by hint marker). */
 const SDK_ERROR_TEXT = /TencentCloudSDK(?:Exception|Error)|TeaException|SDKError|SDK\.ServerError|ServerException|ClientException|, URL: /;
 
@@ -69,12 +71,14 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   const troubleshoot = TROUBLESHOOT_URL.exec(text);
   if (troubleshoot) evidence.addCode(troubleshoot[1]!, pairId ? STRENGTH.paired : STRENGTH.labelled, pairId);
   if (SDK_EXCEPTION_HEADER.test(text) && !TRANSPORT_FAILURE.test(text)) evidence.sdkHeader = true;
-  if (text.includes('Error')) for (const m of text.matchAll(POP_ERROR_NAME)) evidence.addCode(m[1]!, STRENGTH.inferred, pairId);
+  if (text.includes('Error: ') || text.includes('Error]: ')) {
+    for (const m of text.matchAll(POP_ERROR_NAME)) evidence.addCode(m[1]!, STRENGTH.inferred, pairId);
+  }
 
   noteMessage(text, evidence);
   const status = HTTP_STATUS.exec(text);
   if (status) evidence.noteStatus(Number(status[1]));
-  const action = ACTION.exec(text);
+  const action = ACTION_WORD.test(text) ? ACTION.exec(text) : null;
   if (action) evidence.noteAction(action[1]!);
 }
 

@@ -1,5 +1,5 @@
 import { parseTimeValue } from '../time/parse-time.js';
-import { STRENGTH, type Evidence } from './evidence.js';
+import { Evidence, STRENGTH } from './evidence.js';
 import { isCandidateText } from './is-candidate-text.js';
 import { BODY_CODE_SHAPE, CODE_SHAPE, REQUEST_ID_SHAPE } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
@@ -7,6 +7,8 @@ import { scanText } from './scan-text.js';
 
 /** Deeper than any logger nests; past it a value is not looked into. */
 const MAX_DEPTH = 64;
+/** String values shorter than this are not scanned. */
+const MIN_SCANNED_LENGTH = 8;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -23,8 +25,18 @@ const NUMERIC_CODE = /^\d{1,9}$/;
 /** Alibaba response bodies name these beside `RequestId`. */
 const ALIBABA_BODY_KEYS = ['HostId', 'Recommend'];
 
+/** Keys repeat from line to line, so the normal forms of short ones are remembered (a bounded number). */
+const normalized = new Map<string, string>();
+const MAX_REMEMBERED_KEYS = 4096;
+const MAX_REMEMBERED_KEY_LENGTH = 64;
+
 function normalizeKey(key: string): string {
-  return key.toLowerCase().replace(/[_-]/g, '');
+  let norm = normalized.get(key);
+  if (norm === undefined) {
+    norm = key.toLowerCase().replace(/[_-]/g, '');
+    if (normalized.size < MAX_REMEMBERED_KEYS && key.length <= MAX_REMEMBERED_KEY_LENGTH) normalized.set(key, norm);
+  }
+  return norm;
 }
 
 function isObject(value: Json | undefined): value is { [key: string]: Json } {
@@ -46,7 +58,7 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
   while (stack.length > 0) {
     const [value, parentKey, depth] = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.length >= 8 && isCandidateText(value)) scanText(value, evidence, ctx);
+      if (isScannedValue(value)) scanText(value, evidence, ctx);
       continue;
     }
     if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
@@ -61,10 +73,67 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
 }
 
 function noteTopLevel(line: { [key: string]: Json }, evidence: Evidence): void {
-  for (const key of Object.keys(line)) {
-    if (evidence.time === null && TIME_KEYS.has(key.toLowerCase())) evidence.time = parseTimeValue(line[key]);
-  }
+  evidence.time ??= topLevelTime(line);
 }
+
+/**
+ * The time of a parsed JSON log line: the first top-level time field
+ * (`time`, `timestamp`, `ts`…, any case) whose value reads as a time.
+ * @example topLevelTime({ level: 30, time: 1795340670001 }) // 1795340670001
+ */
+export function topLevelTime(line: { [key: string]: unknown }): number | null {
+  for (const key of Object.keys(line)) {
+    if (!TIME_KEYS.has(key.toLowerCase())) continue;
+    const time = parseTimeValue(line[key]);
+    if (time !== null) return time;
+  }
+  return null;
+}
+
+/** Whether `key`, lower-cased, names a top-level time field. */
+export function isTimeKey(key: string): boolean {
+  return TIME_KEYS.has(key.toLowerCase());
+}
+
+/**
+ * Whether a key can make a JSON record an event by itself: a code or a
+ * RequestId field. Every other key matters only beside such a field or
+ * inside a text that is scanned.
+ */
+export function isEventKey(key: string): boolean {
+  const norm = normalizeKey(key);
+  return CODE_KEYS.has(norm) || REQUEST_ID_KEYS.has(norm);
+}
+
+/** Whether walkJson scans a string value for SDK texts. */
+export function isScannedValue(value: string): boolean {
+  return value.length >= MIN_SCANNED_LENGTH && isCandidateText(value);
+}
+
+/**
+ * Whether a string value can count toward an event: it is scanned, and the
+ * scan finds a code, a RequestId or an SDK's error text in it. A value that
+ * only holds a vendor's name, a message or a status makes no event unless
+ * something else in its record does.
+ * @example valueMayMatter('request completed', ctx) // false
+ */
+export function valueMayMatter(value: string, ctx: RecognitionContext): boolean {
+  if (!isScannedValue(value)) return false;
+  // Log messages repeat ("request completed" on every access line): short ones are remembered per context.
+  let known = mattering.get(ctx);
+  if (!known) mattering.set(ctx, (known = new Map()));
+  let matters = known.get(value);
+  if (matters === undefined) {
+    const evidence = new Evidence();
+    scanText(value, evidence, ctx);
+    matters = evidence.codes.length > 0 || evidence.requestIds.length > 0 || evidence.sdkError || evidence.sdkHeader || evidence.success;
+    if (known.size < MAX_REMEMBERED_VALUES && value.length <= MAX_REMEMBERED_VALUE_LENGTH) known.set(value, matters);
+  }
+  return matters;
+}
+const mattering = new WeakMap<RecognitionContext, Map<string, boolean>>();
+const MAX_REMEMBERED_VALUES = 4096;
+const MAX_REMEMBERED_VALUE_LENGTH = 256;
 
 /** Looks at one object's own fields for a body, an error object or a success. */
 function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence: Evidence, ctx: RecognitionContext): void {

@@ -18,6 +18,35 @@ export interface LineOrigin {
   time: number | null;
 }
 
+/**
+ * A line the byte-level scanner found quiet (see src/lines/quiet-lines.ts):
+ * it starts a record whatever is open (unless the open record's last line
+ * left a cause to follow), and is decoded only if a later line continues its record.
+ */
+export interface QuietLine {
+  /** The line's bytes are `buf[start, end)`. */
+  buf: Buffer;
+  start: number;
+  end: number;
+  /** The time recognition reads from the line alone. */
+  time: number | null;
+  /** Whether the line is a JSON object text. */
+  json: boolean;
+}
+
+interface OpenQuietRecord {
+  line: QuietLine;
+  lineNo: number;
+}
+
+const NO_ORIGIN: LineOrigin = { pod: null, container: null, stream: null, time: null };
+/**
+ * The state of a record that is one quiet line: quiet lines hold none of the
+ * words that open a traceback, a field block or an exception header, and do
+ * not end with `caused by:`.
+ */
+const QUIET_STATE = advanceState('', FRESH_STATE);
+
 interface OpenRecord {
   lines: string[];
   chars: number;
@@ -33,16 +62,24 @@ interface OpenRecord {
  */
 export class RecordAssembler {
   private readonly open = new Map<string, OpenRecord>();
+  /** The open record of unkeyed lines when it is a single quiet line. */
+  private quiet: OpenQuietRecord | null = null;
 
   constructor(
     private readonly source: string,
     private readonly emit: (record: LogRecord) => void,
     private readonly limits: AssemblyLimits = DEFAULT_ASSEMBLY_LIMITS,
+    /** Receives a record that is one quiet line; without it, such a record is decoded and emitted. */
+    private readonly emitQuiet: ((line: QuietLine, lineNo: number) => void) | null = null,
   ) {}
 
   /** Adds one physical line (1-based `lineNo`); may emit the record it closes. */
   push(text: string, lineNo: number, origin: LineOrigin | null): void {
     const key = origin && (origin.pod || origin.container || origin.stream) ? `${origin.pod ?? ''}\u0000${origin.container ?? ''}\u0000${origin.stream ?? ''}` : '';
+    if (key === '' && this.quiet) {
+      if (continuesRecord(text, QUIET_STATE)) this.reopenQuiet();
+      else this.closeQuiet();
+    }
     const current = this.open.get(key);
     if (current && continuesRecord(text, current.state) && !this.isFull(current, text)) {
       current.lines.push(text);
@@ -55,21 +92,57 @@ export class RecordAssembler {
       lines: [text],
       chars: text.length,
       firstLine: lineNo,
-      origin: origin ?? { pod: null, container: null, stream: null, time: null },
+      origin: origin ?? NO_ORIGIN,
       state: advanceState(text, FRESH_STATE),
     });
   }
 
+  /**
+   * Adds a quiet, unwrapped line: it closes the open record of unkeyed lines
+   * and opens its own, which stays undecoded unless a line continues it. When
+   * the open record's last line left a cause to follow, the quiet line joins
+   * that record instead, decoded, as any line would.
+   */
+  pushQuiet(line: QuietLine, lineNo: number): void {
+    if (this.quiet) this.closeQuiet();
+    else {
+      const current = this.open.get('');
+      if (current?.state.causeNext) {
+        this.push(line.buf.toString('utf8', line.start, line.end), lineNo, null);
+        return;
+      }
+      if (current) this.close('', current);
+    }
+    this.quiet = { line, lineNo };
+  }
+
   /** Whether any record is waiting for more lines. */
   get pending(): boolean {
-    return this.open.size > 0;
+    return this.open.size > 0 || this.quiet !== null;
   }
 
   /** Closes every open record: at the end of input, or after a quiet period. */
   flush(): void {
     for (const [key, record] of [...this.open].sort((a, b) => a[1].firstLine - b[1].firstLine)) {
+      if (this.quiet && this.quiet.lineNo < record.firstLine) this.closeQuiet();
       this.close(key, record);
     }
+    if (this.quiet) this.closeQuiet();
+  }
+
+  /** A line is joining the quiet record: it becomes an ordinary open record. */
+  private reopenQuiet(): void {
+    const { line, lineNo } = this.quiet!;
+    this.quiet = null;
+    const text = line.buf.toString('utf8', line.start, line.end);
+    this.open.set('', { lines: [text], chars: text.length, firstLine: lineNo, origin: NO_ORIGIN, state: advanceState(text, FRESH_STATE) });
+  }
+
+  private closeQuiet(): void {
+    const { line, lineNo } = this.quiet!;
+    this.quiet = null;
+    if (this.emitQuiet) this.emitQuiet(line, lineNo);
+    else this.emit({ source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, pod: null, container: null });
   }
 
   private isFull(record: OpenRecord, text: string): boolean {

@@ -82,3 +82,22 @@ function isIndented(line: string): boolean {
   const first = line.charCodeAt(0);
   return first === 0x20 || first === 0x09;
 }
+
+/**
+ * Whether `line` starts a new record whatever record is open, unless that
+ * record's last line left a cause to follow (`caused by:`, see
+ * leavesCauseOpen): no rule above can make it a continuation. The fast path
+ * closes the open record on such a line without decoding it.
+ * @example alwaysStartsRecord('2026-11-22 09:44:30,112 INFO app: ready') // true
+ */
+export function alwaysStartsRecord(line: string): boolean {
+  if (line.length === 0 || isIndented(line) || !LOG_LINE_START.test(line)) return false;
+  if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line)) return false;
+  if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return false;
+  return !SDK_FIELD.test(line) && !QUALIFIED_EXCEPTION.test(line);
+}
+
+/** Whether the line ends with `caused by:`, so that whatever line comes next continues its record. */
+export function leavesCauseOpen(line: string): boolean {
+  return CAUSE_FOLLOWS.test(line);
+}

@@ -1,4 +1,6 @@
+import type { QuietLine } from '../records/assemble-records.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+import type { OutputBuffer } from './output-buffer.js';
 
 /** pino's levels: error for an API error event, info for everything else. */
 const LEVEL_ERROR = 50;
@@ -76,4 +78,72 @@ const JSON_LINE_BREAK = /\r?\n[ \t]*/g;
  */
 function joinJsonLines(text: string): string {
   return text.includes('\n') ? text.replace(JSON_LINE_BREAK, ' ') : text;
+}
+
+/**
+ * The `"mqerr":{…}` part of a quiet record's line: every quiet record of a
+ * source gets the same fields but its line number, so the JSON is made once
+ * per source and the number spliced in.
+ */
+export class QuietTagFields {
+  private readonly before: string;
+  private readonly after: string;
+
+  /** `sample` is any quiet record's event of the source. */
+  constructor(sample: TaggedEvent) {
+    const json = JSON.stringify(tagFields({ ...sample, line: LINE_MARK }));
+    const at = json.indexOf(String(LINE_MARK));
+    this.before = `"mqerr":${json.slice(0, at)}`;
+    this.after = `${json.slice(at + String(LINE_MARK).length)}}`;
+  }
+
+  write(out: OutputBuffer, line: number): void {
+    out.write(this.before);
+    out.writeAscii(String(line));
+    out.write(this.after);
+  }
+}
+
+/** A line number no record has, to find where the number goes. */
+const LINE_MARK = 987654321012345;
+
+/**
+ * renderTagLine for a record that is one quiet line, written from its bytes
+ * (with the trailing newline): a JSON line keeps its bytes and gains the
+ * `mqerr` key before its closing brace; a text line becomes
+ * `{"level":30,"time":…,"msg":"…","mqerr":…}`.
+ */
+export function renderQuietTagLine(out: OutputBuffer, line: QuietLine, event: TaggedEvent, fields: QuietTagFields): void {
+  const { buf, start } = line;
+  if (line.json) {
+    let close = line.end - 1;
+    while (close > start && buf[close] !== 0x7d /* } */) close--;
+    let bodyEnd = close;
+    while (bodyEnd > start && isJsonSpace(buf[bodyEnd - 1]!)) bodyEnd--;
+    out.writeBytes(buf, start, bodyEnd);
+    if (buf[bodyEnd - 1] !== 0x7b /* { */) out.writeByte(0x2c /* , */);
+  } else {
+    out.writeAscii(event.time === null ? `{"level":${LEVEL_INFO},"msg":"` : `{"level":${LEVEL_INFO},"time":${event.time},"msg":"`);
+    writeJsonStringBody(out, buf, start, line.end);
+    out.writeAscii('",');
+  }
+  fields.write(out, event.line);
+  out.writeByte(0x0a);
+}
+
+function isJsonSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a;
+}
+
+/** The bytes of valid UTF-8 text as the inside of a JSON string, escaped as JSON.stringify escapes them. */
+function writeJsonStringBody(out: OutputBuffer, buf: Buffer, start: number, end: number): void {
+  let run = start;
+  for (let i = start; i < end; i++) {
+    const b = buf[i]!;
+    if (b >= 0x20 && b !== 0x22 && b !== 0x5c) continue;
+    out.writeBytes(buf, run, i);
+    out.writeAscii(JSON.stringify(String.fromCharCode(b)).slice(1, -1));
+    run = i + 1;
+  }
+  out.writeBytes(buf, run, end);
 }

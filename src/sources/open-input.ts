@@ -120,7 +120,11 @@ function nothingRead(): OpenedInput {
   return { stream, bytesRead: () => 0, gzip: false, stop: () => undefined, checkComplete: () => Promise.resolve(null) };
 }
 
-async function checkWholeFile(path: string, opened: Stats, bytesRead: number): Promise<string | null> {
+/**
+ * Why the `bytesRead` bytes read from the file at `path` (as it was when
+ * opened) are not the whole file, or null: see OpenedInput.checkComplete.
+ */
+export async function checkWholeFile(path: string, opened: Stats, bytesRead: number): Promise<string | null> {
   if (bytesRead < opened.size) {
     return `file shrank while being read: read ${bytesRead} of the ${opened.size} bytes it had when opened (truncated in place, as by copytruncate?)`;
   }

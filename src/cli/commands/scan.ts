@@ -1,5 +1,6 @@
 import type { Summary, TimeSeries } from '../../aggregation/summary.js';
 import { EXIT } from '../../errors.js';
+import { runParallel, worthRunningInParallel } from '../../pipeline/run-parallel.js';
 import { runPipeline } from '../../pipeline/run-pipeline.js';
 import type { Grouping } from '../../render/groupings.js';
 import { renderCsv } from '../../render/render-csv.js';
@@ -69,18 +70,36 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const run = await prepareRun(args, { window, series });
     const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
     const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
-    const { failed } = await runPipeline({
-      inputs: run.inputs,
-      ctx: run.ctx,
-      aggregator: run.aggregator,
-      sink: live.sink,
-      maxLineBytes,
-      idleFlushMs: 50,
-      signal: controller.signal,
-      onSourceError: (name, message) => live.warn(`${name}: ${message}`),
-      unwrap: args.unwrap ?? true,
-      redact: args.redact ?? true,
-    });
+    const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
+    // Metrics observe every record as it is read, so they keep the run on the main thread.
+    const { failed } =
+      run.fastPath && live.sink === null && worthRunningInParallel(run.inputs, run.jobs)
+        ? await runParallel({
+            inputs: run.inputs,
+            catalog: run.catalog,
+            aggregator: run.aggregator,
+            samples: run.samples,
+            maxLineBytes,
+            unwrap: args.unwrap ?? true,
+            redact: args.redact ?? true,
+            jobs: run.jobs,
+            tag: null,
+            signal: controller.signal,
+            onSourceError,
+          })
+        : await runPipeline({
+            inputs: run.inputs,
+            ctx: run.ctx,
+            aggregator: run.aggregator,
+            sink: live.sink,
+            maxLineBytes,
+            idleFlushMs: 50,
+            signal: controller.signal,
+            onSourceError,
+            unwrap: args.unwrap ?? true,
+            redact: args.redact ?? true,
+            fastPath: run.fastPath,
+          });
     const { output, summary, exitCode } = await live.finish();
     await writeOut(output);
     let reportFailed = false;

@@ -1,10 +1,9 @@
 import { EXIT } from '../../errors.js';
+import { runParallel, worthRunningInParallel } from '../../pipeline/run-parallel.js';
 import { runPipeline, type FlowControl } from '../../pipeline/run-pipeline.js';
 import { prettifySafely } from '../../render/prettify-safely.js';
-import { redactJsonText } from '../../render/redact-json-text.js';
-import { redactSecrets } from '../../render/redact-secrets.js';
-import { renderTagLine } from '../../render/render-tag.js';
-import { installStdoutGuards, useColor, warn } from '../output.js';
+import { TagWriter } from '../../render/tag-writer.js';
+import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
@@ -20,8 +19,9 @@ export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | '
 }
 
 /**
- * `mqerr tag`: writes every record as NDJSON with an `mqerr` key, one write
- * per record so a pipe reader sees each at once; a slow reader slows reading.
+ * `mqerr tag`: writes every record as NDJSON with an `mqerr` key, in one
+ * write per batch of input (a chunk read, an idle flush), so a pipe reader
+ * sees each record as soon as its batch is done; a slow reader slows reading.
  * With `--since`/`--until`, only records inside the window are written.
  */
 export async function runTag(args: TagArgs): Promise<number> {
@@ -42,37 +42,59 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   const pretty = args.pretty ? await loadPretty(useColor(process.stdout)) : null;
   const status = startStatus({ enabled: args.progress ?? true, intervalMs: parseInterval(args.interval), writesRecords: true }, run);
   const flow: { current: FlowControl | null } = { current: null };
+  const errorsOnly = args.errorsOnly ?? false;
+  const redactInput = args.redactInput ?? false;
+  const writer = new TagWriter({ errorsOnly, pretty, redactInput });
   let waitingForDrain = false;
-  const { failed } = await runPipeline(
-    {
-      inputs: run.inputs,
-      ctx: run.ctx,
-      aggregator: run.aggregator,
-      sink: (record, recognition, event) => {
-        if (args.errorsOnly && event.event !== 'error') return;
-        const text = args.redactInput ? redactRecordText(record.text, recognition.json) : record.text;
-        const line = renderTagLine(record, recognition, event, text);
-        const ok = process.stdout.write(pretty ? pretty(line) : line + '\n');
-        if (!ok && flow.current && !waitingForDrain) {
-          // A slow reader holds the reading back; one wait per stall, however many records were in flight.
-          const paused = flow.current;
-          waitingForDrain = true;
-          paused.pause();
-          process.stdout.once('drain', () => {
-            waitingForDrain = false;
-            paused.resume();
-          });
-        }
-      },
-      maxLineBytes,
-      idleFlushMs: 50,
-      signal,
-      onSourceError: (name, message) => (status ? status.around(() => warn(`${name}: ${message}`)) : warn(`${name}: ${message}`)),
-      unwrap: args.unwrap ?? true,
-      redact: args.redact ?? true,
-    },
-    flow,
-  );
+  // Records are written a batch at a time (a chunk read, an idle flush): one write, not one per record.
+  const writeBatch = (): void => {
+    if (writer.out.length === 0) return;
+    const ok = process.stdout.write(writer.out.take());
+    if (!ok && flow.current && !waitingForDrain) {
+      // A slow reader holds the reading back; one wait per stall, however many records were in flight.
+      const paused = flow.current;
+      waitingForDrain = true;
+      paused.pause();
+      process.stdout.once('drain', () => {
+        waitingForDrain = false;
+        paused.resume();
+      });
+    }
+  };
+  const onSourceError = (name: string, message: string): void => (status ? status.around(() => warn(`${name}: ${message}`)) : warn(`${name}: ${message}`));
+  const { failed } =
+    run.fastPath && !pretty && worthRunningInParallel(run.inputs, run.jobs)
+      ? await runParallel({
+          inputs: run.inputs,
+          catalog: run.catalog,
+          aggregator: run.aggregator,
+          samples: run.samples,
+          maxLineBytes,
+          unwrap: args.unwrap ?? true,
+          redact: args.redact ?? true,
+          jobs: run.jobs,
+          tag: { errorsOnly, redactInput, writer, write: writeOut },
+          signal,
+          onSourceError,
+        })
+      : await runPipeline(
+          {
+            inputs: run.inputs,
+            ctx: run.ctx,
+            aggregator: run.aggregator,
+            sink: (record, recognition, event) => writer.record(record, recognition, event),
+            quietSink: (line, recognition, event) => writer.quiet(line, recognition, event),
+            onBatchEnd: writeBatch,
+            maxLineBytes,
+            idleFlushMs: 50,
+            signal,
+            onSourceError,
+            unwrap: args.unwrap ?? true,
+            redact: args.redact ?? true,
+            fastPath: run.fastPath,
+          },
+          flow,
+        );
   status?.stop();
   return failed ? EXIT.unreadableInput : EXIT.ok;
 }
@@ -84,9 +106,4 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
 async function loadPretty(colorize: boolean): Promise<(line: string) => string> {
   const { prettyFactory } = await import('pino-pretty');
   return prettifySafely(prettyFactory({ colorize, translateTime: 'UTC:yyyy-mm-dd HH:MM:ss.l', ignore: 'pid,hostname' }));
-}
-
-/** A record's text with credentials redacted; a JSON record stays valid JSON, as written otherwise. */
-function redactRecordText(text: string, json: boolean): string {
-  return json ? redactJsonText(text) : redactSecrets(text);
 }

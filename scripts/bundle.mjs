@@ -1,0 +1,45 @@
+// Start-up time counts for a command-line tool: loading an npm package made
+// of dozens of ES modules costs Node more than the work of `--help`. After
+// tsc has compiled src/ to dist/, this bundles two entry points in place:
+// the CLI entry with its npm dependencies (yargs) inlined and every module of
+// ours left as an import, so commands still load only when they run; and the
+// worker thread entry, whole, since each worker loads it afresh.
+import { readFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const ours = {
+  name: 'keep-our-modules-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) =>
+      args.kind !== 'entry-point' && !args.importer.includes('/node_modules/') ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+/**
+ * yargs finds its translations (and the app's root) from its platform shim's
+ * own file path; inlined, the shim would look beside dist/cli/main.js. Give
+ * it back the path of the file it came from.
+ */
+const yargsShimPath = {
+  name: 'yargs-shim-path',
+  setup(b) {
+    b.onLoad({ filter: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const original = 'const __dirname = fileURLToPath(import.meta.url);';
+      if (!source.includes(original)) throw new Error(`${args.path} changed: update scripts/bundle.mjs`);
+      // The shim imports join, dirname and createRequire itself.
+      const replacement = "const __dirname = join(dirname(createRequire(import.meta.url).resolve('yargs/package.json')), 'lib/platform-shims/esm.mjs');";
+      return { contents: source.replace(original, replacement), loader: 'js' };
+    });
+  },
+};
+const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', allowOverwrite: true };
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli/main.js',
+  plugins: [ours, yargsShimPath],
+  // yargs is ESM; a few of its dependencies still call require().
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+await build({ ...common, entryPoints: ['src/pipeline/segment-worker.ts'], outfile: 'dist/pipeline/segment-worker.js' });

@@ -1,0 +1,189 @@
+import { LEADING_TIME } from '../recognition/patterns.js';
+import { isTimeKey } from '../recognition/walk-json.js';
+import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
+import { jsonNumberEnd } from './json-line-shape.js';
+
+/**
+ * A line's time read in place, as recognize() would read it from the line
+ * alone, without cutting the line out of its block. Both readers handle the
+ * common forms themselves and hand anything unusual to the very functions
+ * recognition uses.
+ */
+
+/** Minute → epoch ms of that minute, as parseTimestamp reads it. */
+const minutes = new Map<number, number | null>();
+const MAX_MINUTES = 100_000;
+/** Lines come in time order, so the last minute looked up is usually the next one. */
+let lastMinute = -1;
+let lastMinuteStart: number | null = null;
+
+/**
+ * The time LEADING_TIME and parseTimestamp read at the start of the plain
+ * line `text[p, lineEnd)`. The usual forms (`2026-11-22 09:44:30,112 …`,
+ * `2026/11/22 09:45:00 …`) are read digit by digit from a remembered start
+ * of their minute — parseTimestamp is linear in seconds and milliseconds —
+ * and a time zone or anything else unusual is read by LEADING_TIME itself.
+ * @example leadingTimeAt('x\n2026-11-22 09:44:30,112 INFO ok', 2, 32) // 1795340670112
+ */
+export function leadingTimeAt(text: string, p: number, lineEnd: number): number | null {
+  let i = p;
+  if (text.charCodeAt(i) === 0x5b /* [ */) i++;
+  if (lineEnd - i < 19) return exactLeadingTime(text, p, lineEnd);
+  const year = digits(text, i, 4);
+  const month = digits(text, i + 5, 2);
+  const day = digits(text, i + 8, 2);
+  const hour = digits(text, i + 11, 2);
+  const minute = digits(text, i + 14, 2);
+  const second = digits(text, i + 17, 2);
+  if (
+    year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 ||
+    !isDateSeparator(text.charCodeAt(i + 4)) || !isDateSeparator(text.charCodeAt(i + 7)) ||
+    !isDateTimeSeparator(text.charCodeAt(i + 10)) || text.charCodeAt(i + 13) !== 0x3a || text.charCodeAt(i + 16) !== 0x3a
+  ) {
+    return null; // LEADING_TIME's fixed part is exactly this shape
+  }
+  let k = i + 19;
+  let millis = 0;
+  const mark = k < lineEnd ? text.charCodeAt(k) : -1;
+  if ((mark === 0x2e || mark === 0x2c) /* . , */ && k + 1 < lineEnd && isDigitCode(text.charCodeAt(k + 1))) {
+    let end = k + 1;
+    while (end < lineEnd && end < k + 10 && isDigitCode(text.charCodeAt(end))) end++;
+    const fraction = text.slice(k + 1, Math.min(end, k + 4));
+    millis = Number(fraction.padEnd(3, '0'));
+    k = end;
+  }
+  // `(?:\s?(?:Z|[+-]\d\d:?\d\d))?` — a zone, or anything that might start one, goes to the regex.
+  const next = k < lineEnd ? text.charCodeAt(k) : -1;
+  if (mayStartZone(text, k, lineEnd) || (isSpace(next) && mayStartZone(text, k + 1, lineEnd))) return exactLeadingTime(text, p, lineEnd);
+  const key = ((((year * 100 + month) * 100 + day) * 100 + hour) * 100 + minute);
+  let start = key === lastMinute ? lastMinuteStart : minutes.get(key);
+  if (start === undefined) {
+    if (minutes.size >= MAX_MINUTES) minutes.clear();
+    start = parseTimestamp(`${text.slice(i, i + 4)}-${text.slice(i + 5, i + 7)}-${text.slice(i + 8, i + 10)}T${text.slice(i + 11, i + 13)}:${text.slice(i + 14, i + 16)}:00`);
+    minutes.set(key, start);
+  }
+  lastMinute = key;
+  lastMinuteStart = start;
+  return start === null ? exactLeadingTime(text, p, lineEnd) : start + second * 1000 + millis;
+}
+
+function exactLeadingTime(text: string, p: number, lineEnd: number): number | null {
+  const m = LEADING_TIME.exec(text.slice(p, lineEnd));
+  return m ? parseTimestamp(m[1]!) : null;
+}
+
+/** The value of `count` decimal digits at `at`, or -1. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigitCode(c)) return -1;
+    value = value * 10 + (c - 0x30);
+  }
+  return value;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+function isDateSeparator(c: number): boolean {
+  return c === 0x2d || c === 0x2f;
+}
+function isDateTimeSeparator(c: number): boolean {
+  return c === 0x54 || c === 0x20;
+}
+/** `Z`, or `+`/`-` and two digits: what may begin a zone. */
+function mayStartZone(text: string, at: number, lineEnd: number): boolean {
+  if (at >= lineEnd) return false;
+  const c = text.charCodeAt(at);
+  if (c === 0x5a /* Z */) return true;
+  return (c === 0x2b || c === 0x2d) && at + 2 < lineEnd && isDigitCode(text.charCodeAt(at + 1)) && isDigitCode(text.charCodeAt(at + 2));
+}
+/** What `\s` may match: ASCII spaces, and, to be safe, anything beyond ASCII. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c > 0x7f;
+}
+
+/**
+ * The time of a JSON object line already found valid and free of escapes
+ * (jsonObjectEnd), as topLevelTime reads it from the parsed line: its
+ * first top-level time field with a value that reads as a time. Walks the
+ * top-level members in place; returns undefined when the caller must parse
+ * the line (the first time field's value is not a time, or the key repeats).
+ * @example jsonTimeAt('{"level":30,"time":1795340670001,"msg":"ok"}', 0, 44) // 1795340670001
+ */
+export function jsonTimeAt(text: string, p: number, lineEnd: number): number | null | undefined {
+  let i = p + 1;
+  for (;;) {
+    i = skipWhitespace(text, i);
+    if (text.charCodeAt(i) !== 0x22 /* " */) return null; // `}`: no time field at the top level
+    const keyEnd = text.indexOf('"', i + 1);
+    const keyStart = i;
+    i = skipWhitespace(text, keyEnd + 1) + 1; // past the `:`
+    i = skipWhitespace(text, i);
+    if (mayBeTimeKey(text, keyStart + 1, keyEnd) && isTimeKey(text.slice(keyStart + 1, keyEnd))) {
+      const { value, end } = readScalar(text, i);
+      const time = value === undefined ? null : parseTimeValue(value);
+      if (time === null) return undefined;
+      // A repeated key holds its last value: look for the key again in the rest of the line only.
+      return text.slice(end, lineEnd).includes(text.slice(keyStart, keyEnd + 1)) ? undefined : time;
+    }
+    i = skipValue(text, i);
+    i = skipWhitespace(text, i);
+    if (text.charCodeAt(i) !== 0x2c /* , */) return null;
+    i++;
+  }
+}
+
+/** Time keys are 2 to 10 characters long and start with t, d, a or @ (any case). */
+function mayBeTimeKey(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 2 || length > 10) return false;
+  const c = text.charCodeAt(start) | 0x20;
+  return c === 0x74 || c === 0x64 || c === 0x61 || c === 0x60; /* t d a @ */
+}
+
+/** A string or number value at `at` as JSON.parse gives it; undefined for anything else. */
+function readScalar(text: string, at: number): { value: string | number | undefined; end: number } {
+  const c = text.charCodeAt(at);
+  if (c === 0x22) {
+    const close = text.indexOf('"', at + 1);
+    const value = text.slice(at + 1, close);
+    // Latin-1 beyond ASCII would not be the decoded text: leave it to the parser.
+    return { value: /[^\x20-\x7e]/.test(value) ? undefined : value, end: close + 1 };
+  }
+  // A plain integer (pino's epoch milliseconds) is summed digit by digit; other numbers go through Number.
+  let i = at;
+  let integer = 0;
+  for (let d = text.charCodeAt(i); d >= 0x30 && d <= 0x39 && i - at < 15; d = text.charCodeAt(++i)) integer = integer * 10 + (d - 0x30);
+  const after = text.charCodeAt(i);
+  if (i > at && after !== 0x2e && after !== 0x65 && after !== 0x45 && !(after >= 0x30 && after <= 0x39)) return { value: integer, end: i };
+  const end = jsonNumberEnd(text, at);
+  return end >= 0 ? { value: Number(text.slice(at, end)), end } : { value: undefined, end: skipValue(text, at) };
+}
+
+/** The index just past the JSON value at `at` (valid JSON without escapes). */
+function skipValue(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 0x22) return text.indexOf('"', at + 1) + 1;
+  if (c !== 0x7b && c !== 0x5b) {
+    let i = at;
+    for (let d = text.charCodeAt(i); d !== 0x2c && d !== 0x7d && d !== 0x5d && d !== 0x20 && d !== 0x09 && d !== 0x0d; d = text.charCodeAt(++i));
+    return i;
+  }
+  let depth = 0;
+  let i = at;
+  for (;;) {
+    const d = text.charCodeAt(i);
+    if (d === 0x22) i = text.indexOf('"', i + 1);
+    else if (d === 0x7b || d === 0x5b) depth++;
+    else if ((d === 0x7d || d === 0x5d) && --depth === 0) return i + 1;
+    i++;
+  }
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0d; c = text.charCodeAt(++i));
+  return i;
+}

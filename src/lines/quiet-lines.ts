@@ -1,0 +1,227 @@
+import { isAscii } from 'node:buffer';
+import { alwaysStartsRecord } from '../records/continuation.js';
+import { EVENT_GATE } from '../recognition/patterns.js';
+import type { RecognitionContext } from '../recognition/recognition-context.js';
+import { isEventKey, topLevelTime, valueMayMatter } from '../recognition/walk-json.js';
+import { jsonObjectEnd } from './json-line-shape.js';
+import { jsonTimeAt, leadingTimeAt } from './line-time.js';
+
+/**
+ * Where the lines of a block go. A quiet line is one recognition would find
+ * nothing in — no word of EVENT_GATE, no container wrapper — and that starts
+ * a new record whatever came before; it arrives with what recognition would
+ * have read from it (its time, whether it is a JSON object) and is not
+ * decoded (an ASCII line never is). Every other line arrives as `loud`, to be
+ * decoded and taken through the full path.
+ */
+export interface LineSink {
+  quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null): void;
+  loud(buf: Buffer, start: number, end: number): void;
+}
+
+export interface QuietLineOptions {
+  /** Container wrappers are removed (`--unwrap`), so a wrapped line is never quiet. */
+  unwrap: boolean;
+  /** Recognition's context, to try a JSON value that holds a gate word (see harmlessHits). */
+  ctx: RecognitionContext;
+}
+
+const NO_HIT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Sorts the lines of `buf[start, end)` (lines separated by "\n", see
+ * LineScanner) into quiet and loud ones, in order, with one pass of the gate
+ * over the block's Latin-1 view rather than a decoded string per line.
+ * `atSourceStart` says the block's first line is line 1 of its source, where
+ * a byte order mark is removed by the full path.
+ * @example classifyLines(Buffer.from('{"level":30,"time":1,"msg":"ok"}'), 0, 33, sink, { unwrap: true }, true)
+ */
+export function classifyLines(buf: Buffer, start: number, end: number, sink: LineSink, options: QuietLineOptions, atSourceStart: boolean): void {
+  const text = buf.toString('latin1', start, end);
+  const ascii = isAscii(buf.subarray(start, end));
+  let gateAt = -1;
+  let p = 0;
+  for (;;) {
+    let nl = text.indexOf('\n', p);
+    if (nl < 0) nl = text.length;
+    // The line is text[p, lineEnd): the full path removes one trailing "\r".
+    const lineEnd = nl > p && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    const from = start + p;
+    const to = start + lineEnd;
+    if (gateAt < p) gateAt = nextHit(EVENT_GATE, text, p);
+    const json = text.charCodeAt(p) === 0x7b; /* { */
+    // A JSON line may hold the gate's words where recognition ignores them (`"statusCode":200`).
+    let quiet = (gateAt >= nl || json) && !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));
+    if (quiet && !ascii && !isAscii(buf.subarray(from, to))) {
+      // A line with other characters is read as the full path decodes it (invalid bytes as U+FFFD).
+      quiet = gateAt >= nl && classifyLine(buf.toString('utf8', from, to), 0, NO_HIT, from, to, buf, sink, options);
+    } else if (quiet) {
+      quiet = classifyLine(text, p, gateAt < nl ? gateAt : NO_HIT, from, to, buf, sink, options, lineEnd);
+    }
+    if (!quiet) sink.loud(buf, from, to);
+    if (nl >= text.length) return;
+    p = nl + 1;
+  }
+}
+
+/**
+ * One line of `view` (the block's Latin-1 view, or the line decoded), at
+ * `view[p, lineEnd)`, whose bytes are `buf[from, to)`: hands it to the sink
+ * as quiet and returns true, or returns false for the caller to pass it on
+ * as loud. `gateAt` is the first EVENT_GATE hit on the line (NO_HIT: none),
+ * which only a JSON line can survive.
+ */
+function classifyLine(
+  view: string,
+  p: number,
+  gateAt: number,
+  from: number,
+  to: number,
+  buf: Buffer,
+  sink: LineSink,
+  options: QuietLineOptions,
+  lineEnd = view.length,
+): boolean {
+  // A line ending in `caused by:` makes the next line part of its record, whatever that line is.
+  if (mayLeaveCauseOpen(view, p, lineEnd)) return false;
+  const first = view.charCodeAt(p);
+  if (first === 0x7b /* { */) {
+    if (options.unwrap && view.startsWith('{"log":', p)) return false;
+    return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.ctx);
+  }
+  if (gateAt !== NO_HIT || !startsRecordAlways(view, p, lineEnd, first, options.unwrap)) return false;
+  sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));
+  return true;
+}
+
+/**
+ * Whether the line may end with `caused by:` (leavesCauseOpen): its last
+ * character but for ASCII spaces is a colon, or is not ASCII (a space
+ * `\s` matches beyond ASCII). Settled on the line alone, so it errs on the
+ * side of the full path.
+ */
+function mayLeaveCauseOpen(view: string, p: number, lineEnd: number): boolean {
+  let i = lineEnd - 1;
+  for (let c = view.charCodeAt(i); i >= p && (c === 0x20 || (c >= 0x09 && c <= 0x0d)); c = view.charCodeAt(--i));
+  if (i < p) return false;
+  const last = view.charCodeAt(i);
+  return last === 0x3a /* : */ || last > 0x7f;
+}
+
+function nextHit(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m ? m.index : NO_HIT;
+}
+
+function hasByteOrderMark(buf: Buffer, at: number): boolean {
+  return buf[at] === 0xef && buf[at + 1] === 0xbb && buf[at + 2] === 0xbf;
+}
+
+
+/**
+ * Whether a non-JSON line starts a record whatever is open (and, with
+ * unwrapping on, carries no container wrapper). Digit-led lines, the most
+ * common, are settled on their first characters.
+ */
+function startsRecordAlways(text: string, p: number, lineEnd: number, first: number, unwrap: boolean): boolean {
+  if (first >= 0x30 && first <= 0x39) {
+    // `2026-11-22T…Z stdout F` (CRI) and `2026-11-22T…Z ` (kubectl --timestamps) are wrappers.
+    if (unwrap && text.charCodeAt(p + 10) === 0x54 /* T */ && lineEnd > p + 10) return false;
+    if (isDatePrefix(text, p)) return true;
+    return alwaysStartsRecord(text.slice(p, Math.min(lineEnd, p + 32)));
+  }
+  if (first === 0x5b /* [ */) return !(unwrap && text.startsWith('[pod/', p));
+  return alwaysStartsRecord(text.slice(p, lineEnd));
+}
+
+/** `2026-11-22` or `2026/11/22`: one of LOG_LINE_START's forms. */
+function isDatePrefix(text: string, p: number): boolean {
+  const sep1 = text.charCodeAt(p + 4);
+  const sep2 = text.charCodeAt(p + 7);
+  return (
+    isDigit(text, p + 1) && isDigit(text, p + 2) && isDigit(text, p + 3) &&
+    (sep1 === 0x2d || sep1 === 0x2f) && isDigit(text, p + 5) && isDigit(text, p + 6) &&
+    (sep2 === 0x2d || sep2 === 0x2f) && isDigit(text, p + 8) && isDigit(text, p + 9)
+  );
+}
+
+function isDigit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * A JSON-looking line: quiet when it is valid JSON (or not JSON at all, which
+ * recognition treats as plain text with no time). Common shapes are checked
+ * in place; the rest are parsed.
+ */
+function classifyJson(
+  buf: Buffer,
+  from: number,
+  to: number,
+  view: string,
+  p: number,
+  lineEnd: number,
+  gateAt: number,
+  sink: LineSink,
+  ctx: RecognitionContext,
+): boolean {
+  const objectEnd = jsonObjectEnd(view, p);
+  const shaped = objectEnd >= 0 && objectEnd <= lineEnd && onlyWhitespace(view, objectEnd, lineEnd);
+  if (gateAt !== NO_HIT && !(shaped && harmlessHits(view, p, lineEnd, gateAt, ctx))) return false;
+  if (shaped) {
+    const time = jsonTimeAt(view, p, lineEnd);
+    if (time !== undefined) {
+      sink.quiet(buf, from, to, true, time);
+      return true;
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(buf.toString('utf8', from, to));
+  } catch {
+    sink.quiet(buf, from, to, false, null);
+    return true;
+  }
+  sink.quiet(buf, from, to, true, topLevelTime(parsed as { [key: string]: unknown }));
+  return true;
+}
+
+/**
+ * Whether every EVENT_GATE hit on an escape-free JSON line, from `hitAt` on,
+ * lies where it cannot make an event: in a key other than a code or
+ * RequestId field, or in a string value that holds no code, RequestId or SDK
+ * error text (`"statusCode":200`, `"msg":"request completed"`; see
+ * valueMayMatter). A hit anywhere else makes the line loud.
+ */
+function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, ctx: RecognitionContext): boolean {
+  let hit = hitAt;
+  let open = view.indexOf('"', p);
+  while (hit < lineEnd) {
+    if (open < 0 || open > hit) return false; // outside any string: leave it to the full path
+    const close = view.indexOf('"', open + 1);
+    if (hit < close) {
+      const token = view.slice(open + 1, close);
+      const isKey = view.charCodeAt(skipWhitespace(view, close + 1)) === 0x3a; /* : */
+      if (isKey ? isEventKey(token) : valueMayMatter(token, ctx)) return false;
+      hit = nextHit(EVENT_GATE, view, close);
+    }
+    open = view.indexOf('"', close + 1);
+  }
+  return true;
+}
+
+function onlyWhitespace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0d; c = text.charCodeAt(++i));
+  return i;
+}

@@ -1,0 +1,185 @@
+import type { Aggregator } from '../aggregation/aggregator.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { TagWriter } from '../render/tag-writer.js';
+import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
+import { readChunks } from '../sources/read-chunks.js';
+import type { TaggedEvent } from '../types.js';
+import { RepeatWindow } from './repeat-window.js';
+import { describeReadError, describeRecordFailure } from './run-pipeline.js';
+import type { SegmentSettings } from './segment-messages.js';
+import { Segmenter } from './segmenter.js';
+import { WorkerFailure, WorkerPool } from './worker-pool.js';
+
+/**
+ * Segments are cut at the first record start after this many bytes, and
+ * below four times this much input, starting workers costs more than it
+ * saves. MQERR_SEGMENT_BYTES changes it, so tests can cut small inputs.
+ */
+const SEGMENT_BYTES = Number(process.env['MQERR_SEGMENT_BYTES']) || 2 << 20;
+/** Bytes sent to the workers and not yet processed, at most (bounds memory). */
+const MAX_QUEUED_BYTES = 2 * SEGMENT_BYTES;
+const MIN_PARALLEL_BYTES = 4 * SEGMENT_BYTES;
+/** Bytes read at a time: small pieces keep the memory in flight between threads small. */
+const READ_CHUNK = 64 << 10;
+
+export interface ParallelOptions {
+  inputs: InputSource[];
+  catalog: Catalog;
+  aggregator: Aggregator;
+  samples: number;
+  maxLineBytes: number;
+  unwrap: boolean;
+  /** Redact credentials in events (`--no-redact` turns it off). */
+  redact: boolean;
+  /** Worker threads to start. */
+  jobs: number;
+  /** For `mqerr tag`: the writer for records the main thread renders, and where output goes. */
+  tag: { errorsOnly: boolean; redactInput: boolean; writer: TagWriter; write(bytes: Buffer, written?: () => void): Promise<void> } | null;
+  signal?: AbortSignal;
+  onSourceError: (name: string, message: string) => void;
+}
+
+/**
+ * Whether a run is worth spreading over worker threads: more than one job,
+ * only regular files (a pipe or stdin is read as it comes, on the main
+ * thread), and enough bytes to repay starting the workers.
+ */
+export function worthRunningInParallel(inputs: readonly InputSource[], jobs: number): boolean {
+  if (jobs < 2) return false;
+  let bytes = 0;
+  for (const input of inputs) {
+    if (input.kind === 'stdin' || (input.kind === 'file' && input.size === null)) return false;
+    if (input.kind === 'file') bytes += input.size ?? 0;
+  }
+  return bytes >= MIN_PARALLEL_BYTES;
+}
+
+interface SourceState {
+  /** The last time seen in the source's segments merged so far. */
+  lastTime: number | null;
+  /** The source's recent RequestIds, as the sequential path remembers them. */
+  repeats: RepeatWindow;
+  /** The source's first record that could not be processed, in a worker or here. */
+  failure: { line: number; message: string } | null;
+}
+
+function noteFailure(source: SourceState, failure: { line: number; message: string } | null): void {
+  if (failure && (!source.failure || failure.line < source.failure.line)) source.failure = failure;
+}
+
+/**
+ * Runs every input through worker threads, with the same results as
+ * runPipeline: each source is cut into segments (see Segmenter), workers
+ * process them side by side, and the main thread merges them in order —
+ * counts through Aggregator.absorb, which is exact; the records whose outcome
+ * depends on earlier segments (a time to inherit, a RequestId already
+ * reported) finished in order with the source's state; tagged output in
+ * input order.
+ */
+export async function runParallel(options: ParallelOptions): Promise<{ failed: boolean }> {
+  const { aggregator, tag } = options;
+  let writing: Promise<void> = Promise.resolve();
+  const { window, series } = aggregator.time;
+  const settings: SegmentSettings = {
+    catalog: { vendors: [...options.catalog.vendors.values()], version: options.catalog.version },
+    samples: options.samples,
+    maxLineBytes: options.maxLineBytes,
+    unwrap: options.unwrap,
+    redact: options.redact,
+    // An adaptive series (for displays) is kept at its finest size in segments and coarsened once merged.
+    time: { since: window.since, until: window.until, series: series && { ...series, maxBuckets: null } },
+    tag: tag ? { errorsOnly: tag.errorsOnly, redactInput: tag.redactInput } : null,
+  };
+  const pool = await WorkerPool.start<SourceState>(options.jobs, settings, MAX_QUEUED_BYTES, {
+    deferred: (source, { record, recognition, event }) => {
+      const finished: TaggedEvent = event.time === null ? { ...event, time: source.lastTime } : event;
+      if (finished.event === 'error' && finished.requestId) finished.duplicateOf = source.repeats.check(finished.requestId, record.line);
+      if (!aggregator.add(finished, record.text) || !tag) return;
+      try {
+        tag.writer.record(record, recognition, finished);
+      } catch (err) {
+        noteFailure(source, { line: record.line, message: err instanceof Error ? err.message : String(err) });
+      }
+      writing = tag.write(tag.writer.out.take());
+    },
+    output: (bytes, written) => {
+      if (tag) writing = tag.write(bytes, written);
+    },
+    result: (source, result) => {
+      aggregator.absorb(result.summary);
+      if (result.series) aggregator.absorbSeries(result.series);
+      source.lastTime = result.lastTime ?? source.lastTime;
+      noteFailure(source, result.failure);
+    },
+  });
+
+  let failed = false;
+  /**
+   * A source's problem is reported once its segments are merged, in input
+   * order, as the sequential path reports it when the source ends.
+   */
+  const report = (name: string, problem: () => string | null): void =>
+    pool.after(() => {
+      const error = problem();
+      if (!error) return;
+      aggregator.source(name).error = error;
+      options.onSourceError(name, error);
+      failed = true;
+    });
+  try {
+    for (const input of options.inputs) {
+      if (options.signal?.aborted) break;
+      const stats = aggregator.source(input.name);
+      if (input.kind === 'failed') {
+        report(input.name, () => input.error);
+        continue;
+      }
+      if (input.kind === 'stdin') throw new Error('runParallel reads files only (see worthRunningInParallel)');
+      let opened;
+      try {
+        opened = await readChunks(input, READ_CHUNK);
+      } catch (err) {
+        const error = describeFsError(err);
+        report(input.name, () => error);
+        continue;
+      }
+      const source: SourceState = { lastTime: null, repeats: new RepeatWindow(), failure: null };
+      const segmenter = new Segmenter(SEGMENT_BYTES, options.unwrap, {
+        begin: (firstLine) => pool.begin(source, input.name, firstLine),
+        data: (bytes) => pool.data(bytes),
+        end: () => pool.end(),
+      });
+      let error: string | null = null;
+      // Bytes follow the reading, so a progress bar or a snapshot mid-run is current.
+      const baseBytes = stats.bytes;
+      try {
+        for await (const chunk of opened.chunks) {
+          segmenter.push(chunk);
+          stats.bytes = baseBytes + opened.bytesRead();
+          if (options.signal?.aborted) break;
+          await pool.ready();
+          await writing;
+        }
+      } catch (err) {
+        if (err instanceof WorkerFailure) throw err;
+        error = describeReadError(err as Error, opened.gzip);
+      }
+      // As on the sequential path, what was read before a stop or a read error counts, its last line too.
+      segmenter.end();
+      stats.bytes = baseBytes + opened.bytesRead();
+      // A file cut or replaced while it was read is reported as on the sequential path, after a record that failed.
+      const complete = error || options.signal?.aborted ? null : await opened.checkComplete();
+      report(input.name, () => {
+        const { failure } = source;
+        if (error) return error;
+        if (failure) return describeRecordFailure(failure);
+        return complete;
+      });
+    }
+    await pool.finish();
+    await writing;
+  } finally {
+    await pool.close();
+  }
+  return { failed };
+}

@@ -1,0 +1,61 @@
+import type { Summary, TimeSeries } from '../aggregation/summary.js';
+import type { SeriesOptions } from '../aggregation/time-series.js';
+import type { VendorCatalog } from '../catalog/catalog.js';
+import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+
+/**
+ * What a segment worker needs to process segments as the main thread would:
+ * the catalog as loaded (user catalogs applied), and the run's options.
+ */
+export interface SegmentSettings {
+  catalog: { vendors: VendorCatalog[]; version: string };
+  samples: number;
+  maxLineBytes: number;
+  unwrap: boolean;
+  /** Redact credentials in events (`--no-redact` turns it off). */
+  redact: boolean;
+  /** `--since`/`--until` (epoch ms) and the series kept, as the main thread's aggregator has them. */
+  time: { since: number | null; until: number | null; series: SeriesOptions | null };
+  /** Set for `mqerr tag`: the worker renders the tagged lines. */
+  tag: { errorsOnly: boolean; redactInput: boolean } | null;
+}
+
+/** A record whose outcome depends on lines before its segment (see LineOptions.defer), as plain data. */
+export interface DeferredRecord {
+  record: LogRecord;
+  recognition: Recognition;
+  event: TaggedEvent;
+}
+
+/**
+ * A segment's output in order: tagged lines (the first `length` bytes of
+ * `bytes`), and the records the main thread finishes in their place.
+ */
+export type SegmentItem = { bytes: ArrayBuffer; length: number } | DeferredRecord;
+
+/** What a segment adds to the run, in the order segments are merged. */
+export interface SegmentResult {
+  /** Counts of the segment's records, but for its deferred ones. */
+  summary: Summary;
+  /** The series for displays when the run keeps one the summary does not print (no --bucket). */
+  series: TimeSeries | null;
+  /** The last time seen in the segment, null when none. */
+  lastTime: number | null;
+  lines: number;
+  /** The segment's first record that could not be processed (see LineProcessor.failure). */
+  failure: { line: number; message: string } | null;
+}
+
+export type ToWorker =
+  | { type: 'begin'; id: number; source: string; firstLine: number }
+  | { type: 'data'; id: number; bytes: ArrayBuffer }
+  | { type: 'end'; id: number }
+  /** An output buffer the main thread has written, back for reuse. */
+  | { type: 'recycle'; bytes: ArrayBuffer };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'ack'; id: number; bytes: number }
+  | { type: 'items'; id: number; items: SegmentItem[] }
+  | { type: 'done'; id: number; result: SegmentResult }
+  | { type: 'failed'; id: number; message: string };

@@ -1,0 +1,110 @@
+import { Aggregator } from '../aggregation/aggregator.js';
+import { TimeWindow } from '../aggregation/time-window.js';
+import { Catalog } from '../catalog/catalog.js';
+import { LineScanner } from '../lines/line-scanner.js';
+import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
+import { TagWriter } from '../render/tag-writer.js';
+import { feedBlocks } from './feed-blocks.js';
+import { LineProcessor } from './line-processor.js';
+import type { SegmentItem, SegmentResult, SegmentSettings } from './segment-messages.js';
+
+interface OpenSegment {
+  source: string;
+  aggregator: Aggregator;
+  processor: LineProcessor;
+  scanner: LineScanner;
+  writer: TagWriter | null;
+  items: SegmentItem[];
+}
+
+/**
+ * Processes segments — runs of whole lines of one source that start where a
+ * record must start — exactly as the sequential pipeline processes those
+ * lines, one segment at a time, but for what depends on the lines before the
+ * segment: the records before its first time (they inherit an earlier time)
+ * and the errors with a RequestId (an earlier record may have reported it)
+ * are handed back in their place in the output, for the main thread to
+ * finish in order (see run-parallel.ts). Counts merge through Aggregator.absorb.
+ */
+export class SegmentRunner {
+  private readonly ctx: RecognitionContext;
+  private open: OpenSegment | null = null;
+
+  constructor(
+    private readonly settings: SegmentSettings,
+    /** Where tagged output is copied to, so a worker can reuse the buffers the main thread hands back. */
+    private readonly allocate: (length: number) => Buffer = Buffer.allocUnsafeSlow,
+  ) {
+    this.ctx = createRecognitionContext(new Catalog(settings.catalog.vendors, settings.catalog.version));
+  }
+
+  begin(source: string, firstLine: number): void {
+    const { settings, ctx } = this;
+    const { since, until, series } = settings.time;
+    const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, settings.samples, {
+      window: new TimeWindow(since, until),
+      series,
+    });
+    const writer = settings.tag ? new TagWriter({ errorsOnly: settings.tag.errorsOnly, pretty: null, redactInput: settings.tag.redactInput }) : null;
+    const items: SegmentItem[] = [];
+    const processor = new LineProcessor(
+      source,
+      ctx,
+      aggregator,
+      writer ? (record, recognition, event) => writer.record(record, recognition, event) : null,
+      {
+        unwrap: settings.unwrap,
+        redact: settings.redact,
+        firstLine,
+        defer: (record, recognition, event) => {
+          this.takeOutput(items, writer);
+          const { line, text, wrapperTime, pod, container } = record;
+          items.push({ record: { source: record.source, line, text, wrapperTime, pod, container }, recognition, event });
+        },
+      },
+      writer ? (line, recognition, event) => writer.quiet(line, recognition, event) : null,
+    );
+    const scanner = new LineScanner(settings.maxLineBytes, feedBlocks(processor, { unwrap: settings.unwrap, ctx }));
+    this.open = { source, aggregator, processor, scanner, writer, items };
+  }
+
+  /** Takes the segment's next bytes; returns its output so far, in order. */
+  data(bytes: Buffer): SegmentItem[] {
+    const open = this.segment();
+    open.scanner.push(bytes);
+    return this.takeItems(open);
+  }
+
+  /** Ends the segment: its result, and the rest of its output. */
+  end(): { items: SegmentItem[]; result: SegmentResult } {
+    const open = this.segment();
+    this.open = null;
+    open.scanner.end();
+    open.processor.flush();
+    const { aggregator, processor } = open;
+    aggregator.totals.truncated += open.scanner.truncated;
+    aggregator.totals.undecodable += open.scanner.undecodable;
+    const series = this.settings.time.series && this.settings.time.series.label === null ? aggregator.timeSeries() : null;
+    return {
+      items: this.takeItems(open),
+      result: { summary: aggregator.toSummary(), series, lastTime: processor.latestTime, lines: processor.lines, failure: processor.failure },
+    };
+  }
+
+  private takeItems(open: OpenSegment): SegmentItem[] {
+    this.takeOutput(open.items, open.writer);
+    return open.items.splice(0);
+  }
+
+  /** Moves the tagged lines written so far into the items, as one piece. */
+  private takeOutput(items: SegmentItem[], writer: TagWriter | null): void {
+    if (!writer || writer.out.length === 0) return;
+    const bytes = writer.out.take(this.allocate);
+    items.push({ bytes: bytes.buffer as ArrayBuffer, length: bytes.length });
+  }
+
+  private segment(): OpenSegment {
+    if (!this.open) throw new Error('segment data before its beginning');
+    return this.open;
+  }
+}

@@ -1,0 +1,207 @@
+import { Worker } from 'node:worker_threads';
+import type { DeferredRecord, FromWorker, SegmentItem, SegmentResult, SegmentSettings, ToWorker } from './segment-messages.js';
+
+const YOUNG_GENERATION_MB = 4;
+
+/** A worker thread failed: an internal error, not a problem with the input. */
+export class WorkerFailure extends Error {}
+
+/** Where results go, always in the order the segments were begun. */
+export interface OrderedResults<Tag> {
+  /** Tagged lines to write; `written` hands the buffer back to its worker once written. */
+  output(bytes: Buffer, written: () => void): void;
+  /** A record the main thread finishes, in its place in the output. */
+  deferred(tag: Tag, item: DeferredRecord): void;
+  result(tag: Tag, result: SegmentResult): void;
+}
+
+type Progress = { items: SegmentItem[]; worker: PoolWorker };
+
+interface SegmentState<Tag> {
+  tag: Tag;
+  worker: PoolWorker;
+  /** What came back before the segment reached the head, in order. */
+  pending: Progress[];
+  result: SegmentResult | null;
+}
+
+/** A place in the order with no segment: its callback runs when it is reached (see `after`). */
+interface Marker {
+  marker: () => void;
+}
+
+interface PoolWorker {
+  thread: Worker;
+  /** Bytes sent and not yet acknowledged. */
+  queued: number;
+}
+
+/**
+ * Worker threads that process segments (segment-worker.ts) while the main
+ * thread reads. Each segment goes to the least busy worker; results and
+ * tagged output come back in the order segments began, whichever finishes
+ * first. The bytes in flight are bounded: `ready()` waits while too many are.
+ */
+export class WorkerPool<Tag> {
+  private readonly segments = new Map<number, SegmentState<Tag> | Marker>();
+  private nextId = 0;
+  /** The oldest segment not yet delivered. */
+  private head = 0;
+  private current: SegmentState<Tag> | null = null;
+  private currentId = -1;
+  private waiting: (() => void) | null = null;
+  private failure: Error | null = null;
+  private settled: (() => void) | null = null;
+
+  private constructor(
+    private readonly workers: PoolWorker[],
+    private readonly maxQueuedBytes: number,
+    private readonly sink: OrderedResults<Tag>,
+  ) {
+    for (const worker of workers) {
+      worker.thread.on('message', (message: FromWorker) => this.onMessage(worker, message));
+      worker.thread.on('error', (err) => this.fail(new WorkerFailure(`segment worker failed: ${err.stack ?? err.message}`)));
+    }
+  }
+
+  /** Starts `count` workers and resolves once each has loaded. */
+  static async start<Tag>(count: number, settings: SegmentSettings, maxQueuedBytes: number, sink: OrderedResults<Tag>): Promise<WorkerPool<Tag>> {
+    const url = new URL('./segment-worker.js', import.meta.url);
+    // A small young generation keeps each worker's heap, and so the process's memory, small;
+    // the old generation keeps V8's default limit, so a huge record still fits.
+    const threads = Array.from({ length: count }, () => new Worker(url, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<void>((resolve, reject) => {
+            thread.once('message', () => resolve());
+            thread.once('error', reject);
+          }),
+      ),
+    );
+    return new WorkerPool(threads.map((thread) => ({ thread, queued: 0 })), maxQueuedBytes, sink);
+  }
+
+  begin(tag: Tag, source: string, firstLine: number): void {
+    const worker = this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
+    const id = this.nextId++;
+    this.current = { tag, worker, pending: [], result: null };
+    this.currentId = id;
+    this.segments.set(id, this.current);
+    this.post(worker, { type: 'begin', id, source, firstLine });
+  }
+
+  /** Sends a copy of `bytes` to the open segment's worker. */
+  data(bytes: Buffer): void {
+    const copy = Buffer.allocUnsafeSlow(bytes.length);
+    bytes.copy(copy);
+    const worker = this.current!.worker;
+    worker.queued += copy.length;
+    this.post(worker, { type: 'data', id: this.currentId, bytes: copy.buffer as ArrayBuffer }, [copy.buffer as ArrayBuffer]);
+  }
+
+  end(): void {
+    this.post(this.current!.worker, { type: 'end', id: this.currentId });
+    this.current = null;
+  }
+
+  /** Runs `callback` once every segment begun so far has been delivered, in order with what follows. */
+  after(callback: () => void): void {
+    this.segments.set(this.nextId++, { marker: callback });
+    this.deliver();
+  }
+
+  /** Resolves when the workers can take more bytes; rejects if a worker failed. */
+  async ready(): Promise<void> {
+    while (!this.failure && this.workers.reduce((n, w) => n + w.queued, 0) > this.maxQueuedBytes) {
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  /** Resolves once every segment begun has been delivered. */
+  async finish(): Promise<void> {
+    while (!this.failure && this.head < this.nextId) await new Promise<void>((resolve) => (this.settled = resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.thread.terminate()));
+  }
+
+  private post(worker: PoolWorker, message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    worker.thread.postMessage(message, transfer);
+  }
+
+  private onMessage(worker: PoolWorker, message: FromWorker): void {
+    switch (message.type) {
+      case 'ack':
+        worker.queued -= message.bytes;
+        this.wake();
+        return;
+      case 'items':
+        this.progress(message.id, { items: message.items, worker });
+        return;
+      case 'done':
+        (this.segments.get(message.id) as SegmentState<Tag>).result = message.result;
+        this.deliver();
+        return;
+      case 'failed':
+        this.fail(new WorkerFailure(`segment worker failed: ${message.message}`));
+        return;
+      case 'ready':
+        return;
+    }
+  }
+
+  private progress(id: number, progress: Progress): void {
+    const state = this.segments.get(id) as SegmentState<Tag>;
+    if (id === this.head) this.hand(state, progress);
+    else state.pending.push(progress);
+  }
+
+  private hand(state: SegmentState<Tag>, { items, worker }: Progress): void {
+    for (const item of items) {
+      if (!('bytes' in item)) {
+        this.sink.deferred(state.tag, item);
+        continue;
+      }
+      const bytes = Buffer.from(item.bytes, 0, item.length);
+      this.sink.output(bytes, () => this.post(worker, { type: 'recycle', bytes: item.bytes }, [item.bytes]));
+    }
+  }
+
+  /** Hands over, in order, every finished segment at the head, and what the next one has sent so far. */
+  private deliver(): void {
+    for (let state = this.segments.get(this.head); state && ('marker' in state || state.result); state = this.segments.get(this.head)) {
+      this.segments.delete(this.head);
+      if ('marker' in state) state.marker();
+      else this.sink.result(state.tag, state.result!);
+      this.head++;
+      const next = this.segments.get(this.head);
+      if (next && !('marker' in next)) {
+        for (const progress of next.pending) this.hand(next, progress);
+        next.pending = [];
+      }
+    }
+    if (this.head === this.nextId) {
+      const settled = this.settled;
+      this.settled = null;
+      settled?.();
+    }
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.wake();
+    const settled = this.settled;
+    this.settled = null;
+    settled?.();
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.();
+  }
+}

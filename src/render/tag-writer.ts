@@ -1,0 +1,60 @@
+import type { QuietLine } from '../records/assemble-records.js';
+import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+import { OutputBuffer } from './output-buffer.js';
+import { redactJsonText } from './redact-json-text.js';
+import { redactSecrets } from './redact-secrets.js';
+import { QuietTagFields, renderQuietTagLine, renderTagLine } from './render-tag.js';
+
+export interface TagWriterOptions {
+  /** Only API error events are written. */
+  errorsOnly: boolean;
+  /** Renders a tagged line for people (pino-pretty); its result is written as it is. */
+  pretty: ((line: string) => string) | null;
+  /** Credentials are redacted in the records written too, not only in the added fields (`--redact-input`). */
+  redactInput?: boolean;
+}
+
+/**
+ * `mqerr tag`'s sink: renders each record's NDJSON line into a buffer that
+ * the caller writes out after each batch of input (a chunk, a segment, an
+ * idle flush), so records reach a pipe reader as soon as their batch is done.
+ */
+export class TagWriter {
+  readonly out = new OutputBuffer();
+  private fields: QuietTagFields | null = null;
+  private fieldsSource: string | null = null;
+
+  constructor(private readonly options: TagWriterOptions) {}
+
+  /** Writes any record (the full path). */
+  record(record: LogRecord, recognition: Recognition, event: TaggedEvent): void {
+    if (this.options.errorsOnly && event.event !== 'error') return;
+    const text = this.options.redactInput ? redactRecordText(record.text, recognition.json) : record.text;
+    const line = renderTagLine(record, recognition, event, text);
+    if (this.options.pretty) this.out.write(this.options.pretty(line));
+    else {
+      this.out.write(line);
+      this.out.writeByte(0x0a);
+    }
+  }
+
+  /** Writes a record that is one quiet line, from its bytes. */
+  quiet(line: QuietLine, recognition: Recognition, event: TaggedEvent): void {
+    if (this.options.errorsOnly) return; // a quiet line is never an error event
+    if (this.options.pretty || this.options.redactInput) {
+      const record: LogRecord = { source: event.source, line: event.line, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, pod: null, container: null };
+      this.record(record, recognition, event);
+      return;
+    }
+    if (this.fieldsSource !== event.source) {
+      this.fields = new QuietTagFields(event);
+      this.fieldsSource = event.source;
+    }
+    renderQuietTagLine(this.out, line, event, this.fields!);
+  }
+}
+
+/** A record's text with credentials redacted; a JSON record stays valid JSON, as written otherwise. */
+function redactRecordText(text: string, json: boolean): string {
+  return json ? redactJsonText(text) : redactSecrets(text);
+}

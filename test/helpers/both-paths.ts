@@ -1,0 +1,81 @@
+import { Readable } from 'node:stream';
+import { Aggregator } from '../../src/aggregation/aggregator.js';
+import type { Summary } from '../../src/aggregation/summary.js';
+import { LineLengthLimiter } from '../../src/lines/limit-line-length.js';
+import { LineScanner } from '../../src/lines/line-scanner.js';
+import { splitLines } from '../../src/lines/split-lines.js';
+import { feedBlocks } from '../../src/pipeline/feed-blocks.js';
+import { LineProcessor } from '../../src/pipeline/line-processor.js';
+import { TagWriter } from '../../src/render/tag-writer.js';
+import type { TaggedEvent } from '../../src/types.js';
+import { builtInContext } from './context.js';
+
+export interface PathResult {
+  events: TaggedEvent[];
+  summary: Summary;
+  /** What `mqerr tag` writes. */
+  tag: string;
+}
+
+export interface PathOptions {
+  source?: string;
+  maxLineBytes?: number;
+  unwrap?: boolean;
+}
+
+function setUp(options: PathOptions) {
+  const ctx = builtInContext();
+  const source = options.source ?? 'test';
+  const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, 5);
+  const events: TaggedEvent[] = [];
+  const writer = new TagWriter({ errorsOnly: false, pretty: null });
+  const processor = new LineProcessor(
+    source,
+    ctx,
+    aggregator,
+    (record, recognition, event) => {
+      events.push(event);
+      writer.record(record, recognition, event);
+    },
+    { unwrap: options.unwrap ?? true },
+    (line, recognition, event) => {
+      events.push(event);
+      writer.quiet(line, recognition, event);
+    },
+  );
+  const finish = ({ truncated, undecodable }: { truncated: number; undecodable: number }, bytes: number): PathResult => {
+    processor.flush();
+    // Lines are counted by the processor as they are read; truncations and bytes are the run's to add.
+    aggregator.totals.truncated += truncated;
+    aggregator.totals.undecodable += undecodable;
+    const stats = aggregator.source(source);
+    stats.bytes = bytes;
+    return { events, summary: aggregator.toSummary(), tag: writer.out.take().toString('utf8') };
+  };
+  return { processor, finish };
+}
+
+/** The full path, as before the fast path existed: line limiter → split2 → every line decoded and recognized. */
+export async function scanFullPath(chunks: Buffer[], options: PathOptions = {}): Promise<PathResult> {
+  const { processor, finish } = setUp(options);
+  const limiter = new LineLengthLimiter(options.maxLineBytes ?? 4 * 1024 * 1024);
+  const lines = Readable.from(chunks, { objectMode: false }).pipe(limiter).pipe(splitLines());
+  for await (const line of lines) processor.pushLine(line as string);
+  return finish(limiter.stats, chunks.reduce((n, c) => n + c.length, 0));
+}
+
+/** The fast path: bytes → LineScanner → quiet lines undecoded, the others through the full path. */
+export function scanFastPath(chunks: Buffer[], options: PathOptions = {}): PathResult {
+  const { processor, finish } = setUp(options);
+  const scanner = new LineScanner(options.maxLineBytes ?? 4 * 1024 * 1024, feedBlocks(processor, { unwrap: options.unwrap ?? true, ctx: builtInContext() }));
+  for (const chunk of chunks) scanner.push(chunk);
+  scanner.end();
+  return finish(scanner, chunks.reduce((n, c) => n + c.length, 0));
+}
+
+/** Cuts `bytes` into chunks of `size` bytes (the last may be shorter). */
+export function chunksOf(bytes: Buffer, size: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += size) out.push(bytes.subarray(at, Math.min(bytes.length, at + size)));
+  return out;
+}

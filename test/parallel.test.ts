@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, type CliResult } from './helpers/run-cli.js';
+
+/**
+ * Worker threads must not change a byte of the output. MQERR_SEGMENT_BYTES
+ * makes segments tiny so that these small inputs are cut at many places.
+ */
+const PARALLEL = { MQERR_SEGMENT_BYTES: '64' };
+const SEQUENTIAL_FULL_PATH = { MQERR_FAST_PATH: '0' };
+
+async function expectSameEverywhere(args: string[], { fullPath = false } = {}): Promise<CliResult> {
+  const parallel = await runCli(['--jobs', '2', ...args], { env: PARALLEL });
+  const others = [await runCli(['--jobs', '1', ...args])];
+  if (fullPath) others.push(await runCli(args, { env: SEQUENTIAL_FULL_PATH }));
+  for (const other of others) {
+    expect(parallel.stdout).toBe(other.stdout);
+    expect(parallel.stderr).toBe(other.stderr);
+    expect(parallel.code).toBe(other.code);
+  }
+  return parallel;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'mqerr-parallel-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('processing files on worker threads', () => {
+  it('gives the sequential output, and the full path’s, on every fixture', async () => {
+    await expectSameEverywhere(['scan', '--format', 'json', 'fixtures'], { fullPath: true });
+    await expectSameEverywhere(['tag', 'fixtures'], { fullPath: true });
+  });
+
+  it('gives the sequential output on a nightly directory of many files, plain and gzip, with one unreadable', async () => {
+    const dir = join(work, 'nightly');
+    mkdirSync(dir);
+    const sample = readFileSync(join(ROOT, 'fixtures/sample/app.log'));
+    const archive = readFileSync(join(ROOT, 'fixtures/archive/2026-11-22.log'));
+    for (let i = 0; i < 12; i++) {
+      const name = join(dir, `app-${String(i).padStart(2, '0')}.log`);
+      const bytes = Buffer.concat(Array.from({ length: (i % 4) + 1 }, (_, k) => ((i + k) % 2 ? sample : archive)));
+      writeFileSync(i % 3 === 0 ? `${name}.gz` : name, i % 3 === 0 ? gzipSync(bytes) : bytes, { flag: 'w' });
+    }
+    symlinkSync(join(dir, 'missing.log'), join(dir, 'zz-dangling.log'));
+    const result = await expectSameEverywhere(['scan', '--format', 'json', dir]);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout).sources).toHaveLength(13);
+    await expectSameEverywhere(['tag', dir]);
+  });
+
+  it('does not cut a source inside the streams of a container wrapper', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const t = `2026-11-22T09:44:${String(i).padStart(2, '0')}.000Z`;
+      lines.push(`${t} stderr P {"level":50,"time":1795340674085,"err":{"code":"ResourceNotFound.`);
+      lines.push(`2026-11-22 09:44:${String(i).padStart(2, '0')},000 INFO plain line between`);
+      lines.push(`${t} stdout F {"level":30,"msg":"ok"}`);
+      lines.push(`${t} stderr F Topic","requestId":"6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a${String(i).padStart(2, '0')}"}}`);
+    }
+    const file = join(work, 'cri.log');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const result = await expectSameEverywhere(['scan', '--format', 'json', file]);
+    expect(JSON.parse(result.stdout).byCode[0]).toMatchObject({ code: 'ResourceNotFound.Topic', count: 40 });
+    await expectSameEverywhere(['tag', file]);
+  });
+
+  it('inherits, across a cut, the time of the lines before it', async () => {
+    const error = (code: string, i: number): string =>
+      `{"level":50,"msg":"x","err":{"code":"${code}","requestId":"6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a${String(i).padStart(2, '0')}"}}`;
+    const lines: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      lines.push(`2026-11-22 09:${String(i * 10).padStart(2, '0')}:00,000 INFO tick`, error('InternalError', i), error('ResourceNotFound.Topic', i));
+      lines.push(`[main] [TencentCloudSDKError] Code=RequestLimitExceeded, Message=slow down, RequestId=8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e${String(i).padStart(2, '0')}`);
+    }
+    const file = join(work, 'untimed.log');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const result = await expectSameEverywhere(['scan', '--format', 'json', file]);
+    for (const code of JSON.parse(result.stdout).byCode) {
+      expect(code, code.code).toMatchObject({ count: 6, firstSeen: '2026-11-22T09:00:00.000Z', lastSeen: '2026-11-22T09:50:00.000Z' });
+    }
+    await expectSameEverywhere(['tag', file]);
+  });
+
+  it('counts an error reported again across a cut once, and keeps a record whose cause follows on the next line whole', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const id = `8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e${String(i).padStart(2, '0')}`;
+      lines.push(`2026/11/22 09:45:${String(i).padStart(2, '0')} [TencentCloudSDKError] Code=RequestLimitExceeded, Message=slow down, RequestId=${id}`);
+      lines.push(`{"level":50,"time":${1795340700000 + i * 1000},"err":{"code":"RequestLimitExceeded","requestId":"${id}"},"msg":"call failed"}`);
+      if (i % 7 === 0) lines.push('2026-11-22 09:45:59,000 WARN app: the retries of the whole batch gave up after many attempts, caused by:', `2026-11-22 09:45:59,001 INFO pool-${i} exhausted`);
+    }
+    const file = join(work, 'repeats.log');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const result = await expectSameEverywhere(['scan', '--format', 'json', file], { fullPath: true });
+    const summary = JSON.parse(result.stdout);
+    expect(summary.totals.errors).toBe(30);
+    expect(summary.totals.records).toBe(60 + 5);
+    await expectSameEverywhere(['tag', file]);
+  });
+
+  it('decodes a big UTF-16 file (PowerShell redirection) as the sequential path does', async () => {
+    const text = readFileSync(join(ROOT, 'fixtures/sample/app.log'), 'utf8').repeat(3);
+    const file = join(work, 'powershell.log');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = await expectSameEverywhere(['scan', '--format', 'json', file]);
+    expect(JSON.parse(result.stdout).totals.errors).toBeGreaterThan(0);
+    await expectSameEverywhere(['tag', file]);
+  });
+
+  it('gives the sequential table, sparklines included', async () => {
+    await expectSameEverywhere(['scan', '--format', 'table', 'fixtures']);
+  });
+
+  it('rejects a --jobs that is not a whole number of at least 1', async () => {
+    const result = await runCli(['scan', '--jobs', '0', 'fixtures/sample/app.log']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('mqerr: --jobs expects a whole number ≥ 1, got 0\n');
+  });
+});

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chunksOf, scanFastPath, scanFullPath, type PathOptions } from '../helpers/both-paths.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+/** Every file under fixtures/, gzip ones decompressed. */
+function fixtureFiles(dir = join(ROOT, 'fixtures')): [string, Buffer][] {
+  const out: [string, Buffer][] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...fixtureFiles(path));
+    else {
+      const bytes = readFileSync(path);
+      out.push([relative(ROOT, path), bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes]);
+    }
+  }
+  return out;
+}
+
+async function expectSamePaths(bytes: Buffer, chunkSize: number, options: PathOptions = {}): Promise<void> {
+  const chunks = chunksOf(bytes, chunkSize);
+  const full = await scanFullPath(chunks, options);
+  const fast = scanFastPath(chunks, options);
+  expect(fast.summary).toEqual(full.summary);
+  expect(fast.events).toEqual(full.events);
+  expect(fast.tag).toBe(full.tag);
+}
+
+describe('the fast path gives the full path’s results', () => {
+  for (const [name, bytes] of fixtureFiles()) {
+    it(`on ${name}, however it is chunked`, async () => {
+      for (const size of [bytes.length || 1, 4096, 61, 1]) await expectSamePaths(bytes, size);
+    });
+    it(`on ${name}, without unwrapping and with short lines cut`, async () => {
+      await expectSamePaths(bytes, 1000, { unwrap: false });
+      await expectSamePaths(bytes, 37, { maxLineBytes: 80 });
+    });
+  }
+
+  const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+  const cases: [string, Buffer][] = [
+    ['a code key spelled with separators', utf8('{"level":50,"time":1795340674085,"err":{"c_o_d_e":"ResourceNotFound.Topic","r-e-q-u-e-s-t-i-d":"6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61"}}\n')],
+    ['a code spelled with \\u escapes', utf8('{"level":50,"time":1,"msg":"\\u0063ode=ResourceNotFound.Topic \\u0072equestId=6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61"}\n')],
+    ['duplicate and nested time keys', utf8('{"time":1795340670001,"a":{"time":5},"time":1795340670002}\n{"Time":"2026-11-22T09:44:34Z","ts":1}\n')],
+    ['a time key that is a value', utf8('{"level":30,"unit":"time","msg":"x"}\n{"level":30,"time":"not a time","ts":1795340670001}\n')],
+    ['invalid JSON beside valid JSON', utf8('{"level":30,"time":1795340670001,}\n{"level":30,"time":1795340670001}\n{"a":01}\n')],
+    ['a status code beside an error-free message', utf8('{"level":30,"time":1795340670001,"res":{"statusCode":200},"msg":"request completed"}\n')],
+    ['a quiet line that a stack frame continues', utf8('2026-11-22 09:44:36,002 INFO app: calling\n\tat com.example.App.main(App.java:10)\n2026-11-22 09:44:37,002 INFO app: done\n')],
+    ['a quiet line followed by a Python traceback', utf8('2026-11-22 09:44:36,002 INFO app: retrying\nTraceback (most recent call last):\n  File "a.py", line 1\nValueError: x\n')],
+    ['a CRI partial line between quiet lines', utf8('2026-11-22 09:44:36,002 INFO a\n2026-11-22T09:44:34.085Z stderr P {"level":50,"code":"Intern\n2026-11-22 09:44:36,003 INFO b\n2026-11-22T09:44:34.086Z stderr F alError","requestId":"6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61"}\n')],
+    ['records of two streams still open after a quiet line at the end', utf8('2026-11-22T09:44:34.085Z stderr P a\n2026-11-22 09:44:36,002 INFO quiet\n2026-11-22T09:44:34.086Z stdout F b\n2026-11-22T09:44:34.087Z stderr F c\n')],
+    ['lines ending in caused by:, quiet or not, and the lines they take along', utf8('2026-11-22 09:44:36,002 INFO app: gave up, caused by:\n2026-11-22 09:44:36,003 INFO app: pool exhausted\n2026-11-22 09:44:37,000 ERROR app: failed, Caused by: \n{"level":30,"time":1795340670001,"msg":"next"}\n2026-11-22 09:44:38,000 INFO app: after\n')],
+    ['a byte order mark, CRLF and a bare CR', utf8('\ufeff{"level":30,"time":1795340670001}\r\n2026-11-22 09:44:36,002 INFO a\r\n\r\n{"level":30}\r')],
+    [
+      'invalid UTF-8 and a replacement character',
+      Buffer.concat([utf8('2026-11-22 09:44:36,002 INFO caf'), Buffer.from([0xe9, 0x0a]), utf8('2026-11-22 09:44:36,003 INFO \ufffd ok\n{"msg":"été","time":1795340670001}\n')]),
+    ],
+    ['a time that the next line could extend', utf8('2026-11-22 09:44:36\n+0800 x\n2026-11-22 09:44:36,5\nZ\n')],
+    ['lines that look like log starts but continue a record', utf8('2026-11-22 ERROR x\nCaused by: y\n... 3 more\n}\n2026-11-22 09:00:00 ok\n')],
+  ];
+  for (const [name, bytes] of cases) {
+    it(`on ${name}`, async () => {
+      for (const size of [bytes.length, 5, 1]) await expectSamePaths(bytes, size);
+    });
+  }
+
+  it('on random mixes of log lines, however they are chunked', async () => {
+    const line = fc.constantFrom(
+      '{"level":30,"time":1795340670001,"pid":1,"hostname":"h","msg":"ready"}',
+      '{"level":30,"time":1795340670002,"req":{"method":"GET"},"res":{"statusCode":200},"msg":"request completed"}',
+      '{"level":50,"time":1795340674085,"err":{"type":"TencentCloudSDKException","message":"x","requestId":"6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61","code":"ResourceNotFound.Topic"}}',
+      '{"Response":{"TopicList":[],"RequestId":"b5b41468-520d-4192-b42f-595cc34b6c1c"}}',
+      '{"name":"app","time":"2026-11-22T09:44:34.085Z","msg":"café"}',
+      '{"a":[{"b":{"c":{"d":1}}}],"time":1795340670001}',
+      '{"msg":"tab\there","time":1}',
+      '{"log":"2026-11-22 09:44:30,112 INFO x\\n","stream":"stdout","time":"2026-11-22T09:44:30.112Z"}',
+      '2026-11-22 09:44:30,112 INFO mqtt.admin: syncing topics',
+      '2026-11-22 09:44:35,480 ERROR mqtt.admin: failed: body={"RequestId":"5E0B1D4A-2C3B-4D5E-8F90-A1B2C3D4E5F6","HostId":"onsmqtt.cn-hangzhou.aliyuncs.com","Code":"ApplyTokenOverFlow","Message":"m","Recommend":"r"}',
+      '2026/11/22 09:45:00 [TencentCloudSDKError] Code=AuthFailure.SignatureExpire, Message=x, RequestId=8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      '2026/11/22 09:45:01 SDK.ServerError',
+      'ErrorCode: InstanceNotFound',
+      'RequestId: 9C2D8E4F-1A2B-4C3D-8E9F-0A1B2C3D4E5F',
+      'Traceback (most recent call last):',
+      '  File "/app/admin.py", line 88, in create_group',
+      '\tat com.example.App.main(App.java:10)',
+      'com.example.FooThrowable: boom',
+      '2026-11-22T09:44:34.085123456Z stdout F 2026-11-22 09:44:30,112 INFO wrapped',
+      '2026-11-22T09:44:34.085Z stderr P half a ',
+      '[pod/api-1/app] 2026-11-22 09:44:30,112 INFO prefixed',
+      '[main] INFO starting',
+      'Nov 22 09:44:30 host app: ok',
+      'INFO plain',
+      '',
+      '   ',
+      '}',
+      '\ufeff{"time":1}',
+    );
+    const input = fc.record({ lines: fc.array(line, { maxLength: 30 }), crlf: fc.boolean(), chunk: fc.integer({ min: 1, max: 200 }), max: fc.constantFrom(4 << 20, 60) });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ lines, crlf, chunk, max }) => {
+        const bytes = Buffer.from(lines.join(crlf ? '\r\n' : '\n'), 'utf8');
+        await expectSamePaths(bytes, chunk, { maxLineBytes: max });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
