@@ -189,17 +189,7 @@ export class LineProcessor {
 
   /** A quiet line is what recognition makes of a text with nothing in it: no event, its time. */
   private onQuietRecord(line: QuietLine, lineNo: number): void {
-    const recognition: Recognition = {
-      event: null,
-      vendor: null,
-      code: null,
-      requestId: null,
-      action: null,
-      observedStatus: null,
-      messages: [],
-      time: line.time,
-      json: line.json,
-    };
+    const recognition: Recognition = { ...UNRECOGNIZED, time: line.time, json: line.json };
     const record = new QuietRecord(this.source, lineNo, line);
     // Nothing taken from the log is in a quiet record's event, so there is nothing to redact.
     const event = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
