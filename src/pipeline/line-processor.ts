@@ -30,6 +30,12 @@ export interface LineOptions {
    * and an error with a RequestId (an earlier record may have reported it).
    */
   defer?: RecordSink;
+  /**
+   * Takes, instead of `defer`, an error with a RequestId that has its time:
+   * all is settled but whether an earlier record reported the RequestId
+   * (`duplicateOf`), which decides whether the error counts.
+   */
+  deferRepeat?: RecordSink;
 }
 
 /** What a record that failed recognition counts as: a record with no event. */
@@ -176,6 +182,14 @@ export class LineProcessor {
     if (event.time !== null) this.lastTime = event.time;
     else if (this.options.defer && this.lastTime === null) return this.options.defer(record, recognition, event);
     if (event.event === 'error' && event.requestId) {
+      if (this.options.deferRepeat) {
+        try {
+          this.options.deferRepeat(record, recognition, event);
+        } catch (err) {
+          this.noteFailure(record, err);
+        }
+        return;
+      }
       if (this.options.defer) return this.options.defer(record, recognition, event);
       event.duplicateOf = this.repeats.check(event.requestId, record.line);
     }

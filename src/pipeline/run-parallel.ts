@@ -1,6 +1,6 @@
 import type { Aggregator } from '../aggregation/aggregator.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { TagWriter } from '../render/tag-writer.js';
+import { duplicateOfField, type TagWriter } from '../render/tag-writer.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { readChunks } from '../sources/read-chunks.js';
 import type { TaggedEvent } from '../types.js';
@@ -31,7 +31,7 @@ export interface ParallelOptions {
   unwrap: boolean;
   /** Redact credentials in events (`--no-redact` turns it off). */
   redact: boolean;
-  /** Worker threads to start. */
+  /** Threads to process on, the main thread included (at least 2). */
   jobs: number;
   /** For `mqerr tag`: the writer for records the main thread renders, and where output goes. */
   tag: { errorsOnly: boolean; redactInput: boolean; writer: TagWriter; write(bytes: Buffer, written?: () => void): Promise<void> } | null;
@@ -90,7 +90,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     time: { since: window.since, until: window.until, series: series && { ...series, maxBuckets: null } },
     tag: tag ? { errorsOnly: tag.errorsOnly, redactInput: tag.redactInput } : null,
   };
-  const pool = await WorkerPool.start<SourceState>(options.jobs, settings, MAX_QUEUED_BYTES, {
+  const pool = await WorkerPool.start<SourceState>(options.jobs, settings, { maxQueuedBytes: MAX_QUEUED_BYTES, inlineAfterBytes: SEGMENT_BYTES }, {
     deferred: (source, { record, recognition, event }) => {
       const finished: TaggedEvent = event.time === null ? { ...event, time: source.lastTime } : event;
       if (finished.event === 'error' && finished.requestId) finished.duplicateOf = source.repeats.check(finished.requestId, record.line);
@@ -101,6 +101,11 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
         noteFailure(source, { line: record.line, message: err instanceof Error ? err.message : String(err) });
       }
       writing = tag.write(tag.writer.out.take());
+    },
+    repeat: (source, { repeat: event, text, written }) => {
+      event.duplicateOf = source.repeats.check(event.requestId!, event.line);
+      aggregator.add(event, text ?? '');
+      if (written && event.duplicateOf !== null && tag) writing = tag.write(Buffer.from(duplicateOfField(event.duplicateOf), 'latin1'));
     },
     output: (bytes, written) => {
       if (tag) writing = tag.write(bytes, written);

@@ -28,10 +28,25 @@ export interface DeferredRecord {
 }
 
 /**
- * A segment's output in order: tagged lines (the first `length` bytes of
- * `bytes`), and the records the main thread finishes in their place.
+ * An error with a RequestId, settled in its segment but for whether an
+ * earlier record of its source reported the RequestId (LineOptions.deferRepeat).
  */
-export type SegmentItem = { bytes: ArrayBuffer; length: number } | DeferredRecord;
+export interface RepeatCheck {
+  /** The event, `duplicateOf` to be found; without description and remedy, which counting does not read. */
+  repeat: TaggedEvent;
+  /** The record's text when its code is uncatalogued (the summary keeps a sample), else null. */
+  text: string | null;
+  /** Whether its tagged line was written: its `,"duplicateOf":N` goes where this item stands in the output. */
+  written: boolean;
+}
+
+/**
+ * A segment's output in order: tagged lines (`bytes[start, end)`), and the
+ * records the main thread finishes in their place. The tagged lines of one
+ * message share one buffer, which goes back to the worker once its `last`
+ * piece is written.
+ */
+export type SegmentItem = { bytes: ArrayBuffer; start: number; end: number; last: boolean } | DeferredRecord | RepeatCheck;
 
 /** What a segment adds to the run, in the order segments are merged. */
 export interface SegmentResult {

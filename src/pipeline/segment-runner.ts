@@ -6,7 +6,7 @@ import { createRecognitionContext, type RecognitionContext } from '../recognitio
 import { TagWriter } from '../render/tag-writer.js';
 import { feedBlocks } from './feed-blocks.js';
 import { LineProcessor } from './line-processor.js';
-import type { SegmentItem, SegmentResult, SegmentSettings } from './segment-messages.js';
+import type { DeferredRecord, RepeatCheck, SegmentItem, SegmentResult, SegmentSettings } from './segment-messages.js';
 
 interface OpenSegment {
   source: string;
@@ -14,7 +14,8 @@ interface OpenSegment {
   processor: LineProcessor;
   scanner: LineScanner;
   writer: TagWriter | null;
-  items: SegmentItem[];
+  /** The records deferred since the output was last taken, and where in that output each goes. */
+  deferred: { at: number; record: DeferredRecord | RepeatCheck }[];
 }
 
 /**
@@ -46,7 +47,7 @@ export class SegmentRunner {
       series,
     });
     const writer = settings.tag ? new TagWriter({ errorsOnly: settings.tag.errorsOnly, pretty: null, redactInput: settings.tag.redactInput }) : null;
-    const items: SegmentItem[] = [];
+    const deferred: OpenSegment['deferred'] = [];
     const processor = new LineProcessor(
       source,
       ctx,
@@ -57,15 +58,25 @@ export class SegmentRunner {
         redact: settings.redact,
         firstLine,
         defer: (record, recognition, event) => {
-          this.takeOutput(items, writer);
           const { line, text, wrapperTime, pod, container } = record;
-          items.push({ record: { source: record.source, line, text, wrapperTime, pod, container }, recognition, event });
+          deferred.push({ at: writer?.out.length ?? 0, record: { record: { source: record.source, line, text, wrapperTime, pod, container }, recognition, event } });
+        },
+        deferRepeat: (record, recognition, event) => {
+          const uncatalogued = event.code !== null && !event.catalogued;
+          const check: RepeatCheck = { repeat: { ...event, description: null, remedy: null }, text: uncatalogued ? record.text : null, written: false };
+          const item = { at: writer?.out.length ?? 0, record: check };
+          // Queued first: if rendering fails, the error is still counted.
+          deferred.push(item);
+          if (writer && aggregator.time.window.place(event.time) === 'inside') {
+            item.at = writer.recordAwaitingRepeat(record, recognition, event);
+            check.written = true;
+          }
         },
       },
       writer ? (line, recognition, event) => writer.quiet(line, recognition, event) : null,
     );
     const scanner = new LineScanner(settings.maxLineBytes, feedBlocks(processor, { unwrap: settings.unwrap, ctx }));
-    this.open = { source, aggregator, processor, scanner, writer, items };
+    this.open = { source, aggregator, processor, scanner, writer, deferred };
   }
 
   /** Takes the segment's next bytes; returns its output so far, in order. */
@@ -91,16 +102,25 @@ export class SegmentRunner {
     };
   }
 
+  /**
+   * The output so far, in order: the tagged lines taken as one buffer (one
+   * copy, one transfer), cut where the deferred records go.
+   */
   private takeItems(open: OpenSegment): SegmentItem[] {
-    this.takeOutput(open.items, open.writer);
-    return open.items.splice(0);
-  }
-
-  /** Moves the tagged lines written so far into the items, as one piece. */
-  private takeOutput(items: SegmentItem[], writer: TagWriter | null): void {
-    if (!writer || writer.out.length === 0) return;
-    const bytes = writer.out.take(this.allocate);
-    items.push({ bytes: bytes.buffer as ArrayBuffer, length: bytes.length });
+    const { writer, deferred } = open;
+    if (!writer || writer.out.length === 0) return deferred.splice(0).map((d) => d.record);
+    const buffer = writer.out.take(this.allocate);
+    const bytes = buffer.buffer as ArrayBuffer;
+    const base = buffer.byteOffset;
+    const items: SegmentItem[] = [];
+    let from = 0;
+    for (const { at, record } of deferred.splice(0)) {
+      if (at > from) items.push({ bytes, start: base + from, end: base + at, last: false });
+      items.push(record);
+      from = at;
+    }
+    items.push({ bytes, start: base + from, end: base + buffer.length, last: true });
+    return items;
   }
 
   private segment(): OpenSegment {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { DeferredRecord, FromWorker, SegmentItem, SegmentResult, SegmentSettings, ToWorker } from './segment-messages.js';
+import type { DeferredRecord, FromWorker, RepeatCheck, SegmentItem, SegmentResult, SegmentSettings, ToWorker } from './segment-messages.js';
+import { segmentService } from './segment-service.js';
 
 const YOUNG_GENERATION_MB = 4;
 
@@ -12,6 +13,8 @@ export interface OrderedResults<Tag> {
   output(bytes: Buffer, written: () => void): void;
   /** A record the main thread finishes, in its place in the output. */
   deferred(tag: Tag, item: DeferredRecord): void;
+  /** An error whose repeat the main thread checks, in its place in the output. */
+  repeat(tag: Tag, item: RepeatCheck): void;
   result(tag: Tag, result: SegmentResult): void;
 }
 
@@ -31,16 +34,27 @@ interface Marker {
 }
 
 interface PoolWorker {
-  thread: Worker;
+  /** Hands a message to the worker; a thread takes `transfer`'s buffers instead of copies. */
+  post(message: ToWorker, transfer?: ArrayBuffer[]): void;
   /** Bytes sent and not yet acknowledged. */
   queued: number;
 }
 
+/** How the pool shares out the work. */
+export interface PoolLimits {
+  /** Bytes sent to the threads and not yet processed, at most (`ready()` waits above it). */
+  maxQueuedBytes: number;
+  /** A segment is processed on the main thread itself when every worker thread has this many bytes to work on. */
+  inlineAfterBytes: number;
+}
+
 /**
- * Worker threads that process segments (segment-worker.ts) while the main
- * thread reads. Each segment goes to the least busy worker; results and
- * tagged output come back in the order segments began, whichever finishes
- * first. The bytes in flight are bounded: `ready()` waits while too many are.
+ * Processes segments on `jobs` threads: worker threads (segment-worker.ts)
+ * and the main thread, which reads the input and takes a segment itself
+ * whenever the workers have enough to do (one thread fewer to start and to
+ * hold in memory). Results and tagged output come back in the order segments
+ * began, whichever finishes first. The bytes in flight are bounded: `ready()`
+ * waits while too many are.
  */
 export class WorkerPool<Tag> {
   private readonly segments = new Map<number, SegmentState<Tag> | Marker>();
@@ -53,23 +67,32 @@ export class WorkerPool<Tag> {
   private failure: Error | null = null;
   private settled: (() => void) | null = null;
 
+  private readonly workers: PoolWorker[];
+  /** The main thread's own share: it processes what it is sent at once. */
+  private readonly inline: PoolWorker;
+
   private constructor(
-    private readonly workers: PoolWorker[],
-    private readonly maxQueuedBytes: number,
+    private readonly threads: Worker[],
+    settings: SegmentSettings,
+    private readonly limits: PoolLimits,
     private readonly sink: OrderedResults<Tag>,
   ) {
-    for (const worker of workers) {
-      worker.thread.on('message', (message: FromWorker) => this.onMessage(worker, message));
-      worker.thread.on('error', (err) => this.fail(new WorkerFailure(`segment worker failed: ${err.stack ?? err.message}`)));
-    }
+    this.workers = threads.map((thread) => {
+      const worker: PoolWorker = { post: (message, transfer = []) => thread.postMessage(message, transfer), queued: 0 };
+      thread.on('message', (message: FromWorker) => this.onMessage(worker, message));
+      thread.on('error', (err) => this.fail(new WorkerFailure(`segment worker failed: ${err.stack ?? err.message}`)));
+      return worker;
+    });
+    const serve = segmentService(settings, (message) => this.onMessage(this.inline, message));
+    this.inline = { post: (message) => serve(message), queued: 0 };
   }
 
-  /** Starts `count` workers and resolves once each has loaded. */
-  static async start<Tag>(count: number, settings: SegmentSettings, maxQueuedBytes: number, sink: OrderedResults<Tag>): Promise<WorkerPool<Tag>> {
+  /** Starts the worker threads for `jobs` threads in all (the main thread is one), and resolves once each has loaded. */
+  static async start<Tag>(jobs: number, settings: SegmentSettings, limits: PoolLimits, sink: OrderedResults<Tag>): Promise<WorkerPool<Tag>> {
     const url = new URL('./segment-worker.js', import.meta.url);
     // A small young generation keeps each worker's heap, and so the process's memory, small;
     // the old generation keeps V8's default limit, so a huge record still fits.
-    const threads = Array.from({ length: count }, () => new Worker(url, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    const threads = Array.from({ length: Math.max(1, jobs - 1) }, () => new Worker(url, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     await Promise.all(
       threads.map(
         (thread) =>
@@ -79,11 +102,12 @@ export class WorkerPool<Tag> {
           }),
       ),
     );
-    return new WorkerPool(threads.map((thread) => ({ thread, queued: 0 })), maxQueuedBytes, sink);
+    return new WorkerPool(threads, settings, limits, sink);
   }
 
   begin(tag: Tag, source: string, firstLine: number): void {
-    const worker = this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
+    const thread = this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
+    const worker = thread.queued >= this.limits.inlineAfterBytes ? this.inline : thread;
     const id = this.nextId++;
     this.current = { tag, worker, pending: [], result: null };
     this.currentId = id;
@@ -113,7 +137,7 @@ export class WorkerPool<Tag> {
 
   /** Resolves when the workers can take more bytes; rejects if a worker failed. */
   async ready(): Promise<void> {
-    while (!this.failure && this.workers.reduce((n, w) => n + w.queued, 0) > this.maxQueuedBytes) {
+    while (!this.failure && this.workers.reduce((n, w) => n + w.queued, 0) > this.limits.maxQueuedBytes) {
       await new Promise<void>((resolve) => (this.waiting = resolve));
     }
     if (this.failure) throw this.failure;
@@ -126,11 +150,11 @@ export class WorkerPool<Tag> {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.thread.terminate()));
+    await Promise.all(this.threads.map((thread) => thread.terminate()));
   }
 
   private post(worker: PoolWorker, message: ToWorker, transfer: ArrayBuffer[] = []): void {
-    worker.thread.postMessage(message, transfer);
+    worker.post(message, transfer);
   }
 
   private onMessage(worker: PoolWorker, message: FromWorker): void {
@@ -162,12 +186,17 @@ export class WorkerPool<Tag> {
 
   private hand(state: SegmentState<Tag>, { items, worker }: Progress): void {
     for (const item of items) {
+      if ('repeat' in item) {
+        this.sink.repeat(state.tag, item);
+        continue;
+      }
       if (!('bytes' in item)) {
         this.sink.deferred(state.tag, item);
         continue;
       }
-      const bytes = Buffer.from(item.bytes, 0, item.length);
-      this.sink.output(bytes, () => this.post(worker, { type: 'recycle', bytes: item.bytes }, [item.bytes]));
+      const recycle = (): void => this.post(worker, { type: 'recycle', bytes: item.bytes }, [item.bytes]);
+      if (item.end > item.start) this.sink.output(Buffer.from(item.bytes, item.start, item.end - item.start), item.last ? recycle : () => undefined);
+      else if (item.last) recycle();
     }
   }
 

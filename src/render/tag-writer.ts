@@ -38,6 +38,26 @@ export class TagWriter {
     }
   }
 
+  /**
+   * Writes an error record whose `duplicateOf` is not known yet (a worker
+   * thread does not know the RequestIds of earlier segments), and returns
+   * where in `out` its `,"duplicateOf":N` belongs, to be written there once
+   * known (nothing when it is not a repeat).
+   */
+  recordAwaitingRepeat(record: LogRecord, recognition: Recognition, event: TaggedEvent): number {
+    if (this.options.pretty) throw new Error('a pretty-printed line cannot wait for its duplicateOf');
+    const text = this.options.redactInput ? redactRecordText(record.text, recognition.json) : record.text;
+    const line = renderTagLine(record, recognition, { ...event, duplicateOf: PLACEHOLDER }, text);
+    // The mqerr key is the record's last: the last occurrence is the one rendered.
+    const at = line.lastIndexOf(PLACEHOLDER_FIELD);
+    if (at < 0) throw new Error('the tagged line has no duplicateOf field');
+    this.out.write(line.slice(0, at));
+    const hole = this.out.length;
+    this.out.write(line.slice(at + PLACEHOLDER_FIELD.length));
+    this.out.writeByte(0x0a);
+    return hole;
+  }
+
   /** Writes a record that is one quiet line, from its bytes. */
   quiet(line: QuietLine, recognition: Recognition, event: TaggedEvent): void {
     if (this.options.errorsOnly) return; // a quiet line is never an error event
@@ -52,6 +72,14 @@ export class TagWriter {
     }
     renderQuietTagLine(this.out, line, event, this.fields!);
   }
+}
+
+const PLACEHOLDER = -1;
+const PLACEHOLDER_FIELD = `,"duplicateOf":${PLACEHOLDER}`;
+
+/** What goes into a line written by recordAwaitingRepeat once its record is known to repeat the one at `line`. */
+export function duplicateOfField(line: number): string {
+  return `,"duplicateOf":${line}`;
 }
 
 /** A record's text with credentials redacted; a JSON record stays valid JSON, as written otherwise. */
