@@ -4,7 +4,10 @@
 // the CLI entry with its npm dependencies (yargs) inlined and every module of
 // ours left as an import, so commands still load only when they run; and the
 // worker thread entry, whole, since each worker loads it afresh.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ours = {
@@ -33,12 +36,31 @@ const yargsShimPath = {
     });
   },
 };
+/**
+ * yargs measures every cell of its help text with string-width, and renders
+ * the help for every command run (to have it at hand). cliui and wrap-ansi
+ * pin string-width 7, which runs Intl.Segmenter and emoji patterns on each
+ * character; string-width 8 measures printable ASCII by its length, but
+ * builds its Unicode patterns as it loads. Every import of string-width gets
+ * bundle-string-width.mjs: the same answer for printable ASCII, string-width 8
+ * (loaded on first use) for anything else.
+ */
+const oneStringWidth = {
+  name: 'one-string-width',
+  setup(b) {
+    const newest = fileURLToPath(import.meta.resolve('string-width'));
+    const { version } = JSON.parse(readFileSync(join(dirname(newest), 'package.json'), 'utf8'));
+    if (Number(version.split('.')[0]) < 8) throw new Error(`string-width ${version} is not the one bundle-string-width.mjs stands in for: update scripts/bundle.mjs`);
+    const shim = fileURLToPath(new URL('./bundle-string-width.mjs', import.meta.url));
+    b.onResolve({ filter: /^string-width$/ }, (args) => ({ path: args.importer === shim ? newest : shim }));
+  },
+};
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', allowOverwrite: true };
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli/main.js',
-  plugins: [ours, yargsShimPath],
+  plugins: [ours, yargsShimPath, oneStringWidth],
   // yargs is ESM; a few of its dependencies still call require().
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
