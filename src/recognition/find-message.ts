@@ -1,3 +1,4 @@
+import { eachMatch } from './each-match.js';
 import { MESSAGE_LABEL, TEA_MESSAGE_START, TENCENT_NODE_MESSAGE_START } from './patterns.js';
 
 /** The longest message text looked for after its label. */
@@ -41,17 +42,19 @@ export function findSdkMessage(text: string): string | null {
  */
 function afterLabel(text: string, label: RegExp, cut: (line: string, lineEnds: boolean) => number): string | null {
   let tries = 0;
-  for (const m of text.matchAll(label)) {
-    if (tries++ >= MAX_LABELS) break;
+  let message: string | null = null;
+  eachMatch(label, text, (m) => {
+    if (tries++ >= MAX_LABELS) return true;
     const from = m.index + m[0].length;
     const newline = text.indexOf('\n', from);
     const lineEnd = newline < 0 ? text.length : newline;
     const window = Math.min(lineEnd, from + MAX_MESSAGE_CHARS + 64);
     const line = text.slice(from, window);
     const end = cut(line, window === lineEnd && lineEnd - from <= MAX_MESSAGE_CHARS);
-    if (end >= 0 && end <= MAX_MESSAGE_CHARS && line.slice(0, end).trim().length > 0) return line.slice(0, end);
-  }
-  return null;
+    if (end >= 0 && end <= MAX_MESSAGE_CHARS && line.slice(0, end).trim().length > 0) message = line.slice(0, end);
+    return message !== null;
+  });
+  return message;
 }
 
 /** Where the whitespace before the first `requestId:` that has some starts, or -1. */

@@ -20,11 +20,16 @@ export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
 /**
- * Cheap gate, as literal searches (fast, vectorized; see is-candidate-text.ts):
- * a text with none of these fragments holds no `code`, `request…`, `error`,
- * `exception` or `SDK.` in the cases logs write them, so no API error.
+ * Cheap gate (see is-candidate-text.ts): a text with none of these fragments
+ * holds no `code`, `request…`, `error`, `exception` or `SDK.` in the cases
+ * logs write them, so no API error.
  */
 export const CANDIDATE_FRAGMENTS = ['ode', 'equest', 'rror', 'xception', 'SDK.', 'ODE', 'EQUEST', 'RROR', 'XCEPTION'];
+/**
+ * CANDIDATE_FRAGMENTS as one search: a single pass of the regular
+ * expression engine over a text costs less than one literal search per fragment.
+ */
+export const CANDIDATE_TEXT = new RegExp(CANDIDATE_FRAGMENTS.map((f) => f.replace('.', '\\.')).join('|'));
 
 /**
  * The byte-level fast path's gate (src/lines/quiet-lines.ts), a superset of
@@ -40,17 +45,21 @@ export const EVENT_GATE = /ode|equest|rror|xception|sdk\.|c[-_]+o[-_]*d[-_]*e|co
 /**
  * A labelled code in text: `Code=X`, `code:X`, `code: X`, `ErrorCode: X`,
  * `"Code":"X"`, `code: 'X'`, `error_code=X`, and the same inside escaped JSON
- * (`\"Code\":\"X\"`). Group 1: the label, group 2: the value.
+ * (`\"Code\":\"X\"`). Group 1: the label, group 2: the value. Quotes before
+ * the label need no pattern of their own: a quote is not a word character,
+ * so the look-behind already lets a quoted label match. (Leaving them out
+ * lets the engine start at the label's letters, several times faster.)
  */
 export const LABELLED_CODE =
-  /(?<![A-Za-z0-9_-])[\\"']{0,4}(code|errorcode|error_code|error code|errcode|err_code)[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
+  /(?<![A-Za-z0-9_-])(code|errorcode|error_code|error code|errcode|err_code)[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
 
 /**
  * A labelled RequestId: `RequestId=…`, `requestId:…`, `request id: …`,
- * `RequestID: …`, `RequestId : …`, `"RequestId":"…"`, `x-acs-request-id: …`.
+ * `RequestID: …`, `RequestId : …`, `"RequestId":"…"`, `x-acs-request-id: …`
+ * (a quoted label matches through the look-behind, as in LABELLED_CODE).
  */
 export const LABELLED_REQUEST_ID =
-  /(?<![A-Za-z0-9_])[\\"']{0,4}(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63})/gi;
+  /(?<![A-Za-z0-9_])(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63})/gi;
 
 /** Every Tea error text has this; the Tea patterns run only on texts that do. */
 export const TEA_MARK = 'code: ';
@@ -87,7 +96,7 @@ export const MESSAGE_LABEL = /Message=|message:/g;
 export const HTTP_STATUS = /(?:http status|statuscode|status_code|http_status)["']?\s{0,3}[:=]\s{0,3}(\d{3})\b/i;
 
 /** An API action: `Action=CreateGroupId` in a URL, `action: 'X'`, `X-TC-Action: X`, `"Action":"X"`. */
-export const ACTION = /(?<![A-Za-z0-9_])["']?(?:x-tc-|x-acs-)?action["']?\s{0,3}[:=]\s{0,3}["']?([A-Z][A-Za-z0-9]{2,63})\b/i;
+export const ACTION = /(?<![A-Za-z0-9_])(?:x-tc-|x-acs-)?action["']?\s{0,3}[:=]\s{0,3}["']?([A-Z][A-Za-z0-9]{2,63})\b/i;
 
 /** Where a JSON object may start inside text: `{"`, also pretty-printed (`{\n   "`). */
 export const EMBEDDED_OBJECT_START = /\{\s{0,16}"/g;

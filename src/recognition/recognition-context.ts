@@ -8,6 +8,8 @@ export interface RecognitionContext {
   markers: ReadonlyArray<readonly [string, Vendor]>;
   /** Host-name suffixes and the vendor each points at. */
   hosts: ReadonlyArray<readonly [string, Vendor]>;
+  /** Finds where the first marker or host in a text starts. */
+  anySign: RegExp;
   /** The vendor whose RequestIds are upper-case UUIDs, and lower-case ones. */
   upperCaseIds: Vendor | null;
   lowerCaseIds: Vendor | null;
@@ -25,5 +27,10 @@ export function createRecognitionContext(catalog: Catalog): RecognitionContext {
     if (vc.hints.requestIdCase === 'upper') upperCaseIds = vc.vendor;
     if (vc.hints.requestIdCase === 'lower') lowerCaseIds = vc.vendor;
   }
-  return { catalog, markers, hosts, upperCaseIds, lowerCaseIds };
+  const anySign = new RegExp([...markers, ...hosts].map(([sign]) => escapeRegExp(sign)).join('|') || '(?!)');
+  return { catalog, markers, hosts, anySign, upperCaseIds, lowerCaseIds };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,3 +1,4 @@
+import { eachMatch } from './each-match.js';
 import { STRENGTH, type Evidence, type Strength } from './evidence.js';
 import { findJsonEnd } from './find-json-end.js';
 import { findSdkMessage, findTeaMessage } from './find-message.js';
@@ -50,7 +51,7 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   const pairId = requestIds[0] ?? null;
   const labelledStrength: Strength = sdkText ? STRENGTH.sdk : pairId ? STRENGTH.paired : STRENGTH.labelled;
 
-  for (const m of text.matchAll(LABELLED_CODE)) evidence.addCode(m[2]!, labelledStrength, pairId);
+  eachMatch(LABELLED_CODE, text, (m) => evidence.addCode(m[2]!, labelledStrength, pairId));
   for (const tea of text.includes(TEA_MARK) ? findTeaErrors(text) : []) {
     evidence.addCode(tea.code, STRENGTH.sdk, pairId);
     evidence.noteStatus(tea.status);
@@ -72,7 +73,7 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   if (troubleshoot) evidence.addCode(troubleshoot[1]!, pairId ? STRENGTH.paired : STRENGTH.labelled, pairId);
   if (SDK_EXCEPTION_HEADER.test(text) && !TRANSPORT_FAILURE.test(text)) evidence.sdkHeader = true;
   if (text.includes('Error: ') || text.includes('Error]: ')) {
-    for (const m of text.matchAll(POP_ERROR_NAME)) evidence.addCode(m[1]!, STRENGTH.inferred, pairId);
+    eachMatch(POP_ERROR_NAME, text, (m) => evidence.addCode(m[1]!, STRENGTH.inferred, pairId));
   }
 
   noteMessage(text, evidence);
@@ -84,12 +85,12 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
 
 function collectRequestIds(text: string, evidence: Evidence): string[] {
   const ids: string[] = [];
-  for (const m of text.matchAll(LABELLED_REQUEST_ID)) {
+  eachMatch(LABELLED_REQUEST_ID, text, (m) => {
     const id = m[1]!;
-    if (id === 'undefined') continue;
+    if (id === 'undefined') return;
     ids.push(id);
     evidence.addRequestId(id);
-  }
+  });
   return ids;
 }
 
@@ -126,9 +127,12 @@ function notePopCoreMessage(text: string, evidence: Evidence): void {
   evidence.noteMessage(head);
 }
 
+/** Weighs the vendor markers and hosts the text holds, each once; most texts hold none, which one search settles. */
 function noteVendorSigns(text: string, evidence: Evidence, ctx: RecognitionContext): void {
-  for (const [marker, vendor] of ctx.markers) if (text.includes(marker)) evidence.hintVendor(vendor, 3);
-  for (const [host, vendor] of ctx.hosts) if (text.includes(host)) evidence.hintVendor(vendor, 2);
+  const first = text.search(ctx.anySign);
+  if (first < 0) return;
+  for (const [marker, vendor] of ctx.markers) if (text.includes(marker, first)) evidence.hintVendor(vendor, 3);
+  for (const [host, vendor] of ctx.hosts) if (text.includes(host, first)) evidence.hintVendor(vendor, 2);
 }
 
 /**
