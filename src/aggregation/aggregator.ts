@@ -15,7 +15,8 @@ interface CodeState {
   last: number | null;
 }
 
-interface SourceState {
+/** A source's accounting, as the summary reports it. */
+export interface SourceState {
   name: string;
   lines: number;
   bytes: number;
@@ -73,18 +74,7 @@ export class Aggregator {
    */
   add(event: TaggedEvent, recordText = ''): boolean {
     const source = this.source(event.source);
-    if (event.time !== null) {
-      source.first = min(source.first, event.time);
-      source.last = max(source.last, event.time);
-    }
-    const place = this.time.window.place(event.time);
-    if (place !== 'inside') {
-      this.outside[place]++;
-      return false;
-    }
-    this.totals.records++;
-    source.records++;
-    if (event.time !== null) this.series?.noteTime(event.time);
+    if (!this.addRecord(source, event.time)) return false;
     if (event.event === 'success') {
       this.totals.successes++;
       source.successes++;
@@ -128,6 +118,27 @@ export class Aggregator {
       state.first = min(state.first, event.time);
       state.last = max(state.last, event.time);
     }
+    return true;
+  }
+
+  /**
+   * Counts one record with no event (what add() does with it), given its
+   * source's accounting: the way the byte-level path counts a quiet line
+   * without building an event for it. Returns false outside the time window.
+   */
+  addRecord(source: SourceState, time: number | null): boolean {
+    if (time !== null) {
+      source.first = min(source.first, time);
+      source.last = max(source.last, time);
+    }
+    const place = this.time.window.place(time);
+    if (place !== 'inside') {
+      this.outside[place]++;
+      return false;
+    }
+    this.totals.records++;
+    source.records++;
+    if (time !== null) this.series?.noteTime(time);
     return true;
   }
 

@@ -126,7 +126,9 @@ export function jsonTimeAt(text: string, p: number, lineEnd: number): number | n
       const time = value === undefined ? null : parseTimeValue(value);
       if (time === null) return undefined;
       // A repeated key holds its last value: look for the key again in the rest of the line only.
-      return text.slice(end, lineEnd).includes(text.slice(keyStart, keyEnd + 1)) ? undefined : time;
+      const quotedKey = text.slice(keyStart, keyEnd + 1);
+      const again = text.indexOf(quotedKey, end);
+      return again >= 0 && again + quotedKey.length <= lineEnd ? undefined : time;
     }
     i = skipValue(text, i);
     i = skipWhitespace(text, i);

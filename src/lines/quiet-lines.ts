@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { alwaysStartsRecord } from '../records/continuation.js';
-import { EVENT_GATE } from '../recognition/patterns.js';
+import { EVENT_GATE, EVENT_GATE_LOWER_CASED } from '../recognition/patterns.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { isEventKey, topLevelTime, valueMayMatter } from '../recognition/walk-json.js';
 import { jsonObjectEnd } from './json-line-shape.js';
@@ -38,6 +38,7 @@ const NO_HIT = Number.MAX_SAFE_INTEGER;
  */
 export function classifyLines(buf: Buffer, start: number, end: number, sink: LineSink, options: QuietLineOptions, atSourceStart: boolean): void {
   const text = buf.toString('latin1', start, end);
+  const lowerCased = text.toLowerCase();
   const ascii = isAscii(buf.subarray(start, end));
   let gateAt = -1;
   let p = 0;
@@ -48,7 +49,7 @@ export function classifyLines(buf: Buffer, start: number, end: number, sink: Lin
     const lineEnd = nl > p && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
     const from = start + p;
     const to = start + lineEnd;
-    if (gateAt < p) gateAt = nextHit(EVENT_GATE, text, p);
+    if (gateAt < p) gateAt = nextHit(EVENT_GATE_LOWER_CASED, lowerCased, p);
     const json = text.charCodeAt(p) === 0x7b; /* { */
     // A JSON line may hold the gate's words where recognition ignores them (`"statusCode":200`).
     let quiet = (gateAt >= nl || json) && !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));

@@ -203,6 +203,13 @@ export class LineProcessor {
 
   /** A quiet line is what recognition makes of a text with nothing in it: no event, its time. */
   private onQuietRecord(line: QuietLine, lineNo: number): void {
+    const time = line.time ?? this.lastTime;
+    if (this.sink === null && this.quietSink === null && (time !== null || !this.options.defer)) {
+      // Nothing reads the event a quiet record would make: count it as add() would count that event.
+      this.lastTime = time;
+      this.aggregator.addRecord(this.stats, time);
+      return;
+    }
     const recognition: Recognition = { ...UNRECOGNIZED, time: line.time, json: line.json };
     const record = new QuietRecord(this.source, lineNo, line);
     // Nothing taken from the log is in a quiet record's event, so there is nothing to redact.

@@ -41,6 +41,13 @@ export const CANDIDATE_TEXT = new RegExp(CANDIDATE_FRAGMENTS.map((f) => f.replac
  * react to a text without these.
  */
 export const EVENT_GATE = /ode|equest|rror|xception|sdk\.|c[-_]+o[-_]*d[-_]*e|co[-_]+d[-_]*e|cod[-_]+e|r[-_]*e[-_]*q[-_]*u[-_]*e[-_]*s[-_]*t|\\u/gi;
+/**
+ * EVENT_GATE (written in lower case) without case folding, for a
+ * lower-cased text: the same hits at the same places, found faster. Holds
+ * for Latin-1 text, whose lower-casing keeps every character in place and
+ * makes no ASCII letter of any other character.
+ */
+export const EVENT_GATE_LOWER_CASED = new RegExp(EVENT_GATE.source, 'g');
 
 /**
  * A labelled code in text: `Code=X`, `code:X`, `code: X`, `ErrorCode: X`,
