@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerFromStoredHelp, type StoredHelp } from '../src/cli/stored-help.js';
-import { FULL_CLI, ROOT, runCli } from './helpers/run-cli.js';
+import { CLI, FULL_CLI, ROOT, runCli } from './helpers/run-cli.js';
 
 /** The environment yargs guesses its locale from, with nothing of the test runner's own. */
 const NO_LOCALE = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, LANGUAGE: undefined };
@@ -43,6 +44,23 @@ describe('start-up', () => {
       expect(quick).toEqual(full);
     });
   }
+
+  it('ends quietly with status 0 when the reader has gone (`| head -0`), as yargs does', async () => {
+    const runs = [CLI, FULL_CLI].flatMap((script) =>
+      ['--help', '--version'].map(
+        (flag) =>
+          new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+            const child = spawn(process.execPath, [script, flag], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+            child.stdout.destroy(); // before Node in the child has even started, so its write meets a closed pipe
+            let stderr = '';
+            child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+            child.on('error', reject);
+            child.on('close', (code) => resolve({ code, stderr }));
+          }),
+      ),
+    );
+    for (const result of await Promise.all(runs)) expect(result).toEqual({ code: 0, stderr: '' });
+  });
 
   it('keeps the stored help for the width and locales it is right for', async () => {
     const help = JSON.parse(readFileSync(join(ROOT, 'dist/cli/top-help.json'), 'utf8')) as StoredHelp;

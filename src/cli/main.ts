@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { VERSION } from './package-version.js';
 import { helpWidth } from './help-width.js';
 import { answerFromStoredHelp, type StoredHelp } from './stored-help.js';
+import { installStdoutGuards } from './output.js';
 
 /** The help text scripts/store-help.mjs stored beside this file, or null in a build without it. */
 function readStoredHelp(): StoredHelp | null {
@@ -28,5 +29,9 @@ function quickAnswer(args: readonly string[]): string | null {
 }
 
 const answer = quickAnswer(process.argv.slice(2));
-if (answer === null) await import('./cli.js');
-else process.stdout.write(answer);
+if (answer === null) {
+  await import('./cli.js');
+} else {
+  installStdoutGuards();
+  process.stdout.write(answer);
+}
