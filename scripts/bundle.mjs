@@ -1,9 +1,12 @@
 // Start-up time counts for a command-line tool: loading an npm package made
 // of dozens of ES modules costs Node more than the work of `--help`. After
-// tsc has compiled src/ to dist/, this bundles two entry points in place:
-// the CLI entry with its npm dependencies (yargs) inlined and every module of
-// ours left as an import, so commands still load only when they run; and the
-// worker thread entry, whole, since each worker loads it afresh.
+// tsc has compiled src/ to dist/, this bundles three entry points in place:
+// the `mqerr` entry (dist/cli/main.js) with the few small modules it needs to
+// answer `--version` and `--help` inlined, and the full command line it
+// imports for anything else left as an import; the full command line
+// (dist/cli/cli.js) with its npm dependencies (yargs) inlined and every
+// module of ours left as an import, so commands still load only when they
+// run; and the worker thread entry, whole, since each worker loads it afresh.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -20,7 +23,7 @@ const ours = {
 };
 /**
  * yargs finds its translations (and the app's root) from its platform shim's
- * own file path; inlined, the shim would look beside dist/cli/main.js. Give
+ * own file path; inlined, the shim would look beside dist/cli/cli.js. Give
  * it back the path of the file it came from.
  */
 const yargsShimPath = {
@@ -55,11 +58,19 @@ const oneStringWidth = {
     b.onResolve({ filter: /^string-width$/ }, (args) => ({ path: args.importer === shim ? newest : shim }));
   },
 };
+/** The entry's dynamic import of the full command line stays an import, loaded only when needed. */
+const fullCliOnDemand = {
+  name: 'full-cli-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^\.\// }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', allowOverwrite: true };
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', plugins: [fullCliOnDemand] });
 await build({
   ...common,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli/main.js',
+  entryPoints: ['src/cli/cli.ts'],
+  outfile: 'dist/cli/cli.js',
   plugins: [ours, yargsShimPath, oneStringWidth],
   // yargs is ESM; a few of its dependencies still call require().
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

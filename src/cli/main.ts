@@ -1,123 +1,37 @@
 #!/usr/bin/env node
-import { VERSION } from './answer-version.js';
-import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { EXIT, ExitError } from '../errors.js';
-import { liveOptions, statusOptions } from './live-options.js';
-import { GROUPINGS } from '../render/groupings.js';
-import { withJobsOption } from './jobs-option.js';
-import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
-import { catalogOptions } from './catalog-options.js';
-import { reportOption } from './report-option.js';
-import { seriesOptions, tzOption, windowOptions } from './time-options.js';
-import { redactInputOption, redactOption } from './safety-options.js';
-import { protectStdinArgument, restoreStdinArgument } from './stdin-argument.js';
+// The `mqerr` command. Start-up time counts for a command-line tool, and
+// Node links every module a module imports before it runs any of them: so
+// this entry imports almost nothing, answers `--version` and the top-level
+// `--help` itself, and loads the full command line (cli.ts: yargs and the
+// commands) for anything else.
+import { readFileSync } from 'node:fs';
+import { VERSION } from './package-version.js';
+import { helpWidth } from './help-width.js';
+import { answerFromStoredHelp, type StoredHelp } from './stored-help.js';
+import { installStdoutGuards } from './output.js';
 
-/** Options every reading command takes. */
-function inputOptions<T>(y: Argv<T>) {
-  return withJobsOption(redactOption(y))
-    .positional('paths', { type: 'string', array: true, describe: 'files, directories, globs or - for stdin (default: stdin)' })
-    .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file (JSON or YAML); repeat the flag for more; also MQERR_CATALOG' })
-    .option('samples', { type: 'number', default: 5, describe: 'RequestIds kept per code' })
-    .option('max-line-bytes', { type: 'string', default: '4MB', describe: 'longer lines are cut to this size and counted as truncated' })
-    .option('unwrap', { type: 'boolean', default: true, describe: 'remove kubectl/CRI/Docker wrappers (--no-unwrap to keep them)' })
-    .coerce(['paths', 'catalog'], restoreStdinArgument);
-}
-
-/** Runs a command's implementation, loaded only when that command runs. */
-async function run(load: () => Promise<number>): Promise<void> {
+/** The help text scripts/store-help.mjs stored beside this file, or null in a build without it. */
+function readStoredHelp(): StoredHelp | null {
   try {
-    process.exitCode = await load();
+    return JSON.parse(readFileSync(new URL('./top-help.json', import.meta.url), 'utf8')) as StoredHelp;
   } catch (err) {
-    if (err instanceof ExitError) {
-      process.stderr.write(`mqerr: ${sanitizeForTerminal(err.message)}\n`);
-      process.exitCode = err.exitCode;
-      return;
-    }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
 }
 
-const cli = yargs(protectStdinArgument(hideBin(process.argv)))
-  .scriptName('mqerr')
-  .usage('$0 [scan] [paths..]\n\nFind ApsaraMQ for MQTT and TDMQ for MQTT API errors in logs, tag them from the error-code catalog, count them.')
-  .command(
-    ['scan [paths..]', '$0 [paths..]'],
-    'count API errors by category and code (the default command)',
-    (y) =>
-      liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y)))))
-        .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
-        .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
-        .example('$0 app.log', 'summary of one file')
-        .example('kubectl logs -f deploy/api | $0', 'follow a deployment; Ctrl-C prints the summary')
-        .example("$0 --format json 'logs/2026-11-21/*.log.gz' > day.json", 'a night of rotated archives')
-        .example("tail -F app.log | $0 --every 30s --format json --metrics-port 9464", 'NDJSON snapshots and Prometheus metrics while following')
-        .example("$0 --fail-on 'throttling>100' --fail-on 'error-rate>5%' app.log", 'exit 1 when a threshold is crossed (cron, CI)')
-        .example('$0 --by vendor --by action logs/', 'errors per vendor and per API action')
-        .example("$0 --since 24h --bucket 1h --report day.html --format json 'logs/*.gz' > day.json", 'the last day, hourly, with an HTML report'),
-    (argv) =>
-      run(async () => (await import('./commands/scan.js')).runScan({ ...argv, maxLineBytes: argv.maxLineBytes as never })),
-  )
-  .command(
-    'tag [paths..]',
-    'write every record as NDJSON with an "mqerr" key (pipe it into pino-pretty)',
-    (y) =>
-      redactInputOption(statusOptions(windowOptions(inputOptions(y))))
-        .option('errors-only', { type: 'boolean', default: false, describe: 'write only API error events' })
-        .option('pretty', { type: 'boolean', default: false, describe: 'render for people with pino-pretty' })
-        .example('tail -F app.log | $0 tag --errors-only', 'tagged errors as they happen')
-        .example('$0 tag app.log | npx pino-pretty', 'human-readable records'),
-    (argv) => run(async () => (await import('./commands/tag.js')).runTag({ ...argv, maxLineBytes: argv.maxLineBytes as never })),
-  )
-  .command(
-    'catalog',
-    'list the error-code catalog; check, diff or draft user catalogs',
-    (y) => catalogOptions(y).coerce(['catalog', 'check', 'diff'], restoreStdinArgument),
-    (argv) => run(async () => (await import('./commands/catalog.js')).runCatalog(argv as never)),
-  )
-  .command(
-    'explain <code>',
-    'show what the catalog knows about an error code',
-    (y) =>
-      y
-        .positional('code', { type: 'string', demandOption: true })
-        .coerce('catalog', restoreStdinArgument)
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
-        .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file to include; repeat the flag for more' })
-        .example('$0 explain ApplyTokenOverFlow', 'meaning, HTTP status, retryability, remedy')
-        .example('$0 explain ResourceNotFound.Topic', 'a Tencent product code'),
-    (argv) => run(async () => (await import('./commands/explain.js')).runExplain({ ...argv, code: restoreStdinArgument(argv.code)?.[0] ?? argv.code })),
-  )
-  .command(
-    'merge <files..>',
-    'merge JSON summaries of shards into the summary of one run over all of them',
-    (y) =>
-      redactOption(reportOption(tzOption(y)))
-        .positional('files', { type: 'string', array: true, demandOption: true })
-        .coerce(['files', 'catalog'], restoreStdinArgument)
-        .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
-        .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
-        .option('catalog', { type: 'string', array: true, nargs: 1, describe: "the shards' extra catalog files (for --report's descriptions); repeat the flag for more" })
-        .example('$0 merge shard-*.json > day.json', 'combine a sharded nightly run')
-        .example('$0 merge --report day.html shard-*.json > day.json', 'and write the HTML report of the whole run'),
-    (argv) => run(async () => (await import('./commands/merge.js')).runMerge(argv as never)),
-  )
-  .strict()
-  .version(VERSION)
-  .help()
-  .alias('h', 'help')
-  .alias('v', 'version')
-  .wrap(Math.min(110, process.stdout.columns || 110))
-  .fail((message, err) => {
-    if (err && !(err instanceof ExitError)) throw err;
-    const text = message ?? err?.message ?? 'invalid arguments';
-    const oneLine = text
-      .split('\n')
-      .map((part) => part.trim())
-      .filter((part) => part.length > 0)
-      .join(' ');
-    process.stderr.write(`mqerr: ${sanitizeForTerminal(oneLine)} (see mqerr --help)\n`);
-    process.exit(EXIT.usage);
-  });
+/** What to print without loading the CLI, or null. Only single-argument command lines are ever answered here. */
+function quickAnswer(args: readonly string[]): string | null {
+  if (args.length !== 1) return null;
+  if (args[0] === '--version' || args[0] === '-v') return `${VERSION}\n`;
+  const help = readStoredHelp();
+  return help === null ? null : answerFromStoredHelp(help, args, process.env, helpWidth());
+}
 
-await cli.parseAsync();
+const answer = quickAnswer(process.argv.slice(2));
+if (answer === null) {
+  await import('./cli.js');
+} else {
+  installStdoutGuards();
+  process.stdout.write(answer);
+}

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The built CLI, as users run it. */
 export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+/** The full command line (yargs) behind it, which answers even what the entry answers itself. */
+export const FULL_CLI = fileURLToPath(new URL('../../dist/cli/cli.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface CliResult {
@@ -12,10 +14,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built binary with TZ=UTC and NO_COLOR=1, feeding `stdin` if given; an `env` value of undefined removes that variable. */
-export function runCli(args: string[], options: { stdin?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<CliResult> {
+/** Runs the built binary (or `script`) with TZ=UTC and NO_COLOR=1, feeding `stdin` if given; an `env` value of undefined removes that variable. */
+export function runCli(args: string[], options: { stdin?: string | Buffer; env?: Record<string, string | undefined>; cwd?: string; script?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [options.script ?? CLI, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', FORCE_COLOR: '', MQERR_CATALOG: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
