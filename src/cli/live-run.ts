@@ -3,8 +3,7 @@ import { EXIT, ExitError } from '../errors.js';
 import type { RecordSink } from '../pipeline/line-processor.js';
 import type { Grouping } from '../render/groupings.js';
 import { renderSnapshot } from '../render/render-snapshot.js';
-import { createMetrics, type RunMetrics } from '../sinks/create-metrics.js';
-import { serveMetrics } from '../sinks/serve-metrics.js';
+import type { RunMetrics } from '../sinks/create-metrics.js';
 import { checkTextfilePath, writeTextfile } from '../sinks/write-textfile.js';
 import { parseDuration } from '../time/parse-duration.js';
 import { parseInterval, startStatus } from './start-status.js';
@@ -61,8 +60,9 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new ExitError(`--metrics-port expects a port from 0 to 65535, got ${String(port)}`);
   }
-  const metrics = port !== undefined || args.textfile !== undefined ? createMetrics(run.catalog, run.aggregator) : null;
-  const server = metrics && port !== undefined ? await serveMetrics(metrics, args.metricsHost ?? '127.0.0.1', port) : null;
+  // prom-client and the HTTP server load only when metrics are asked for: they cost every other run its start-up.
+  const metrics = port !== undefined || args.textfile !== undefined ? (await import('../sinks/create-metrics.js')).createMetrics(run.catalog, run.aggregator) : null;
+  const server = metrics && port !== undefined ? await (await import('../sinks/serve-metrics.js')).serveMetrics(metrics, args.metricsHost ?? '127.0.0.1', port) : null;
   if (server && port === 0) warnLine(`serving metrics at ${server.url}`);
 
   const status = startStatus({ enabled: args.progress ?? true, intervalMs, writesRecords: out.writesRecords }, run);
