@@ -34,6 +34,30 @@ export class OutputBuffer {
     this.used += src.copy(this.buf, this.used, start, end);
   }
 
+  /** Appends bytes made once and written often (a JSON fragment every record repeats): no encoding, no view made. */
+  writePrepared(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.buf.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /** Appends a non-negative integer in decimal, as String(n) writes it, without making the string. */
+  writeUint(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0) {
+      this.writeAscii(String(n));
+      return;
+    }
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    this.reserve(digits);
+    let rest = n;
+    for (let at = this.used + digits - 1; at >= this.used; at--) {
+      this.buf[at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    }
+    this.used += digits;
+  }
+
   writeByte(byte: number): void {
     this.reserve(1);
     this.buf[this.used++] = byte;

@@ -86,21 +86,21 @@ function joinJsonLines(text: string): string {
  * per source and the number spliced in.
  */
 export class QuietTagFields {
-  private readonly before: string;
-  private readonly after: string;
+  private readonly before: Buffer;
+  private readonly after: Buffer;
 
   /** `sample` is any quiet record's event of the source. */
   constructor(sample: TaggedEvent) {
     const json = JSON.stringify(tagFields({ ...sample, line: LINE_MARK }));
     const at = json.indexOf(String(LINE_MARK));
-    this.before = `"mqerr":${json.slice(0, at)}`;
-    this.after = `${json.slice(at + String(LINE_MARK).length)}}`;
+    this.before = Buffer.from(`"mqerr":${json.slice(0, at)}`);
+    this.after = Buffer.from(`${json.slice(at + String(LINE_MARK).length)}}`);
   }
 
   write(out: OutputBuffer, line: number): void {
-    out.write(this.before);
-    out.writeAscii(String(line));
-    out.write(this.after);
+    out.writePrepared(this.before);
+    out.writeUint(line);
+    out.writePrepared(this.after);
   }
 }
 
