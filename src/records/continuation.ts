@@ -31,7 +31,6 @@ const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|co
 const MARKUP = /^<\/?[A-Za-z!]/;
 /** aliyun-java-sdk-core puts `\r\nRequestId : <ID>` at the end of its exception message. */
 const JAVA_SDK_REQUEST_ID = /^RequestId : [A-Za-z0-9-]{8,64}\s*$/;
-const CAUSE_FOLLOWS = /caused by:\s*$/i;
 const CLOSER = /^[}\])]+[,;]?\s*$/;
 const TRACEBACK_START = /^Traceback \(most recent call last\):/;
 const TRACEBACK_CHAIN = /^(?:During handling of the above exception|The above exception was the direct cause)/;
@@ -68,14 +67,23 @@ export function advanceState(line: string, state: ContinuationState): Continuati
   let traceback = state.traceback;
   if (TRACEBACK_START.test(line)) traceback = true;
   else if (traceback && line.length > 0 && !isIndented(line) && !TRACEBACK_CHAIN.test(line)) traceback = false;
-  const fieldBlock = FIELD_BLOCK_OPENER.test(line) || (state.fieldBlock && (SDK_FIELD.test(line) || isIndented(line)));
+  const fieldBlock = opensFieldBlock(line) || (state.fieldBlock && (SDK_FIELD.test(line) || isIndented(line)));
   return {
     lines: state.lines + 1,
     traceback,
     fieldBlock,
     startsWithException: starting ? EXCEPTION_HEADER.test(line) : state.startsWithException,
-    causeNext: CAUSE_FOLLOWS.test(line),
+    causeNext: leavesCauseOpen(line),
   };
+}
+
+/**
+ * FIELD_BLOCK_OPENER, run only on a line that holds `SDK` or `Exception: `
+ * (each of its forms does): most lines of a stack hold neither, and a
+ * literal search costs less than the pattern's own scan.
+ */
+function opensFieldBlock(line: string): boolean {
+  return (line.includes('SDK') || line.includes('Exception: ')) && FIELD_BLOCK_OPENER.test(line);
 }
 
 function isIndented(line: string): boolean {
@@ -97,7 +105,23 @@ export function alwaysStartsRecord(line: string): boolean {
   return !SDK_FIELD.test(line) && !QUALIFIED_EXCEPTION.test(line);
 }
 
-/** Whether the line ends with `caused by:`, so that whatever line comes next continues its record. */
+/**
+ * Whether the line ends with `caused by:`, so that whatever line comes next
+ * continues its record: `/caused by:\s*$/i`, read back from the line's end
+ * (the pattern itself would try every position of the line). trimEnd removes what
+ * `\s` matches, and the `i` flag folds ASCII letters only.
+ */
 export function leavesCauseOpen(line: string): boolean {
-  return CAUSE_FOLLOWS.test(line);
+  const end = line.charCodeAt(line.length - 1);
+  // Most lines end in a character that is neither `:` nor a space of any kind.
+  if (end !== 0x3a && !(end <= 0x20 || end > 0x7e)) return false;
+  const text = line.trimEnd();
+  const start = text.length - CAUSE_WORDS.length;
+  if (start < 0) return false;
+  for (let i = 0; i < CAUSE_WORDS.length; i++) {
+    const c = text.charCodeAt(start + i);
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== CAUSE_WORDS.charCodeAt(i)) return false;
+  }
+  return true;
 }
+const CAUSE_WORDS = 'caused by:';
