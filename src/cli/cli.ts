@@ -15,6 +15,9 @@ import { seriesOptions, tzOption, windowOptions } from './time-options.js';
 import { redactInputOption, redactOption } from './safety-options.js';
 import { protectStdinArgument, restoreStdinArgument } from './stdin-argument.js';
 import { helpWidth } from './help-width.js';
+import { holdYoungGeneration } from '../pipeline/hold-young-generation.js';
+
+holdYoungGeneration();
 
 /** Options every reading command takes. */
 function inputOptions<T>(y: Argv<T>) {
