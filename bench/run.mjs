@@ -109,12 +109,6 @@ async function benchCorpus({ mb, file, truth }, isLargest) {
   await add('mqerr scan', `${MQERR} scan --format json ${f} > /dev/null`, 'every API error: code, RequestId, vendor, category, multi-line records');
   if (isLargest) await add('mqerr scan --jobs 1', `${MQERR} scan --format json --jobs 1 ${f} > /dev/null`, 'the same, on one thread');
   await add('mqerr tag', `${MQERR} tag ${f} > /dev/null`, 'every record as NDJSON with its tags');
-  if (isLargest) {
-    // V8 grows the main thread's young generation to 32 MB over a long run; a user can cap it (see bounds.md).
-    const smallYoung = { env: { NODE_OPTIONS: '--max-semi-space-size=2' }, runs: slowRuns };
-    await add('mqerr scan, NODE_OPTIONS=--max-semi-space-size=2', `${MQERR} scan --format json ${f} > /dev/null`, 'the same as scan, with a 2 MB young generation', smallYoung);
-    await add('mqerr tag, NODE_OPTIONS=--max-semi-space-size=2', `${MQERR} tag ${f} > /dev/null`, 'the same as tag, with a 2 MB young generation', smallYoung);
-  }
   if (tools.rg) await add('rg | sort | uniq -c', `rg -o ${shell(CODE_PATTERN)} ${f} | sort | uniq -c > /dev/null`, 'codes by a pattern made for this corpus');
   if (tools.grep) await add('grep | sort | uniq -c', `LC_ALL=C grep -oE ${shell(CODE_PATTERN)} ${f} | sort | uniq -c > /dev/null`, 'the same with GNU grep', { runs: slowRuns });
   if (tools.jq) await add('jq | sort | uniq -c', `jq -R -r ${shell(JQ_PROGRAM)} ${f} | sort | uniq -c > /dev/null`, 'codes in the JSON lines only', { runs: slowRuns });
