@@ -96,13 +96,16 @@ export function isTimeKey(key: string): boolean {
 }
 
 /**
- * Whether a key can make a JSON record an event by itself: a code or a
- * RequestId field. Every other key matters only beside such a field or
- * inside a text that is scanned.
+ * Whether a key can make a JSON record an event: a code field, or a
+ * RequestId field spelled `RequestId` (a success body's: see inspectObject
+ * and inspectTencentResponse, which read that spelling only). Any other
+ * RequestId field (`requestId`, `request_id`, `x-acs-request-id`) makes an
+ * event only beside a code or an SDK's error text, which are found by
+ * themselves: an access log line with its request's id is no event.
  */
 export function isEventKey(key: string): boolean {
   const norm = normalizeKey(key);
-  return CODE_KEYS.has(norm) || REQUEST_ID_KEYS.has(norm);
+  return CODE_KEYS.has(norm) || (REQUEST_ID_KEYS.has(norm) && key === 'RequestId');
 }
 
 /** Whether walkJson scans a string value for SDK texts. */
