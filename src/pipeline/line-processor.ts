@@ -11,7 +11,11 @@ import { RepeatWindow } from './repeat-window.js';
 /** Receives every record with what was recognized in it. */
 export type RecordSink = (record: LogRecord, recognition: Recognition, event: TaggedEvent) => void;
 
-/** Receives a record that is one quiet line, as its bytes (see src/lines/quiet-lines.ts). */
+/**
+ * Receives a record that is one quiet line, as its bytes (see
+ * src/lines/quiet-lines.ts). The recognition and the event are refilled for
+ * the next quiet record: read them during the call, do not keep them.
+ */
 export type QuietRecordSink = (line: QuietLine, recognition: Recognition, event: TaggedEvent) => void;
 
 /** Options that shape how lines become records. */
@@ -70,6 +74,8 @@ export class LineProcessor {
   private firstFailure: { line: number; message: string } | null = null;
 
   private readonly firstLine: number;
+  /** What quietSink is handed for every quiet record: made once, its line and time refilled (see QuietRecordSink). */
+  private quietTags: { recognition: Recognition; event: TaggedEvent } | null = null;
 
   constructor(
     readonly source: string,
@@ -174,7 +180,7 @@ export class LineProcessor {
     try {
       recognition = recognize(record.text, this.ctx);
     } catch (err) {
-      this.noteFailure(record, err);
+      this.noteFailure(record.line, err);
       recognition = UNRECOGNIZED;
     }
     const tagged = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
@@ -186,7 +192,7 @@ export class LineProcessor {
         try {
           this.options.deferRepeat(record, recognition, event);
         } catch (err) {
-          this.noteFailure(record, err);
+          this.noteFailure(record.line, err);
         }
         return;
       }
@@ -197,17 +203,23 @@ export class LineProcessor {
     try {
       this.sink?.(record, recognition, event);
     } catch (err) {
-      this.noteFailure(record, err);
+      this.noteFailure(record.line, err);
     }
   }
 
   /** A quiet line is what recognition makes of a text with nothing in it: no event, its time. */
   private onQuietRecord(line: QuietLine, lineNo: number): void {
     const time = line.time ?? this.lastTime;
-    if (this.sink === null && this.quietSink === null && (time !== null || !this.options.defer)) {
-      // Nothing reads the event a quiet record would make: count it as add() would count that event.
+    if ((this.quietSink !== null || this.sink === null) && (time !== null || !this.options.defer)) {
+      // Counted as add() counts a record without an event; the quiet sink, if any, gets the event such a record makes.
       this.lastTime = time;
-      this.aggregator.addRecord(this.stats, time);
+      if (!this.aggregator.addRecord(this.stats, time) || this.quietSink === null) return;
+      const { recognition, event } = this.refillQuietTags(line, lineNo, time);
+      try {
+        this.quietSink(line, recognition, event);
+      } catch (err) {
+        this.noteFailure(lineNo, err);
+      }
       return;
     }
     const recognition: Recognition = { ...UNRECOGNIZED, time: line.time, json: line.json };
@@ -221,12 +233,26 @@ export class LineProcessor {
       if (this.quietSink) this.quietSink(line, recognition, event);
       else this.sink?.(record, recognition, event);
     } catch (err) {
-      this.noteFailure(record, err);
+      this.noteFailure(record.line, err);
     }
   }
 
-  private noteFailure(record: LogRecord, err: unknown): void {
-    this.firstFailure ??= { line: record.line, message: err instanceof Error ? err.message : String(err) };
+  /** The recognition and event of a quiet record, as attachMetadata makes them, in objects reused from one to the next. */
+  private refillQuietTags(line: QuietLine, lineNo: number, time: number | null): { recognition: Recognition; event: TaggedEvent } {
+    if (!this.quietTags) {
+      const recognition: Recognition = { ...UNRECOGNIZED, messages: [] };
+      this.quietTags = { recognition, event: attachMetadata(new QuietRecord(this.source, lineNo, line), recognition, this.ctx.catalog, null) };
+    }
+    const { recognition, event } = this.quietTags;
+    recognition.time = line.time;
+    recognition.json = line.json;
+    event.line = lineNo;
+    event.time = time;
+    return this.quietTags;
+  }
+
+  private noteFailure(line: number, err: unknown): void {
+    this.firstFailure ??= { line, message: err instanceof Error ? err.message : String(err) };
   }
 }
 

@@ -39,7 +39,8 @@ function setUp(options: PathOptions) {
     },
     { unwrap: options.unwrap ?? true },
     (line, recognition, event) => {
-      events.push(event);
+      // A quiet record's event is refilled for the next one (QuietRecordSink): keep a copy.
+      events.push({ ...event });
       writer.quiet(line, recognition, event);
     },
   );
