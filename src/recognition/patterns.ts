@@ -1,3 +1,5 @@
+import { escapeRegExp } from './escape-reg-exp.js';
+
 /**
  * Every regular expression recognition uses, compiled once. Each is linear:
  * no nested quantifiers, no alternation under a repeat, bounded repeats where
@@ -29,7 +31,7 @@ export const CANDIDATE_FRAGMENTS = ['ode', 'equest', 'rror', 'xception', 'SDK.',
  * CANDIDATE_FRAGMENTS as one search: a single pass of the regular
  * expression engine over a text costs less than one literal search per fragment.
  */
-export const CANDIDATE_TEXT = new RegExp(CANDIDATE_FRAGMENTS.map((f) => f.replace('.', '\\.')).join('|'));
+export const CANDIDATE_TEXT = new RegExp(CANDIDATE_FRAGMENTS.map(escapeRegExp).join('|'));
 
 /**
  * The byte-level fast path's gate (src/lines/quiet-lines.ts), a superset of

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Vendor } from '../types.js';
+import { escapeRegExp } from './escape-reg-exp.js';
 
 /** What recognition needs from the catalog, resolved once at start. */
 export interface RecognitionContext {
@@ -29,8 +30,4 @@ export function createRecognitionContext(catalog: Catalog): RecognitionContext {
   }
   const anySign = new RegExp([...markers, ...hosts].map(([sign]) => escapeRegExp(sign)).join('|') || '(?!)');
   return { catalog, markers, hosts, anySign, upperCaseIds, lowerCaseIds };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

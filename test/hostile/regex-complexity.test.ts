@@ -136,10 +136,12 @@ function superlinearInputs(regex: RegExp, runChars = RUN_CHARS): string[] {
   const problems: string[] = [];
   for (const unit of pumpUnits(regex)) {
     const make = (chars: number): string => `${unit.repeat(Math.ceil(chars / unit.length))}\u0000`;
-    if (cost(regex, make(runChars)) < MEASURABLE_MS) continue;
     // A busy machine inflates a short run more than a long one, which hides growth: the short run gets more tries.
-    const small = cost(regex, make(runChars), 7);
-    const large = cost(regex, make(4 * runChars));
+    const measure = (): [number, number] => [cost(regex, make(runChars), 7), cost(regex, make(4 * runChars))];
+    let [small, large] = measure();
+    if (small < MEASURABLE_MS) continue;
+    // Noise can also inflate one long run; growth that is the pattern's own shows again when measured again.
+    if (large / small > MAX_GROWTH) [small, large] = measure();
     if (large / small > MAX_GROWTH) problems.push(`${JSON.stringify(unit)} repeated: ${small.toFixed(1)} ms at ${runChars}, ${large.toFixed(1)} ms at ${4 * runChars}`);
   }
   return problems;
