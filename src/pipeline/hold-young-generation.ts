@@ -11,7 +11,7 @@ import { setFlagsFromString } from 'node:v8';
  * setting it while running takes effect (the semi-space maximum is read only
  * at start). Starting a worker thread sets V8's flags back to the command
  * line's, so each worker calls this again as it starts (segment-worker.ts).
- * The flag exists in every V8 that Node 20 and later ship; some later V8s
+ * Node 20's V8 has the flag, and later V8 sources still define it; some
  * raise it to at least 2, where this changes nothing (and prints nothing).
  */
 export function holdYoungGeneration(): void {
