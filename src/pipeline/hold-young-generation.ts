@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
  * at start). Starting a worker thread sets V8's flags back to the command
  * line's, so each worker calls this again as it starts (segment-worker.ts).
  * Node 20's V8 has the flag, and later V8 sources still define it; some
- * raise it to at least 2, where this changes nothing (and prints nothing).
+ * raise it to at least 2, where this changes nothing.
  */
 export function holdYoungGeneration(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
