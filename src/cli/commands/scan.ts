@@ -1,7 +1,5 @@
 import type { Summary, TimeSeries } from '../../aggregation/summary.js';
 import { EXIT } from '../../errors.js';
-import { runParallel, worthRunningInParallel } from '../../pipeline/run-parallel.js';
-import { runPipeline } from '../../pipeline/run-pipeline.js';
 import type { Grouping } from '../../render/groupings.js';
 import { renderCsv } from '../../render/render-csv.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
@@ -12,6 +10,7 @@ import { describeCommandLine } from '../command-line.js';
 import { startLive, type LiveArgs } from '../live-run.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { readInputs } from '../read-inputs.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
@@ -72,34 +71,16 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
     // Metrics observe every record as it is read, so they keep the run on the main thread.
-    const { failed } =
-      run.fastPath && live.sink === null && worthRunningInParallel(run.inputs, run.jobs)
-        ? await runParallel({
-            inputs: run.inputs,
-            catalog: run.catalog,
-            aggregator: run.aggregator,
-            samples: run.samples,
-            maxLineBytes,
-            unwrap: args.unwrap ?? true,
-            redact: args.redact ?? true,
-            jobs: run.jobs,
-            tag: null,
-            signal: controller.signal,
-            onSourceError,
-          })
-        : await runPipeline({
-            inputs: run.inputs,
-            ctx: run.ctx,
-            aggregator: run.aggregator,
-            sink: live.sink,
-            maxLineBytes,
-            idleFlushMs: 50,
-            signal: controller.signal,
-            onSourceError,
-            unwrap: args.unwrap ?? true,
-            redact: args.redact ?? true,
-            fastPath: run.fastPath,
-          });
+    const { failed } = await readInputs(run, {
+      maxLineBytes,
+      unwrap: args.unwrap ?? true,
+      redact: args.redact ?? true,
+      parallel: live.sink === null,
+      tag: null,
+      sink: live.sink,
+      signal: controller.signal,
+      onSourceError,
+    });
     const { output, summary, exitCode } = await live.finish();
     await writeOut(output);
     let reportFailed = false;

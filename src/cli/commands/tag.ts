@@ -1,10 +1,10 @@
 import { EXIT } from '../../errors.js';
-import { runParallel, worthRunningInParallel } from '../../pipeline/run-parallel.js';
-import { runPipeline, type FlowControl } from '../../pipeline/run-pipeline.js';
+import type { FlowControl } from '../../pipeline/run-pipeline.js';
 import { prettifySafely } from '../../render/prettify-safely.js';
 import { TagWriter } from '../../render/tag-writer.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
@@ -62,39 +62,23 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
     }
   };
   const onSourceError = (name: string, message: string): void => (status ? status.around(() => warn(`${name}: ${message}`)) : warn(`${name}: ${message}`));
-  const { failed } =
-    run.fastPath && !pretty && worthRunningInParallel(run.inputs, run.jobs)
-      ? await runParallel({
-          inputs: run.inputs,
-          catalog: run.catalog,
-          aggregator: run.aggregator,
-          samples: run.samples,
-          maxLineBytes,
-          unwrap: args.unwrap ?? true,
-          redact: args.redact ?? true,
-          jobs: run.jobs,
-          tag: { errorsOnly, redactInput, writer, write: writeOut },
-          signal,
-          onSourceError,
-        })
-      : await runPipeline(
-          {
-            inputs: run.inputs,
-            ctx: run.ctx,
-            aggregator: run.aggregator,
-            sink: (record, recognition, event) => writer.record(record, recognition, event),
-            quietSink: (line, recognition, event) => writer.quiet(line, recognition, event),
-            onBatchEnd: writeBatch,
-            maxLineBytes,
-            idleFlushMs: 50,
-            signal,
-            onSourceError,
-            unwrap: args.unwrap ?? true,
-            redact: args.redact ?? true,
-            fastPath: run.fastPath,
-          },
-          flow,
-        );
+  const { failed } = await readInputs(
+    run,
+    {
+      maxLineBytes,
+      unwrap: args.unwrap ?? true,
+      redact: args.redact ?? true,
+      // A pretty-printed line is made on the main thread.
+      parallel: !pretty,
+      tag: { errorsOnly, redactInput, writer, write: writeOut },
+      sink: (record, recognition, event) => writer.record(record, recognition, event),
+      quietSink: (line, recognition, event) => writer.quiet(line, recognition, event),
+      onBatchEnd: writeBatch,
+      signal,
+      onSourceError,
+    },
+    flow,
+  );
   status?.stop();
   return failed ? EXIT.unreadableInput : EXIT.ok;
 }
