@@ -3,34 +3,22 @@ import { Aggregator, type AggregatorTimeOptions } from '../../src/aggregation/ag
 import { bucketStart } from '../../src/aggregation/bucket-size.js';
 import { TimeWindow } from '../../src/aggregation/time-window.js';
 import type { Category, TaggedEvent } from '../../src/types.js';
+import { taggedEvent } from '../helpers/tagged-event.js';
 
 const T0 = Date.UTC(2026, 10, 21, 0, 0, 0);
 const MIN = 60_000;
 const HOUR = 3_600_000;
 
 function event(time: number | null, category: Category | null = 'throttling', code = 'RequestLimitExceeded', source = 'a.log'): TaggedEvent {
-  return {
+  return taggedEvent({
     source,
-    line: 1,
     event: category ? 'error' : null,
     vendor: category ? 'tencent' : null,
     code: category ? code : null,
-    requestId: null,
-    action: null,
     category,
-    section: null,
-    httpStatus: null,
-    retryable: null,
     catalogued: true,
-    parent: null,
-    clientSide: false,
-    description: null,
-    remedy: null,
     time,
-    pod: null,
-    container: null,
-    duplicateOf: null,
-  };
+  });
 }
 
 function aggregator(time: Partial<AggregatorTimeOptions> & { bucketMs?: number } = {}): Aggregator {

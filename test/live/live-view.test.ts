@@ -7,30 +7,10 @@ import { renderProgressBar } from '../../src/render/progress-bar.js';
 import { TerminalStatus } from '../../src/sinks/terminal-status.js';
 import { parseDuration } from '../../src/time/parse-duration.js';
 import type { TaggedEvent } from '../../src/types.js';
+import { taggedEvent } from '../helpers/tagged-event.js';
 
 function errorEvent(vendor: string, code: string, category: TaggedEvent['category']): TaggedEvent {
-  return {
-    source: '-',
-    line: 1,
-    event: 'error',
-    vendor,
-    code,
-    requestId: null,
-    action: null,
-    category,
-    section: null,
-    httpStatus: null,
-    retryable: null,
-    catalogued: true,
-    clientSide: false,
-    description: null,
-    remedy: null,
-    time: null,
-    pod: null,
-    container: null,
-    duplicateOf: null,
-    parent: null,
-  };
+  return taggedEvent({ vendor, code, category, catalogued: true });
 }
 
 function summaryOf(events: TaggedEvent[]) {

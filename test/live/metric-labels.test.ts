@@ -5,32 +5,12 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { createMetrics, MAX_PODS, MAX_UNCATALOGUED_CODES } from '../../src/sinks/create-metrics.js';
 import { LabelBudget, OVERFLOW_LABEL } from '../../src/sinks/label-budget.js';
 import type { TaggedEvent } from '../../src/types.js';
+import { taggedEvent } from '../helpers/tagged-event.js';
 
 const catalog = loadCatalog();
 
 function error(code: string | null, pod: string | null = null, vendor: string | null = 'alibaba'): TaggedEvent {
-  return {
-    source: '-',
-    line: 1,
-    event: 'error',
-    vendor,
-    code,
-    requestId: null,
-    action: null,
-    category: 'unknown',
-    section: null,
-    httpStatus: null,
-    retryable: null,
-    catalogued: false,
-    clientSide: false,
-    description: null,
-    remedy: null,
-    time: null,
-    pod,
-    container: null,
-    duplicateOf: null,
-    parent: null,
-  };
+  return taggedEvent({ vendor, code, pod });
 }
 
 async function errorSeries(events: TaggedEvent[]) {
