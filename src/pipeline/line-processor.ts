@@ -1,7 +1,7 @@
 import { attachMetadata } from '../catalog/attach-metadata.js';
 import type { Aggregator } from '../aggregation/aggregator.js';
-import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, type QuietLine } from '../records/assemble-records.js';
-import { unwrapContainer } from '../records/unwrap-container.js';
+import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, streamKey, type LineOrigin, type QuietLine } from '../records/assemble-records.js';
+import { unwrapLine } from '../records/unwrap-line.js';
 import { recognize } from '../recognition/recognize.js';
 import { redactEvent } from '../render/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
@@ -20,7 +20,7 @@ export type QuietRecordSink = (line: QuietLine, recognition: Recognition, event:
 
 /** Options that shape how lines become records. */
 export interface LineOptions {
-  /** Remove kubectl, CRI and Docker wrappers (on by default). */
+  /** Remove container wrappers and shippers' envelopes (on by default). */
   unwrap: boolean;
   /** Redact credentials in what is taken from the logs into events (on by default; `--no-redact`). */
   redact?: boolean;
@@ -57,6 +57,8 @@ const UNRECOGNIZED: Recognition = {
 
 interface PartialLine {
   text: string;
+  origin: LineOrigin;
+  lineNo: number;
 }
 
 /**
@@ -119,12 +121,12 @@ export class LineProcessor {
     this.aggregator.totals.lines++;
     this.stats.lines++;
     let text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-    const wrapped = this.options.unwrap ? unwrapContainer(text) : null;
+    const wrapped = this.options.unwrap ? unwrapLine(text) : null;
     if (!wrapped) {
       this.assembler.push(text, lineNo, null);
       return;
     }
-    const stream = wrapped.origin.stream ?? '';
+    const stream = streamKey(wrapped.origin);
     const before = this.partials.get(stream);
     if (before) {
       this.partials.delete(stream);
@@ -133,10 +135,10 @@ export class LineProcessor {
     // A runtime's partial lines are joined up to the record bound, so an
     // endless run of them (a hostile or broken writer) holds bounded memory.
     if (wrapped.partial && text.length < DEFAULT_ASSEMBLY_LIMITS.maxRecordChars) {
-      this.partials.set(stream, { text });
+      this.partials.set(stream, { text, origin: wrapped.origin, lineNo: before?.lineNo ?? lineNo });
       return;
     }
-    this.assembler.push(text, lineNo, wrapped.origin);
+    this.assembler.push(text, before?.lineNo ?? lineNo, wrapped.origin);
   }
 
   /**
@@ -156,7 +158,7 @@ export class LineProcessor {
   flush(): void {
     for (const [stream, partial] of this.partials) {
       this.partials.delete(stream);
-      this.assembler.push(partial.text, this.lineNo, null);
+      this.assembler.push(partial.text, partial.lineNo, partial.origin);
     }
     this.assembler.flush();
   }
@@ -261,6 +263,9 @@ class QuietRecord implements LogRecord {
   readonly wrapperTime = null;
   readonly pod = null;
   readonly container = null;
+  readonly namespace = null;
+  readonly host = null;
+  readonly unit = null;
 
   constructor(
     readonly source: string,

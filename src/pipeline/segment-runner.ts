@@ -58,8 +58,8 @@ export class SegmentRunner {
         redact: settings.redact,
         firstLine,
         defer: (record, recognition, event) => {
-          const { line, text, wrapperTime, pod, container } = record;
-          deferred.push({ at: writer?.out.length ?? 0, record: { record: { source: record.source, line, text, wrapperTime, pod, container }, recognition, event } });
+          const { line, text, wrapperTime, pod, container, namespace, host, unit } = record;
+          deferred.push({ at: writer?.out.length ?? 0, record: { record: { source: record.source, line, text, wrapperTime, pod, container, namespace, host, unit }, recognition, event } });
         },
         deferRepeat: (record, recognition, event) => {
           const uncatalogued = event.code !== null && !event.catalogued;

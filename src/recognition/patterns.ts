@@ -124,6 +124,9 @@ export const SDK_EXCEPTION_HEADER = /(?:TencentCloudSDKException|TeaException|Se
 /** Signs that an exception is a transport failure, not an API answer. */
 export const TRANSPORT_FAILURE = /java\.net\.|java\.io\.|IOException|UnknownHost|timed? ?out|refused|reset by peer|hang up|ECONN|EAI_AGAIN|ENOTFOUND/i;
 
+/** A terminal escape sequence: CSI (`ESC [ … m`, colours and cursor moves) or a two-character escape. */
+export const ANSI_ESCAPE = /\u001b(?:\[[0-9;:?]{0,32}[ -\/]{0,4}[@-~]|[@-Z\\-_])/g;
+
 /** A leading timestamp of a plain log line (ISO 8601, Python logging, Go log). */
 export const LEADING_TIME =
   /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d\d:?\d\d))?)/;

@@ -6,6 +6,7 @@ import { isCandidateText } from './is-candidate-text.js';
 import { LEADING_TIME } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
+import { stripAnsi } from './strip-ansi.js';
 import { walkJson } from './walk-json.js';
 
 /**
@@ -13,7 +14,8 @@ import { walkJson } from './walk-json.js';
  * other text is scanned. Pure and synchronous; never throws.
  * @example recognize('{"Response":{"Error":{"Code":"InternalError","Message":"…"},"RequestId":"…"}}', ctx)
  */
-export function recognize(text: string, ctx: RecognitionContext): Recognition {
+export function recognize(record: string, ctx: RecognitionContext): Recognition {
+  const text = stripAnsi(record);
   const evidence = new Evidence();
   const json = isJsonObjectText(text) && walkParsed(text, evidence, ctx);
   if (!json) {

@@ -1,3 +1,4 @@
+import { METADATA_OBJECTS } from '../records/envelope-fields.js';
 import { parseTimeValue } from '../time/parse-time.js';
 import { Evidence, STRENGTH } from './evidence.js';
 import { isCandidateText } from './is-candidate-text.js';
@@ -68,7 +69,13 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
     }
     inspectObject(value, depth === 0 && topLevel ? 'log' : parentKey, evidence, ctx);
     const keys = Object.keys(value);
-    for (let i = keys.length - 1; i >= 0; i--) stack.push([value[keys[i]!]!, keys[i]!, depth + 1]);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const child = value[key]!;
+      // A log line's metadata (its pod, its image, its labels) is never evidence.
+      if (depth === 0 && topLevel && METADATA_OBJECTS.has(key) && isObject(child)) continue;
+      stack.push([child, key, depth + 1]);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { LogRecord } from '../types.js';
-import { advanceState, continuesRecord, FRESH_STATE, type ContinuationState } from './continuation.js';
+import { NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
+import { advanceState, continuesRecord, EXCEPTION_LINE, FRESH_STATE, type ContinuationState } from './continuation.js';
 
 /** Bounds that keep one runaway record from holding unbounded memory. */
 export interface AssemblyLimits {
@@ -9,14 +10,8 @@ export interface AssemblyLimits {
 
 export const DEFAULT_ASSEMBLY_LIMITS: AssemblyLimits = { maxRecordLines: 1000, maxRecordChars: 4 * 1024 * 1024 };
 
-/** Where a line came from inside a source, once a container wrapper is removed. */
-export interface LineOrigin {
-  pod: string | null;
-  container: string | null;
-  /** Separate streams of one container (stdout, stderr) never share a record. */
-  stream: string | null;
-  time: number | null;
-}
+/** Where a line came from inside a source, once its wrappers and envelopes are removed: lines of different streams never share a record. */
+export type LineOrigin = Dimensions;
 
 /**
  * A line the byte-level scanner found quiet (see src/lines/quiet-lines.ts):
@@ -39,7 +34,7 @@ interface OpenQuietRecord {
   lineNo: number;
 }
 
-const NO_ORIGIN: LineOrigin = { pod: null, container: null, stream: null, time: null };
+const NO_ORIGIN: LineOrigin = NO_DIMENSIONS;
 /**
  * The state of a record that is one quiet line: quiet lines hold none of the
  * words that open a traceback, a field block or an exception header, and do
@@ -75,9 +70,9 @@ export class RecordAssembler {
 
   /** Adds one physical line (1-based `lineNo`); may emit the record it closes. */
   push(text: string, lineNo: number, origin: LineOrigin | null): void {
-    const key = origin && (origin.pod || origin.container || origin.stream) ? `${origin.pod ?? ''}\u0000${origin.container ?? ''}\u0000${origin.stream ?? ''}` : '';
+    const key = origin ? streamKey(origin) : '';
     if (key === '' && this.quiet) {
-      if (continuesRecord(text, QUIET_STATE)) this.reopenQuiet();
+      if (continuesRecord(text, this.quietState(text))) this.reopenQuiet();
       else this.closeQuiet();
     }
     const current = this.open.get(key);
@@ -130,6 +125,17 @@ export class RecordAssembler {
     if (this.quiet) this.closeQuiet();
   }
 
+  /**
+   * The state of the open quiet record, as far as `next` can tell: only an
+   * exception line depends on more than QUIET_STATE says (whether the quiet
+   * line is a bare log header), and only then is the quiet line decoded.
+   */
+  private quietState(next: string): ContinuationState {
+    if (!EXCEPTION_LINE.test(next)) return QUIET_STATE;
+    const { line } = this.quiet!;
+    return advanceState(line.buf.toString('utf8', line.start, line.end), FRESH_STATE);
+  }
+
   /** A line is joining the quiet record: it becomes an ordinary open record. */
   private reopenQuiet(): void {
     const { line, lineNo } = this.quiet!;
@@ -142,7 +148,7 @@ export class RecordAssembler {
     const { line, lineNo } = this.quiet!;
     this.quiet = null;
     if (this.emitQuiet) this.emitQuiet(line, lineNo);
-    else this.emit({ source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, pod: null, container: null });
+    else this.emit({ source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, ...NO_STREAM });
   }
 
   private isFull(record: OpenRecord, text: string): boolean {
@@ -158,6 +164,19 @@ export class RecordAssembler {
       wrapperTime: record.origin.time,
       pod: record.origin.pod,
       container: record.origin.container,
+      namespace: record.origin.namespace,
+      host: record.origin.host,
+      unit: record.origin.unit,
     });
   }
+}
+
+/** The dimensions of a record that no wrapper or envelope named. */
+export const NO_STREAM = { pod: null, container: null, namespace: null, host: null, unit: null } as const;
+
+/** What tells a line's stream apart: '' for a line no wrapper or envelope named. */
+export function streamKey(origin: LineOrigin): string {
+  const { pod, container, namespace, host, unit, stream } = origin;
+  if (pod === null && container === null && namespace === null && host === null && unit === null && stream === null) return '';
+  return `${pod ?? ''}\u0000${container ?? ''}\u0000${namespace ?? ''}\u0000${host ?? ''}\u0000${unit ?? ''}\u0000${stream ?? ''}`;
 }

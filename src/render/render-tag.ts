@@ -24,6 +24,12 @@ export interface TagFields {
   remedy: string | null;
   /** Set when an earlier record (this line) already reported the same error; counted once. */
   duplicateOf?: number;
+  /** The stream's dimensions, where a wrapper or an envelope named them. */
+  pod?: string;
+  container?: string;
+  namespace?: string;
+  host?: string;
+  unit?: string;
 }
 
 export function tagFields(event: TaggedEvent): TagFields {
@@ -43,7 +49,20 @@ export function tagFields(event: TaggedEvent): TagFields {
     description: event.description,
     remedy: event.remedy,
     ...(event.duplicateOf !== null ? { duplicateOf: event.duplicateOf } : {}),
+    ...streamFields(event),
   };
+}
+
+/** The dimensions a record's stream has, each only when known. */
+function streamFields(event: TaggedEvent): Partial<Pick<TagFields, 'pod' | 'container' | 'namespace' | 'host' | 'unit'>> {
+  if (event.pod === null && event.container === null && event.namespace === null && event.host === null && event.unit === null) return {};
+  const fields: Partial<Pick<TagFields, 'pod' | 'container' | 'namespace' | 'host' | 'unit'>> = {};
+  if (event.pod !== null) fields.pod = event.pod;
+  if (event.container !== null) fields.container = event.container;
+  if (event.namespace !== null) fields.namespace = event.namespace;
+  if (event.host !== null) fields.host = event.host;
+  if (event.unit !== null) fields.unit = event.unit;
+  return fields;
 }
 
 /**
