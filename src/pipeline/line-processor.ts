@@ -136,6 +136,8 @@ export class LineProcessor {
     // endless run of them (a hostile or broken writer) holds bounded memory.
     if (wrapped.partial && text.length < DEFAULT_ASSEMBLY_LIMITS.maxRecordChars) {
       this.partials.set(stream, { text, origin: wrapped.origin, lineNo: before?.lineNo ?? lineNo });
+      // As many streams as records may be open: past that, the oldest partial line is taken as it is.
+      if (this.partials.size > DEFAULT_ASSEMBLY_LIMITS.maxOpenRecords) this.pushOldestPartial();
       return;
     }
     this.assembler.push(text, before?.lineNo ?? lineNo, wrapped.origin);
@@ -154,6 +156,12 @@ export class LineProcessor {
     this.assembler.pushQuiet(line, lineNo);
   }
 
+  private pushOldestPartial(): void {
+    const [stream, partial] = this.partials.entries().next().value as [string, PartialLine];
+    this.partials.delete(stream);
+    this.assembler.push(partial.text, partial.lineNo, partial.origin);
+  }
+
   /** Closes the open records (end of input, or a quiet live stream). */
   flush(): void {
     for (const [stream, partial] of this.partials) {
@@ -161,6 +169,14 @@ export class LineProcessor {
       this.assembler.push(partial.text, partial.lineNo, partial.origin);
     }
     this.assembler.flush();
+  }
+
+  /**
+   * One sweep of a live source's per-stream quiet timer (see
+   * RecordAssembler.closeIdle); returns how many records it closed.
+   */
+  closeIdle(): number {
+    return this.assembler.closeIdle();
   }
 
   /** Whether a record is waiting for more lines. */
