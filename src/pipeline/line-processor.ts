@@ -1,6 +1,7 @@
 import { attachMetadata } from '../catalog/attach-metadata.js';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, streamKey, type LineOrigin, type QuietLine } from '../records/assemble-records.js';
+import { StreamOrder } from '../records/stream-order.js';
 import { unwrapLine } from '../records/unwrap-line.js';
 import { recognize } from '../recognition/recognize.js';
 import { redactEvent } from '../render/redact-event.js';
@@ -70,6 +71,8 @@ export class LineProcessor {
   private lineNo = 0;
   private lastTime: number | null = null;
   private readonly assembler: RecordAssembler;
+  /** Puts newest-first streams back in written order before assembly. */
+  private readonly order: StreamOrder;
   private readonly partials = new Map<string, PartialLine>();
   private readonly repeats = new RepeatWindow();
   private readonly stats: ReturnType<Aggregator['source']>;
@@ -97,6 +100,10 @@ export class LineProcessor {
       (line, lineNo) => this.onQuietRecord(line, lineNo),
     );
     this.stats = aggregator.source(source);
+    this.order = new StreamOrder(
+      (line) => this.assembler.push(line.text, line.lineNo, line.origin),
+      (key) => this.assembler.takeBack(key),
+    );
   }
 
   /** Lines seen so far. */
@@ -140,7 +147,7 @@ export class LineProcessor {
       if (this.partials.size > DEFAULT_ASSEMBLY_LIMITS.maxOpenRecords) this.pushOldestPartial();
       return;
     }
-    this.assembler.push(text, before?.lineNo ?? lineNo, wrapped.origin);
+    this.order.push(stream, { text, lineNo: before?.lineNo ?? lineNo, origin: wrapped.origin });
   }
 
   /**
@@ -159,15 +166,16 @@ export class LineProcessor {
   private pushOldestPartial(): void {
     const [stream, partial] = this.partials.entries().next().value as [string, PartialLine];
     this.partials.delete(stream);
-    this.assembler.push(partial.text, partial.lineNo, partial.origin);
+    this.order.push(stream, { text: partial.text, lineNo: partial.lineNo, origin: partial.origin });
   }
 
   /** Closes the open records (end of input, or a quiet live stream). */
   flush(): void {
     for (const [stream, partial] of this.partials) {
       this.partials.delete(stream);
-      this.assembler.push(partial.text, partial.lineNo, partial.origin);
+      this.order.push(stream, { text: partial.text, lineNo: partial.lineNo, origin: partial.origin });
     }
+    this.order.flush();
     this.assembler.flush();
   }
 

@@ -165,6 +165,20 @@ export class RecordAssembler {
   }
 
   /**
+   * Removes a stream's open record without emitting it and gives back its
+   * lines (all numbered as its first): a stream found to be written newest
+   * first is reassembled in its written order (see StreamOrder).
+   */
+  takeBack(key: string): { text: string; lineNo: number; origin: LineOrigin }[] {
+    const record = this.open.get(key);
+    if (!record) return [];
+    this.open.delete(key);
+    this.openChars -= record.chars;
+    this.release(record.slot, () => {});
+    return record.lines.map((text) => ({ text, lineNo: record.firstLine, origin: record.origin }));
+  }
+
+  /**
    * One sweep of a live stream's quiet timer: closes the records whose
    * stream has written no line since the previous sweep, whatever other
    * streams wrote. Run every half quiet period, it closes a record between
