@@ -34,9 +34,13 @@ const MAX_FIELDS = 256;
 const NAMED_SUFFIXES: ReadonlyArray<readonly [string, Named]> = [
   ['podname', 'pod'],
   ['namespacename', 'namespace'],
+  // Tencent CLS's `__TAG__.namespace`, Vector's `pod_namespace`.
+  ['namespace', 'namespace'],
   ['containername', 'container'],
   ['hostname', 'host'],
   ['nodename', 'host'],
+  // Google Cloud Logging's node of a k8s_container entry: `labels."compute.googleapis.com/resource_name"`.
+  ['computegoogleapiscom/resourcename', 'host'],
   ['systemdunit', 'unit'],
   ['systemduserunit', 'unit'],
 ];
@@ -49,7 +53,27 @@ const NAMED_FIELDS: ReadonlyMap<string, Named> = new Map<string, Named>([
   ['unit', 'unit'],
 ]);
 /** Paths (as above) that tell streams apart without being a dimension of their own. */
-const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'filepath', 'filename', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier'];
+const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'file', 'filepath', 'filename', 'path', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier'];
+
+/** The kubelet's log paths: `/var/log/pods/<namespace>_<pod>_<uid>/<container>/<n>.log`. */
+const POD_LOG_PATH = /\/var\/log\/pods\/([^_/]{1,253})_([^_/]{1,253})_[^/]{1,64}\/([^/]{1,253})\//;
+/** `/var/log/containers/<pod>_<namespace>_<container>-<id>.log`, also as a tag (`kube.var.log.containers.….log`). */
+const CONTAINER_LOG_PATH = /[/.]var[/.]log[/.]containers[/.]([^_/]{1,253})_([^_/]{1,253})_([^/]{1,253})-[0-9a-f]{64}\.log$/;
+
+/** Pod, namespace and container from a kubelet log path, where nothing else named them. */
+function fillFromKubeletPath(found: Dimensions, path: string): void {
+  const pods = POD_LOG_PATH.exec(path);
+  const containers = pods ? null : CONTAINER_LOG_PATH.exec(path);
+  if (pods) {
+    found.namespace ??= pods[1]!;
+    found.pod ??= pods[2]!;
+    found.container ??= pods[3]!;
+  } else if (containers) {
+    found.pod ??= containers[1]!;
+    found.namespace ??= containers[2]!;
+    found.container ??= containers[3]!;
+  }
+}
 
 /** Time fields of envelopes, most precise first; values are read by parseTimeValue. */
 const TIME_FIELDS = ['time', 'timestamp', '@timestamp', 'ts', 'date', '__time__', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP', 'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'ingestionTime'];
@@ -78,17 +102,22 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
         if (depth + 1 < MAX_DEPTH) visit(value as Record<string, unknown>, name, depth + 1);
         continue;
       }
-      if (typeof value !== 'string' || value === '' || value.length > 256) continue;
+      if (typeof value !== 'string' || value === '' || value.length > 1024) continue;
       const path = parent + name;
-      const dimension = key === '__source__' ? 'host' : (NAMED_FIELDS.get(name) ?? NAMED_SUFFIXES.find(([suffix]) => path.endsWith(suffix))?.[1]);
+      const dimension = NAMED_FIELDS.get(name) ?? NAMED_SUFFIXES.find(([suffix]) => path.endsWith(suffix))?.[1];
       if (dimension) {
         found[dimension] ??= value;
         continue;
       }
-      if (STREAM_SUFFIXES.some((suffix) => path.endsWith(suffix))) streamParts.push(`${path}=${value}`);
+      if (STREAM_SUFFIXES.some((suffix) => path.endsWith(suffix))) {
+        streamParts.push(`${path}=${value}`);
+        if (value.includes('/var/log/') || value.includes('.var.log.')) fillFromKubeletPath(found, value);
+      }
     }
   };
   visit(envelope, '', 0);
+  // Alibaba SLS's `__source__` is the machine's address: the host when nothing names it better.
+  if (found.host === null && typeof envelope['__source__'] === 'string') found.host = envelope['__source__'];
   found.stream = streamParts.length > 0 ? streamParts.join('\u0000') : null;
   found.time = readTime(envelope);
   return found;

@@ -89,11 +89,11 @@ function lineText(value: unknown): string | null {
 
 /**
  * Whether the envelope holds part of a line that the runtime split: CRI's
- * `P` tag as Fluent Bit's parser keeps it (`logtag`), Docker's fluentd
+ * `P` tag as Fluent Bit's parsers keep it (`_p`, `logtag`), Docker's fluentd
  * driver's `partial_message`, or a Docker json-file line without its newline.
  */
 function isPartial(obj: JsonObject, lineField: string, text: string): boolean {
-  if (obj['logtag'] === 'P') return true;
+  if (obj['logtag'] === 'P' || obj['_p'] === 'P') return true;
   const partial = obj['partial_message'];
   if (partial === true || partial === 'true') return obj['partial_last'] !== true && obj['partial_last'] !== 'true';
   return lineField === 'log' && !text.endsWith('\n') && Object.keys(obj).every((key) => DOCKER_FIELDS.has(key));
