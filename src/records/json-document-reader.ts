@@ -397,8 +397,9 @@ export class JsonDocumentReader {
       const frame = this.frames[d]!;
       if (frame.object && frame.unsettled) {
         frame.unsettled = false;
-        if (!frame.overflowed) {
-          const fields = readObjectFields(this.window.slice(frame.start, this.frames[d + 1]!.start), this.limits.maxContextFieldBytes);
+        const end = this.frames[d + 1]!.start;
+        if (!frame.overflowed && end - frame.start <= this.limits.maxEntryBytes) {
+          const fields = readObjectFields(this.window.slice(frame.start, end), this.limits.maxContextFieldBytes);
           if (fields === null) return this.fail(frame.line, `expected the fields of the object at line ${frame.line} to be valid JSON`);
           if (hasKeys(fields)) context = context === null ? fields : { ...context, ...fields };
         }
