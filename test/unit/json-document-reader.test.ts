@@ -347,7 +347,8 @@ function expectedEntries(doc: unknown): { value: unknown; context: Record<string
       for (const [, x] of members) visit(x, false, inner);
     }
   };
-  visit(doc, true, null);
+  // The document's own object is an entry when it holds none; its own array is no pair.
+  visit(doc, !Array.isArray(doc), null);
   return out;
 }
 
