@@ -10,29 +10,36 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxEntryBytes: 4 * 1024
  * Reads a JSON document — an array of log entries, or an object holding one
  * at any depth (`aws logs filter-log-events`' `events`, Elasticsearch's
  * `hits.hits`, Loki's `data.result[].values`) — from byte chunks cut
- * anywhere, even inside a character, and hands over its entries one by one.
+ * anywhere, even inside a character or an escape, and hands over its
+ * entries one by one, in document order.
  *
  * An entry is an array element that is an object, or a pair of strings or
- * numbers (`["<unix ns>", "<line>"]`), and that holds no entry itself; an
- * object that does hold entries encloses them and gives them its fields as
- * `context`. A document that holds no array of entries (one pretty-printed
- * object) is itself the one entry. Documents written one after another
- * (NDJSON among them) are read in turn.
+ * numbers (`["<unix ns>", "<line>"]`), and that holds no entry itself. An
+ * object that does hold entries encloses them: the scalars and small objects
+ * it holds before its first entry begins become their `context`. A document
+ * that holds no entry (one pretty-printed object) is itself the one entry.
+ * Documents written one after another (NDJSON among them) are read in turn.
+ * The rule looks at shape, not names, so every array of objects counts:
+ * `searchedLogStreams` beside aws' `events` yields entries too, and an
+ * object holding an array of objects (`"tags": [{…}]`) or of pairs is an
+ * enclosing object, not an entry.
  *
- * The bytes are scanned once: strings, escapes and nesting are followed byte
- * by byte, and only an entry's bytes are kept, then decoded and given to
- * `JSON.parse`, so memory is bounded by the largest entry and never by the
- * document. An entry longer than `maxEntryBytes` is skipped and counted in
- * `skipped`; an entry holding bytes that are not UTF-8 is decoded with
- * U+FFFD and counted in `undecodable`.
+ * The bytes are scanned once (JsonByteScanner follows strings, escapes and
+ * nesting; EntryFinder applies the rule), and only the bytes of the entry
+ * being read are kept, then decoded and given to `JSON.parse` alone: memory
+ * is bounded by the largest entry, never by the document. An entry longer
+ * than `maxEntryBytes` is skipped and counted in `skipped`; an entry holding
+ * bytes that are not UTF-8 is decoded with U+FFFD and counted in
+ * `undecodable`.
  *
  * Broken input never throws. At the first damage — a byte the JSON grammar
- * does not allow there, an entry that `JSON.parse` refuses, nesting deeper
- * than `maxDepth`, or the input ending inside the document — `error` is set
- * to its line and what was expected; the entries completed before it have
- * been handed over, none after it are, and the lines are still counted to
- * the end. Strings and numbers outside entries are checked only as far as
- * finding where they end.
+ * does not allow where it stands (a raw newline inside a string among
+ * them), an entry or a context field that `JSON.parse` refuses, nesting
+ * deeper than `maxDepth`, or the input ending inside the document — `error`
+ * is set to its line and to what was expected and what came; the entries
+ * completed before it have been handed over and none after it are, and
+ * `lines` still counts every line to the end. Strings outside entries are
+ * checked only as far as finding where they end.
  * @example
  * const reader = new JsonDocumentReader((entry) => console.log(entry.firstLine, entry.value));
  * reader.write(Buffer.from('[\n  {"message": "a"},\n  {"mess'));
