@@ -1,9 +1,10 @@
 /**
  * Throughput of reading one JSON document as entries: `npx tsc -p tsconfig.json && node bench/json-document.mjs
- * [--mb 100] [--runs 3]`. Generates, in memory, an `aws logs filter-log-events` export pretty-printed (seed 7)
- * and a Loki query_range answer, cut into 1 MiB chunks, and times mqerr's JsonDocumentReader on them beside
- * @streamparser/json (when installed: `npm i --no-save @streamparser/json`) and beside JSON.parse of the whole
- * text (which does not stream: a ceiling, not a contender). Figures only: nothing here is a test.
+ * [--mb 100] [--runs 3]`. Generates, in memory (seed 7), an `aws logs filter-log-events` export pretty-printed, a
+ * Loki query_range answer and Elasticsearch hits whose messages are stack traces (an escape every 50 bytes), cut
+ * into 1 MiB chunks, and times mqerr's JsonDocumentReader on them beside @streamparser/json (when installed:
+ * `npm i --no-save @streamparser/json`) and beside JSON.parse of the whole text (which does not stream: for scale,
+ * not a contender). Figures only: nothing here is a test.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -78,6 +79,20 @@ function lokiDocument(seed) {
   return { chunks: chunk(Buffer.from(parts.join(''))), entries };
 }
 
+/** Elasticsearch hits whose messages are Java stack traces: a backslash escape every 50 bytes or so. */
+function stackTraceDocument(seed) {
+  const next = random(seed);
+  const hits = [];
+  let bytes = 0;
+  while (bytes < targetBytes) {
+    const frames = Array.from({ length: 20 + Math.floor(next() * 200) }, (_, i) => `\n\tat com.example.mq.Client.call${i}(Client.java:${i + 1})`).join('');
+    const hit = JSON.stringify({ _index: 'logs', _id: String(hits.length), _source: { message: `com.aliyun.mqtt.ClientException: publish failed${frames}` } });
+    hits.push(hit);
+    bytes += hit.length + 2;
+  }
+  return { chunks: chunk(Buffer.from(`{"took":3,"hits":{"hits":[\n${hits.join(',\n')}\n]}}`)), entries: hits.length };
+}
+
 function chunk(buffer) {
   const chunks = [];
   for (let at = 0; at < buffer.length; at += CHUNK) chunks.push(buffer.subarray(at, at + CHUNK));
@@ -145,4 +160,10 @@ time('mqerr JsonDocumentReader', readWithMqerr, loki.chunks, loki.entries);
 const lokiStreamparser = await streamparserReader(['$.data.result.*.values.*']);
 if (lokiStreamparser) time('@streamparser/json paths values.*', lokiStreamparser, loki.chunks, loki.entries);
 time('JSON.parse of the whole (no stream)', (c) => readWithJsonParse(c, (d) => d.data.result.flatMap((r) => r.values)), loki.chunks, loki.entries);
+const traces = stackTraceDocument(7);
+console.log(`Elasticsearch hits holding stack traces: ${(traces.chunks.length * CHUNK / 1e6).toFixed(0)} MB, ${traces.entries} entries`);
+time('mqerr JsonDocumentReader', readWithMqerr, traces.chunks, traces.entries);
+const tracesStreamparser = await streamparserReader(['$.hits.hits.*']);
+if (tracesStreamparser) time('@streamparser/json paths hits.*', tracesStreamparser, traces.chunks, traces.entries);
+time('JSON.parse of the whole (no stream)', (c) => readWithJsonParse(c, (d) => d.hits.hits), traces.chunks, traces.entries);
 console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -59,7 +59,13 @@ export class JsonByteScanner {
   private bomBytes = 0;
   private inString = false;
   private escaped = false;
-  /** Where the next newline and backslash are in the chunk (its length when there is none), once looked for. */
+  /**
+   * Where the next quote, newline and backslash are in the chunk (its
+   * length when there is none), once looked for: each is looked for again
+   * only once passed, so a string with many escapes is still read in one
+   * pass.
+   */
+  private nextQuote = -1;
   private nextNewline = -1;
   private nextBackslash = -1;
   /** A number or literal that goes on in the next chunk. */
@@ -86,6 +92,7 @@ export class JsonByteScanner {
     if (chunk.length === 0 || this.ended) return;
     this.lastByte = chunk[chunk.length - 1]!;
     if (this.error === null) {
+      this.nextQuote = -1;
       this.nextNewline = -1;
       this.nextBackslash = -1;
       const stop = this.scan(chunk, this.skipByteOrderMark(chunk));
@@ -186,8 +193,8 @@ export class JsonByteScanner {
       i++;
     }
     for (;;) {
-      let quote = chunk.indexOf(0x22, i);
-      if (quote < 0) quote = n;
+      if (this.nextQuote < i) this.nextQuote = indexOrEnd(chunk, 0x22, i);
+      const quote = this.nextQuote;
       if (this.nextNewline < i) this.nextNewline = indexOrEnd(chunk, 0x0a, i);
       if (this.nextBackslash < i) this.nextBackslash = indexOrEnd(chunk, 0x5c, i);
       const backslash = this.nextBackslash;
