@@ -4,6 +4,7 @@ import { JsonByteScanner, type DocumentError } from './json-byte-scanner.js';
 
 export type { DocumentEntry, DocumentError, DocumentLimits };
 
+/** 4 MiB per entry, as a record is bounded in assemble-records; 16 KiB per context field; 512 levels of nesting. */
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxEntryBytes: 4 * 1024 * 1024, maxContextFieldBytes: 16 * 1024, maxDepth: 512 };
 
 /**
