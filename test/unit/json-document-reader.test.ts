@@ -361,7 +361,7 @@ describe('chunking never changes what is read', () => {
         expect(whole.error).toBeNull();
         expect(whole.lines).toBe(countLines(bytes));
         expect(whole.entries.map((e) => ({ value: e.value, context: e.context }))).toEqual(expectedEntries(JSON.parse(text)));
-        // Cuts everywhere inside escapes (\\uXXXX included) and multi-byte characters, or at random.
+        // Cuts everywhere inside escapes (\uXXXX included) and multi-byte characters, or at random.
         const inEscape = (i: number): boolean => [1, 2, 3, 4, 5].some((back) => bytes[i - back] === 0x5c);
         const cuts = atSpecialBytes ? [...bytes.keys()].filter((i) => i > 0 && (inEscape(i) || bytes[i]! >= 0x80)) : offsets;
         expect(read(bytes, cuts)).toEqual(whole);
