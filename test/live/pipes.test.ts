@@ -142,3 +142,42 @@ describe('kubectl logs -f --prefix of a busy deployment', () => {
     expect(ndjson(cli.stdout())).toHaveLength(1);
   });
 });
+
+describe('tail -F of a Fluent Bit output file', () => {
+  /** A Fluent Bit record (tail input, kubernetes filter, file output as JSON lines): one physical application line each. */
+  const shipped = (pod: string, log: string, n: number): string =>
+    `${JSON.stringify({
+      time: `2026-11-22T09:45:0${n % 10}.${String(n).padStart(3, '0')}Z`,
+      stream: 'stdout',
+      _p: 'F',
+      log,
+      kubernetes: { pod_name: pod, namespace_name: 'iot', container_name: 'app', container_image: 'registry.cn-hangzhou.aliyuncs.com/fleet/app:1', host: 'node-1' },
+    })}\n`;
+
+  it('tags a pod’s multi-line error, shipped one line per record, while another pod keeps writing', async () => {
+    const cli = startCli(['tag', '--errors-only']);
+    cli.child.stdin.write(
+      shipped('api-quiet', '2026-11-22T09:45:02.311Z ERROR [mqtt] DeleteTopic failed', 0) +
+        shipped('api-quiet', 'TencentCloudSDKException: [TencentCloudSDKException]message:The instance is not ready. requestId:1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6', 1) +
+        shipped('api-quiet', '    at TencentCloudClient.request (/srv/app/client.js:10:11)', 2),
+    );
+    let seen = false;
+    let n = 3;
+    const busy = setInterval(() => {
+      if (!seen) cli.child.stdin.write(shipped('api-busy', `2026-11-22T09:45:03.${String(n++ % 1000).padStart(3, '0')}Z INFO request served`, n));
+    }, 10);
+    try {
+      const out = await cli.waitForStdout((text) => ndjson(text).length === 1, 'the quiet pod’s error');
+      seen = true;
+      const tagged = ndjson(out)[0] as { msg: string; mqerr: Record<string, unknown> };
+      expect(tagged.msg.split('\n')).toHaveLength(3);
+      expect(tagged.mqerr).toMatchObject({ vendor: 'tencent', requestId: '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6', pod: 'api-quiet', namespace: 'iot', container: 'app', host: 'node-1', line: 1 });
+    } finally {
+      seen = true;
+      clearInterval(busy);
+    }
+    cli.child.stdin.end();
+    expect((await cli.exited).code).toBe(0);
+    expect(ndjson(cli.stdout())).toHaveLength(1);
+  });
+});
