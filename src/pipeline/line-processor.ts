@@ -53,6 +53,8 @@ const UNRECOGNIZED: Recognition = {
   messages: [],
   time: null,
   json: false,
+  product: null,
+  otherCloud: null,
 };
 
 interface PartialLine {

@@ -112,6 +112,15 @@ export const EMBEDDED_OBJECT_START = /\{\s{0,16}"/g;
 /** Only a text naming one of these can hold a response body worth parsing. */
 export const BODY_FIELD = /"(?:Response|RequestId|Code|requestId|code|Error)"/;
 
+/** Object storage's XML error body: `<Error><Code>NoSuchKey</Code>…`; found only in texts holding the mark. */
+export const XML_ERROR_MARK = '<Error>';
+export const XML_ERROR_CODE = /<Error>\s{0,16}<Code>([A-Za-z][A-Za-z0-9_.]{0,127})<\/Code>/g;
+export const XML_ERROR_END = '</Error>';
+export const XML_REQUEST_ID = /<RequestId>([A-Za-z0-9][A-Za-z0-9+/=_-]{7,127})<\/RequestId>/;
+export const XML_HOST_ID = /<HostId>([^<]{1,256})<\/HostId>/;
+/** An S3 RequestId: 16 upper-case hex digits (Alibaba's and Tencent's are UUIDs or longer). */
+export const S3_REQUEST_ID = /^[0-9A-F]{16}$/;
+
 /** alibaba-cloud-sdk-go's ClientError: `[SDK.TimeoutError] The request timed out…`. */
 export const BRACKETED_SDK_CODE = /\[(SDK\.[A-Z][A-Za-z0-9]{1,63})\]/;
 /** Alibaba's Recommend URL names the code: `https://api.aliyun.com/troubleshoot?q=<Code>&product=…`. */
