@@ -88,7 +88,9 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   if (troubleshoot) evidence.addCode(troubleshoot[1]!, pair(troubleshoot.index) ? STRENGTH.paired : STRENGTH.labelled, pair(troubleshoot.index));
   if (SDK_EXCEPTION_HEADER.test(text) && !TRANSPORT_FAILURE.test(text)) evidence.sdkHeader = true;
   if (text.includes('Error: ') || text.includes('Error]: ')) {
-    eachMatch(POP_ERROR_NAME, text, (m) => evidence.addCode(m[1]!, STRENGTH.inferred, pair(m.index)));
+    // Beside pop-core's `, URL: ` the name is the SDK's own `<Code>Error`, dotted codes included
+    // (`InvalidParameter.ExpireTimeError`); elsewhere a class name only suggests a code.
+    eachMatch(POP_ERROR_NAME, text, (m) => evidence.addCode(m[1]!, isPopCoreName(text, m.index) ? STRENGTH.sdk : STRENGTH.inferred, pair(m.index)));
   }
   if (text.includes(XML_ERROR_MARK)) scanXmlErrors(text, evidence, ctx);
 
@@ -97,6 +99,14 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   if (status) evidence.noteStatus(Number(status[1]));
   const action = ACTION_WORD.test(text) ? ACTION.exec(text) : null;
   if (action) evidence.noteAction(action[1]!);
+}
+
+/** Whether the `<Code>Error` at `at` heads pop-core's `<Message>, URL: <url>` on its line: the SDK's own error text. */
+function isPopCoreName(text: string, at: number): boolean {
+  const url = text.indexOf(POP_CORE_URL, at);
+  if (url < 0) return false;
+  const lineEnd = text.indexOf('\n', at);
+  return lineEnd < 0 || url < lineEnd;
 }
 
 /** A labelled RequestId and where its label starts. */
