@@ -117,3 +117,17 @@ describe('the product hints are data', () => {
     expect(recognize(body, builtInContext())).toMatchObject({ event: 'error', code: 'InstanceNotFound', requestId: ALIBABA_ID, product: 'onsmqtt', otherCloud: null });
   });
 });
+
+describe('user catalogs add product hints', () => {
+  it('a known product with its own hosts and markers', async () => {
+    const { loadCatalog } = await import('../../src/catalog/load-catalog.js');
+    const { createRecognitionContext } = await import('../../src/recognition/recognition-context.js');
+    const ctx = createRecognitionContext(loadCatalog(['fixtures/catalogs/products.yaml']));
+    const text = `ckafka_admin_client: [TencentCloudSDKError] Code=InternalError, Message=x, RequestId=${TENCENT_ID}`;
+    expect(recognize(text, ctx)).toMatchObject({ vendor: 'tencent', product: 'ckafka' });
+    expect(recognize(`POST https://kafka-gw.gz.example.internal/ ${text.slice(text.indexOf('['))}`, ctx)).toMatchObject({ product: 'ckafka' });
+    // The built-in hints are kept beside the user's.
+    expect(ctx.products.catalogProducts.get('tencent')).toBe('mqtt');
+    expect(ctx.products.sharedSections.get('tencent')).toEqual(new Set(['common', 'client']));
+  });
+});
