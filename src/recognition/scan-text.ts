@@ -64,7 +64,8 @@ export function scanText(text: string, evidence: Evidence, ctx: RecognitionConte
   // The ids an SDK's error text carries are its error's, not the application's before it.
   if (sdkMatch) for (const id of idsFrom(requestIds, sdkMatch.index)) evidence.addPairedRequestId(id);
   const pair = (at: number): string | null => pairedId(requestIds, at);
-  const labelled = (at: number): Strength => (sdkText ? STRENGTH.sdk : pair(at) ? STRENGTH.paired : STRENGTH.labelled);
+  // A code written before the SDK's error text starts is the application's, not the SDK's.
+  const labelled = (at: number): Strength => (sdkMatch && at >= sdkMatch.index ? STRENGTH.sdk : pair(at) ? STRENGTH.paired : STRENGTH.labelled);
 
   eachMatch(LABELLED_CODE, text, (m) => evidence.addCode(m[2]!, labelled(m.index), pair(m.index)));
   for (const tea of text.includes(TEA_MARK) ? findTeaErrors(text) : []) {

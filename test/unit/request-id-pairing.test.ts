@@ -22,6 +22,11 @@ describe('the RequestId of an API error is the one paired with its code', () => 
     expect(recognizeAll(line, builtInContext())).toHaveLength(1);
   });
 
+  it("not an application's own code and id written before the SDK text, and one event", () => {
+    const line = `2026-11-22 09:45:01 job failed code=E42 requestId=app-0001-aaaa-bbbb: [TencentCloudSDKError] Code=InternalError, Message=x, RequestId=${VENDOR_ID}`;
+    expect(recognizeAll(line, builtInContext()).map((r) => [r.code, r.requestId])).toEqual([['InternalError', VENDOR_ID]]);
+  });
+
   it("not a platform's id beside the body in a JSON line", () => {
     const line = JSON.stringify({
       requestId: LAMBDA_ID,
