@@ -1,6 +1,6 @@
 import type { Vendor } from '../types.js';
 import { STRENGTH, type CodeFinding, type Evidence } from './evidence.js';
-import { BODY_CODE_SHAPE, CODE_SHAPE, EXCEPTION_NAME, NOT_A_CODE, REQUEST_ID_SHAPE, UUID_LOWER, UUID_UPPER } from './patterns.js';
+import { BODY_CODE_SHAPE, CODE_SHAPE, ERRNO_STYLE, EXCEPTION_NAME, NOT_A_CODE, REQUEST_ID_SHAPE, UUID_LOWER, UUID_UPPER } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
 
 /** The decision about one record: is it an API error or success, and whose. */
@@ -16,8 +16,6 @@ export interface Decision {
 const NO_EVENT: Decision = { event: null, vendor: null, code: null, requestId: null, product: null };
 /** Further errors taken from one record, beyond the first. */
 const MAX_FURTHER_ERRORS = 63;
-/** `ECONNRESET`, `ERR_X`: errno-style names are not API codes unless catalogued. */
-const ERRNO_STYLE = /^[A-Z0-9_]+$/;
 
 /**
  * Decides once per record from all its findings: the strongest acceptable

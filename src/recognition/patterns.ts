@@ -137,6 +137,9 @@ export const TRANSPORT_FAILURE = /java\.net\.|java\.io\.|IOException|UnknownHost
 export const LEADING_TIME =
   /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d\d:?\d\d))?)/;
 
+/** `ECONNRESET`, `ERR_X`: errno-style names are not API codes unless catalogued. */
+export const ERRNO_STYLE = /^[A-Z0-9_]+$/;
+
 /** Words that look like codes but are labels or prose. */
 export const NOT_A_CODE = new Set([
   'Message', 'Error', 'Exception', 'Code', 'Data', 'Response', 'Request', 'RequestId', 'StatusCode',

@@ -1,10 +1,10 @@
 import type { Recognition } from '../types.js';
 import { parseTimestamp } from '../time/parse-time.js';
 import { decideEvents, type Decision } from './decide-event.js';
-import { Evidence } from './evidence.js';
+import { Evidence, STRENGTH, type CodeFinding } from './evidence.js';
 import { findOtherCloud } from './other-clouds.js';
 import { isCandidateText } from './is-candidate-text.js';
-import { LEADING_TIME } from './patterns.js';
+import { ERRNO_STYLE, LEADING_TIME } from './patterns.js';
 import { findProduct } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
@@ -72,8 +72,13 @@ function toRecognition(decision: Decision, evidence: Evidence, json: boolean, pr
 function otherCloudOf(text: string, evidence: Evidence): string | null {
   if (evidence.vendorWeights.size > 0) return null;
   if (evidence.otherCloud !== null) return evidence.otherCloud;
-  if (evidence.codes.length === 0 && !evidence.sdkError && !evidence.sdkHeader) return null;
+  if (!evidence.codes.some(isApiLikeCode) && !evidence.sdkError && !evidence.sdkHeader) return null;
   return findOtherCloud(text);
+}
+
+/** An API's code (`AccessDenied`, `SlowDown`), not an errno (`ENOENT`) nor a code only a class name suggests. */
+function isApiLikeCode(finding: CodeFinding): boolean {
+  return finding.strength >= STRENGTH.labelled && !ERRNO_STYLE.test(finding.code);
 }
 
 /** Only text whose first non-space character is `{` is handed to JSON.parse. */

@@ -63,3 +63,10 @@ describe("other clouds' errors are never the vendors'", () => {
     expect(recognize('GET https://b.s3.amazonaws.com/a.jpg 200 in 12ms', builtInContext())).toMatchObject({ event: null, otherCloud: null });
   });
 });
+
+describe('what is not set aside', () => {
+  it('an errno beside another cloud is no API error of it', () => {
+    const line = JSON.stringify({ level: 50, msg: 'reading the azure credentials file failed', err: { code: 'ENOENT', message: "ENOENT: no such file or directory, open '/etc/azure.json'" } });
+    expect(tagText(line)).toMatchObject({ event: null, otherCloud: null });
+  });
+});
