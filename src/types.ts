@@ -79,6 +79,10 @@ export interface LogRecord {
   wrapperTime: number | null;
   pod: string | null;
   container: string | null;
+  namespace: string | null;
+  host: string | null;
+  /** A systemd unit (journald). */
+  unit: string | null;
 }
 
 export type EventKind = 'error' | 'success';
@@ -130,6 +134,9 @@ export interface TaggedEvent {
   time: number | null;
   pod: string | null;
   container: string | null;
+  namespace: string | null;
+  host: string | null;
+  unit: string | null;
   /**
    * The line of an earlier record in this source that reported the same API
    * error (same RequestId): an SDK that logs the error itself and then the

@@ -60,6 +60,9 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
     time: recognition.time ?? record.wrapperTime ?? fallbackTime,
     pod: record.pod,
     container: record.container,
+    namespace: record.namespace,
+    host: record.host,
+    unit: record.unit,
     duplicateOf: null,
   };
 }

@@ -22,6 +22,12 @@ export interface LineSink {
 export interface QuietLineOptions {
   /** Container wrappers are removed (`--unwrap`), so a wrapped line is never quiet. */
   unwrap: boolean;
+  /**
+   * Whether `view[from, to)` may carry a shipper's envelope (see
+   * src/records/may-carry-envelope.ts); with unwrapping on, such a line is
+   * never quiet: its stream decides its record.
+   */
+  mayCarryEnvelope: (view: string, from: number, to: number) => boolean;
   /** Recognition's context, to try a JSON value that holds a gate word (see harmlessHits). */
   ctx: RecognitionContext;
 }
@@ -86,10 +92,8 @@ function classifyLine(
   // A line ending in `caused by:` makes the next line part of its record, whatever that line is.
   if (mayLeaveCauseOpen(view, p, lineEnd)) return false;
   const first = view.charCodeAt(p);
-  if (first === 0x7b /* { */) {
-    if (options.unwrap && view.startsWith('{"log":', p)) return false;
-    return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.ctx);
-  }
+  if (options.unwrap && options.mayCarryEnvelope(view, p, lineEnd)) return false;
+  if (first === 0x7b /* { */) return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.ctx);
   if (gateAt !== NO_HIT || !startsRecordAlways(view, p, lineEnd, first, options.unwrap)) return false;
   sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));
   return true;

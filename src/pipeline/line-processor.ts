@@ -1,7 +1,8 @@
 import { attachMetadata } from '../catalog/attach-metadata.js';
 import type { Aggregator } from '../aggregation/aggregator.js';
-import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, type QuietLine } from '../records/assemble-records.js';
-import { unwrapContainer } from '../records/unwrap-container.js';
+import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, streamKey, type LineOrigin, type QuietLine } from '../records/assemble-records.js';
+import { StreamOrder } from '../records/stream-order.js';
+import { unwrapLine } from '../records/unwrap-line.js';
 import { recognizeAll } from '../recognition/recognize.js';
 import { redactEvent } from '../render/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
@@ -23,7 +24,7 @@ export type QuietRecordSink = (line: QuietLine, recognition: Recognition, event:
 
 /** Options that shape how lines become records. */
 export interface LineOptions {
-  /** Remove kubectl, CRI and Docker wrappers (on by default). */
+  /** Remove container wrappers and shippers' envelopes (on by default). */
   unwrap: boolean;
   /** Redact credentials in what is taken from the logs into events (on by default; `--no-redact`). */
   redact?: boolean;
@@ -62,6 +63,8 @@ const UNRECOGNIZED: Recognition = {
 
 interface PartialLine {
   text: string;
+  origin: LineOrigin;
+  lineNo: number;
 }
 
 /**
@@ -73,6 +76,8 @@ export class LineProcessor {
   private lineNo = 0;
   private lastTime: number | null = null;
   private readonly assembler: RecordAssembler;
+  /** Puts newest-first streams back in written order before assembly. */
+  private readonly order: StreamOrder;
   private readonly partials = new Map<string, PartialLine>();
   private readonly repeats = new RepeatWindow();
   private readonly stats: ReturnType<Aggregator['source']>;
@@ -100,6 +105,10 @@ export class LineProcessor {
       (line, lineNo) => this.onQuietRecord(line, lineNo),
     );
     this.stats = aggregator.source(source);
+    this.order = new StreamOrder(
+      (line) => this.assembler.push(line.text, line.lineNo, line.origin),
+      (key) => this.assembler.takeBack(key),
+    );
   }
 
   /** Lines seen so far. */
@@ -124,12 +133,12 @@ export class LineProcessor {
     this.aggregator.totals.lines++;
     this.stats.lines++;
     let text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-    const wrapped = this.options.unwrap ? unwrapContainer(text) : null;
+    const wrapped = this.options.unwrap ? unwrapLine(text) : null;
     if (!wrapped) {
       this.assembler.push(text, lineNo, null);
       return;
     }
-    const stream = wrapped.origin.stream ?? '';
+    const stream = streamKey(wrapped.origin);
     const before = this.partials.get(stream);
     if (before) {
       this.partials.delete(stream);
@@ -138,10 +147,12 @@ export class LineProcessor {
     // A runtime's partial lines are joined up to the record bound, so an
     // endless run of them (a hostile or broken writer) holds bounded memory.
     if (wrapped.partial && text.length < DEFAULT_ASSEMBLY_LIMITS.maxRecordChars) {
-      this.partials.set(stream, { text });
+      this.partials.set(stream, { text, origin: wrapped.origin, lineNo: before?.lineNo ?? lineNo });
+      // As many streams as records may be open: past that, the oldest partial line is taken as it is.
+      if (this.partials.size > DEFAULT_ASSEMBLY_LIMITS.maxOpenRecords) this.pushOldestPartial();
       return;
     }
-    this.assembler.push(text, lineNo, wrapped.origin);
+    this.order.push(stream, { text, lineNo: before?.lineNo ?? lineNo, origin: wrapped.origin });
   }
 
   /**
@@ -157,13 +168,28 @@ export class LineProcessor {
     this.assembler.pushQuiet(line, lineNo);
   }
 
+  private pushOldestPartial(): void {
+    const [stream, partial] = this.partials.entries().next().value as [string, PartialLine];
+    this.partials.delete(stream);
+    this.order.push(stream, { text: partial.text, lineNo: partial.lineNo, origin: partial.origin });
+  }
+
   /** Closes the open records (end of input, or a quiet live stream). */
   flush(): void {
     for (const [stream, partial] of this.partials) {
       this.partials.delete(stream);
-      this.assembler.push(partial.text, this.lineNo, null);
+      this.order.push(stream, { text: partial.text, lineNo: partial.lineNo, origin: partial.origin });
     }
+    this.order.flush();
     this.assembler.flush();
+  }
+
+  /**
+   * One sweep of a live source's per-stream quiet timer (see
+   * RecordAssembler.closeIdle); returns how many records it closed.
+   */
+  closeIdle(): number {
+    return this.assembler.closeIdle();
   }
 
   /** Whether a record is waiting for more lines. */
@@ -271,6 +297,9 @@ class QuietRecord implements LogRecord {
   readonly wrapperTime = null;
   readonly pod = null;
   readonly container = null;
+  readonly namespace = null;
+  readonly host = null;
+  readonly unit = null;
 
   constructor(
     readonly source: string,

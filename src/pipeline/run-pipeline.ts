@@ -129,10 +129,19 @@ export async function runOpenedSource(
       }
     };
     const idle = live ? setTimeout(closeQuietRecord, options.idleFlushMs) : null;
+    // Each stream's record is closed once that stream has been quiet, whatever
+    // the others write (kubectl logs -f --prefix of a busy deployment): a
+    // sweep every half quiet period closes the records idle through it.
+    const sweep = live
+      ? setInterval(() => {
+          if (!reader.buffered() && processor.closeIdle() > 0) options.onBatchEnd?.();
+        }, Math.max(1, Math.floor(options.idleFlushMs / 2)))
+      : null;
     const finish = (message: string | null): void => {
       if (settled) return;
       settled = true;
       if (idle) clearTimeout(idle);
+      if (sweep) clearInterval(sweep);
       options.signal?.removeEventListener('abort', onAbort);
       if (flow) flow.current = null;
       resolve(message);

@@ -61,10 +61,15 @@ export class SegmentRunner {
         redact: settings.redact,
         firstLine,
         defer: (record, recognition, event, further) => {
-          const { line, text, wrapperTime, pod, container } = record;
+          const { line, text, wrapperTime, pod, container, namespace, host, unit } = record;
           deferred.push({
             at: writer?.out.length ?? 0,
-            record: { record: { source: record.source, line, text, wrapperTime, pod, container }, recognition, event, ...(further ? { further } : {}) },
+            record: {
+              record: { source: record.source, line, text, wrapperTime, pod, container, namespace, host, unit },
+              recognition,
+              event,
+              ...(further ? { further } : {}),
+            },
           });
         },
         deferRepeat: (record, recognition, event, further) => {

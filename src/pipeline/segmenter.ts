@@ -1,4 +1,12 @@
 import { LINE_HEAD, mayBeWrapped, mayLeaveCauseOpen, startsSegment } from '../lines/line-start.js';
+import { mayCarryEnvelope } from '../records/may-carry-envelope.js';
+
+/**
+ * A source's first lines say whether a shipper wrote it: one whose early
+ * lines may carry envelopes is never cut (its streams keep records open
+ * across lines), as one with container wrappers.
+ */
+const ENVELOPE_SAMPLE_LINES = 64;
 
 /** Receives one source cut into segments: each begins, takes bytes, ends. */
 export interface SegmentSink {
@@ -12,7 +20,7 @@ export interface SegmentSink {
  * processed apart and merged exactly: a cut falls only before a line that
  * starts a record whatever came before (see startsSegment) but after a line
  * that does not end in `caused by:`, and never once the source has shown a
- * container wrapper (its streams keep records open across lines). It counts lines, so each segment knows its first line's number.
+ * container wrapper or an envelope (its streams keep records open across lines). It counts lines, so each segment knows its first line's number.
  * @example
  * const segmenter = new Segmenter(4 << 20, true, sink);
  * for await (const chunk of stream) segmenter.push(chunk);
@@ -47,7 +55,7 @@ export class Segmenter {
       const lineEnd = nl < 0 ? chunk.length : nl;
       if (nl < 0 && lineEnd - lineStart < LINE_HEAD) {
         this.head = Buffer.from(chunk.subarray(lineStart));
-      } else if (this.unwrap && mayBeWrapped(chunk, lineStart, lineEnd)) {
+      } else if (this.unwrap && (mayBeWrapped(chunk, lineStart, lineEnd) || this.mayCarryEnvelope(chunk, lineStart, lineEnd))) {
         this.splittable = false;
       } else if (
         this.splittable &&
@@ -91,6 +99,10 @@ export class Segmenter {
     if (nl < 0) return -1;
     this.newlines++;
     return nl + 1;
+  }
+
+  private mayCarryEnvelope(chunk: Buffer, lineStart: number, lineEnd: number): boolean {
+    return this.newlines < ENVELOPE_SAMPLE_LINES && mayCarryEnvelope(chunk.toString('latin1', lineStart, lineEnd));
   }
 
   /** Completes a short line start carried over from the last chunk, for the wrapper check only. */

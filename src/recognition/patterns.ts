@@ -16,8 +16,8 @@ export const EXCEPTION_NAME = /(?:Exception|Throwable)$/;
  */
 export const BODY_CODE_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{1,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}$/;
 
-/** A RequestId: a UUID of either case, or a vendor's older opaque id. */
-export const REQUEST_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/;
+/** A RequestId: a UUID of either case, a vendor's older opaque id, or COS's base64 one with its `=` padding. */
+export const REQUEST_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}={0,2}$/;
 export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
@@ -68,7 +68,7 @@ export const LABELLED_CODE =
  * (a quoted label matches through the look-behind, as in LABELLED_CODE).
  */
 export const LABELLED_REQUEST_ID =
-  /(?<![A-Za-z0-9_])(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63})/gi;
+  /(?<![A-Za-z0-9_])(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63}(?:={1,2}(?![A-Za-z0-9=]))?)/gi;
 
 /** Every Tea error text has this; the Tea patterns run only on texts that do. */
 export const TEA_MARK = 'code: ';
@@ -116,7 +116,7 @@ export const BODY_FIELD = /"(?:Response|RequestId|Code|requestId|code|Error)"/;
 export const XML_ERROR_MARK = '<Error>';
 export const XML_ERROR_CODE = /<Error>\s{0,16}<Code>([A-Za-z][A-Za-z0-9_.]{0,127})<\/Code>/g;
 export const XML_ERROR_END = '</Error>';
-export const XML_REQUEST_ID = /<RequestId>([A-Za-z0-9][A-Za-z0-9+/=_-]{7,127})<\/RequestId>/;
+export const XML_REQUEST_ID = /<RequestId>([A-Za-z0-9][A-Za-z0-9-]{7,63}={0,2})<\/RequestId>/;
 export const XML_HOST_ID = /<HostId>([^<]{1,256})<\/HostId>/;
 /** An S3 RequestId: 16 upper-case hex digits (Alibaba's and Tencent's are UUIDs or longer). */
 export const S3_REQUEST_ID = /^[0-9A-F]{16}$/;
@@ -132,6 +132,9 @@ export const JAVA_SDK_CODE_HEAD = /(?:^|[\s:])([A-Z][A-Za-z0-9_]{0,63}(?:\.[A-Za
 export const SDK_EXCEPTION_HEADER = /(?:TencentCloudSDKException|TeaException|ServerException): (?!\[)/;
 /** Signs that an exception is a transport failure, not an API answer. */
 export const TRANSPORT_FAILURE = /java\.net\.|java\.io\.|IOException|UnknownHost|timed? ?out|refused|reset by peer|hang up|ECONN|EAI_AGAIN|ENOTFOUND/i;
+
+/** A terminal escape sequence: CSI (`ESC [ … m`, colours and cursor moves) or a two-character escape. */
+export const ANSI_ESCAPE = /\u001b(?:\[[0-9;:?]{0,32}[ -\/]{0,4}[@-~]|[@-Z\\-_])/g;
 
 /** A leading timestamp of a plain log line (ISO 8601, Python logging, Go log). */
 export const LEADING_TIME =

@@ -8,6 +8,7 @@ import { ERRNO_STYLE, LEADING_TIME } from './patterns.js';
 import { findProduct } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
+import { stripAnsi } from './strip-ansi.js';
 import { walkJson } from './walk-json.js';
 
 /**
@@ -27,7 +28,8 @@ export function recognize(text: string, ctx: RecognitionContext): Recognition {
  * body, message and stack is one.
  * @example recognizeAll('{"results":[{"Code":"A","RequestId":"…","Recommend":"…"},{"Code":"B","RequestId":"…","Recommend":"…"}]}', ctx).length // 2
  */
-export function recognizeAll(text: string, ctx: RecognitionContext): Recognition[] {
+export function recognizeAll(record: string, ctx: RecognitionContext): Recognition[] {
+  const text = stripAnsi(record);
   const evidence = new Evidence();
   const json = isJsonObjectText(text) && walkParsed(text, evidence, ctx);
   if (!json) {

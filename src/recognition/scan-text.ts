@@ -30,6 +30,7 @@ import {
 } from './patterns.js';
 import { productOfHost } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
+import { stripAnsi } from './strip-ansi.js';
 import { walkJson } from './walk-json.js';
 
 /** Texts scanned per record; a record with more strings is not worth more work. */
@@ -52,8 +53,9 @@ const SDK_ERROR_TEXT = /TencentCloudSDK(?:Exception|Error)|TeaException|SDKError
  * embedded response bodies and the SDKs' error texts.
  * @example scanText('[TencentCloudSDKError] Code=InternalError, Message=…, RequestId=…', evidence, ctx)
  */
-export function scanText(text: string, evidence: Evidence, ctx: RecognitionContext): void {
+export function scanText(value: string, evidence: Evidence, ctx: RecognitionContext): void {
   if (evidence.textsScanned++ >= MAX_TEXTS) return;
+  const text = stripAnsi(value);
   scanEmbeddedBodies(text, evidence, ctx);
   noteVendorSigns(text, evidence, ctx);
 

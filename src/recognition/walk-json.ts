@@ -1,3 +1,4 @@
+import { METADATA_OBJECTS } from '../records/envelope-fields.js';
 import { parseTimeValue } from '../time/parse-time.js';
 import { Evidence, STRENGTH } from './evidence.js';
 import { isCandidateText } from './is-candidate-text.js';
@@ -71,7 +72,13 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
     }
     inspectObject(value, depth === 0 && topLevel ? 'log' : parentKey, evidence, ctx);
     const keys = Object.keys(value);
-    for (let i = keys.length - 1; i >= 0; i--) stack.push([value[keys[i]!]!, keys[i]!, depth + 1]);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const child = value[key]!;
+      // A log line's metadata (its pod, its image, its labels) is never evidence.
+      if (depth === 0 && topLevel && METADATA_OBJECTS.has(key) && isObject(child)) continue;
+      stack.push([child, key, depth + 1]);
+    }
   }
 }
 
@@ -118,7 +125,8 @@ export function isScannedValue(value: string): boolean {
 
 /**
  * Whether a string value can count toward an event: it is scanned, and the
- * scan finds a code, a RequestId or an SDK's error text in it. A value that
+ * scan finds a code, a RequestId, an SDK's error text or another cloud's
+ * error body (which sets its record aside) in it. A value that
  * only holds a vendor's name, a message or a status makes no event unless
  * something else in its record does.
  * @example valueMayMatter('request completed', ctx) // false
@@ -132,7 +140,8 @@ export function valueMayMatter(value: string, ctx: RecognitionContext): boolean 
   if (matters === undefined) {
     const evidence = new Evidence();
     scanText(value, evidence, ctx);
-    matters = evidence.codes.length > 0 || evidence.requestIds.length > 0 || evidence.sdkError || evidence.sdkHeader || evidence.success;
+    matters =
+      evidence.codes.length > 0 || evidence.requestIds.length > 0 || evidence.sdkError || evidence.sdkHeader || evidence.success || evidence.otherCloud !== null;
     if (known.size < MAX_REMEMBERED_VALUES && value.length <= MAX_REMEMBERED_VALUE_LENGTH) known.set(value, matters);
   }
   return matters;

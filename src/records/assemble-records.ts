@@ -1,22 +1,26 @@
 import type { LogRecord } from '../types.js';
-import { advanceState, continuesRecord, FRESH_STATE, type ContinuationState } from './continuation.js';
+import { NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
+import { advanceState, continuesRecord, EXCEPTION_LINE, FRESH_STATE, type ContinuationState } from './continuation.js';
 
-/** Bounds that keep one runaway record from holding unbounded memory. */
+/** Bounds that keep one runaway record, or a crowd of streams, from holding unbounded memory. */
 export interface AssemblyLimits {
   maxRecordLines: number;
   maxRecordChars: number;
+  /** Records open at once (one per stream at most): past it, the longest-idle stream's record is closed. */
+  maxOpenRecords: number;
+  /** Characters held by all open records together: past it, the longest-idle streams' records are closed. */
+  maxOpenChars: number;
 }
 
-export const DEFAULT_ASSEMBLY_LIMITS: AssemblyLimits = { maxRecordLines: 1000, maxRecordChars: 4 * 1024 * 1024 };
+export const DEFAULT_ASSEMBLY_LIMITS: AssemblyLimits = {
+  maxRecordLines: 1000,
+  maxRecordChars: 4 * 1024 * 1024,
+  maxOpenRecords: 4096,
+  maxOpenChars: 32 * 1024 * 1024,
+};
 
-/** Where a line came from inside a source, once a container wrapper is removed. */
-export interface LineOrigin {
-  pod: string | null;
-  container: string | null;
-  /** Separate streams of one container (stdout, stderr) never share a record. */
-  stream: string | null;
-  time: number | null;
-}
+/** Where a line came from inside a source, once its wrappers and envelopes are removed: lines of different streams never share a record. */
+export type LineOrigin = Dimensions;
 
 /**
  * A line the byte-level scanner found quiet (see src/lines/quiet-lines.ts):
@@ -37,9 +41,20 @@ export interface QuietLine {
 interface OpenQuietRecord {
   line: QuietLine;
   lineNo: number;
+  /** Its place among the records waiting to be emitted in order, once there is such a wait. */
+  slot: Slot | null;
 }
 
-const NO_ORIGIN: LineOrigin = { pod: null, container: null, stream: null, time: null };
+/**
+ * A record's place in input order (by its first line). Records are emitted
+ * in that order: one that closes while an earlier one is still open waits
+ * in its slot.
+ */
+interface Slot {
+  emit: (() => void) | null;
+}
+
+const NO_ORIGIN: LineOrigin = NO_DIMENSIONS;
 /**
  * The state of a record that is one quiet line: quiet lines hold none of the
  * words that open a traceback, a field block or an exception header, and do
@@ -53,17 +68,35 @@ interface OpenRecord {
   firstLine: number;
   origin: LineOrigin;
   state: ContinuationState;
+  /** The idle sweep that last saw a line of it (see closeIdle). */
+  sweep: number;
+  slot: Slot | null;
 }
 
 /**
  * Groups physical lines into records (log events): a Java stack trace, a
  * Python traceback or a util.inspect block is one record. Lines of different
- * pods, containers or streams are grouped apart, so interleaving never merges them.
+ * streams (pods, containers, hosts, units, stdout and stderr) are grouped
+ * apart, so interleaving never merges them; a stream's record stays open
+ * while other streams write, until its own stream starts a new record, it
+ * has been idle through a sweep (closeIdle), or the bounds close it.
+ * Records are emitted in input order, by their first line.
  */
 export class RecordAssembler {
+  /** Open records by stream, the longest idle first (a record that takes a line moves to the end). */
   private readonly open = new Map<string, OpenRecord>();
   /** The open record of unkeyed lines when it is a single quiet line. */
   private quiet: OpenQuietRecord | null = null;
+  private openChars = 0;
+  private sweeps = 0;
+  /** The sweep that saw the quiet record open. */
+  private quietSweep = 0;
+  /**
+   * Records in input order while more than one is open or waiting; null
+   * while at most one is open, which is then emitted as soon as it closes.
+   */
+  private order: Slot[] | null = null;
+  private orderHead = 0;
 
   constructor(
     private readonly source: string,
@@ -75,26 +108,26 @@ export class RecordAssembler {
 
   /** Adds one physical line (1-based `lineNo`); may emit the record it closes. */
   push(text: string, lineNo: number, origin: LineOrigin | null): void {
-    const key = origin && (origin.pod || origin.container || origin.stream) ? `${origin.pod ?? ''}\u0000${origin.container ?? ''}\u0000${origin.stream ?? ''}` : '';
+    const key = origin ? streamKey(origin) : '';
     if (key === '' && this.quiet) {
-      if (continuesRecord(text, QUIET_STATE)) this.reopenQuiet();
+      if (continuesRecord(text, this.quietState(text))) this.reopenQuiet();
       else this.closeQuiet();
     }
     const current = this.open.get(key);
     if (current && continuesRecord(text, current.state) && !this.isFull(current, text)) {
       current.lines.push(text);
       current.chars += text.length + 1;
+      this.openChars += text.length + 1;
       current.state = advanceState(text, current.state);
+      current.sweep = this.sweeps;
+      // The record moves to the end: the map stays ordered by idleness.
+      this.open.delete(key);
+      this.open.set(key, current);
+      this.keepWithinBounds();
       return;
     }
     if (current) this.close(key, current);
-    this.open.set(key, {
-      lines: [text],
-      chars: text.length,
-      firstLine: lineNo,
-      origin: origin ?? NO_ORIGIN,
-      state: advanceState(text, FRESH_STATE),
-    });
+    this.openRecord(key, [text], lineNo, origin ?? NO_ORIGIN, advanceState(text, FRESH_STATE));
   }
 
   /**
@@ -113,7 +146,8 @@ export class RecordAssembler {
       }
       if (current) this.close('', current);
     }
-    this.quiet = { line, lineNo };
+    this.quiet = { line, lineNo, slot: this.takeSlot() };
+    this.quietSweep = this.sweeps;
   }
 
   /** Whether any record is waiting for more lines. */
@@ -130,19 +164,126 @@ export class RecordAssembler {
     if (this.quiet) this.closeQuiet();
   }
 
+  /**
+   * Removes a stream's open record without emitting it and gives back its
+   * lines (all numbered as its first): a stream found to be written newest
+   * first is reassembled in its written order (see StreamOrder).
+   */
+  takeBack(key: string): { text: string; lineNo: number; origin: LineOrigin }[] {
+    const record = this.open.get(key);
+    if (!record) return [];
+    this.open.delete(key);
+    this.openChars -= record.chars;
+    this.release(record.slot, () => {});
+    return record.lines.map((text) => ({ text, lineNo: record.firstLine, origin: record.origin }));
+  }
+
+  /**
+   * One sweep of a live stream's quiet timer: closes the records whose
+   * stream has written no line since the previous sweep, whatever other
+   * streams wrote. Run every half quiet period, it closes a record between
+   * one half and one whole quiet period after its stream's last line.
+   */
+  closeIdle(): number {
+    let closed = 0;
+    for (const [key, record] of this.open) {
+      if (record.sweep >= this.sweeps) break; // the rest took a line since
+      this.close(key, record);
+      closed++;
+    }
+    if (this.quiet && this.quietSweep < this.sweeps) {
+      this.closeQuiet();
+      closed++;
+    }
+    this.sweeps++;
+    return closed;
+  }
+
+  private openRecord(key: string, lines: string[], firstLine: number, origin: LineOrigin, state: ContinuationState): void {
+    const chars = lines[0]!.length;
+    this.openChars += chars;
+    this.open.set(key, { lines, chars, firstLine, origin, state, sweep: this.sweeps, slot: this.takeSlot() });
+    this.keepWithinBounds();
+  }
+
+  /** A slot in input order for a record being opened, when another is open or waiting. */
+  private takeSlot(): Slot | null {
+    const others = this.open.size + (this.quiet ? 1 : 0);
+    if (!this.order) {
+      if (others === 0) return null;
+      // Another record is open: from now on, records wait for the earlier ones.
+      this.order = [];
+      this.orderHead = 0;
+      const earlier: { firstLine: number; holder: { slot: Slot | null } }[] = [...this.open.values()].map((r) => ({ firstLine: r.firstLine, holder: r }));
+      if (this.quiet) earlier.push({ firstLine: this.quiet.lineNo, holder: this.quiet });
+      for (const { holder } of earlier.sort((a, b) => a.firstLine - b.firstLine)) {
+        holder.slot = { emit: null };
+        this.order.push(holder.slot);
+      }
+    }
+    const slot: Slot = { emit: null };
+    this.order.push(slot);
+    return slot;
+  }
+
+  /** Emits a closed record now, or when the records before it have been emitted. */
+  private release(slot: Slot | null, emit: () => void): void {
+    if (!slot || !this.order) {
+      emit();
+      return;
+    }
+    slot.emit = emit;
+    const order = this.order;
+    while (this.orderHead < order.length && order[this.orderHead]!.emit) {
+      const next = order[this.orderHead]!;
+      order[this.orderHead++] = DONE;
+      next.emit!();
+    }
+    if (this.orderHead === order.length) this.order = null;
+    else if (this.orderHead > 1024 && this.orderHead * 2 > order.length) {
+      this.order = order.slice(this.orderHead);
+      this.orderHead = 0;
+    }
+  }
+
+  /** Closes the longest-idle streams' records while there are too many, or they hold too much. */
+  private keepWithinBounds(): void {
+    const { maxOpenRecords, maxOpenChars } = this.limits;
+    while (this.open.size > maxOpenRecords || (this.openChars > maxOpenChars && this.open.size > 1)) {
+      const [key, record] = this.open.entries().next().value as [string, OpenRecord];
+      this.close(key, record);
+    }
+  }
+
+  /**
+   * The state of the open quiet record, as far as `next` can tell: only an
+   * exception line depends on more than QUIET_STATE says (whether the quiet
+   * line is a bare log header), and only then is the quiet line decoded.
+   */
+  private quietState(next: string): ContinuationState {
+    if (!EXCEPTION_LINE.test(next)) return QUIET_STATE;
+    const { line } = this.quiet!;
+    return advanceState(line.buf.toString('utf8', line.start, line.end), FRESH_STATE);
+  }
+
   /** A line is joining the quiet record: it becomes an ordinary open record. */
   private reopenQuiet(): void {
-    const { line, lineNo } = this.quiet!;
+    const { line, lineNo, slot } = this.quiet!;
     this.quiet = null;
     const text = line.buf.toString('utf8', line.start, line.end);
-    this.open.set('', { lines: [text], chars: text.length, firstLine: lineNo, origin: NO_ORIGIN, state: advanceState(text, FRESH_STATE) });
+    this.openChars += text.length;
+    this.open.set('', { lines: [text], chars: text.length, firstLine: lineNo, origin: NO_ORIGIN, state: advanceState(text, FRESH_STATE), sweep: this.sweeps, slot });
   }
 
   private closeQuiet(): void {
-    const { line, lineNo } = this.quiet!;
+    const { line, lineNo, slot } = this.quiet!;
     this.quiet = null;
-    if (this.emitQuiet) this.emitQuiet(line, lineNo);
-    else this.emit({ source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, pod: null, container: null });
+    const emitQuiet = this.emitQuiet;
+    if (emitQuiet) this.release(slot, () => emitQuiet(line, lineNo));
+    else {
+      const record: LogRecord = { source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, ...NO_STREAM };
+      this.release(slot, () => this.emit(record));
+    }
   }
 
   private isFull(record: OpenRecord, text: string): boolean {
@@ -151,13 +292,31 @@ export class RecordAssembler {
 
   private close(key: string, record: OpenRecord): void {
     this.open.delete(key);
-    this.emit({
+    this.openChars -= record.chars;
+    const closed: LogRecord = {
       source: this.source,
       line: record.firstLine,
       text: record.lines.length === 1 ? record.lines[0]! : record.lines.join('\n'),
       wrapperTime: record.origin.time,
       pod: record.origin.pod,
       container: record.origin.container,
-    });
+      namespace: record.origin.namespace,
+      host: record.origin.host,
+      unit: record.origin.unit,
+    };
+    this.release(record.slot, () => this.emit(closed));
   }
+}
+
+/** A slot whose record has been emitted. */
+const DONE: Slot = { emit: null };
+
+/** The dimensions of a record that no wrapper or envelope named. */
+export const NO_STREAM = { pod: null, container: null, namespace: null, host: null, unit: null } as const;
+
+/** What tells a line's stream apart: '' for a line no wrapper or envelope named. */
+export function streamKey(origin: LineOrigin): string {
+  const { pod, container, namespace, host, unit, stream } = origin;
+  if (pod === null && container === null && namespace === null && host === null && unit === null && stream === null) return '';
+  return `${pod ?? ''}\u0000${container ?? ''}\u0000${namespace ?? ''}\u0000${host ?? ''}\u0000${unit ?? ''}\u0000${stream ?? ''}`;
 }

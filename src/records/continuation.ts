@@ -16,6 +16,12 @@ export interface ContinuationState {
   startsWithException: boolean;
   /** The last line ended with `caused by:`, so the cause follows on the next line. */
   causeNext: boolean;
+  /**
+   * The record is one log header line that shows no exception of its own:
+   * an exception line right after it is its (a logger that prints the
+   * message, then the error's stack on the next line).
+   */
+  awaitsException: boolean;
 }
 
 export const FRESH_STATE: ContinuationState = {
@@ -24,6 +30,7 @@ export const FRESH_STATE: ContinuationState = {
   fieldBlock: false,
   startsWithException: false,
   causeNext: false,
+  awaitsException: false,
 };
 
 const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted))/;
@@ -40,6 +47,14 @@ const FIELD_BLOCK_OPENER = /(?:SDK\.ServerError|SDKError:?)\s*$|(?:Client|Server
 /** A package-qualified exception class at the start of a line: `com.x.FooException: …`. */
 const QUALIFIED_EXCEPTION = /^[a-z][\w$]*(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/;
 const EXCEPTION_HEADER = /^[\w$.]*(?:Exception|Error)\b/;
+/**
+ * A line that starts with an exception, as runtimes print one: `Error: …`,
+ * `TencentCloudSDKException: …`, `ResponseError [ERR_X]: …`, Node's
+ * `[TencentCloudSDKException]message:…`, a qualified Java or Python class.
+ */
+export const EXCEPTION_LINE = /^(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\])/;
+/** A header line that already shows an exception has none to wait for. */
+const OWN_EXCEPTION = /Exception|Error[:\]]/;
 /** Lines that start a new log event whatever came before. */
 export const LOG_LINE_START =
   /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d |\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;
@@ -58,7 +73,8 @@ export function continuesRecord(line: string, state: ContinuationState): boolean
   if (JAVA_SDK_REQUEST_ID.test(line)) return true;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return true;
   if (state.fieldBlock && SDK_FIELD.test(line)) return true;
-  return state.lines === 1 && !state.startsWithException && QUALIFIED_EXCEPTION.test(line);
+  if (state.lines !== 1 || state.startsWithException) return false;
+  return QUALIFIED_EXCEPTION.test(line) || (state.awaitsException && EXCEPTION_LINE.test(line));
 }
 
 /** The state after `line` joined the record (or started it). */
@@ -74,7 +90,13 @@ export function advanceState(line: string, state: ContinuationState): Continuati
     fieldBlock,
     startsWithException: starting ? EXCEPTION_HEADER.test(line) : state.startsWithException,
     causeNext: leavesCauseOpen(line),
+    awaitsException: starting && isBareHeader(line),
   };
+}
+
+/** A log header line (not a JSON one) with no exception of its own. */
+function isBareHeader(line: string): boolean {
+  return line.charCodeAt(0) !== 0x7b && LOG_LINE_START.test(line) && !OWN_EXCEPTION.test(line);
 }
 
 /**
@@ -102,7 +124,7 @@ export function alwaysStartsRecord(line: string): boolean {
   if (line.length === 0 || isIndented(line) || !LOG_LINE_START.test(line)) return false;
   if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line)) return false;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return false;
-  return !SDK_FIELD.test(line) && !QUALIFIED_EXCEPTION.test(line);
+  return !SDK_FIELD.test(line) && !QUALIFIED_EXCEPTION.test(line) && !EXCEPTION_LINE.test(line);
 }
 
 /**

@@ -1,31 +1,25 @@
 import { parseTimestamp } from '../time/parse-time.js';
-import type { LineOrigin } from './assemble-records.js';
-
-/** A physical line with its container or shipper wrapper removed. */
-export interface UnwrappedLine {
-  text: string;
-  origin: LineOrigin;
-  /** The runtime split this line; its text continues on the next line of the same stream. */
-  partial: boolean;
-}
+import { NO_DIMENSIONS } from './envelope-dimensions.js';
+import type { UnwrappedLine } from './unwrap-line.js';
 
 const CRI_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([FP])(?: (.*))?$/s;
 const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
 const KUBECTL_TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) /;
-const DOCKER_JSON_START = '{"log":';
 
 /**
- * Removes the wrapper Kubernetes or Docker put around an application's line:
- * the CRI node format (`<time> stdout F <line>`), Docker's json-file format,
- * and `kubectl logs --prefix` / `--timestamps`. Returns null for a line that
- * has no wrapper. Pure: no state, nothing thrown.
+ * Removes the plain-text wrapper Kubernetes puts around an application's
+ * line: the CRI node format (`<time> stdout F <line>`) and `kubectl logs
+ * --prefix` / `--timestamps`. (Docker's json-file format is an envelope,
+ * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
+ * Pure: no state, nothing thrown. kubectl's forms are looked for only on
+ * the line as read (`outermost`): inside an envelope, a leading time is the
+ * application's own, and stays in its line.
  * @example unwrapContainer('2026-11-22T09:44:34.085123456Z stderr F boom')
  */
-export function unwrapContainer(line: string): UnwrappedLine | null {
+export function unwrapContainer(line: string, outermost = true): UnwrappedLine | null {
   const first = line.charCodeAt(0);
-  if (first === 0x7b /* { */) return line.startsWith(DOCKER_JSON_START) ? unwrapDocker(line) : null;
-  if (first === 0x5b /* [ */) return unwrapKubectl(line);
-  if (first >= 0x30 && first <= 0x39) return unwrapCri(line) ?? unwrapKubectl(line);
+  if (first === 0x5b /* [ */) return outermost ? unwrapKubectl(line) : null;
+  if (first >= 0x30 && first <= 0x39) return unwrapCri(line) ?? (outermost ? unwrapKubectl(line) : null);
   return null;
 }
 
@@ -34,7 +28,7 @@ function unwrapCri(line: string): UnwrappedLine | null {
   if (!m) return null;
   return {
     text: m[4] ?? '',
-    origin: { pod: null, container: null, stream: m[2]!, time: parseTimestamp(m[1]!) },
+    origin: { ...NO_DIMENSIONS, stream: m[2]!, time: parseTimestamp(m[1]!) },
     partial: m[3] === 'P',
   };
 }
@@ -56,31 +50,5 @@ function unwrapKubectl(line: string): UnwrappedLine | null {
     rest = rest.slice(stamp[0].length);
   }
   if (!prefix && !stamp) return null;
-  return { text: rest, origin: { pod, container, stream: null, time }, partial: false };
+  return { text: rest, origin: { ...NO_DIMENSIONS, pod, container, time }, partial: false };
 }
-
-function unwrapDocker(line: string): UnwrappedLine | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { log, stream, time } = parsed as { log?: unknown; stream?: unknown; time?: unknown };
-  if (typeof log !== 'string') return null;
-  const partial = !log.endsWith('\n');
-  let text = partial ? log : log.slice(0, -1);
-  if (text.endsWith('\r')) text = text.slice(0, -1);
-  return {
-    text,
-    origin: {
-      pod: null,
-      container: null,
-      stream: typeof stream === 'string' ? stream : null,
-      time: typeof time === 'string' ? parseTimestamp(time) : null,
-    },
-    partial,
-  };
-}
-

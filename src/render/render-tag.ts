@@ -27,6 +27,12 @@ export interface TagFields {
   duplicateOf?: number;
   /** Set when the record holds another cloud's API error instead (`aws`, `azure`, `google`), set aside. */
   otherCloud?: string;
+  /** The stream's dimensions, where a wrapper or an envelope named them. */
+  pod?: string;
+  container?: string;
+  namespace?: string;
+  host?: string;
+  unit?: string;
 }
 
 export function tagFields(event: TaggedEvent): TagFields {
@@ -48,7 +54,20 @@ export function tagFields(event: TaggedEvent): TagFields {
     remedy: event.remedy,
     ...(event.duplicateOf !== null ? { duplicateOf: event.duplicateOf } : {}),
     ...(event.otherCloud !== null ? { otherCloud: event.otherCloud } : {}),
+    ...streamFields(event),
   };
+}
+
+/** The dimensions a record's stream has, each only when known. */
+function streamFields(event: TaggedEvent): Partial<Pick<TagFields, 'pod' | 'container' | 'namespace' | 'host' | 'unit'>> {
+  if (event.pod === null && event.container === null && event.namespace === null && event.host === null && event.unit === null) return {};
+  const fields: Partial<Pick<TagFields, 'pod' | 'container' | 'namespace' | 'host' | 'unit'>> = {};
+  if (event.pod !== null) fields.pod = event.pod;
+  if (event.container !== null) fields.container = event.container;
+  if (event.namespace !== null) fields.namespace = event.namespace;
+  if (event.host !== null) fields.host = event.host;
+  if (event.unit !== null) fields.unit = event.unit;
+  return fields;
 }
 
 /**

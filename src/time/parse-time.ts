@@ -27,18 +27,30 @@ export function parseTimestamp(text: string): number | null {
 
 /** Largest epoch value read as seconds rather than milliseconds (year 2286 in seconds). */
 const MAX_EPOCH_SECONDS = 1e10;
+/** Largest epoch value read as milliseconds rather than microseconds (journald), and microseconds rather than nanoseconds (Loki, OpenTelemetry). */
+const MAX_EPOCH_MILLISECONDS = 1e14;
+const MAX_EPOCH_MICROSECONDS = 1e17;
 
 /**
  * A time field's value: epoch milliseconds (pino), epoch seconds with a
- * fraction (zap, structlog), or a timestamp string.
+ * fraction (zap, structlog), microseconds (journald's
+ * `__REALTIME_TIMESTAMP`), nanoseconds (Loki, OpenTelemetry), or a
+ * timestamp string.
+ * @example parseTimeValue('1795340674085123') // 1795340674085
  */
 export function parseTimeValue(value: unknown): number | null {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return null;
-    return value < MAX_EPOCH_SECONDS ? Math.round(value * 1000) : Math.round(value);
+    if (value < MAX_EPOCH_SECONDS) return Math.round(value * 1000);
+    if (value < MAX_EPOCH_MILLISECONDS) return Math.round(value);
+    if (value < MAX_EPOCH_MICROSECONDS) return Math.floor(value / 1000);
+    return Math.floor(value / 1e6);
   }
   if (typeof value === 'string') {
     if (/^\d{10,13}(?:\.\d+)?$/.test(value)) return parseTimeValue(Number(value));
+    // Whole micro- and nanoseconds: read from their digits, past what a double holds exactly.
+    if (/^\d{16}$/.test(value)) return Number(value.slice(0, 13));
+    if (/^\d{19}$/.test(value)) return Number(value.slice(0, 13));
     return parseTimestamp(value);
   }
   return null;

@@ -17,7 +17,7 @@ import type { TaggedEvent } from '../../src/types.js';
 /** Runs one record's text through recognition and the catalog, as the pipeline does. */
 export function tagText(text: string): TaggedEvent {
   const context = builtInContext();
-  const record = { source: 'test', line: 1, text, wrapperTime: null, pod: null, container: null };
+  const record = { source: 'test', line: 1, text, wrapperTime: null, pod: null, container: null, namespace: null, host: null, unit: null };
   return attachMetadata(record, recognize(text, context), context.catalog, null);
 }
 

@@ -28,6 +28,9 @@ export function taggedEvent(fields: Partial<TaggedEvent> = {}): TaggedEvent {
     time: null,
     pod: null,
     container: null,
+    namespace: null,
+    host: null,
+    unit: null,
     duplicateOf: null,
     ...fields,
   };

@@ -113,3 +113,32 @@ describe('mqerr tag in a pipe', () => {
     expect(lines).toBe((written / SAMPLE.length) * 15);
   });
 });
+
+describe('kubectl logs -f --prefix of a busy deployment', () => {
+  it('a quiet pod’s error is tagged, with its pod, while another pod never stops writing', async () => {
+    const cli = startCli(['tag', '--errors-only']);
+    cli.child.stdin.write(
+      '[pod/api-7d9f-quiet/app] 2026-11-22 09:45:02,311 ERROR mqtt: DeleteTopic failed\n' +
+        '[pod/api-7d9f-quiet/app] TencentCloudSDKException: [TencentCloudSDKException]message:The instance is not ready. requestId:1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6\n' +
+        '[pod/api-7d9f-quiet/app]     at TencentCloudClient.request (/srv/app/node_modules/tencentcloud-sdk-nodejs-common/client.js:10:11)\n',
+    );
+    // The busy pod writes every 10 ms: the pipe as a whole is never quiet.
+    let seen = false;
+    let n = 0;
+    const busy = setInterval(() => {
+      if (!seen) cli.child.stdin.write(`[pod/api-7d9f-busy/app] 2026-11-22 09:45:03,${String(n++ % 1000).padStart(3, '0')} INFO request served\n`);
+    }, 10);
+    try {
+      const out = await cli.waitForStdout((text) => ndjson(text).length === 1, 'the quiet pod’s error');
+      seen = true;
+      const tagged = ndjson(out)[0] as { mqerr: { requestId: string; pod: string; container: string; line: number } };
+      expect(tagged.mqerr).toMatchObject({ requestId: '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6', pod: 'api-7d9f-quiet', container: 'app', line: 1 });
+    } finally {
+      seen = true;
+      clearInterval(busy);
+    }
+    cli.child.stdin.end();
+    expect((await cli.exited).code).toBe(0);
+    expect(ndjson(cli.stdout())).toHaveLength(1);
+  });
+});

@@ -1,0 +1,151 @@
+import { parseTimeValue } from '../time/parse-time.js';
+
+/** Where a line came from, as an envelope or a wrapper says: the record's dimensions, never evidence. */
+export interface Dimensions {
+  pod: string | null;
+  container: string | null;
+  namespace: string | null;
+  host: string | null;
+  unit: string | null;
+  /**
+   * Whatever else tells this line's stream apart (`stdout`/`stderr`, a file
+   * path, a log stream, a label): with the dimensions above, lines that
+   * differ in it never share a record.
+   */
+  stream: string | null;
+  /** Epoch milliseconds the envelope gives the line. */
+  time: number | null;
+}
+
+export const NO_DIMENSIONS: Dimensions = { pod: null, container: null, namespace: null, host: null, unit: null, stream: null, time: null };
+
+type Named = Exclude<keyof Dimensions, 'stream' | 'time'>;
+
+/** Metadata looked at per envelope: platforms nest a few levels (`resource.labels.pod_name`), never more. */
+const MAX_DEPTH = 4;
+const MAX_FIELDS = 256;
+
+/**
+ * Field paths, as the parent's and the field's names lower-cased without
+ * `_`, `-`, `.`, `:` and joined, and the dimension each names. A path that
+ * ends with one of these names it (`kubernetes.pod_name`, `k8s.pod.name`,
+ * `resource.labels.pod_name`, journald's `_HOSTNAME`).
+ */
+const NAMED_SUFFIXES: ReadonlyArray<readonly [string, Named]> = [
+  ['podname', 'pod'],
+  ['namespacename', 'namespace'],
+  // Tencent CLS's `__TAG__.namespace`, Vector's `pod_namespace`.
+  ['namespace', 'namespace'],
+  ['containername', 'container'],
+  ['hostname', 'host'],
+  ['nodename', 'host'],
+  // Google Cloud Logging's node of a k8s_container entry: `labels."compute.googleapis.com/resource_name"`.
+  ['computegoogleapiscom/resourcename', 'host'],
+  ['systemdunit', 'unit'],
+  ['systemduserunit', 'unit'],
+];
+/** Field names that name a dimension by themselves. */
+const NAMED_FIELDS: ReadonlyMap<string, Named> = new Map<string, Named>([
+  ['pod', 'pod'],
+  ['namespace', 'namespace'],
+  ['container', 'container'],
+  ['host', 'host'],
+  ['unit', 'unit'],
+]);
+/** Paths (as above) that tell streams apart without being a dimension of their own. */
+const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'file', 'filepath', 'filename', 'path', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier'];
+
+/** The kubelet's log paths: `/var/log/pods/<namespace>_<pod>_<uid>/<container>/<n>.log`. */
+const POD_LOG_PATH = /\/var\/log\/pods\/([^_/]{1,253})_([^_/]{1,253})_[^/]{1,64}\/([^/]{1,253})\//;
+/** `/var/log/containers/<pod>_<namespace>_<container>-<id>.log`, also as a tag (`kube.var.log.containers.….log`). */
+const CONTAINER_LOG_PATH = /[/.]var[/.]log[/.]containers[/.]([^_/]{1,253})_([^_/]{1,253})_([^/]{1,253})-[0-9a-f]{64}\.log$/;
+
+/** Pod, namespace and container from a kubelet log path, where nothing else named them. */
+function fillFromKubeletPath(found: Dimensions, path: string): void {
+  const pods = POD_LOG_PATH.exec(path);
+  const containers = pods ? null : CONTAINER_LOG_PATH.exec(path);
+  if (pods) {
+    found.namespace ??= pods[1]!;
+    found.pod ??= pods[2]!;
+    found.container ??= pods[3]!;
+  } else if (containers) {
+    found.pod ??= containers[1]!;
+    found.namespace ??= containers[2]!;
+    found.container ??= containers[3]!;
+  }
+}
+
+/** Time fields of envelopes, most precise first; values are read by parseTimeValue. */
+const TIME_FIELDS = ['time', 'timestamp', '@timestamp', 'ts', 'date', '__time__', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP', 'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'ingestionTime'];
+
+function normalize(key: string): string {
+  return key.toLowerCase().replace(/[-_.:]/g, '');
+}
+
+/**
+ * Reads an envelope's metadata (every field but the line) into dimensions:
+ * pod, container, namespace, host, unit at any of the places platforms put
+ * them, the stream's other identifiers, and the time.
+ * @example readDimensions({ stream: 'stderr', kubernetes: { pod_name: 'api-1', namespace_name: 'prod' } }, 'log')
+ */
+export function readDimensions(envelope: Record<string, unknown>, lineField: string): Dimensions {
+  const found: Dimensions = { ...NO_DIMENSIONS };
+  const streamParts: string[] = [];
+  let fields = 0;
+  const visit = (obj: Record<string, unknown>, parent: string, depth: number): void => {
+    for (const key of Object.keys(obj)) {
+      if (fields++ >= MAX_FIELDS) return;
+      if (depth === 0 && key === lineField) continue;
+      const value = obj[key];
+      const name = normalize(key);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        if (depth + 1 < MAX_DEPTH) visit(value as Record<string, unknown>, name, depth + 1);
+        continue;
+      }
+      if (typeof value !== 'string' || value === '' || value.length > 1024) continue;
+      const path = parent + name;
+      const dimension = NAMED_FIELDS.get(name) ?? NAMED_SUFFIXES.find(([suffix]) => path.endsWith(suffix))?.[1];
+      if (dimension) {
+        found[dimension] ??= value;
+        continue;
+      }
+      if (STREAM_SUFFIXES.some((suffix) => path.endsWith(suffix))) {
+        streamParts.push(`${path}=${value}`);
+        if (value.includes('/var/log/') || value.includes('.var.log.')) fillFromKubeletPath(found, value);
+      }
+    }
+  };
+  visit(envelope, '', 0);
+  // Alibaba SLS's `__source__` is the machine's address: the host when nothing names it better.
+  if (found.host === null && typeof envelope['__source__'] === 'string') found.host = envelope['__source__'];
+  found.stream = streamParts.length > 0 ? streamParts.join('\u0000') : null;
+  found.time = readTime(envelope);
+  return found;
+}
+
+/** The envelope's time: the first time field, in TIME_FIELDS' order, that reads as a time. */
+export function readTime(envelope: Record<string, unknown>): number | null {
+  for (const key of TIME_FIELDS) {
+    if (!(key in envelope)) continue;
+    const time = parseTimeValue(envelope[key]);
+    if (time !== null) return time;
+  }
+  return null;
+}
+
+/**
+ * Dimensions of an outer layer and of the layer it carried, as one: the
+ * inner layer's time (nearer to the application) wins, the other fields are
+ * taken from whichever layer has them, and the stream identifiers of both are kept.
+ */
+export function mergeDimensions(outer: Dimensions, inner: Dimensions): Dimensions {
+  return {
+    pod: outer.pod ?? inner.pod,
+    container: outer.container ?? inner.container,
+    namespace: outer.namespace ?? inner.namespace,
+    host: outer.host ?? inner.host,
+    unit: outer.unit ?? inner.unit,
+    stream: outer.stream === null ? inner.stream : inner.stream === null ? outer.stream : `${outer.stream}\u0000${inner.stream}`,
+    time: inner.time ?? outer.time,
+  };
+}

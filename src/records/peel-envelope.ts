@@ -1,0 +1,100 @@
+import { decodeByteArray } from './decode-byte-array.js';
+import { mergeDimensions, readDimensions, type Dimensions } from './envelope-dimensions.js';
+import { EVENT_FIELDS, eventFieldName, isShipperField, LINE_FIELDS, SHIPPER_LINE_FIELDS } from './envelope-fields.js';
+
+/** The line an envelope carried, with what the envelope says about it. */
+export interface PeeledEnvelope {
+  text: string;
+  dimensions: Dimensions;
+  /** The runtime split the line: its text goes on in the next envelope of the same stream. */
+  partial: boolean;
+}
+
+/** Envelopes inside envelopes (an Elastic hit's `_source`) are followed this deep. */
+const MAX_NESTED = 4;
+/** Docker's json-file writes these fields only; there a line without its newline is partial. */
+const DOCKER_FIELDS = new Set(['log', 'stream', 'time', 'attrs']);
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * Peels a parsed JSON object that is an envelope: a field carries the
+ * application's line (see LINE_FIELDS) and the rest is a shipper's or a
+ * platform's metadata. An object with a field an application's own event
+ * has (an error, a code, a RequestId, an action, see EVENT_FIELDS) is no
+ * envelope: it is that event. A line field that shippers alone use (`log`,
+ * `MESSAGE`, `textPayload`…) suffices; `message` or `msg` needs a shipper's
+ * field beside it, or a pino or winston line would be taken apart. An
+ * object whose only carrier is a nested envelope (Elastic's `_source`) is
+ * peeled through it. Returns null for anything else.
+ * @example peelEnvelope({ log: 'boom\n', stream: 'stderr', kubernetes: { pod_name: 'api-1' } }) // { text: 'boom', … }
+ */
+export function peelEnvelope(obj: JsonObject, depth = 0): PeeledEnvelope | null {
+  let lineField: string | null = null;
+  let text: string | null = null;
+  for (const field of LINE_FIELDS) {
+    if (!(field in obj)) continue;
+    text = lineText(obj[field]);
+    if (text !== null) {
+      lineField = field;
+      break;
+    }
+  }
+  if (lineField === null || text === null) return depth < MAX_NESTED ? peelNested(obj, depth) : null;
+  let shipper = SHIPPER_LINE_FIELDS.has(lineField);
+  for (const key of Object.keys(obj)) {
+    if (key === lineField) continue;
+    if (EVENT_FIELDS.has(eventFieldName(key))) return null;
+    shipper ||= isShipperField(key);
+  }
+  if (!shipper) return null;
+  const partial = isPartial(obj, lineField, text);
+  if (text.endsWith('\n')) text = text.slice(0, -1);
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  return { text, dimensions: readDimensions(obj, lineField), partial };
+}
+
+/** An object with no line of its own whose one envelope is a field's value (`{"_index":…,"_source":{…}}`). */
+function peelNested(obj: JsonObject, depth: number): PeeledEnvelope | null {
+  let inner: PeeledEnvelope | null = null;
+  let innerField: string | null = null;
+  for (const key of Object.keys(obj)) {
+    if (EVENT_FIELDS.has(eventFieldName(key))) return null;
+    const value = obj[key];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const peeled = peelEnvelope(value as JsonObject, depth + 1);
+    if (!peeled) continue;
+    if (inner) return null; // two lines in one object: not one envelope
+    inner = peeled;
+    innerField = key;
+  }
+  if (!inner || innerField === null) return null;
+  return { ...inner, dimensions: mergeDimensions(readDimensions(obj, innerField), inner.dimensions) };
+}
+
+/**
+ * The text a line field holds: a string; journald's array of byte values
+ * (for a message with control characters or invalid UTF-8), decoded as
+ * UTF-8; OpenTelemetry's `{"stringValue": …}`. Null for anything else.
+ */
+function lineText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return decodeByteArray(value);
+  if (value !== null && typeof value === 'object') {
+    const string = (value as JsonObject)['stringValue'];
+    if (typeof string === 'string' && Object.keys(value).length === 1) return string;
+  }
+  return null;
+}
+
+/**
+ * Whether the envelope holds part of a line that the runtime split: CRI's
+ * `P` tag as Fluent Bit's parsers keep it (`_p`, `logtag`), Docker's fluentd
+ * driver's `partial_message`, or a Docker json-file line without its newline.
+ */
+function isPartial(obj: JsonObject, lineField: string, text: string): boolean {
+  if (obj['logtag'] === 'P' || obj['_p'] === 'P') return true;
+  const partial = obj['partial_message'];
+  if (partial === true || partial === 'true') return obj['partial_last'] !== true && obj['partial_last'] !== 'true';
+  return lineField === 'log' && !text.endsWith('\n') && Object.keys(obj).every((key) => DOCKER_FIELDS.has(key));
+}

@@ -1,0 +1,87 @@
+import type { LineOrigin } from './assemble-records.js';
+import { alwaysStartsRecord } from './continuation.js';
+
+/** A line of a stream, as the assembler takes it. */
+export interface StreamLine {
+  text: string;
+  lineNo: number;
+  origin: LineOrigin;
+}
+
+interface StreamState {
+  /** The last time a line of this stream carried. */
+  last: number | null;
+  /** The export writes this stream newest first. */
+  backward: boolean;
+  /** A newest-first stream's lines since its last record start, in the order read. */
+  run: StreamLine[];
+}
+
+/** Streams whose order is remembered; past it the oldest is forgotten (and its run passed on). */
+const MAX_STREAMS = 4096;
+
+/**
+ * Puts newest-first exports (Loki's default direction, some platforms'
+ * downloads) back in the order they were written, stream by stream, so that
+ * a multi-line record shipped one line per entry is assembled whichever way
+ * the export lists it. A stream is taken as newest first once one of its
+ * lines carries an earlier time than the line before it; from then on its
+ * lines are held until a line that starts a record (which, newest first,
+ * comes after its continuation lines) and passed on reversed. Lines with no
+ * time, or times that never go back, pass straight through: the order of a
+ * stream whose lines all carry the same time cannot be told, and is taken as written.
+ */
+export class StreamOrder {
+  private readonly streams = new Map<string, StreamState>();
+
+  constructor(
+    /** Where lines go, in written order. */
+    private readonly pass: (line: StreamLine) => void,
+    /** Takes back the lines of a stream's open record (read before its order was known), in the order read. */
+    private readonly takeBack: (key: string) => StreamLine[],
+    private readonly maxRun = 1000,
+  ) {}
+
+  /** Takes the next line of the stream `key` (lines of no named stream, key '', pass straight through). */
+  push(key: string, line: StreamLine): void {
+    if (key === '') {
+      this.pass(line);
+      return;
+    }
+    let state = this.streams.get(key);
+    if (!state) {
+      state = { last: null, backward: false, run: [] };
+      this.streams.set(key, state);
+      if (this.streams.size > MAX_STREAMS) this.forgetOldest();
+    }
+    const time = line.origin.time;
+    if (!state.backward) {
+      if (time === null || state.last === null || time >= state.last) {
+        if (time !== null) state.last = time;
+        this.pass(line);
+        return;
+      }
+      state.backward = true;
+      state.run = this.takeBack(key);
+    }
+    state.run.push(line);
+    if (alwaysStartsRecord(line.text) || state.run.length >= this.maxRun) this.release(state);
+  }
+
+  /** Passes on every held line (end of input, or a quiet period). */
+  flush(): void {
+    for (const state of this.streams.values()) this.release(state);
+  }
+
+  private release(state: StreamState): void {
+    const run = state.run;
+    state.run = [];
+    for (let i = run.length - 1; i >= 0; i--) this.pass(run[i]!);
+  }
+
+  private forgetOldest(): void {
+    const [key, state] = this.streams.entries().next().value as [string, StreamState];
+    this.release(state);
+    this.streams.delete(key);
+  }
+}

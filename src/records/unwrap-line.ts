@@ -1,0 +1,94 @@
+import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
+import { mergeDimensions, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
+import { mayCarryEnvelope } from './may-carry-envelope.js';
+import { peelEnvelope } from './peel-envelope.js';
+import { unwrapContainer } from './unwrap-container.js';
+
+/** A physical line with every wrapper and envelope around the application's line removed. */
+export interface UnwrappedLine {
+  text: string;
+  origin: Dimensions;
+  /** The runtime split this line; its text continues on the next line of the same stream. */
+  partial: boolean;
+}
+
+/** Layers peeled at most: a shipper's record around a runtime's around a platform's is three. */
+const MAX_LAYERS = 8;
+/** A prefix before an envelope (a time and a tag) is short. */
+const MAX_PREFIX = 512;
+/** Fluent Bit's out_file: `<tag>: [<epoch seconds>, {…}]`. */
+const FLUENT_BIT_PREFIX = /^([^\s:]{1,256}): \[(\d{9,10}(?:\.\d{1,9})?), $/;
+/** Fluentd's out_file: `<time>\t<tag>\t{…}`. */
+const FLUENTD_PREFIX = /^([^\t]{10,40})\t([^\t]{0,256})\t$/;
+
+/**
+ * Removes, layer by layer, whatever stands around the application's line:
+ * container runtimes' wrappers (CRI, Docker's json-file, `kubectl logs
+ * --prefix/--timestamps`), shippers' and platforms' JSON envelopes (see
+ * peelEnvelope), and an envelope after a shipper's prefix. The layers'
+ * dimensions are merged; nothing of them stays in the text. Returns null
+ * for a line with no wrapper. Pure: no state, nothing thrown.
+ * @example unwrapLine('{"log":"2026-11-22T09:44:34Z stderr F boom\\n","kubernetes":{"pod_name":"api-1"}}')
+ */
+export function unwrapLine(line: string): UnwrappedLine | null {
+  let text = line;
+  let origin: Dimensions | null = null;
+  let partial = false;
+  for (let layer = 0; layer < MAX_LAYERS; layer++) {
+    const peeled = peelLayer(text, layer === 0);
+    if (!peeled) break;
+    origin = origin ? mergeDimensions(origin, peeled.origin) : peeled.origin;
+    partial ||= peeled.partial;
+    text = peeled.text;
+  }
+  return origin ? { text, origin, partial } : null;
+}
+
+function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
+  if (mayCarryEnvelope(text)) {
+    const at = text.indexOf('{');
+    const peeled = at === 0 || text.charCodeAt(0) === 0x20 ? peelJson(text) : peelPrefixed(text, at);
+    if (peeled) return peeled;
+  }
+  return unwrapContainer(text, outermost);
+}
+
+function peelJson(text: string): UnwrappedLine | null {
+  const parsed = parseObject(text);
+  const envelope = parsed && peelEnvelope(parsed);
+  return envelope && { text: envelope.text, origin: envelope.dimensions, partial: envelope.partial };
+}
+
+/** An envelope after a shipper's prefix, whose time the prefix may give. */
+function peelPrefixed(text: string, at: number): UnwrappedLine | null {
+  if (at < 0 || at > MAX_PREFIX) return null;
+  const prefix = text.slice(0, at);
+  let tag: string;
+  let time: number | null;
+  let json: string;
+  const bit = FLUENT_BIT_PREFIX.exec(prefix);
+  const fluentd = bit ? null : FLUENTD_PREFIX.exec(prefix);
+  if (bit) {
+    tag = bit[1]!;
+    time = parseTimeValue(Number(bit[2]));
+    const close = text.lastIndexOf(']');
+    json = text.slice(at, close);
+  } else if (fluentd) {
+    tag = fluentd[2]!;
+    time = parseTimestamp(fluentd[1]!) ?? parseTimeValue(fluentd[1]!);
+    json = text.slice(at);
+  } else return null;
+  const inner = peelJson(json);
+  if (!inner) return null;
+  const outer: Dimensions = { ...NO_DIMENSIONS, stream: tag === '' ? null : `tag=${tag}`, time };
+  return { ...inner, origin: mergeDimensions(outer, inner.origin) };
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { NO_DIMENSIONS } from '../../src/records/envelope-dimensions.js';
+import { mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
+import { unwrapLine } from '../../src/records/unwrap-line.js';
+
+const AT = Date.UTC(2026, 10, 22, 9, 44, 34, 85);
+const line = (value: object): string => JSON.stringify(value);
+
+describe('container wrappers', () => {
+  it('unwraps the CRI format with its time and stream, and marks P lines partial', () => {
+    expect(unwrapLine('2026-11-22T09:44:34.085123456Z stderr F boom')).toEqual({
+      text: 'boom',
+      origin: { ...NO_DIMENSIONS, stream: 'stderr', time: AT },
+      partial: false,
+    });
+    expect(unwrapLine('2026-11-22T09:44:34.085+08:00 stdout P part')).toMatchObject({ text: 'part', partial: true });
+  });
+
+  it('unwraps Docker json-file lines, partial when the log has no newline', () => {
+    expect(unwrapLine(line({ log: 'hello\n', stream: 'stdout', time: '2026-11-22T09:44:34.085Z' }))).toEqual({
+      text: 'hello',
+      origin: { ...NO_DIMENSIONS, stream: 'stream=stdout', time: AT },
+      partial: false,
+    });
+    expect(unwrapLine(line({ log: 'hel', stream: 'stdout', time: 'x' }))).toMatchObject({ text: 'hel', partial: true });
+  });
+
+  it('unwraps kubectl --prefix and --timestamps, alone or together', () => {
+    expect(unwrapLine('[pod/api-7d9f/app] hello')).toMatchObject({ text: 'hello', origin: { pod: 'api-7d9f', container: 'app' } });
+    expect(unwrapLine('2026-11-22T09:44:34.085123456Z hello')).toMatchObject({ text: 'hello', origin: { time: AT } });
+    expect(unwrapLine('[pod/a/b] 2026-11-22T09:44:34Z hi')).toMatchObject({ text: 'hi', origin: { pod: 'a', container: 'b' } });
+  });
+
+  it('leaves ordinary lines alone', () => {
+    expect(unwrapLine('{"level":30}')).toBeNull();
+    expect(unwrapLine('[INFO] started')).toBeNull();
+    expect(unwrapLine('2026-11-22 09:44:34,085 INFO x')).toBeNull();
+  });
+});
+
+describe('shippers’ envelopes', () => {
+  it('peels a Fluent Bit record: the kubernetes metadata become dimensions, never text', () => {
+    const shipped = line({
+      time: '2026-11-22T09:44:34.085Z',
+      stream: 'stderr',
+      logtag: 'F',
+      log: 'TencentCloudSDKException: boom',
+      kubernetes: { pod_name: 'api-7d9f', namespace_name: 'prod', container_name: 'app', container_image: 'registry.cn-hangzhou.aliyuncs.com/acme/api:1', labels: { app: 'api' } },
+    });
+    const unwrapped = unwrapLine(shipped)!;
+    expect(unwrapped.text).toBe('TencentCloudSDKException: boom');
+    expect(unwrapped.origin).toMatchObject({ pod: 'api-7d9f', namespace: 'prod', container: 'app', time: AT });
+    expect(unwrapped.partial).toBe(false);
+  });
+
+  it('unwraps nested layers until the application’s line remains, the innermost time winning', () => {
+    const docker = line({ log: '2026-11-22T09:44:34.085Z INFO app line\n', stream: 'stdout', time: '2026-11-22T09:44:34.085Z' });
+    const unwrapped = unwrapLine(line({ log: docker, kubernetes: { pod_name: 'p' }, time: '2026-11-22T09:45:00Z' }))!;
+    // The application's own leading time is its text, not a wrapper.
+    expect(unwrapped.text).toBe('2026-11-22T09:44:34.085Z INFO app line');
+    expect(unwrapped.origin).toMatchObject({ pod: 'p', time: AT });
+    const cri = unwrapLine(line({ message: '2026-11-22T09:44:34.085Z stderr P half', host: 'node-1' }))!;
+    expect(cri).toMatchObject({ text: 'half', partial: true, origin: { host: 'node-1', time: AT } });
+  });
+
+  it('decodes journald’s MESSAGE given as byte values, invalid bytes as U+FFFD', () => {
+    const message = [...Buffer.from('\u001b[31mcode: boom\u001b[0m'), 0xff];
+    const unwrapped = unwrapLine(line({ __REALTIME_TIMESTAMP: '1795340674085123', _SYSTEMD_UNIT: 'api.service', _HOSTNAME: 'node-1', MESSAGE: message }))!;
+    expect(unwrapped.text).toBe('\u001b[31mcode: boom\u001b[0m\ufffd');
+    expect(unwrapped.origin).toMatchObject({ unit: 'api.service', host: 'node-1', time: AT });
+  });
+
+  it('peels the platforms’ exports by structure', () => {
+    const cases: [object, string, object][] = [
+      [{ textPayload: 'gcp', resource: { type: 'k8s_container', labels: { pod_name: 'p1', namespace_name: 'n1', container_name: 'c1' } }, timestamp: '2026-11-22T09:44:34.085Z', severity: 'ERROR' }, 'gcp', { pod: 'p1', namespace: 'n1', container: 'c1', time: AT }],
+      [{ logStreamName: 'app/1', timestamp: AT, message: 'cloudwatch', ingestionTime: AT + 5, eventId: '1' }, 'cloudwatch', { time: AT }],
+      [{ __time__: AT / 1000, __source__: '10.0.0.1', __topic__: 'app', content: 'sls' }, 'sls', { host: '10.0.0.1' }],
+      [{ message: 'vector', host: 'node-2', source_type: 'file', file: '/var/log/app.log', timestamp: '2026-11-22T09:44:34.085Z' }, 'vector', { host: 'node-2', time: AT }],
+      [{ _index: 'logs', _id: 'x', _source: { '@timestamp': '2026-11-22T09:44:34.085Z', message: 'elastic', kubernetes: { pod: { name: 'p2' }, namespace: 'n2' }, log: { file: { path: '/var/log/x' } } } }, 'elastic', { pod: 'p2', namespace: 'n2', time: AT }],
+      [{ labels: { pod: 'p3', namespace: 'n3', container: 'c3' }, line: 'loki', timestamp: '2026-11-22T09:44:34.085Z' }, 'loki', { pod: 'p3', namespace: 'n3', container: 'c3', time: AT }],
+      [{ timeUnixNano: '1795340674085000000', body: { stringValue: 'otel' }, resource: { 'k8s.pod.name': 'p4' }, severityText: 'ERROR' }, 'otel', { time: AT }],
+    ];
+    for (const [envelope, text, origin] of cases) {
+      expect(unwrapLine(line(envelope)), text).toMatchObject({ text, origin });
+    }
+  });
+
+  it('peels an envelope after Fluentd’s and Fluent Bit’s file prefixes', () => {
+    const record = line({ log: 'inner\n', stream: 'stderr' });
+    expect(unwrapLine(`2026-11-22T09:44:34+00:00\tkube.var.log.containers.api_prod_app.log\t${record}`)).toMatchObject({ text: 'inner', origin: { time: Date.UTC(2026, 10, 22, 9, 44, 34) } });
+    expect(unwrapLine(`kube.var.log: [1795340674.085, ${record}]`)).toMatchObject({ text: 'inner', origin: { time: AT } });
+  });
+
+  it('never takes an application’s own event apart', () => {
+    // pino, bunyan and winston lines: a message beside the logger's fields, no shipper's field.
+    expect(unwrapLine(line({ level: 50, time: AT, pid: 1, hostname: 'h', msg: 'failed' }))).toBeNull();
+    expect(unwrapLine(line({ level: 'error', message: 'failed', timestamp: '2026-11-22T09:44:34Z' }))).toBeNull();
+    // An error object beside the message makes it the application's event, whatever metadata was merged in.
+    expect(unwrapLine(line({ log: 'failed', err: { code: 'InternalError' }, kubernetes: { pod_name: 'p' } }))).toBeNull();
+    expect(unwrapLine(line({ message: 'failed', requestId: 'x', stream: 'stdout' }))).toBeNull();
+    // A JSON body at the end of a plain line is no envelope.
+    expect(unwrapLine('2026-11-22 09:44:34 ERROR body {"Code":"InternalError","RequestId":"x"}')).toBeNull();
+  });
+});
+
+describe('the byte-level check is a superset of what the peeler takes', () => {
+  it('admits every envelope above and turns away lines without one', () => {
+    const envelopes = [
+      line({ log: 'x\n', stream: 'stdout' }),
+      line({ MESSAGE: [104, 105], _SYSTEMD_UNIT: 'u' }),
+      line({ message: 'x', kubernetes: {} }),
+      line({ _id: 'x', _source: { message: 'x', host: 'h' } }),
+      `2026-11-22T09:44:34+00:00\ttag\t${line({ log: 'x' })}`,
+    ];
+    for (const envelope of envelopes) {
+      expect(unwrapLine(envelope), envelope).not.toBeNull();
+      expect(mayCarryEnvelope(envelope), envelope).toBe(true);
+    }
+    expect(mayCarryEnvelope(line({ level: 30, time: 1, pid: 1, hostname: 'h', msg: 'ok' }))).toBe(false);
+    expect(mayCarryEnvelope('2026-11-22 09:44:34 INFO ready')).toBe(false);
+  });
+});
