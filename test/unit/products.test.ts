@@ -131,3 +131,13 @@ describe('user catalogs add product hints', () => {
     expect(ctx.products.sharedSections.get('tencent')).toEqual(new Set(['common', 'client']));
   });
 });
+
+describe("COS's RequestIds", () => {
+  it('keep their base64 padding, in the XML body and in an SDK error object', () => {
+    const id = 'OTc0YTZmYjNfM2VhMzM4NjFfNTA1MDBfNWRkMmRjYg==';
+    const xml = `<?xml version='1.0' encoding='utf-8' ?>\n<Error>\n\t<Code>NoSuchKey</Code>\n\t<Message>The specified key does not exist.</Message>\n\t<Resource>b-1250000000.cos.ap-guangzhou.myqcloud.com/k</Resource>\n\t<RequestId>${id}</RequestId>\n\t<TraceId>OGVmYzZiMmQ3YjRhZTY5YTc4</TraceId>\n</Error>`;
+    expect(tagText(xml)).toMatchObject({ vendor: 'tencent', code: 'NoSuchKey', requestId: id, product: 'cos' });
+    const inspected = `{\n  statusCode: 404,\n  code: 'NoSuchKey',\n  RequestId: '${id}',\n  message: 'The specified key does not exist.'\n} https://b-1250000000.cos.ap-guangzhou.myqcloud.com/k`;
+    expect(tagText(inspected)).toMatchObject({ requestId: id, product: 'cos' });
+  });
+});
