@@ -30,6 +30,8 @@ describe('the product of an error: from the endpoint host', () => {
   it('knows the hosts that are exceptions: object storage buckets', () => {
     const oss = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>5C3D9175B6FC201293AD4890</RequestId><HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId><Key>example.txt</Key></Error>`;
     expect(tagText(`GET failed: ${oss}`)).toMatchObject({ event: 'error', vendor: 'alibaba', code: 'NoSuchKey', requestId: '5C3D9175B6FC201293AD4890', product: 'oss' });
+    const region = `<Error><Code>AccessDenied</Code><Message>x</Message><RequestId>5C3D9175B6FC201293AD4890</RequestId><HostId>oss-cn-hangzhou.aliyuncs.com</HostId></Error>`;
+    expect(tagText(region)).toMatchObject({ vendor: 'alibaba', product: 'oss' });
     const pop = 'AccessDeniedError: You have no right to access this object., URL: https://examplebucket.oss-cn-hangzhou.aliyuncs.com/a.txt';
     expect(tagText(pop)).toMatchObject({ vendor: 'alibaba', product: 'oss' });
   });
@@ -80,6 +82,12 @@ describe('the product of an error: from the action, the body, or nothing', () =>
     });
     const tencent = JSON.stringify({ level: 50, action: 'DescribeClientList', err: { Response: { Error: { Code: 'InternalError', Message: 'x' }, RequestId: TENCENT_ID } } });
     expect(tagText(tencent)).toMatchObject({ vendor: 'tencent', product: 'mqtt' });
+  });
+
+  it("takes an Alibaba body's Recommend URL when its HostId names no product", () => {
+    const body = JSON.parse(alibabaBody('InvalidInstanceId.NotFound', 'x', 'Ecs')) as Record<string, unknown>;
+    delete body['HostId'];
+    expect(tagText(JSON.stringify(body))).toMatchObject({ vendor: 'alibaba', product: 'ecs' });
   });
 
   it('is null when nothing in the record says', () => {
