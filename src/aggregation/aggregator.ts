@@ -2,21 +2,12 @@ import type { Category, TaggedEvent } from '../types.js';
 
 import { compareKeys as cmp, sortCounts } from './compare-keys.js';
 import { RequestIdSample } from './request-id-sample.js';
+import { ProductCounts } from './product-counts.js';
 import { ProductSelection } from './product-selection.js';
-import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type ProductCount, type SourceStats, type Summary, type TimeSeries, type Totals } from './summary.js';
+import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type SourceStats, type Summary, type TimeSeries, type Totals } from './summary.js';
 import { TimeSeriesCounter, type SeriesOptions } from './time-series.js';
 import { TimeWindow } from './time-window.js';
 import { UncataloguedCodes } from './uncatalogued.js';
-
-interface ProductState {
-  vendor: string | null;
-  product: string | null;
-  counted: boolean;
-  count: number;
-  successes: number;
-  /** Code ('' for none) → errors. */
-  codes: Map<string, number>;
-}
 
 interface CodeState {
   info: Omit<CodeCount, 'count' | 'requestIds' | 'firstSeen' | 'lastSeen'>;
@@ -68,7 +59,7 @@ export class Aggregator {
   private readonly uncatalogued = new UncataloguedCodes();
   private readonly series: TimeSeriesCounter | null;
   private readonly outside = { before: 0, after: 0, untimed: 0 };
-  private readonly products = new Map<string, ProductState>();
+  private readonly products = new ProductCounts();
   private readonly otherClouds = new Map<string, number>();
 
   constructor(
@@ -98,7 +89,7 @@ export class Aggregator {
     }
     if (event.event === null || (event.event === 'error' && event.duplicateOf !== null)) return true;
     const counted = this.selection.counts(event.product);
-    this.noteProduct(event, counted);
+    this.products.add(event, counted);
     if (!counted) {
       if (event.event === 'error') this.totals.otherProducts++;
       return true;
@@ -148,17 +139,6 @@ export class Aggregator {
       state.last = max(state.last, event.time);
     }
     return true;
-  }
-
-  private noteProduct(event: TaggedEvent, counted: boolean): void {
-    const key = `${event.vendor ?? ''}\u0000${event.product ?? ''}`;
-    let state = this.products.get(key);
-    if (!state) this.products.set(key, (state = { vendor: event.vendor, product: event.product, counted, count: 0, successes: 0, codes: new Map() }));
-    if (event.event === 'success') state.successes++;
-    else {
-      state.count++;
-      bump(state.codes, event.code ?? '');
-    }
   }
 
   /**
@@ -257,14 +237,7 @@ export class Aggregator {
       this.outside.untimed += summary.window.untimed;
     }
     if (summary.timeSeries) this.series?.absorb(summary.timeSeries);
-    for (const p of summary.byProduct) {
-      const key = `${p.vendor ?? ''}\u0000${p.product ?? ''}`;
-      let state = this.products.get(key);
-      if (!state) this.products.set(key, (state = { vendor: p.vendor, product: p.product, counted: p.counted, count: 0, successes: 0, codes: new Map() }));
-      state.count += p.count;
-      state.successes += p.successes;
-      for (const c of p.codes) state.codes.set(keyOf(c.code), (state.codes.get(keyOf(c.code)) ?? 0) + c.count);
-    }
+    this.products.absorb(summary.byProduct);
     for (const { cloud, count } of summary.otherClouds) this.otherClouds.set(cloud, (this.otherClouds.get(cloud) ?? 0) + count);
   }
 
@@ -292,16 +265,7 @@ export class Aggregator {
       byContainer: dim('container'),
       successesByVendor: toKeyCounts(this.successVendors),
       successesByAction: toKeyCounts(this.successActions),
-      byProduct: [...this.products.values()]
-        .sort((a, b) => b.count - a.count || b.successes - a.successes || cmp(a.vendor, b.vendor) || cmp(a.product, b.product))
-        .map((p): ProductCount => ({
-          vendor: p.vendor,
-          product: p.product,
-          counted: p.counted,
-          count: p.count,
-          successes: p.successes,
-          codes: toKeyCounts(p.codes).map(({ key, count }) => ({ code: key, count })),
-        })),
+      byProduct: this.products.toList(),
       countedProducts: this.selection.toJson(),
       otherClouds: sortCounts([...this.otherClouds]).map(([cloud, count]) => ({ cloud, count })),
       errorRate: attempts > 0 ? this.totals.errors / attempts : null,
