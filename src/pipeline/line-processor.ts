@@ -2,7 +2,9 @@ import { attachMetadata } from '../catalog/attach-metadata.js';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, streamKey, type LineOrigin, type QuietLine } from '../records/assemble-records.js';
 import { StreamOrder } from '../records/stream-order.js';
-import { unwrapLine } from '../records/unwrap-line.js';
+import type { DocumentEntry } from '../records/entry-finder.js';
+import { readEntry } from '../records/read-entry.js';
+import { unwrapLine, type UnwrappedLine } from '../records/unwrap-line.js';
 import { recognizeAll } from '../recognition/recognize.js';
 import { redactEvent } from '../render/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
@@ -132,12 +134,39 @@ export class LineProcessor {
     // Counted as read, so a live view or a snapshot mid-stream is exact.
     this.aggregator.totals.lines++;
     this.stats.lines++;
-    let text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+    const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     const wrapped = this.options.unwrap ? unwrapLine(text) : null;
     if (!wrapped) {
       this.assembler.push(text, lineNo, null);
       return;
     }
+    this.pushUnwrapped(wrapped, lineNo);
+  }
+
+  /**
+   * Feeds one entry of a JSON document (see JsonDocumentReader): the
+   * physical lines up to its last are counted, and what it carries joins its
+   * stream as a line would.
+   */
+  pushEntry(entry: DocumentEntry): void {
+    this.countLinesTo(entry.lastLine);
+    const read = readEntry(entry);
+    if (streamKey(read.origin) === '') this.assembler.push(read.text, entry.firstLine, null);
+    else this.pushUnwrapped(read, entry.firstLine);
+  }
+
+  /** Counts the physical lines of a JSON document up to `lineNo` (its entries' lines, and those between them). */
+  countLinesTo(lineNo: number): void {
+    const more = lineNo - this.lineNo;
+    if (more <= 0) return;
+    this.lineNo = lineNo;
+    this.aggregator.totals.lines += more;
+    this.stats.lines += more;
+  }
+
+  /** A line with its wrappers removed: partial lines are joined, then it goes to its stream. */
+  private pushUnwrapped(wrapped: UnwrappedLine, lineNo: number): void {
+    let text: string;
     const stream = streamKey(wrapped.origin);
     const before = this.partials.get(stream);
     if (before) {

@@ -1,11 +1,14 @@
+import { Readable } from 'node:stream';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { duplicateOfField, type TagWriter } from '../render/tag-writer.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
-import { readChunks } from '../sources/read-chunks.js';
+import { readChunks, type ChunkedInput } from '../sources/read-chunks.js';
+import { createRecognitionContext } from '../recognition/recognition-context.js';
+import { isJsonDocument, PEEK_BYTES } from './detect-document.js';
 import type { TaggedEvent } from '../types.js';
 import { RepeatWindow } from './repeat-window.js';
-import { describeReadError, describeRecordFailure } from './run-pipeline.js';
+import { describeReadError, describeRecordFailure, runOpenedSource } from './run-pipeline.js';
 import type { SegmentSettings } from './segment-messages.js';
 import { Segmenter } from './segmenter.js';
 import { WorkerFailure, WorkerPool } from './worker-pool.js';
@@ -65,6 +68,81 @@ interface SourceState {
 
 function noteFailure(source: SourceState, failure: { line: number; message: string } | null): void {
   if (failure && (!source.failure || failure.line < source.failure.line)) source.failure = failure;
+}
+
+interface Peeked {
+  /** The input's first bytes (PEEK_BYTES, or all of a shorter input), copied. */
+  start: Buffer;
+  ended: boolean;
+  error: Error | null;
+}
+
+/** Reads an input's first bytes, as the sequential path peeks at a file's, to settle whether it is a JSON document. */
+async function peekChunks(chunks: AsyncIterator<Buffer>): Promise<Peeked> {
+  const seen: Buffer[] = [];
+  let bytes = 0;
+  try {
+    while (bytes < PEEK_BYTES) {
+      const next = await chunks.next();
+      if (next.done) return { start: Buffer.concat(seen, bytes), ended: true, error: null };
+      // Copied: a plain file's reader reuses its buffer.
+      seen.push(Buffer.from(next.value));
+      bytes += next.value.length;
+    }
+  } catch (err) {
+    return { start: Buffer.concat(seen, bytes), ended: true, error: err as Error };
+  }
+  return { start: Buffer.concat(seen, bytes), ended: false, error: null };
+}
+
+/** The chunks of an input whose first bytes were peeked at, then the rest (or the read error). */
+async function* withFirst(first: Peeked, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (first.start.length > 0) yield first.start;
+  if (first.error) throw first.error;
+  if (first.ended) return;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/**
+ * Reads a source that is one JSON document on the main thread, through the
+ * sequential pipeline (its entries are records of streams, which segments
+ * cannot cut); `start` is its first chunk, copied (the reader reuses its buffer).
+ */
+async function readDocumentHere(
+  name: string,
+  opened: ChunkedInput,
+  first: Peeked,
+  rest: AsyncIterator<Buffer>,
+  options: ParallelOptions,
+  writing: () => Promise<void>,
+): Promise<string | null> {
+  const { tag } = options;
+  async function* bytes(): AsyncGenerator<Buffer> {
+    yield first.start;
+    if (first.ended) return;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield Buffer.from(next.value);
+  }
+  let pending = writing();
+  const error = await runOpenedSource(
+    name,
+    { stream: Readable.from(bytes(), { objectMode: false }), bytesRead: opened.bytesRead, gzip: opened.gzip, stop: () => {}, checkComplete: opened.checkComplete },
+    false,
+    {
+      ctx: createRecognitionContext(options.catalog),
+      aggregator: options.aggregator,
+      sink: tag ? (record, recognition, event) => tag.writer.record(record, recognition, event) : null,
+      onBatchEnd: () => {
+        if (tag) pending = pending.then(() => tag.write(tag.writer.out.take()));
+      },
+      maxLineBytes: options.maxLineBytes,
+      idleFlushMs: 50,
+      signal: options.signal,
+      unwrap: options.unwrap,
+      redact: options.redact,
+    },
+  );
+  await pending;
+  return error;
 }
 
 /**
@@ -150,6 +228,17 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
         report(input.name, () => error);
         continue;
       }
+      const iterator = opened.chunks[Symbol.asyncIterator]();
+      const first = await peekChunks(iterator);
+      if (!first.error && isJsonDocument(first.start, first.ended)) {
+        // A JSON document is read as its entries, on this thread, after the segments before it.
+        await pool.finish();
+        await writing;
+        const error = await readDocumentHere(input.name, opened, first, iterator, options, () => writing);
+        if (error) report(input.name, () => error);
+        continue;
+      }
+      const chunks: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => withFirst(first, iterator) };
       const source: SourceState = { lastTime: null, repeats: new RepeatWindow(), failure: null };
       const segmenter = new Segmenter(SEGMENT_BYTES, options.unwrap, {
         begin: (firstLine) => pool.begin(source, input.name, firstLine),
@@ -160,7 +249,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       // Bytes follow the reading, so a progress bar or a snapshot mid-run is current.
       const baseBytes = stats.bytes;
       try {
-        for await (const chunk of opened.chunks) {
+        for await (const chunk of chunks) {
           segmenter.push(chunk);
           stats.bytes = baseBytes + opened.bytesRead();
           if (options.signal?.aborted) break;

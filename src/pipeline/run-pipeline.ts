@@ -6,6 +6,8 @@ import { LineScanner } from '../lines/line-scanner.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { openInput, type OpenedInput } from '../sources/open-input.js';
+import { JsonDocumentReader } from '../records/json-document-reader.js';
+import { isJsonDocument, peekStart } from './detect-document.js';
 import { feedBlocks } from './feed-blocks.js';
 import { LineProcessor, type QuietRecordSink, type RecordSink } from './line-processor.js';
 
@@ -103,7 +105,10 @@ export async function runOpenedSource(
     { unwrap: options.unwrap ?? true, redact: options.redact ?? true },
     options.quietSink ?? null,
   );
-  const reader = readLines(opened, processor, options);
+  const peeked = await peekStart(opened.stream, live);
+  const input: OpenedInput = peeked.stream === opened.stream ? opened : { ...opened, stream: peeked.stream };
+  const document = isJsonDocument(peeked.start, peeked.ended) ? new JsonDocumentReader((entry) => processor.pushEntry(entry)) : null;
+  const reader = document ? readDocument(input, processor, document) : readLines(input, processor, options);
   // Bytes and truncations follow the reading chunk by chunk, so a live view
   // or a metrics scrape mid-stream is current.
   const baseBytes = stats.bytes;
@@ -179,6 +184,7 @@ export async function runOpenedSource(
   const failure = processor.failure;
   if (error || stopping) for (const s of reader.streams) s.destroy();
   if (error) return error;
+  if (document?.error) return describeDocumentError(document.error);
   if (failure) return describeRecordFailure(failure);
   return stopping ? null : opened.checkComplete();
 }
@@ -247,6 +253,42 @@ function readLines(opened: OpenedInput, processor: LineProcessor, options: Omit<
     buffered: () => lines.readableLength > 0 || limiter.readableLength > 0,
     counts: () => limiter.stats,
   };
+}
+
+/** A source that is one JSON document: its bytes go to the document reader, whose entries go to the processor. */
+function readDocument(opened: OpenedInput, processor: LineProcessor, document: JsonDocumentReader): LineReader {
+  const bytes = opened.stream;
+  let ended = (): void => {};
+  let done = false;
+  const end = (): void => {
+    if (done) return;
+    done = true;
+    document.end();
+    processor.countLinesTo(document.lines);
+    ended();
+  };
+  return {
+    streams: [bytes],
+    output: bytes,
+    onLines: (listener) =>
+      bytes.on('data', (chunk: Buffer) => {
+        if (done) return;
+        document.write(chunk);
+        listener();
+      }),
+    onEnd: (listener) => {
+      ended = listener;
+      bytes.on('end', end);
+    },
+    endAfterError: end,
+    buffered: () => bytes.readableLength > 0,
+    counts: () => ({ truncated: document.skipped, undecodable: document.undecodable }),
+  };
+}
+
+/** A JSON document that breaks off: what came before is counted, every line too, and the source says where it broke. */
+export function describeDocumentError(error: { line: number; message: string }): string {
+  return `line ${error.line}: the JSON document breaks off (${error.message}); the entries before it are counted, the rest is not recognized`;
 }
 
 /** What a source reports about its first record that could not be processed (see LineProcessor.failure). */

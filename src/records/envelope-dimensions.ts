@@ -75,6 +75,15 @@ function fillFromKubeletPath(found: Dimensions, path: string): void {
   }
 }
 
+/** Docker's awslogs driver names a stream `<prefix>/<container>/<task id>` (ECS). */
+const AWSLOGS_STREAM = /^[^/]{1,512}\/([^/]{1,255})\/[0-9a-f]{32}$/;
+
+/** The container an ECS task's CloudWatch log stream is named after, where nothing else named it. */
+function fillFromAwslogsStream(found: Dimensions, stream: string): void {
+  const m = AWSLOGS_STREAM.exec(stream);
+  if (m) found.container ??= m[1]!;
+}
+
 /** Time fields of envelopes, most precise first; values are read by parseTimeValue. */
 const TIME_FIELDS = ['time', 'timestamp', '@timestamp', 'ts', 'date', '__time__', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP', 'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'ingestionTime'];
 
@@ -112,6 +121,7 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
       if (STREAM_SUFFIXES.some((suffix) => path.endsWith(suffix))) {
         streamParts.push(`${path}=${value}`);
         if (value.includes('/var/log/') || value.includes('.var.log.')) fillFromKubeletPath(found, value);
+        else if (path === 'logstreamname') fillFromAwslogsStream(found, value);
       }
     }
   };

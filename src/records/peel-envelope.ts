@@ -96,5 +96,7 @@ function isPartial(obj: JsonObject, lineField: string, text: string): boolean {
   if (obj['logtag'] === 'P' || obj['_p'] === 'P') return true;
   const partial = obj['partial_message'];
   if (partial === true || partial === 'true') return obj['partial_last'] !== true && obj['partial_last'] !== 'true';
-  return lineField === 'log' && !text.endsWith('\n') && Object.keys(obj).every((key) => DOCKER_FIELDS.has(key));
+  // Docker's json-file writes its three fields always; a shipper's record with a bare `log` is no runtime's split.
+  const docker = lineField === 'log' && 'stream' in obj && 'time' in obj && Object.keys(obj).every((key) => DOCKER_FIELDS.has(key));
+  return docker && !text.endsWith('\n');
 }

@@ -11,10 +11,10 @@
  *   close on its first line: a pretty-printed object. An object that closes
  *   on its first line is a line of NDJSON (or a log line that starts with
  *   one), so NDJSON is never taken for a document. When the sample ends
- *   before the first line does, the object is taken as a document: a first
- *   line longer than the sample is a document written on one line far more
- *   often than a log line, and the reader reads values written one after
- *   another, so NDJSON read this way still yields each line's object.
+ *   before the first line does, the object is a line too: one JSON record,
+ *   walked whole, so that nothing after a long payload is missed (a short
+ *   whole input that is one document is recognized by the pipeline, which
+ *   sees it end).
  * - Anything else (including a sample too short to decide) is not.
  *
  * @example startsJsonDocument(Buffer.from('[\n  {\n    "message": "x"')) // true
@@ -34,14 +34,17 @@ export function startsJsonDocument(firstBytes: Buffer): boolean {
 
 /**
  * Whether the object at `at` closes before the line it starts on ends,
- * honouring strings and escapes. A sample that ends first counts as not.
+ * honouring strings and escapes. A sample that ends first counts as
+ * closing: a line that long is read as a line.
  */
 function closesOnItsLine(buf: Buffer, at: number): boolean {
+  const end = buf.indexOf(0x0a, at);
+  // A first line longer than the sample is read as a line: one JSON record, walked whole.
+  if (end < 0) return true;
   let depth = 0;
   let inString = false;
-  for (let i = at; i < buf.length; i++) {
+  for (let i = at; i < end; i++) {
     const c = buf[i];
-    if (c === 0x0a) return false;
     if (inString) {
       if (c === 0x5c /* \ */) i++;
       else if (c === 0x22) inString = false;

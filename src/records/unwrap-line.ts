@@ -26,16 +26,18 @@ const FLUENTD_PREFIX = /^([^\t]{10,40})\t([^\t]{0,256})\t$/;
  * container runtimes' wrappers (CRI, Docker's json-file, `kubectl logs
  * --prefix/--timestamps`), shippers' and platforms' JSON envelopes (see
  * peelEnvelope), and an envelope after a shipper's prefix. The layers'
- * dimensions are merged; nothing of them stays in the text. Returns null
- * for a line with no wrapper. Pure: no state, nothing thrown.
+ * dimensions are merged; nothing of them stays in the text. `asRead` says
+ * the line is as a source holds it (kubectl's forms are looked for only
+ * then; see unwrapContainer); a line an entry of a document carried is not.
+ * Returns null for a line with no wrapper. Pure: no state, nothing thrown.
  * @example unwrapLine('{"log":"2026-11-22T09:44:34Z stderr F boom\\n","kubernetes":{"pod_name":"api-1"}}')
  */
-export function unwrapLine(line: string): UnwrappedLine | null {
+export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
   let text = line;
   let origin: Dimensions | null = null;
   let partial = false;
   for (let layer = 0; layer < MAX_LAYERS; layer++) {
-    const peeled = peelLayer(text, layer === 0);
+    const peeled = peelLayer(text, asRead && layer === 0);
     if (!peeled) break;
     origin = origin ? mergeDimensions(origin, peeled.origin) : peeled.origin;
     partial ||= peeled.partial;

@@ -14,7 +14,10 @@ describe('telling a JSON document from lines', () => {
   it('takes an object that does not close on its first line', () => {
     expect(starts('{\n    "events": [\n')).toBe(true);
     expect(starts('{ "status": "success",\n  "data": {')).toBe(true);
-    expect(starts('{"hits":{"hits":[{"_source":{"message":"'.padEnd(500, 'x'))).toBe(true);
+  });
+
+  it('reads a first line longer than the sample as a line: one JSON record walked whole', () => {
+    expect(starts('{"hits":{"hits":[{"_source":{"message":"'.padEnd(500, 'x'))).toBe(false);
   });
 
   it('leaves NDJSON, JSON log lines and bracketed log lines to the line reader', () => {

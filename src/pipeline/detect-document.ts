@@ -1,0 +1,100 @@
+import { Readable } from 'node:stream';
+import { LINE_FIELDS } from '../records/envelope-fields.js';
+import { JsonDocumentReader } from '../records/json-document-reader.js';
+import { startsJsonDocument } from '../records/starts-json-document.js';
+
+/**
+ * Whether a source whose first bytes are `start` is one JSON document, read
+ * as its entries (see JsonDocumentReader) rather than as lines. `ended`
+ * says `start` is the whole input: then it is a document only if it parses
+ * as one.
+ * @example isJsonDocument(Buffer.from('{\n  "events": [\n    {'), false) // true
+ */
+export function isJsonDocument(start: Buffer, ended: boolean): boolean {
+  if (startsJsonDocument(start) && readsAsDocument(start, ended)) return true;
+  return ended && isOneJsonValue(start);
+}
+
+/**
+ * The first bytes of a stream, put back for its reader: PEEK_BYTES of
+ * them, or — from a live pipe, which must not wait — enough to see the end
+ * of its first line; they settle whether the source is one JSON document. An input that ended before that is handed
+ * on as a new stream of the bytes read (an ended stream takes none back).
+ */
+export function peekStart(stream: Readable, live: boolean): Promise<{ start: Buffer; stream: Readable; ended: boolean }> {
+  return new Promise((resolve) => {
+    const seen: Buffer[] = [];
+    let bytes = 0;
+    const finish = (ended: boolean, error?: Error): void => {
+      stream.off('readable', read);
+      stream.off('end', atEnd);
+      stream.off('error', atError);
+      const start = Buffer.concat(seen, bytes);
+      if (!ended) {
+        if (bytes > 0) stream.unshift(start);
+        return resolve({ start, stream, ended: false });
+      }
+      // What was read, then the end or the error, as the stream would have given them.
+      async function* replay(): AsyncGenerator<Buffer> {
+        if (bytes > 0) yield start;
+        if (error) throw error;
+      }
+      resolve({ start, stream: Readable.from(replay(), { objectMode: false }), ended: error === undefined });
+    };
+    const done = (): void => finish(false);
+    const atEnd = (): void => finish(true);
+    const atError = (error: Error): void => finish(true, error);
+    const read = (): void => {
+      for (let chunk: Buffer | null = stream.read(); chunk !== null; chunk = stream.read()) {
+        seen.push(chunk);
+        bytes += chunk.length;
+        if (bytes >= PEEK_BYTES || (live && chunk.includes(0x0a))) return done();
+      }
+    };
+    stream.on('readable', read);
+    stream.once('end', atEnd);
+    stream.once('error', atError);
+  });
+}
+export const PEEK_BYTES = 64 * 1024;
+
+/**
+ * Whether the first bytes of what looks like a document read as one without
+ * damage: a truncated JSON log line (a newline inside its string) followed
+ * by more lines starts like a pretty-printed object, but is none.
+ */
+function readsAsDocument(start: Buffer, whole: boolean): boolean {
+  const trial = new JsonDocumentReader(() => {});
+  trial.write(start);
+  if (whole) trial.end();
+  return trial.error === null;
+}
+
+/**
+ * Whether a whole input (one that ended within the first bytes read) is one
+ * JSON document on a line or a few: an array, or an object that carries no
+ * line of its own but holds an array of entries (an API's answer saved with
+ * curl). It is read as its entries, as a longer document is; a log line
+ * that is one JSON object (it names a line field) stays a line.
+ */
+function isOneJsonValue(bytes: Buffer): boolean {
+  const text = bytes.toString('utf8').trim();
+  if (!(text.startsWith('{') || text.startsWith('['))) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (Array.isArray(value)) return true;
+  const obj = value as Record<string, unknown>;
+  return !LINE_FIELDS.some((field) => field in obj) && holdsEntries(obj, 0);
+}
+
+/** Whether an array of objects or pairs lies in `value`, a few levels down at most. */
+function holdsEntries(value: unknown, depth: number): boolean {
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.length > 0 && value.every((v) => v !== null && typeof v === 'object');
+  return Object.values(value).some((v) => holdsEntries(v, depth + 1));
+}
+

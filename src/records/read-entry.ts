@@ -1,0 +1,34 @@
+import { parseTimeValue } from '../time/parse-time.js';
+import { mergeDimensions, NO_DIMENSIONS, readDimensions, type Dimensions } from './envelope-dimensions.js';
+import type { DocumentEntry } from './entry-finder.js';
+import { peelEnvelope } from './peel-envelope.js';
+import { unwrapLine, type UnwrappedLine } from './unwrap-line.js';
+
+/**
+ * What one entry of a JSON document carries, as a line of a stream: an
+ * envelope's line with its dimensions and those of the objects around it
+ * (Loki's `stream` labels), a `[time, line]` pair's line, or — an entry that
+ * is an application's own event — its JSON text, with the dimensions the
+ * objects around it give (none: `origin` is NO_DIMENSIONS).
+ * @example readEntry({ value: ['1795340674085000000', 'boom'], context: { stream: { pod: 'api-1' } }, firstLine: 7, lastLine: 7 })
+ */
+export function readEntry(entry: DocumentEntry): UnwrappedLine {
+  const around = entry.context ? readDimensions(entry.context, '') : NO_DIMENSIONS;
+  const { value } = entry;
+  if (Array.isArray(value)) {
+    const [time, line] = value;
+    if (typeof line === 'string') return inner(line, around, { ...NO_DIMENSIONS, time: parseTimeValue(time) }, false);
+    return { text: JSON.stringify(value), origin: around, partial: false };
+  }
+  const peeled = peelEnvelope(value as Record<string, unknown>);
+  if (peeled) return inner(peeled.text, around, peeled.dimensions, peeled.partial);
+  return { text: JSON.stringify(value), origin: around, partial: false };
+}
+
+/** The entry's line with any wrapper inside it removed, and every layer's dimensions merged. */
+function inner(text: string, around: Dimensions, own: Dimensions, partial: boolean): UnwrappedLine {
+  const outer = mergeDimensions(around, own);
+  const wrapped = unwrapLine(text, false);
+  if (!wrapped) return { text, origin: outer, partial };
+  return { text: wrapped.text, origin: mergeDimensions(outer, wrapped.origin), partial: partial || wrapped.partial };
+}
