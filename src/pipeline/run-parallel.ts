@@ -130,7 +130,7 @@ async function readDocumentHere(
     {
       ctx: createRecognitionContext(options.catalog),
       aggregator: options.aggregator,
-      sink: tag ? (record, recognition, event) => tag.writer.record(record, recognition, event) : null,
+      sink: tag ? (record, recognition, event, further) => tag.writer.record(record, recognition, event, further) : null,
       onBatchEnd: () => {
         if (tag) pending = pending.then(() => tag.write(tag.writer.out.take()));
       },
