@@ -41,6 +41,31 @@ export interface VendorHints {
   requestIdCase: 'upper' | 'lower' | null;
   hosts: string[];
   markers: string[];
+  products: ProductHints;
+}
+
+/** How a record shows which of a vendor's products (API services) answered (see docs/catalog.md). */
+export interface ProductHints {
+  /** Sections whose codes every product of the vendor can return (API 3.0 common codes, gateway codes, SDK codes). */
+  sharedSections: string[];
+  /** API host templates: `{product}` is the first DNS label (`{product}.*.tencentcloudapi.com`), `*` any one label. */
+  hosts: string[];
+  /** SDK package and class templates: `tencentcloud/{product}/v`, `@alicloud/{product}2`. */
+  markers: string[];
+  /** Words a template can capture that name no product (`common` in `tencentcloud/common/…`). */
+  notProducts: string[];
+  /** Products with their own signs: hosts that are exceptions to the templates, SDK markers, API actions. */
+  known: KnownProduct[];
+}
+
+export interface KnownProduct {
+  product: string;
+  /** Host patterns, `*` standing for one DNS label or part of one (`*.cos.*.myqcloud.com`, `oss-*.aliyuncs.com`). */
+  hosts: string[];
+  /** Literal texts only this product's SDK writes (`@alicloud/onsmqtt20200420`). */
+  markers: string[];
+  /** API actions of the product; an action alone attributes a record only when nothing else does. */
+  actions: string[];
 }
 
 /** A log record: one log event, possibly several physical lines. */
@@ -77,6 +102,10 @@ export interface Recognition {
   time: number | null;
   /** True when the JSON text of the record parsed as a JSON object. */
   json: boolean;
+  /** The vendor's product (API service) the error or success came from, lower-case (`onsmqtt`, `mqtt`, `cvm`), when the record shows it. */
+  product: string | null;
+  /** Another cloud (`aws`, `azure`, `google`) whose API error the record holds instead: no event, set aside. */
+  otherCloud: string | null;
 }
 
 /** A recognized event with its catalog metadata attached. */
@@ -88,6 +117,10 @@ export interface TaggedEvent {
   code: string | null;
   requestId: string | null;
   action: string | null;
+  /** See Recognition.product. */
+  product: string | null;
+  /** See Recognition.otherCloud. */
+  otherCloud: string | null;
   category: Category | null;
   section: string | null;
   httpStatus: number | null;

@@ -2,6 +2,8 @@ import type { Category, TaggedEvent } from '../types.js';
 
 import { compareKeys as cmp, sortCounts } from './compare-keys.js';
 import { RequestIdSample } from './request-id-sample.js';
+import { ProductCounts } from './product-counts.js';
+import { ProductSelection } from './product-selection.js';
 import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type SourceStats, type Summary, type TimeSeries, type Totals } from './summary.js';
 import { TimeSeriesCounter, type SeriesOptions } from './time-series.js';
 import { TimeWindow } from './time-window.js';
@@ -47,7 +49,7 @@ const NO_TIME_OPTIONS: AggregatorTimeOptions = { window: new TimeWindow(null, nu
  * Two aggregators merge exactly (see `merge`).
  */
 export class Aggregator {
-  readonly totals: Totals = { lines: 0, records: 0, errors: 0, successes: 0, truncated: 0, undecodable: 0 };
+  readonly totals: Totals = { lines: 0, records: 0, errors: 0, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 };
   private readonly categories = new Map<Category, number>();
   private readonly codes = new Map<string, CodeState>();
   private readonly dimensions = new Map<Dimension, Map<string, number>>(DIMENSIONS.map((d) => [d, new Map()]));
@@ -57,11 +59,15 @@ export class Aggregator {
   private readonly uncatalogued = new UncataloguedCodes();
   private readonly series: TimeSeriesCounter | null;
   private readonly outside = { before: 0, after: 0, untimed: 0 };
+  private readonly products = new ProductCounts();
+  private readonly otherClouds = new Map<string, number>();
 
   constructor(
     readonly catalog: { version: string; entries: number },
     readonly samples: number,
     readonly time: AggregatorTimeOptions = NO_TIME_OPTIONS,
+    /** Which products' errors the main counts hold (`--product`); the others are counted in `byProduct` only. */
+    readonly selection: ProductSelection = ProductSelection.everything(),
   ) {
     this.series = time.series ? new TimeSeriesCounter(time.series) : null;
   }
@@ -72,9 +78,22 @@ export class Aggregator {
    * a record outside the time window, which is only counted as left out.
    * A source's time range covers every record read from it, in the window or not.
    */
-  add(event: TaggedEvent, recordText = ''): boolean {
+  add(event: TaggedEvent, recordText = '', countRecord = true): boolean {
     const source = this.source(event.source);
-    if (!this.addRecord(source, event.time)) return false;
+    // A record's further events (recognizeAll) share its place in the window; the record is counted once.
+    if (countRecord ? !this.addRecord(source, event.time) : this.time.window.place(event.time) !== 'inside') return false;
+    if (event.otherCloud !== null) {
+      this.totals.otherCloud++;
+      bump(this.otherClouds, event.otherCloud);
+      return true;
+    }
+    if (event.event === null || (event.event === 'error' && event.duplicateOf !== null)) return true;
+    const counted = this.selection.counts(event.product);
+    this.products.add(event, counted);
+    if (!counted) {
+      if (event.event === 'error') this.totals.otherProducts++;
+      return true;
+    }
     if (event.event === 'success') {
       this.totals.successes++;
       source.successes++;
@@ -112,7 +131,8 @@ export class Aggregator {
       this.codes.set(key, state);
     }
     state.count++;
-    this.uncatalogued.add(event, recordText);
+    // An API-specific code of another product is no gap of the catalog, whose codes are its own product's.
+    if (this.selection.isCatalogProduct(event.product)) this.uncatalogued.add(event, recordText);
     if (event.requestId) state.sample.add(event.requestId);
     if (event.time !== null) {
       state.first = min(state.first, event.time);
@@ -217,6 +237,8 @@ export class Aggregator {
       this.outside.untimed += summary.window.untimed;
     }
     if (summary.timeSeries) this.series?.absorb(summary.timeSeries);
+    this.products.absorb(summary.byProduct);
+    for (const { cloud, count } of summary.otherClouds) this.otherClouds.set(cloud, (this.otherClouds.get(cloud) ?? 0) + count);
   }
 
   /** The summary, deterministic for the same input: every list has a stable order. */
@@ -243,6 +265,9 @@ export class Aggregator {
       byContainer: dim('container'),
       successesByVendor: toKeyCounts(this.successVendors),
       successesByAction: toKeyCounts(this.successActions),
+      byProduct: this.products.toList(),
+      countedProducts: this.selection.toJson(),
+      otherClouds: sortCounts([...this.otherClouds]).map(([cloud, count]) => ({ cloud, count })),
       errorRate: attempts > 0 ? this.totals.errors / attempts : null,
       sources: [...this.sources.values()]
         .sort((a, b) => cmp(a.name, b.name))

@@ -1,8 +1,11 @@
 import type { Category, Vendor } from '../types.js';
+import type { CountedProducts } from './product-selection.js';
 import type { UncataloguedCode } from './uncatalogued.js';
 
 /** The JSON summary's schema name; scripts check it. */
-export const SUMMARY_SCHEMA = 'mqerr.summary/1';
+export const SUMMARY_SCHEMA = 'mqerr.summary/2';
+/** The schema before products and other clouds were told apart; `mqerr merge` still reads it. */
+export const SUMMARY_SCHEMA_V1 = 'mqerr.summary/1';
 
 /** Line and record accounting; every physical line read is counted. */
 export interface Totals {
@@ -14,6 +17,28 @@ export interface Totals {
   truncated: number;
   /** Lines holding bytes that are not valid UTF-8. */
   undecodable: number;
+  /** Errors of products the main counts leave out (`--product`), counted in `byProduct` only. */
+  otherProducts: number;
+  /** Records set aside as another cloud's API errors (AWS, Azure, Google), counted in `otherClouds` only. */
+  otherCloud: number;
+}
+
+/** The errors and successes of one product of one vendor, and its codes. */
+export interface ProductCount {
+  vendor: Vendor | null;
+  /** Lower-case (`onsmqtt`, `mqtt`, `cvm`); null when the records do not show it. */
+  product: string | null;
+  /** Whether the main counts hold this product's errors (see `countedProducts`). */
+  counted: boolean;
+  count: number;
+  successes: number;
+  codes: { code: string | null; count: number }[];
+}
+
+/** Records set aside as one other cloud's errors. */
+export interface OtherCloudCount {
+  cloud: string;
+  count: number;
 }
 
 export interface CodeCount {
@@ -73,6 +98,11 @@ export interface Summary {
   byContainer: KeyCount[];
   successesByVendor: KeyCount[];
   successesByAction: KeyCount[];
+  /** Every vendor product's errors and successes, counted in the main counts or not: nothing is hidden. */
+  byProduct: ProductCount[];
+  /** The products the main counts hold (`--product`); null stands for errors whose product the records do not show. */
+  countedProducts: CountedProducts;
+  otherClouds: OtherCloudCount[];
   errorRate: number | null;
   sources: SourceStats[];
   /** Present only when `--since` or `--until` was given. */

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { CATEGORIES } from '../types.js';
-import { SUMMARY_SCHEMA } from './summary.js';
+import { SUMMARY_SCHEMA, SUMMARY_SCHEMA_V1 } from './summary.js';
 
 const count = { type: 'integer', minimum: 0 } as const;
 const nullableString = { type: ['string', 'null'] } as const;
@@ -24,13 +24,35 @@ const SCHEMA = {
     'successesByVendor', 'successesByAction', 'sources',
   ],
   properties: {
-    schema: { const: SUMMARY_SCHEMA },
+    schema: { enum: [SUMMARY_SCHEMA_V1, SUMMARY_SCHEMA] },
     catalog: { type: 'object', required: ['version', 'entries'], properties: { version: { type: 'string' }, entries: count } },
     samples: count,
     totals: {
       type: 'object',
       required: ['lines', 'records', 'errors', 'successes', 'truncated', 'undecodable'],
-      properties: { lines: count, records: count, errors: count, successes: count, truncated: count, undecodable: count },
+      properties: {
+        lines: count, records: count, errors: count, successes: count, truncated: count, undecodable: count, otherProducts: count, otherCloud: count,
+      },
+    },
+    byProduct: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['vendor', 'product', 'counted', 'count', 'successes', 'codes'],
+        properties: {
+          vendor: nullableString,
+          product: nullableString,
+          counted: { type: 'boolean' },
+          count,
+          successes: count,
+          codes: { type: 'array', items: { type: 'object', required: ['code', 'count'], properties: { code: nullableString, count } } },
+        },
+      },
+    },
+    countedProducts: { anyOf: [{ const: 'all' }, { type: 'array', items: nullableString }] },
+    otherClouds: {
+      type: 'array',
+      items: { type: 'object', required: ['cloud', 'count'], properties: { cloud: { type: 'string' }, count } },
     },
     byCategory: { type: 'object', propertyNames: { enum: [...CATEGORIES] }, additionalProperties: count },
     byCode: {
@@ -103,12 +125,24 @@ let validator: ValidateFunction | undefined;
 /**
  * Checks that `value` is a summary `mqerr scan --format json` wrote; returns
  * what is wrong with it, naming the field, or null when it is one.
- * @example validateSummary({ schema: 'mqerr.summary/1' }) // "field 'catalog' is missing"
+ * @example validateSummary({ schema: 'mqerr.summary/2' }) // "field 'catalog' is missing"
  */
 export function validateSummary(value: unknown): string | null {
   validator ??= new Ajv({ allErrors: false, strict: false }).compile(SCHEMA);
-  if (validator(value)) return null;
+  if (validator(value)) return missingInVersion2(value as Record<string, unknown>);
   return describe(validator.errors?.[0]);
+}
+
+/** What a `mqerr.summary/2` summary must have beyond a /1 one. */
+const VERSION_2_FIELDS = ['byProduct', 'countedProducts', 'otherClouds'] as const;
+const VERSION_2_TOTALS = ['otherProducts', 'otherCloud'] as const;
+
+function missingInVersion2(summary: Record<string, unknown>): string | null {
+  if (summary['schema'] !== SUMMARY_SCHEMA) return null;
+  for (const field of VERSION_2_FIELDS) if (!(field in summary)) return `field '${field}' is missing`;
+  const totals = summary['totals'] as Record<string, unknown>;
+  for (const field of VERSION_2_TOTALS) if (!(field in totals)) return `field 'totals.${field}' is missing`;
+  return null;
 }
 
 function describe(error: ErrorObject | undefined): string {

@@ -23,10 +23,17 @@ const NO_METADATA: Metadata = {
  * @example attachMetadata(record, recognize(record.text, ctx), catalog)
  */
 export function attachMetadata(record: LogRecord, recognition: Recognition, catalog: Catalog, fallbackTime: number | null): TaggedEvent {
-  const { event, vendor, requestId, action } = recognition;
-  const byMessage = event === 'error' && recognition.code === null ? entriesForMessage(recognition, catalog) : NO_ENTRIES;
-  const code = recognition.code ?? (byMessage.length > 0 && new Set(byMessage.map((e) => e.code)).size === 1 ? byMessage[0]!.code : null);
-  const matches = code ? (vendor ? [catalog.lookupCode(code, vendor)].filter((m): m is CodeMatch => m !== null) : catalog.lookupAnyVendor(code)) : NO_MATCHES;
+  const { event, vendor, requestId, action, product } = recognition;
+  // Another product of the vendor answered: only the codes every product shares (API 3.0 common codes…) describe it.
+  const sharedOnly = product !== null && !catalog.isCatalogProduct(vendor, product);
+  const byMessage = event === 'error' && recognition.code === null ? entriesForMessage(recognition, catalog, sharedOnly) : NO_ENTRIES;
+  const recovered = byMessage.length > 0 && new Set(byMessage.map((e) => e.code)).size === 1 ? byMessage[0]!.code : null;
+  // A pattern (`InvalidParameter.%s`) lends its metadata, but is no code an API returns.
+  const code = recognition.code ?? (recovered !== null && !recovered.includes('%') ? recovered : null);
+  const lookup = (v: string): CodeMatch | null => (sharedOnly ? catalog.lookupShared(code!, v) : catalog.lookupCode(code!, v));
+  const matches = code
+    ? (vendor ? [lookup(vendor)] : [...catalog.vendors.keys()].map(lookup)).filter((m): m is CodeMatch => m !== null)
+    : NO_MATCHES;
   // A message shared by several codes still tells what they agree on (their category, say).
   const entries = code ? matches.map((m) => m.entry) : byMessage;
   const metadata = event === 'error' ? combine(entries) : NO_METADATA;
@@ -39,6 +46,8 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
     code,
     requestId,
     action,
+    product,
+    otherCloud: recognition.otherCloud,
     category: event === 'error' ? (metadata.category ?? 'unknown') : null,
     section: metadata.section,
     httpStatus: metadata.httpStatus,
@@ -59,9 +68,11 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
 }
 
 /** The entries whose verbatim message is the first of the error's candidate messages that any has (of its vendor, when known). */
-function entriesForMessage(recognition: Recognition, catalog: Catalog): CatalogEntry[] {
+function entriesForMessage(recognition: Recognition, catalog: Catalog, sharedOnly: boolean): CatalogEntry[] {
   for (const message of recognition.messages) {
-    const entries = catalog.entriesWithMessage(message).filter((e) => recognition.vendor === null || e.vendor === recognition.vendor);
+    const entries = catalog
+      .entriesWithMessage(message)
+      .filter((e) => (recognition.vendor === null || e.vendor === recognition.vendor) && (!sharedOnly || catalog.isShared(e)));
     if (entries.length > 0) return entries;
   }
   return [];

@@ -94,6 +94,43 @@ export class Catalog {
     return null;
   }
 
+  /**
+   * Looks a code up for another product of the vendor than the catalog's own:
+   * only among the codes every product shares (the vendor's `sharedSections`:
+   * Tencent Cloud API 3.0 common codes, gateway and SDK codes), so an
+   * API-specific code of the catalog's product never describes another's.
+   */
+  lookupShared(code: string, vendor: Vendor): CodeMatch | null {
+    const exact = this.exact.get(code)?.get(vendor);
+    if (exact && this.isShared(exact)) return { entry: exact, catalogued: true, exact: true };
+    for (let dot = code.lastIndexOf('.'); dot > 0; dot = code.lastIndexOf('.', dot - 1)) {
+      const pattern = this.prefixes.get(code.slice(0, dot + 1))?.get(vendor);
+      if (pattern && this.isShared(pattern)) return { entry: pattern, catalogued: true, exact: false };
+    }
+    for (let dot = code.lastIndexOf('.'); dot > 0; dot = code.lastIndexOf('.', dot - 1)) {
+      const parent = this.exact.get(code.slice(0, dot))?.get(vendor);
+      if (parent && this.isShared(parent)) return { entry: parent, catalogued: false, exact: false };
+    }
+    return null;
+  }
+
+  /** Whether every product of the entry's vendor can return its code (see lookupShared). */
+  isShared(entry: CatalogEntry): boolean {
+    const shared = this.vendors.get(entry.vendor)?.hints.products.sharedSections ?? [];
+    return entry.sections.some((s) => shared.includes(s));
+  }
+
+  /**
+   * Whether a product is the one the catalog describes (its file's `product`,
+   * any case): for a vendor, that vendor's; without one, any vendor's.
+   * @example catalog.isCatalogProduct('tencent', 'mqtt') // true
+   */
+  isCatalogProduct(vendor: Vendor | null, product: string): boolean {
+    if (vendor !== null) return this.vendors.get(vendor)?.product.toLowerCase() === product;
+    for (const vc of this.vendors.values()) if (vc.product.toLowerCase() === product) return true;
+    return false;
+  }
+
   /** Looks a code up in every vendor; one match per vendor that knows it. */
   lookupAnyVendor(code: string): CodeMatch[] {
     const matches: CodeMatch[] = [];

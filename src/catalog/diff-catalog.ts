@@ -83,6 +83,7 @@ function hintChanges(before: VendorCatalog, after: VendorCatalog): FieldChange[]
     const added = after.hints[key].filter((v) => !before.hints[key].includes(v));
     if (added.length > 0) changes.push({ field: `hints.${key}`, old: before.hints[key], new: after.hints[key] });
   }
+  if (!same(before.hints.products, after.hints.products)) changes.push({ field: 'hints.products', old: before.hints.products, new: after.hints.products });
   return changes;
 }
 

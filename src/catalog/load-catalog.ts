@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CatalogError } from '../errors.js';
-import type { CatalogEntry, Vendor } from '../types.js';
+import type { CatalogEntry, KnownProduct, ProductHints, Vendor } from '../types.js';
 import { Catalog, type VendorCatalog } from './catalog.js';
 import { inspectCatalogFile } from './inspect-catalog-file.js';
-import type { RawCatalog, RawEntry } from './raw-catalog.js';
+import type { RawCatalog, RawEntry, RawProductHints } from './raw-catalog.js';
 
 /** Where the built-in catalog lives: data/ at the package root. */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
@@ -48,6 +48,27 @@ function overrideEntry(base: CatalogEntry, raw: RawEntry): CatalogEntry {
   return merged;
 }
 
+const NO_PRODUCT_HINTS: ProductHints = { sharedSections: [], hosts: [], markers: [], notProducts: [], known: [] };
+
+/** Product hints with a file's added: lists are joined; a known product's signs are added to its own. */
+function withProductHints(base: ProductHints, raw: RawProductHints | undefined): ProductHints {
+  if (!raw) return base;
+  const known: KnownProduct[] = base.known.map((k) => ({ ...k }));
+  for (const r of raw.known ?? []) {
+    const at = known.findIndex((k) => k.product === r.product);
+    const add = { product: r.product, hosts: r.hosts ?? [], markers: r.markers ?? [], actions: r.actions ?? [] };
+    if (at < 0) known.push(add);
+    else known[at] = { product: r.product, hosts: [...known[at]!.hosts, ...add.hosts], markers: [...known[at]!.markers, ...add.markers], actions: [...known[at]!.actions, ...add.actions] };
+  }
+  return {
+    sharedSections: [...base.sharedSections, ...(raw.sharedSections ?? [])],
+    hosts: [...base.hosts, ...(raw.hosts ?? [])],
+    markers: [...base.markers, ...(raw.markers ?? [])],
+    notProducts: [...base.notProducts, ...(raw.notProducts ?? [])],
+    known,
+  };
+}
+
 function toVendorCatalog(raw: RawCatalog): VendorCatalog {
   const product = raw.product ?? raw.vendor;
   return {
@@ -61,6 +82,7 @@ function toVendorCatalog(raw: RawCatalog): VendorCatalog {
       requestIdCase: raw.hints?.requestIdCase ?? null,
       hosts: raw.hints?.hosts ?? [],
       markers: raw.hints?.markers ?? [],
+      products: withProductHints(NO_PRODUCT_HINTS, raw.hints?.products),
     },
     entries: raw.entries.map((e) => toEntry(e, raw.vendor, product)),
   };
@@ -86,6 +108,7 @@ export function withUserCatalog(vendors: ReadonlyMap<Vendor, VendorCatalog>, raw
       requestIdCase: hints.requestIdCase ?? existing.hints.requestIdCase,
       hosts: [...existing.hints.hosts, ...(hints.hosts ?? [])],
       markers: [...existing.hints.markers, ...(hints.markers ?? [])],
+      products: withProductHints(existing.hints.products, hints.products),
     },
     entries: [...existing.entries],
   };

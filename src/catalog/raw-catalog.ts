@@ -1,4 +1,4 @@
-import type { Category, VendorHints } from '../types.js';
+import type { Category, KnownProduct, ProductHints, VendorHints } from '../types.js';
 
 /** A catalog entry as it is written in a file, before defaults are applied. */
 export interface RawEntry {
@@ -26,6 +26,11 @@ export interface RawCatalog {
   productName?: string;
   apiVersion?: string;
   version?: string;
-  hints?: Partial<VendorHints>;
+  hints?: Partial<Omit<VendorHints, 'products'>> & { products?: RawProductHints };
   entries: RawEntry[];
 }
+
+/** `hints.products` as written: every list optional. */
+export type RawProductHints = Partial<Omit<ProductHints, 'known'>> & {
+  known?: (Pick<KnownProduct, 'product'> & Partial<Omit<KnownProduct, 'product'>>)[];
+};

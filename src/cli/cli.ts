@@ -54,6 +54,12 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
       liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y)))))
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
         .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
+        .option('product', {
+          type: 'string',
+          array: true,
+          nargs: 1,
+          describe: "products whose errors the main counts hold: names separated by commas, or all (default: the catalog's, onsmqtt and mqtt); the others are in byProduct",
+        })
         .example('$0 app.log', 'summary of one file')
         .example('kubectl logs -f deploy/api | $0', 'follow a deployment; Ctrl-C prints the summary')
         .example("$0 --format json 'logs/2026-11-21/*.log.gz' > day.json", 'a night of rotated archives')

@@ -1,4 +1,5 @@
 import { Aggregator, type AggregatorTimeOptions } from '../aggregation/aggregator.js';
+import { ProductSelection } from '../aggregation/product-selection.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { ExitError } from '../errors.js';
@@ -16,6 +17,8 @@ export interface InputArgs {
   /** Redact credentials in events (default true; `--no-redact`). */
   redact?: boolean;
   jobs?: number;
+  /** `--product`: the products whose errors the main counts hold (default: the catalog's). */
+  product?: string[];
 }
 
 export interface PreparedRun {
@@ -42,7 +45,8 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions):
   if (!Number.isInteger(samples) || samples < 0) throw new ExitError(`--samples expects a whole number ≥ 0, got ${String(args.samples)}`);
   const catalog = loadCatalog(userCatalogFiles(args.catalog));
   const ctx = createRecognitionContext(catalog);
-  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time);
+  const catalogProducts = [...catalog.vendors.values()].map((vc) => vc.product.toLowerCase());
+  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, ProductSelection.fromNames(args.product, catalogProducts));
   const inputs = await expandInputs(args.paths ?? []);
   const jobs = resolveJobs(args.jobs);
   return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples };

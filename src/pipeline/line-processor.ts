@@ -5,14 +5,17 @@ import { StreamOrder } from '../records/stream-order.js';
 import type { DocumentEntry } from '../records/entry-finder.js';
 import { readEntry } from '../records/read-entry.js';
 import { unwrapLine, type UnwrappedLine } from '../records/unwrap-line.js';
-import { recognize } from '../recognition/recognize.js';
+import { recognizeAll } from '../recognition/recognize.js';
 import { redactEvent } from '../render/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 import { RepeatWindow } from './repeat-window.js';
 
-/** Receives every record with what was recognized in it. */
-export type RecordSink = (record: LogRecord, recognition: Recognition, event: TaggedEvent) => void;
+/**
+ * Receives every record with what was recognized in it; a record with
+ * several API errors comes once per error, `further` set for all but the first.
+ */
+export type RecordSink = (record: LogRecord, recognition: Recognition, event: TaggedEvent, further?: boolean) => void;
 
 /**
  * Receives a record that is one quiet line, as its bytes (see
@@ -56,6 +59,8 @@ const UNRECOGNIZED: Recognition = {
   messages: [],
   time: null,
   json: false,
+  product: null,
+  otherCloud: null,
 };
 
 interface PartialLine {
@@ -231,32 +236,37 @@ export class LineProcessor {
   }
 
   private onRecord(record: LogRecord): void {
-    let recognition: Recognition;
+    let recognitions: Recognition[];
     try {
-      recognition = recognize(record.text, this.ctx);
+      recognitions = recognizeAll(record.text, this.ctx);
     } catch (err) {
       this.noteFailure(record.line, err);
-      recognition = UNRECOGNIZED;
+      recognitions = [UNRECOGNIZED];
     }
+    // One event per API error of the record; the record itself is counted with its first.
+    for (let i = 0; i < recognitions.length; i++) this.onRecognition(record, recognitions[i]!, i > 0);
+  }
+
+  private onRecognition(record: LogRecord, recognition: Recognition, further: boolean): void {
     const tagged = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
     const event = this.options.redact === false ? tagged : redactEvent(tagged);
     if (event.time !== null) this.lastTime = event.time;
-    else if (this.options.defer && this.lastTime === null) return this.options.defer(record, recognition, event);
+    else if (this.options.defer && this.lastTime === null) return this.options.defer(record, recognition, event, further);
     if (event.event === 'error' && event.requestId) {
       if (this.options.deferRepeat) {
         try {
-          this.options.deferRepeat(record, recognition, event);
+          this.options.deferRepeat(record, recognition, event, further);
         } catch (err) {
           this.noteFailure(record.line, err);
         }
         return;
       }
-      if (this.options.defer) return this.options.defer(record, recognition, event);
+      if (this.options.defer) return this.options.defer(record, recognition, event, further);
       event.duplicateOf = this.repeats.check(event.requestId, record.line);
     }
-    if (!this.aggregator.add(event, record.text)) return;
+    if (!this.aggregator.add(event, record.text, !further)) return;
     try {
-      this.sink?.(record, recognition, event);
+      this.sink?.(record, recognition, event, further);
     } catch (err) {
       this.noteFailure(record.line, err);
     }

@@ -130,7 +130,7 @@ async function readDocumentHere(
     {
       ctx: createRecognitionContext(options.catalog),
       aggregator: options.aggregator,
-      sink: tag ? (record, recognition, event) => tag.writer.record(record, recognition, event) : null,
+      sink: tag ? (record, recognition, event, further) => tag.writer.record(record, recognition, event, further) : null,
       onBatchEnd: () => {
         if (tag) pending = pending.then(() => tag.write(tag.writer.out.take()));
       },
@@ -166,13 +166,15 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     redact: options.redact,
     // An adaptive series (for displays) is kept at its finest size in segments and coarsened once merged.
     time: { since: window.since, until: window.until, series: series && { ...series, maxBuckets: null } },
+    countedProducts: aggregator.selection.toJson(),
+    catalogProducts: [...options.catalog.vendors.values()].map((vc) => vc.product.toLowerCase()),
     tag: tag ? { errorsOnly: tag.errorsOnly, redactInput: tag.redactInput } : null,
   };
   const pool = await WorkerPool.start<SourceState>(options.jobs, settings, { maxQueuedBytes: MAX_QUEUED_BYTES, inlineAfterBytes: SEGMENT_BYTES }, {
-    deferred: (source, { record, recognition, event }) => {
+    deferred: (source, { record, recognition, event, further }) => {
       const finished: TaggedEvent = event.time === null ? { ...event, time: source.lastTime } : event;
       if (finished.event === 'error' && finished.requestId) finished.duplicateOf = source.repeats.check(finished.requestId, record.line);
-      if (!aggregator.add(finished, record.text) || !tag) return;
+      if (!aggregator.add(finished, record.text, !further) || !tag || further) return;
       try {
         tag.writer.record(record, recognition, finished);
       } catch (err) {
@@ -180,9 +182,9 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       }
       writing = tag.write(tag.writer.out.take());
     },
-    repeat: (source, { repeat: event, text, written }) => {
+    repeat: (source, { repeat: event, text, written, further }) => {
       event.duplicateOf = source.repeats.check(event.requestId!, event.line);
-      aggregator.add(event, text ?? '');
+      aggregator.add(event, text ?? '', !further);
       if (written && event.duplicateOf !== null && tag) writing = tag.write(Buffer.from(duplicateOfField(event.duplicateOf), 'latin1'));
     },
     output: (bytes, written) => {

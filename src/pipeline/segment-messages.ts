@@ -1,3 +1,4 @@
+import type { CountedProducts } from '../aggregation/product-selection.js';
 import type { Summary, TimeSeries } from '../aggregation/summary.js';
 import type { SeriesOptions } from '../aggregation/time-series.js';
 import type { VendorCatalog } from '../catalog/catalog.js';
@@ -18,6 +19,9 @@ export interface SegmentSettings {
   time: { since: number | null; until: number | null; series: SeriesOptions | null };
   /** Set for `mqerr tag`: the worker renders the tagged lines. */
   tag: { errorsOnly: boolean; redactInput: boolean } | null;
+  /** The products the main counts hold (`--product`), and the catalog's own, as the main thread's aggregator has them. */
+  countedProducts: CountedProducts;
+  catalogProducts: string[];
 }
 
 /** A record whose outcome depends on lines before its segment (see LineOptions.defer), as plain data. */
@@ -25,6 +29,8 @@ export interface DeferredRecord {
   record: LogRecord;
   recognition: Recognition;
   event: TaggedEvent;
+  /** A further error of a record whose first event came before (see RecordSink). */
+  further?: boolean;
 }
 
 /**
@@ -38,6 +44,8 @@ export interface RepeatCheck {
   text: string | null;
   /** Whether its tagged line was written: its `,"duplicateOf":N` goes where this item stands in the output. */
   written: boolean;
+  /** A further error of a record whose first event came before (see RecordSink). */
+  further?: boolean;
 }
 
 /**

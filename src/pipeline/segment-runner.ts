@@ -1,4 +1,5 @@
 import { Aggregator } from '../aggregation/aggregator.js';
+import { ProductSelection } from '../aggregation/product-selection.js';
 import { TimeWindow } from '../aggregation/time-window.js';
 import { Catalog } from '../catalog/catalog.js';
 import { LineScanner } from '../lines/line-scanner.js';
@@ -42,32 +43,47 @@ export class SegmentRunner {
   begin(source: string, firstLine: number): void {
     const { settings, ctx } = this;
     const { since, until, series } = settings.time;
-    const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, settings.samples, {
-      window: new TimeWindow(since, until),
-      series,
-    });
+    const aggregator = new Aggregator(
+      { version: ctx.catalog.version, entries: ctx.catalog.size },
+      settings.samples,
+      { window: new TimeWindow(since, until), series },
+      new ProductSelection(settings.countedProducts, new Set(settings.catalogProducts)),
+    );
     const writer = settings.tag ? new TagWriter({ errorsOnly: settings.tag.errorsOnly, pretty: null, redactInput: settings.tag.redactInput }) : null;
     const deferred: OpenSegment['deferred'] = [];
     const processor = new LineProcessor(
       source,
       ctx,
       aggregator,
-      writer ? (record, recognition, event) => writer.record(record, recognition, event) : null,
+      writer ? (record, recognition, event, further) => writer.record(record, recognition, event, further) : null,
       {
         unwrap: settings.unwrap,
         redact: settings.redact,
         firstLine,
-        defer: (record, recognition, event) => {
+        defer: (record, recognition, event, further) => {
           const { line, text, wrapperTime, pod, container, namespace, host, unit } = record;
-          deferred.push({ at: writer?.out.length ?? 0, record: { record: { source: record.source, line, text, wrapperTime, pod, container, namespace, host, unit }, recognition, event } });
+          deferred.push({
+            at: writer?.out.length ?? 0,
+            record: {
+              record: { source: record.source, line, text, wrapperTime, pod, container, namespace, host, unit },
+              recognition,
+              event,
+              ...(further ? { further } : {}),
+            },
+          });
         },
-        deferRepeat: (record, recognition, event) => {
+        deferRepeat: (record, recognition, event, further) => {
           const uncatalogued = event.code !== null && !event.catalogued;
-          const check: RepeatCheck = { repeat: { ...event, description: null, remedy: null }, text: uncatalogued ? record.text : null, written: false };
+          const check: RepeatCheck = {
+            repeat: { ...event, description: null, remedy: null },
+            text: uncatalogued ? record.text : null,
+            written: false,
+            ...(further ? { further } : {}),
+          };
           const item = { at: writer?.out.length ?? 0, record: check };
           // Queued first: if rendering fails, the error is still counted.
           deferred.push(item);
-          if (writer && aggregator.time.window.place(event.time) === 'inside') {
+          if (writer && !further && aggregator.time.window.place(event.time) === 'inside') {
             item.at = writer.recordAwaitingRepeat(record, recognition, event);
             check.written = true;
           }

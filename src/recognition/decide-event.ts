@@ -1,6 +1,6 @@
 import type { Vendor } from '../types.js';
 import { STRENGTH, type CodeFinding, type Evidence } from './evidence.js';
-import { BODY_CODE_SHAPE, CODE_SHAPE, EXCEPTION_NAME, NOT_A_CODE, REQUEST_ID_SHAPE, UUID_LOWER, UUID_UPPER } from './patterns.js';
+import { BODY_CODE_SHAPE, CODE_SHAPE, ERRNO_STYLE, EXCEPTION_NAME, NOT_A_CODE, REQUEST_ID_SHAPE, UUID_LOWER, UUID_UPPER } from './patterns.js';
 import type { RecognitionContext } from './recognition-context.js';
 
 /** The decision about one record: is it an API error or success, and whose. */
@@ -9,11 +9,13 @@ export interface Decision {
   vendor: Vendor | null;
   code: string | null;
   requestId: string | null;
+  /** The product the error's own body names, if it does. */
+  product: string | null;
 }
 
-const NO_EVENT: Decision = { event: null, vendor: null, code: null, requestId: null };
-/** `ECONNRESET`, `ERR_X`: errno-style names are not API codes unless catalogued. */
-const ERRNO_STYLE = /^[A-Z0-9_]+$/;
+const NO_EVENT: Decision = { event: null, vendor: null, code: null, requestId: null, product: null };
+/** Further errors taken from one record, beyond the first. */
+const MAX_FURTHER_ERRORS = 63;
 
 /**
  * Decides once per record from all its findings: the strongest acceptable
@@ -24,19 +26,47 @@ export function decideEvent(evidence: Evidence, ctx: RecognitionContext): Decisi
   const hasRequestId = evidence.requestIds.length > 0;
   const finding = bestCode(evidence, ctx, hasRequestId);
   if (finding) {
-    const requestId = validRequestId(finding.requestId) ?? firstValidRequestId(evidence.requestIds);
-    return { event: 'error', code: finding.code, requestId, vendor: attributeVendor(evidence, ctx, finding.code, requestId) };
+    const requestId = validRequestId(finding.requestId) ?? firstValidRequestId(evidence);
+    return { event: 'error', code: finding.code, requestId, vendor: attributeVendor(evidence, ctx, finding.code, requestId), product: finding.product };
   }
   if (evidence.sdkError && hasRequestId) {
-    const requestId = firstValidRequestId(evidence.requestIds);
-    if (requestId) return { event: 'error', code: null, requestId, vendor: attributeVendor(evidence, ctx, null, requestId) };
+    const requestId = firstValidRequestId(evidence);
+    if (requestId) return { event: 'error', code: null, requestId, vendor: attributeVendor(evidence, ctx, null, requestId), product: null };
   }
-  if (evidence.sdkHeader) return { event: 'error', code: null, requestId: null, vendor: attributeVendor(evidence, ctx, null, null) };
+  if (evidence.sdkHeader) return { event: 'error', code: null, requestId: null, vendor: attributeVendor(evidence, ctx, null, null), product: null };
   if (evidence.success && evidence.successRequestId) {
     const requestId = evidence.successRequestId;
-    return { event: 'success', code: null, requestId, vendor: attributeVendor(evidence, ctx, null, requestId) };
+    return { event: 'success', code: null, requestId, vendor: attributeVendor(evidence, ctx, null, requestId), product: null };
   }
   return NO_EVENT;
+}
+
+/**
+ * Every API error of a record: the one decideEvent picks, then one per
+ * further RequestId that a response body or an SDK's error text pairs with
+ * an acceptable code (a batch result, two SDK texts on one line). The same
+ * RequestId is one error however often its code repeats; an application's
+ * own top-level `code`/`requestId` fields add none.
+ * @example decideEvents(evidence, ctx) // [{ event: 'error', code: 'X', requestId: 'a…' }, { …, requestId: 'b…' }]
+ */
+export function decideEvents(evidence: Evidence, ctx: RecognitionContext): Decision[] {
+  const first = decideEvent(evidence, ctx);
+  if (first.event !== 'error' || first.requestId === null) return [first];
+  const decisions = [first];
+  const seen = new Set([first.requestId]);
+  const byId = new Map<string, CodeFinding>();
+  for (const finding of evidence.codes) {
+    const id = validRequestId(finding.requestId);
+    if (id === null || seen.has(id) || finding.own || finding.strength < STRENGTH.sdk) continue;
+    const best = byId.get(id);
+    if (best && finding.strength <= best.strength) continue;
+    if (isAcceptable(finding, ctx, true, evidence.vendorWeights.size > 0 || evidence.sdkError)) byId.set(id, finding);
+  }
+  for (const [requestId, finding] of byId) {
+    if (decisions.length > MAX_FURTHER_ERRORS) break;
+    decisions.push({ event: 'error', code: finding.code, requestId, vendor: attributeVendor(evidence, ctx, finding.code, requestId), product: finding.product });
+  }
+  return decisions;
 }
 
 function bestCode(evidence: Evidence, ctx: RecognitionContext, hasRequestId: boolean): CodeFinding | null {
@@ -56,6 +86,8 @@ function bestCode(evidence: Evidence, ctx: RecognitionContext, hasRequestId: boo
  */
 function isAcceptable(finding: CodeFinding, ctx: RecognitionContext, apiContext: boolean, vendorSigned: boolean): boolean {
   const { code, strength } = finding;
+  // `InvalidParameter.%s` is how a catalog writes a pattern, never a code an API returns.
+  if (code.includes('%')) return false;
   // A documented response body names its code whatever it looks like (`toString`, `__proto__`).
   if (strength === STRENGTH.body) return BODY_CODE_SHAPE.test(code) && !NOT_A_CODE.has(code) && !EXCEPTION_NAME.test(code);
   if (!CODE_SHAPE.test(code) || NOT_A_CODE.has(code) || EXCEPTION_NAME.test(code)) return false;
@@ -71,8 +103,14 @@ function validRequestId(id: string | null): string | null {
   return id && REQUEST_ID_SHAPE.test(id) && !/^(?:None|null|undefined)$/i.test(id) ? id : null;
 }
 
-function firstValidRequestId(ids: readonly string[]): string | null {
-  for (const id of ids) if (validRequestId(id)) return id;
+/**
+ * The RequestId of an error whose code names none: one seen beside an error
+ * (in a body, an SDK's text, an object with a code) before any other id of
+ * the record, such as a Lambda's `requestId` or an access log's request id.
+ */
+function firstValidRequestId(evidence: Evidence): string | null {
+  for (const id of evidence.pairedRequestIds) if (validRequestId(id)) return id;
+  for (const id of evidence.requestIds) if (validRequestId(id)) return id;
   return null;
 }
 

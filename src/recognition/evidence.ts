@@ -14,6 +14,10 @@ export interface CodeFinding {
   code: string;
   strength: Strength;
   requestId: string | null;
+  /** The product the finding's own body names (an Alibaba body's HostId, a COS or OSS XML body), if any. */
+  product: string | null;
+  /** Found in a JSON log line's own top-level fields: the application's, not an API's, when an API's is also there. */
+  own: boolean;
 }
 
 /**
@@ -26,6 +30,14 @@ export class Evidence {
   /** Distinct RequestIds in the order seen (a Set: a hostile record may repeat thousands). */
   readonly requestIds: string[] = [];
   private readonly seenRequestIds = new Set<string>();
+  /**
+   * RequestIds seen beside an error: in a response body, an SDK's error text
+   * or an object with a code. An error without a paired code takes one of
+   * these before any other id of the record (an application's, a platform's).
+   */
+  readonly pairedRequestIds: string[] = [];
+  /** Another cloud's error shape (an S3 body, a Google error body) was seen: which cloud. */
+  otherCloud: string | null = null;
   /** Vendor → weight of the signs that point at it. */
   readonly vendorWeights = new Map<Vendor, number>();
   /** An SDK's error text or exception was seen, so a RequestId alone is an error. */
@@ -46,14 +58,25 @@ export class Evidence {
   /** Count of texts scanned, to bound work on hostile records. */
   textsScanned = 0;
 
-  addCode(code: string, strength: Strength, requestId: string | null = null): void {
-    this.codes.push({ code, strength, requestId });
+  addCode(code: string, strength: Strength, requestId: string | null = null, product: string | null = null, own = false): void {
+    this.codes.push({ code, strength, requestId, product, own });
+    if (requestId !== null) this.addPairedRequestId(requestId);
   }
 
   addRequestId(id: string): void {
     if (this.seenRequestIds.has(id)) return;
     this.seenRequestIds.add(id);
     this.requestIds.push(id);
+  }
+
+  /** A RequestId seen beside an error (see pairedRequestIds). */
+  addPairedRequestId(id: string): void {
+    this.addRequestId(id);
+    if (this.pairedRequestIds.length < 64 && !this.pairedRequestIds.includes(id)) this.pairedRequestIds.push(id);
+  }
+
+  noteOtherCloud(cloud: string): void {
+    this.otherCloud ??= cloud;
   }
 
   hintVendor(vendor: Vendor, weight: number): void {

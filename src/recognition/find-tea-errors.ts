@@ -4,6 +4,8 @@ import { CODE_SHAPE } from './patterns.js';
 export interface TeaError {
   code: string;
   status: number;
+  /** Where the code starts in the text. */
+  at: number;
 }
 
 const MARK = 'code: ';
@@ -27,7 +29,7 @@ export function findTeaErrors(text: string): TeaError[] {
     let start = end;
     while (start > 0 && end - start < MAX_CODE && isCodeChar(text.charCodeAt(start - 1))) start--;
     const code = text.slice(start, end);
-    if (CODE_SHAPE.test(code)) found.push({ code, status: Number(text.slice(digits, digits + 3)) });
+    if (CODE_SHAPE.test(code)) found.push({ code, status: Number(text.slice(digits, digits + 3)), at: start });
   }
   return found;
 }

@@ -16,8 +16,8 @@ export const EXCEPTION_NAME = /(?:Exception|Throwable)$/;
  */
 export const BODY_CODE_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{1,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}$/;
 
-/** A RequestId: a UUID of either case, or a vendor's older opaque id. */
-export const REQUEST_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/;
+/** A RequestId: a UUID of either case, a vendor's older opaque id, or COS's base64 one with its `=` padding. */
+export const REQUEST_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}={0,2}$/;
 export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
@@ -68,7 +68,7 @@ export const LABELLED_CODE =
  * (a quoted label matches through the look-behind, as in LABELLED_CODE).
  */
 export const LABELLED_REQUEST_ID =
-  /(?<![A-Za-z0-9_])(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63})/gi;
+  /(?<![A-Za-z0-9_])(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63}(?:={1,2}(?![A-Za-z0-9=]))?)/gi;
 
 /** Every Tea error text has this; the Tea patterns run only on texts that do. */
 export const TEA_MARK = 'code: ';
@@ -112,6 +112,15 @@ export const EMBEDDED_OBJECT_START = /\{\s{0,16}"/g;
 /** Only a text naming one of these can hold a response body worth parsing. */
 export const BODY_FIELD = /"(?:Response|RequestId|Code|requestId|code|Error)"/;
 
+/** Object storage's XML error body: `<Error><Code>NoSuchKey</Code>…`; found only in texts holding the mark. */
+export const XML_ERROR_MARK = '<Error>';
+export const XML_ERROR_CODE = /<Error>\s{0,16}<Code>([A-Za-z][A-Za-z0-9_.]{0,127})<\/Code>/g;
+export const XML_ERROR_END = '</Error>';
+export const XML_REQUEST_ID = /<RequestId>([A-Za-z0-9][A-Za-z0-9-]{7,63}={0,2})<\/RequestId>/;
+export const XML_HOST_ID = /<HostId>([^<]{1,256})<\/HostId>/;
+/** An S3 RequestId: 16 upper-case hex digits (Alibaba's and Tencent's are UUIDs or longer). */
+export const S3_REQUEST_ID = /^[0-9A-F]{16}$/;
+
 /** alibaba-cloud-sdk-go's ClientError: `[SDK.TimeoutError] The request timed out…`. */
 export const BRACKETED_SDK_CODE = /\[(SDK\.[A-Z][A-Za-z0-9]{1,63})\]/;
 /** Alibaba's Recommend URL names the code: `https://api.aliyun.com/troubleshoot?q=<Code>&product=…`. */
@@ -130,6 +139,9 @@ export const ANSI_ESCAPE = /\u001b(?:\[[0-9;:?]{0,32}[ -\/]{0,4}[@-~]|[@-Z\\-_])
 /** A leading timestamp of a plain log line (ISO 8601, Python logging, Go log). */
 export const LEADING_TIME =
   /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d\d:?\d\d))?)/;
+
+/** `ECONNRESET`, `ERR_X`: errno-style names are not API codes unless catalogued. */
+export const ERRNO_STYLE = /^[A-Z0-9_]+$/;
 
 /** Words that look like codes but are labels or prose. */
 export const NOT_A_CODE = new Set([

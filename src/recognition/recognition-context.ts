@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Vendor } from '../types.js';
 import { escapeRegExp } from './escape-reg-exp.js';
+import { createProductRules, type ProductRules } from './product-rules.js';
 
 /** What recognition needs from the catalog, resolved once at start. */
 export interface RecognitionContext {
@@ -14,6 +15,8 @@ export interface RecognitionContext {
   /** The vendor whose RequestIds are upper-case UUIDs, and lower-case ones. */
   upperCaseIds: Vendor | null;
   lowerCaseIds: Vendor | null;
+  /** Which product of a vendor a record shows (see product-rules.ts). */
+  products: ProductRules;
 }
 
 /** Builds the recognition context from the catalog's vendor hints. */
@@ -29,5 +32,5 @@ export function createRecognitionContext(catalog: Catalog): RecognitionContext {
     if (vc.hints.requestIdCase === 'lower') lowerCaseIds = vc.vendor;
   }
   const anySign = new RegExp([...markers, ...hosts].map(([sign]) => escapeRegExp(sign)).join('|') || '(?!)');
-  return { catalog, markers, hosts, anySign, upperCaseIds, lowerCaseIds };
+  return { catalog, markers, hosts, anySign, upperCaseIds, lowerCaseIds, products: createProductRules(catalog) };
 }

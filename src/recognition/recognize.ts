@@ -1,9 +1,11 @@
 import type { Recognition } from '../types.js';
 import { parseTimestamp } from '../time/parse-time.js';
-import { decideEvent } from './decide-event.js';
-import { Evidence } from './evidence.js';
+import { decideEvents, type Decision } from './decide-event.js';
+import { Evidence, STRENGTH, type CodeFinding } from './evidence.js';
+import { findOtherCloud } from './other-clouds.js';
 import { isCandidateText } from './is-candidate-text.js';
-import { LEADING_TIME } from './patterns.js';
+import { ERRNO_STYLE, LEADING_TIME } from './patterns.js';
+import { findProduct } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
 import { stripAnsi } from './strip-ansi.js';
@@ -11,10 +13,22 @@ import { walkJson } from './walk-json.js';
 
 /**
  * Recognizes one record's text: a JSON log line is parsed and walked, any
- * other text is scanned. Pure and synchronous; never throws.
+ * other text is scanned. Pure and synchronous; never throws. The first of
+ * recognizeAll's recognitions: the record's strongest API error.
  * @example recognize('{"Response":{"Error":{"Code":"InternalError","Message":"…"},"RequestId":"…"}}', ctx)
  */
-export function recognize(record: string, ctx: RecognitionContext): Recognition {
+export function recognize(text: string, ctx: RecognitionContext): Recognition {
+  return recognizeAll(text, ctx)[0]!;
+}
+
+/**
+ * Every API error (or the success, or nothing) a record holds, never empty:
+ * one recognition per distinct RequestId paired with a code (a batch result,
+ * two SDK texts on one line), the strongest first; an error repeated in the
+ * body, message and stack is one.
+ * @example recognizeAll('{"results":[{"Code":"A","RequestId":"…","Recommend":"…"},{"Code":"B","RequestId":"…","Recommend":"…"}]}', ctx).length // 2
+ */
+export function recognizeAll(record: string, ctx: RecognitionContext): Recognition[] {
   const text = stripAnsi(record);
   const evidence = new Evidence();
   const json = isJsonObjectText(text) && walkParsed(text, evidence, ctx);
@@ -23,7 +37,17 @@ export function recognize(record: string, ctx: RecognitionContext): Recognition 
     if (time) evidence.time = parseTimestamp(time[1]!);
     if (isCandidateText(text)) scanText(text, evidence, ctx);
   }
-  const decision = decideEvent(evidence, ctx);
+  const otherCloud = otherCloudOf(text, evidence);
+  if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];
+  return decideEvents(evidence, ctx).map((decision) => {
+    const product = decision.event ? (decision.product ?? findProduct(text, decision.vendor, evidence.action, ctx.products)) : null;
+    return toRecognition(decision, evidence, json, product);
+  });
+}
+
+const NO_DECISION: Decision = { event: null, vendor: null, code: null, requestId: null, product: null };
+
+function toRecognition(decision: Decision, evidence: Evidence, json: boolean, product: string | null): Recognition {
   // Fields are listed rather than spread: this runs once per record.
   return {
     event: decision.event,
@@ -35,7 +59,28 @@ export function recognize(record: string, ctx: RecognitionContext): Recognition 
     messages: decision.event ? evidence.messages : [],
     time: evidence.time,
     json,
+    product,
+    otherCloud: null,
   };
+}
+
+/**
+ * The other cloud whose API error a record holds, or null. Another cloud's
+ * error shape (an S3 body, a Google error body), or a code beside another
+ * cloud's sign (`amazonaws.com`, `x-ms-request-id`…), makes a record another
+ * cloud's unless a vendor's own sign (body, SDK, host, marker) is also there:
+ * a vendor needs positive evidence, a code or a RequestId's case is not enough.
+ */
+function otherCloudOf(text: string, evidence: Evidence): string | null {
+  if (evidence.vendorWeights.size > 0) return null;
+  if (evidence.otherCloud !== null) return evidence.otherCloud;
+  if (!evidence.codes.some(isApiLikeCode) && !evidence.sdkError && !evidence.sdkHeader) return null;
+  return findOtherCloud(text);
+}
+
+/** An API's code (`AccessDenied`, `SlowDown`), not an errno (`ENOENT`) nor a code only a class name suggests. */
+function isApiLikeCode(finding: CodeFinding): boolean {
+  return finding.strength >= STRENGTH.labelled && !ERRNO_STYLE.test(finding.code);
 }
 
 /** Only text whose first non-space character is `{` is handed to JSON.parse. */

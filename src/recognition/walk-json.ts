@@ -2,7 +2,8 @@ import { METADATA_OBJECTS } from '../records/envelope-fields.js';
 import { parseTimeValue } from '../time/parse-time.js';
 import { Evidence, STRENGTH } from './evidence.js';
 import { isCandidateText } from './is-candidate-text.js';
-import { BODY_CODE_SHAPE, CODE_SHAPE, REQUEST_ID_SHAPE } from './patterns.js';
+import { BODY_CODE_SHAPE, CODE_SHAPE, REQUEST_ID_SHAPE, S3_REQUEST_ID } from './patterns.js';
+import { productOfHost } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
 
@@ -23,8 +24,10 @@ const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 
 const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data', 'body', 'response', 'e', 'log']);
 /** A code written as a number in a string: `"Code": "200"`. */
 const NUMERIC_CODE = /^\d{1,9}$/;
-/** Alibaba response bodies name these beside `RequestId`. */
-const ALIBABA_BODY_KEYS = ['HostId', 'Recommend'];
+/** The product in an Alibaba body's Recommend URL: `…/troubleshoot?q=X&product=OnsMqtt&…`. */
+const RECOMMEND_PRODUCT = /[?&]product=([A-Za-z]{2,32})\b/;
+/** google.rpc.Code names, as Google's error bodies write them in `status`. */
+const GOOGLE_STATUS = /^[A-Z][A-Z_]{2,40}$/;
 
 /** Keys repeat from line to line, so the normal forms of short ones are remembered (a bounded number). */
 const normalized = new Map<string, string>();
@@ -122,7 +125,8 @@ export function isScannedValue(value: string): boolean {
 
 /**
  * Whether a string value can count toward an event: it is scanned, and the
- * scan finds a code, a RequestId or an SDK's error text in it. A value that
+ * scan finds a code, a RequestId, an SDK's error text or another cloud's
+ * error body (which sets its record aside) in it. A value that
  * only holds a vendor's name, a message or a status makes no event unless
  * something else in its record does.
  * @example valueMayMatter('request completed', ctx) // false
@@ -136,7 +140,8 @@ export function valueMayMatter(value: string, ctx: RecognitionContext): boolean 
   if (matters === undefined) {
     const evidence = new Evidence();
     scanText(value, evidence, ctx);
-    matters = evidence.codes.length > 0 || evidence.requestIds.length > 0 || evidence.sdkError || evidence.sdkHeader || evidence.success;
+    matters =
+      evidence.codes.length > 0 || evidence.requestIds.length > 0 || evidence.sdkError || evidence.sdkHeader || evidence.success || evidence.otherCloud !== null;
     if (known.size < MAX_REMEMBERED_VALUES && value.length <= MAX_REMEMBERED_VALUE_LENGTH) known.set(value, matters);
   }
   return matters;
@@ -184,13 +189,26 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     return;
   }
   if (requestId) evidence.addRequestId(requestId);
-  const alibabaBody = 'RequestId' in obj && 'Code' in obj && ALIBABA_BODY_KEYS.some((k) => k in obj);
+  const hostId = typeof obj['HostId'] === 'string' ? obj['HostId'] : null;
+  const hostVendor = hostId === null ? null : (ctx.hosts.find(([host]) => hostId.includes(host))?.[1] ?? null);
+  // S3's body has the same four fields as Alibaba's; its HostId is no vendor's host and its RequestId 16 hex digits.
+  if ('Code' in obj && hostId !== null && hostVendor === null && typeof obj['RequestId'] === 'string' && S3_REQUEST_ID.test(obj['RequestId'])) {
+    evidence.noteOtherCloud('aws');
+    return;
+  }
+  if (isGoogleError(obj, parentKey)) {
+    evidence.noteOtherCloud('google');
+    return;
+  }
+  const alibabaBody = 'RequestId' in obj && 'Code' in obj && (typeof obj['Recommend'] === 'string' || hostVendor !== null);
   if (!code && bodyCode && alibabaBody) code = bodyCode;
   else if (bodyCode) unusableCode = true;
   if (code) {
-    if (alibabaBody && ctx.upperCaseIds) evidence.hintVendor(ctx.upperCaseIds, 3);
+    const vendor = alibabaBody ? (hostVendor ?? ctx.upperCaseIds) : null;
+    if (vendor) evidence.hintVendor(vendor, 3);
     const strength = alibabaBody ? STRENGTH.body : requestId ? STRENGTH.paired : errorContext ? STRENGTH.labelled : STRENGTH.inferred;
-    evidence.addCode(code, strength, requestId);
+    const product = alibabaBody ? bodyProduct(obj, hostId, vendor, ctx) : null;
+    evidence.addCode(code, strength, requestId, product, parentKey === 'log');
     if (message) evidence.noteMessage(message);
   } else if (requestId && errorContext && message) {
     evidence.noteMessage(message);
@@ -200,13 +218,27 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
   }
 }
 
+/** The product an Alibaba body names: its HostId's host, else its Recommend URL's `product=`. */
+function bodyProduct(obj: { [key: string]: Json }, hostId: string | null, vendor: string | null, ctx: RecognitionContext): string | null {
+  const fromHost = hostId === null ? null : productOfHost(hostId, vendor, ctx.products);
+  if (fromHost) return fromHost;
+  const recommend = obj['Recommend'];
+  const m = typeof recommend === 'string' ? RECOMMEND_PRODUCT.exec(recommend) : null;
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** Google's error body: `{"error":{"code":403,"message":"…","status":"PERMISSION_DENIED"}}`. */
+function isGoogleError(obj: { [key: string]: Json }, parentKey: string): boolean {
+  return parentKey === 'error' && typeof obj['code'] === 'number' && typeof obj['status'] === 'string' && GOOGLE_STATUS.test(obj['status']);
+}
+
 /** `{"Response":{"Error":{"Code","Message"},"RequestId"}}`, or a success without `Error`. */
 function inspectTencentResponse(response: { [key: string]: Json }, evidence: Evidence, ctx: RecognitionContext): void {
   const requestId = typeof response['RequestId'] === 'string' ? response['RequestId'] : null;
   const error = response['Error'];
   if (ctx.lowerCaseIds && (requestId || isObject(error))) evidence.hintVendor(ctx.lowerCaseIds, 3);
   if (isObject(error) && typeof error['Code'] === 'string' && BODY_CODE_SHAPE.test(error['Code'])) {
-    evidence.addCode(error['Code'], STRENGTH.body, requestId);
+    evidence.addCode(error['Code'], STRENGTH.body, requestId && REQUEST_ID_SHAPE.test(requestId) ? requestId : null);
     if (typeof error['Message'] === 'string') evidence.noteMessage(error['Message']);
   } else if (requestId && !isObject(error)) {
     evidence.success = true;

@@ -1,7 +1,7 @@
 import type { Summary } from '../aggregation/summary.js';
 
 /** What `--by` can group the summary by. */
-export const GROUPINGS = ['category', 'code', 'vendor', 'source', 'httpStatus', 'action', 'pod', 'container'] as const;
+export const GROUPINGS = ['category', 'code', 'vendor', 'product', 'source', 'httpStatus', 'action', 'pod', 'container'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 /** A table of one grouping, shared by the table, CSV and Markdown renderers. */
@@ -33,6 +33,12 @@ export function groupTable(summary: Summary, by: Grouping): GroupTable {
       };
     case 'vendor':
       return keyTable('Errors by vendor', 'vendor', summary.byVendor);
+    case 'product':
+      return {
+        title: 'Errors by product (counted: in the counts above)',
+        columns: ['vendor', 'product', 'counted', 'count', 'successes', 'codes'],
+        rows: summary.byProduct.map((p) => [p.vendor, p.product, p.counted, p.count, p.successes, p.codes.map((c) => `${c.code ?? '-'}×${c.count}`).join(' ')]),
+      };
     case 'httpStatus':
       return keyTable('Errors by HTTP status', 'httpStatus', summary.byHttpStatus);
     case 'action':

@@ -22,6 +22,7 @@ export function redactSummary(summary: Summary): Summary {
     byPod: keys(summary.byPod),
     byContainer: keys(summary.byContainer),
     successesByAction: keys(summary.successesByAction),
+    byProduct: summary.byProduct.map((p) => ({ ...p, codes: p.codes.map((c) => ({ ...c, code: text(c.code) })) })),
   };
   if (summary.timeSeries) {
     redacted.timeSeries = {

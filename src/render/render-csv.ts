@@ -1,6 +1,7 @@
 import type { Summary } from '../aggregation/summary.js';
 import { groupTable, type Grouping } from './groupings.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
+import { setApartTable } from './set-apart-table.js';
 
 /** Leading columns added to every row, as periodic snapshots use (`time`, `final`). */
 export interface CsvLead {
@@ -11,7 +12,10 @@ export interface CsvLead {
 }
 
 /**
- * CSV (RFC 4180) of the first `--by` grouping: one header row, then rows.
+ * CSV (RFC 4180) of the first `--by` grouping: one header row, then rows;
+ * when the counts leave errors out (other products, other clouds), an empty
+ * line and their own table follow, so nothing is hidden (not in snapshots,
+ * whose rows must share one header).
  * Cells that a spreadsheet would run as a formula are prefixed with `'`;
  * control characters from the logs are shown as `\xNN` escapes.
  */
@@ -20,6 +24,8 @@ export function renderCsv(summary: Summary, by: readonly Grouping[], lead?: CsvL
   const rows = lead ? table.rows.map((row) => [...lead.values, ...row]) : table.rows;
   const header = lead ? [...lead.columns, ...table.columns] : table.columns;
   const lines = (lead && !lead.header ? rows : [header, ...rows]).map((row) => row.map(csvCell).join(','));
+  const setApart = lead ? null : setApartTable(summary);
+  if (setApart && setApart.rows.length > 0) lines.push('', ...[setApart.columns, ...setApart.rows].map((row) => row.map(csvCell).join(',')));
   return lines.length === 0 ? '' : lines.join('\r\n') + '\r\n';
 }
 

@@ -2,6 +2,7 @@ import type { Summary } from '../aggregation/summary.js';
 import { groupTable, type Grouping } from './groupings.js';
 import { uncataloguedTable } from './uncatalogued-table.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
+import { setApartTable } from './set-apart-table.js';
 
 /** GitHub-flavoured Markdown: totals, one table per `--by` grouping, then the uncatalogued codes if any. */
 export function renderMarkdown(summary: Summary, by: readonly Grouping[]): string {
@@ -10,8 +11,10 @@ export function renderMarkdown(summary: Summary, by: readonly Grouping[]): strin
     `**${t.errors}** errors, **${t.successes}** successes in ${t.records} records (${t.lines} lines); catalog ${summary.catalog.version}`,
     '',
   ];
+  if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`Set apart: ${t.otherProducts} errors of other products, ${t.otherCloud} records of other clouds' errors (below).`, '');
   const gaps = uncataloguedTable(summary);
-  for (const table of [...by.map((g) => groupTable(summary, g)), ...(gaps.rows.length > 0 ? [gaps] : [])]) {
+  const setApart = setApartTable(summary);
+  for (const table of [...by.map((g) => groupTable(summary, g)), ...[gaps, setApart].filter((table) => table.rows.length > 0)]) {
     out.push(`### ${table.title}`, '', `| ${table.columns.join(' | ')} |`, `|${table.columns.map(() => ' --- ').join('|')}|`);
     for (const row of table.rows) out.push(`| ${row.map(mdCell).join(' | ')} |`);
     out.push('');

@@ -16,7 +16,7 @@ export interface SnapshotInfo {
  * gain `time` and `final` columns under one header; table and Markdown get a
  * heading line. `renderText` renders a summary as a table or Markdown.
  * @example renderSnapshot(summary, 'json', ['category'], { time: '2026-11-22T09:45:00.000Z', final: false, first: true }, render)
- * // '{"schema":"mqerr.summary/1",…,"snapshot":{"time":"2026-11-22T09:45:00.000Z","final":false}}\n'
+ * // '{"schema":"mqerr.summary/2",…,"snapshot":{"time":"2026-11-22T09:45:00.000Z","final":false}}\n'
  */
 export function renderSnapshot(
   summary: Summary,

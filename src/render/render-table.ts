@@ -4,6 +4,7 @@ import { formatTime } from '../time/format-time.js';
 import { UTC, type TimeZone } from '../time/time-zone.js';
 import { groupTable, type GroupTable, type Grouping } from './groupings.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
+import { setApartTable } from './set-apart-table.js';
 import { withTrends } from './trend-columns.js';
 import { uncataloguedTable } from './uncatalogued-table.js';
 
@@ -38,6 +39,7 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
     `${paint(BOLD, 'mqerr')}: ${paint(t.errors > 0 ? RED : BOLD, String(t.errors))} errors, ${t.successes} successes in ${t.records} records, ${t.lines} lines${rate}`,
   ];
   if (t.truncated > 0 || t.undecodable > 0) out.push(`  ${t.truncated} lines truncated, ${t.undecodable} lines with invalid UTF-8`);
+  if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`  set apart: ${t.otherProducts} errors of other products, ${t.otherCloud} records of other clouds' errors (below)`);
   out.push(...timeLines(summary, style.series ?? null, zone));
   const printTable = (table: GroupTable): void => {
     out.push('', paint(BOLD, table.title));
@@ -67,6 +69,8 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
   // The catalog's gaps are shown whenever there are any: they are what to add to a user catalog.
   const gaps = uncataloguedTable(summary);
   if (gaps.rows.length > 0) printTable(gaps);
+  const setApart = setApartTable(summary);
+  if (setApart.rows.length > 0) printTable(setApart);
   if (summary.thresholds) {
     out.push('', paint(BOLD, 'Thresholds (--fail-on)'));
     for (const th of summary.thresholds) out.push(`  ${th.fired ? paint(RED, 'fired') : 'ok   '}  ${sanitizeForTerminal(th.expr)}  (value ${th.value ?? '-'})`);

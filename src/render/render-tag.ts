@@ -15,6 +15,7 @@ export interface TagFields {
   code: string | null;
   requestId: string | null;
   action: string | null;
+  product: string | null;
   category: string | null;
   section: string | null;
   httpStatus: number | null;
@@ -24,6 +25,8 @@ export interface TagFields {
   remedy: string | null;
   /** Set when an earlier record (this line) already reported the same error; counted once. */
   duplicateOf?: number;
+  /** Set when the record holds another cloud's API error instead (`aws`, `azure`, `google`), set aside. */
+  otherCloud?: string;
   /** The stream's dimensions, where a wrapper or an envelope named them. */
   pod?: string;
   container?: string;
@@ -41,6 +44,7 @@ export function tagFields(event: TaggedEvent): TagFields {
     code: event.code,
     requestId: event.requestId,
     action: event.action,
+    product: event.product,
     category: event.category,
     section: event.section,
     httpStatus: event.httpStatus,
@@ -49,6 +53,7 @@ export function tagFields(event: TaggedEvent): TagFields {
     description: event.description,
     remedy: event.remedy,
     ...(event.duplicateOf !== null ? { duplicateOf: event.duplicateOf } : {}),
+    ...(event.otherCloud !== null ? { otherCloud: event.otherCloud } : {}),
     ...streamFields(event),
   };
 }

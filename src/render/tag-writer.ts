@@ -27,8 +27,9 @@ export class TagWriter {
   constructor(private readonly options: TagWriterOptions) {}
 
   /** Writes any record (the full path). */
-  record(record: LogRecord, recognition: Recognition, event: TaggedEvent): void {
-    if (this.options.errorsOnly && event.event !== 'error') return;
+  /** Writes a record's line, with its first event; a further event of the same record (`further`) adds no line. */
+  record(record: LogRecord, recognition: Recognition, event: TaggedEvent, further = false): void {
+    if (further || (this.options.errorsOnly && event.event !== 'error')) return;
     const text = this.options.redactInput ? redactRecordText(record.text, recognition.json) : record.text;
     const line = renderTagLine(record, recognition, event, text);
     if (this.options.pretty) this.out.write(this.options.pretty(line));

@@ -79,6 +79,8 @@ export function createMetrics(catalog: Catalog, aggregator: Aggregator): RunMetr
       return text.endsWith('\n') ? text : `${text}\n`;
     },
     observe(event) {
+      // As in the summary: only the products the main counts hold (`--product`).
+      if (!aggregator.selection.counts(event.product) || event.otherCloud !== null) return;
       if (event.event === 'success') successes.inc({ vendor: vendors.label(event.vendor) });
       // A repeat of an error already counted (same RequestId) is one error, as in the summary.
       if (event.event !== 'error' || event.duplicateOf !== null) return;

@@ -8,7 +8,7 @@ import { feedBlocks } from '../../src/pipeline/feed-blocks.js';
 import { LineProcessor } from '../../src/pipeline/line-processor.js';
 import { TagWriter } from '../../src/render/tag-writer.js';
 import type { TaggedEvent } from '../../src/types.js';
-import { builtInContext } from './context.js';
+import { builtInContext, catalogSelection } from './context.js';
 
 export interface PathResult {
   events: TaggedEvent[];
@@ -26,7 +26,7 @@ export interface PathOptions {
 function setUp(options: PathOptions) {
   const ctx = builtInContext();
   const source = options.source ?? 'test';
-  const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, 5);
+  const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, 5, undefined, catalogSelection());
   const events: TaggedEvent[] = [];
   const writer = new TagWriter({ errorsOnly: false, pretty: null });
   const processor = new LineProcessor(

@@ -5,7 +5,7 @@ import { LineLengthLimiter } from '../../src/lines/limit-line-length.js';
 import { splitLines } from '../../src/lines/split-lines.js';
 import { LineProcessor } from '../../src/pipeline/line-processor.js';
 import type { TaggedEvent } from '../../src/types.js';
-import { builtInContext } from './context.js';
+import { builtInContext, catalogSelection } from './context.js';
 
 export interface InProcessResult {
   events: TaggedEvent[];
@@ -18,7 +18,7 @@ export interface InProcessResult {
  */
 export async function scanChunks(chunks: Buffer[], source = 'test', maxLineBytes = 4 * 1024 * 1024): Promise<InProcessResult> {
   const ctx = builtInContext();
-  const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, 5);
+  const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, 5, undefined, catalogSelection());
   const events: TaggedEvent[] = [];
   const processor = new LineProcessor(source, ctx, aggregator, (_r, _rec, event) => events.push(event));
   const limiter = new LineLengthLimiter(maxLineBytes);

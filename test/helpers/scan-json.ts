@@ -42,7 +42,8 @@ export function expectedLines(bytes: Buffer | string): number {
 /**
  * Every way the totals must add up, as a list of what does not (empty when
  * all hold): per-source counts sum to the totals, the error breakdowns sum
- * to the errors, and nothing counts more than the lines it came from.
+ * to the errors, the products' to the errors counted and set apart, and
+ * nothing counts more than the lines it came from.
  */
 export function totalsProblems(summary: Summary): string[] {
   const t = summary.totals;
@@ -60,7 +61,10 @@ export function totalsProblems(summary: Summary): string[] {
   check(sum(summary.byVendor.map((c) => c.count)) === t.errors, 'byVendor sums to totals.errors');
   check(sum(summary.successesByVendor.map((c) => c.count)) === t.successes, 'successesByVendor sums to totals.successes');
   check(t.records <= t.lines, 'records ≤ lines');
-  check(t.errors + t.successes <= t.records, 'errors + successes ≤ records');
+  // A record may hold several API errors (one event per RequestId), but one success at most, and is set aside whole.
+  check(t.successes + t.otherCloud <= t.records, 'successes + otherCloud ≤ records');
+  check(sum(summary.byProduct.map((p) => p.count)) === t.errors + t.otherProducts, 'byProduct sums to totals.errors + totals.otherProducts');
+  check(sum(summary.otherClouds.map((c) => c.count)) === t.otherCloud, 'otherClouds sum to totals.otherCloud');
   check(t.truncated <= t.lines, 'truncated ≤ lines');
   check(t.undecodable <= t.lines, 'undecodable ≤ lines');
   return problems;

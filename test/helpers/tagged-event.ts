@@ -14,6 +14,8 @@ export function taggedEvent(fields: Partial<TaggedEvent> = {}): TaggedEvent {
     code: null,
     requestId: null,
     action: null,
+    product: null,
+    otherCloud: null,
     category: 'unknown',
     section: null,
     httpStatus: null,

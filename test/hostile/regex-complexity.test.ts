@@ -47,6 +47,11 @@ const DYNAMIC: Record<string, readonly RegExp[]> = {
   'src/recognition/patterns.ts': [CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED],
   // Built from the catalog's vendor hints: the built-in catalog's.
   'src/recognition/recognition-context.ts': [createRecognitionContext(loadCatalog()).anySign],
+  // Built from the catalog's product hints: the built-in catalog's.
+  'src/recognition/product-rules.ts': (() => {
+    const rules = createRecognitionContext(loadCatalog()).products;
+    return [...rules.hosts, ...rules.markers].map((sign) => sign.pattern);
+  })(),
 };
 
 function sourceFiles(dir: string): string[] {

@@ -3,11 +3,11 @@ import { findTeaErrors } from '../../src/recognition/find-tea-errors.js';
 
 describe('findTeaErrors', () => {
   it('reads the code before Node and Java `code: NNN, `', () => {
-    expect(findTeaErrors('InstanceNotFound: code: 404, Failed to find the instance. request id: X')).toEqual([{ code: 'InstanceNotFound', status: 404 }]);
+    expect(findTeaErrors('InstanceNotFound: code: 404, Failed to find the instance. request id: X')).toEqual([{ code: 'InstanceNotFound', status: 404, at: 0 }]);
   });
 
   it("reads Python's `Error: <Code> code: NNN, `", () => {
-    expect(findTeaErrors('Error: Throttling.User code: 400, Request was denied request id: X')).toEqual([{ code: 'Throttling.User', status: 400 }]);
+    expect(findTeaErrors('Error: Throttling.User code: 400, Request was denied request id: X')).toEqual([{ code: 'Throttling.User', status: 400, at: 7 }]);
   });
 
   it('finds nothing where the code is missing (Java TeaException) or the status is not three digits', () => {

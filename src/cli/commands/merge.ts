@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Aggregator } from '../../aggregation/aggregator.js';
-import { SUMMARY_SCHEMA, type Summary } from '../../aggregation/summary.js';
+import { ProductSelection, type CountedProducts } from '../../aggregation/product-selection.js';
+import { SUMMARY_SCHEMA, SUMMARY_SCHEMA_V1, type Summary } from '../../aggregation/summary.js';
+import { upgradeSummary, type StoredSummary } from '../../aggregation/upgrade-summary.js';
 import { timeSettingsConflict, timeSettingsOf } from '../../aggregation/time-settings.js';
 import { loadCatalog } from '../../catalog/load-catalog.js';
 import { EXIT, ExitError } from '../../errors.js';
@@ -28,6 +30,11 @@ export interface MergeArgs {
 
 /** Reads one shard's JSON summary, refusing anything that is not one; `what` names the flag in messages. */
 export function readSummary(file: string, what = 'merge'): Summary {
+  return readStoredSummary(file, what).summary;
+}
+
+/** readSummary, and whether the file is a summary of the earlier schema (read as this one's). */
+function readStoredSummary(file: string, what: string): { summary: Summary; v1: boolean } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -36,12 +43,27 @@ export function readSummary(file: string, what = 'merge'): Summary {
     throw new ExitError(`${what} ${file}: ${e.code ? `cannot read it (${e.code})` : `not valid JSON: ${e.message}`}`);
   }
   const schema = (parsed as { schema?: unknown } | null)?.schema;
-  if (schema !== SUMMARY_SCHEMA) {
-    throw new ExitError(`${what} ${file}: expected a ${SUMMARY_SCHEMA} summary (mqerr scan --format json), got schema ${JSON.stringify(schema ?? null)}`);
+  if (schema !== SUMMARY_SCHEMA && schema !== SUMMARY_SCHEMA_V1) {
+    throw new ExitError(
+      `${what} ${file}: expected a ${SUMMARY_SCHEMA} or ${SUMMARY_SCHEMA_V1} summary (mqerr scan --format json), got schema ${JSON.stringify(schema ?? null)}`,
+    );
   }
   const problem = validateSummary(parsed);
   if (problem) throw new ExitError(`${what} ${file}: not a valid summary: ${problem}`);
-  return parsed as Summary;
+  return { summary: upgradeSummary(parsed as StoredSummary), v1: schema === SUMMARY_SCHEMA_V1 };
+}
+
+/**
+ * Why a summary cannot merge with the others because of the products its
+ * main counts hold, or null. A summary written before products were told
+ * apart (/1, read as counting every product) merges with any whose main
+ * counts hold the errors without a product.
+ */
+function productSelectionConflict(reference: CountedProducts, summary: Summary, v1: boolean): string | null {
+  if (v1) return reference === 'all' || reference.includes(null) ? null : `it is a ${SUMMARY_SCHEMA_V1} summary, whose counts hold every product, but the others count only --product ${reference.join(',')}`;
+  if (JSON.stringify(summary.countedProducts) === JSON.stringify(reference)) return null;
+  const show = (c: CountedProducts): string => (c === 'all' ? 'all' : c.map((p) => p ?? '(none)').join(','));
+  return `made with --product ${show(summary.countedProducts)}, but the others with --product ${show(reference)}; scan every shard with the same --product`;
 }
 
 /**
@@ -49,9 +71,12 @@ export function readSummary(file: string, what = 'merge'): Summary {
  * inputs gives. Summaries made with other catalogs, sample sizes, time
  * windows or buckets are refused.
  */
-export function mergeSummaries(summaries: { file: string; summary: Summary }[], options: { redact?: boolean } = {}): Summary {
+export function mergeSummaries(summaries: { file: string; summary: Summary; v1?: boolean }[], options: { redact?: boolean } = {}): Summary {
   const first = summaries[0]!;
-  for (const { file, summary } of summaries) {
+  const reference = summaries.find((s) => !s.v1)?.summary.countedProducts ?? 'all';
+  for (const { file, summary, v1 } of summaries) {
+    const productConflict = productSelectionConflict(reference, summary, v1 ?? false);
+    if (productConflict) throw new ExitError(`merge ${file}: ${productConflict}`);
     if (summary.catalog.version !== first.summary.catalog.version) {
       throw new ExitError(
         `merge ${file}: made with catalog ${summary.catalog.version}, but ${first.file} with ${first.summary.catalog.version}; rescan with one catalog`,
@@ -63,7 +88,7 @@ export function mergeSummaries(summaries: { file: string; summary: Summary }[], 
     const conflict = timeSettingsConflict(first.summary, summary);
     if (conflict) throw new ExitError(`merge ${file}: ${conflict.replace('the first summary', first.file)}`);
   }
-  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary));
+  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary), new ProductSelection(reference));
   for (const { summary } of summaries) aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
   return aggregator.toSummary();
 }
@@ -73,7 +98,7 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   installStdoutGuards();
   const zone = resolveTimeZone(args);
   if (args.report !== undefined) await checkReportPath(args.report);
-  const summaries = args.files.map((file) => ({ file, summary: readSummary(file) }));
+  const summaries = args.files.map((file) => ({ file, ...readStoredSummary(file, 'merge') }));
   const merged = mergeSummaries(summaries, { redact: args.redact ?? true });
   // The report describes codes from the catalog; it must be the one the shards used.
   const catalog = args.report === undefined ? null : loadCatalog(userCatalogFiles(args.catalog));

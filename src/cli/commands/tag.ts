@@ -71,7 +71,7 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
       // A pretty-printed line is made on the main thread.
       parallel: !pretty,
       tag: { errorsOnly, redactInput, writer, write: writeOut },
-      sink: (record, recognition, event) => writer.record(record, recognition, event),
+      sink: (record, recognition, event, further) => writer.record(record, recognition, event, further),
       quietSink: (line, recognition, event) => writer.quiet(line, recognition, event),
       onBatchEnd: writeBatch,
       signal,
