@@ -13,11 +13,13 @@ import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { stopOnSignals } from '../stop-signals.js';
+import { resolveFollow } from '../follow-option.js';
 import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
 export interface ScanArgs extends InputArgs, TimeArgs, LiveArgs {
+  follow?: boolean;
   format?: SummaryFormat;
   by?: Grouping[];
   report?: string;
@@ -60,6 +62,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
   const release = stopOnSignals(controller);
   try {
     const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+    const follow = resolveFollow(args);
     const format = args.format ?? defaultFormat();
     const by = args.by ?? ['category', 'code'];
     const zone = resolveTimeZone(args);
@@ -75,11 +78,12 @@ export async function runScan(args: ScanArgs): Promise<number> {
       maxLineBytes,
       unwrap: args.unwrap ?? true,
       redact: args.redact ?? true,
-      parallel: live.sink === null,
+      parallel: live.sink === null && follow === null,
       tag: null,
       sink: live.sink,
       signal: controller.signal,
       onSourceError,
+      follow: follow ?? undefined,
     });
     const { output, summary, exitCode } = await live.finish();
     await writeOut(output);

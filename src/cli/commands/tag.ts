@@ -7,6 +7,7 @@ import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
+import { resolveFollow } from '../follow-option.js';
 import { resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz'> {
@@ -16,6 +17,7 @@ export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | '
   interval?: string;
   /** Redact credentials in the records written, not only in the added fields. */
   redactInput?: boolean;
+  follow?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function runTag(args: TagArgs): Promise<number> {
 
 async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+  const follow = resolveFollow(args);
   const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
   const run = await prepareRun(args, { window, series: null });
   const pretty = args.pretty ? await loadPretty(useColor(process.stdout)) : null;
@@ -69,13 +72,14 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
       unwrap: args.unwrap ?? true,
       redact: args.redact ?? true,
       // A pretty-printed line is made on the main thread.
-      parallel: !pretty,
+      parallel: !pretty && follow === null,
       tag: { errorsOnly, redactInput, writer, write: writeOut },
       sink: (record, recognition, event, further) => writer.record(record, recognition, event, further),
       quietSink: (line, recognition, event) => writer.quiet(line, recognition, event),
       onBatchEnd: writeBatch,
       signal,
       onSourceError,
+      follow: follow ?? undefined,
     },
     flow,
   );
