@@ -12,6 +12,7 @@ import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
 import { catalogOptions } from './catalog-options.js';
 import { reportOption } from './report-option.js';
 import { followOption } from './follow-option.js';
+import { stateOptions } from './state-option.js';
 import { seriesOptions, tzOption, windowOptions } from './time-options.js';
 import { redactInputOption, redactOption } from './safety-options.js';
 import { protectStdinArgument, restoreStdinArgument } from './stdin-argument.js';
@@ -52,7 +53,7 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
     ['scan [paths..]', '$0 [paths..]'],
     'count API errors by category and code (the default command)',
     (y) =>
-      followOption(liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y))))))
+      stateOptions(followOption(liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y)))))))
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
         .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
         .option('product', {

@@ -2,7 +2,7 @@ import type { FlowControl } from '../pipeline/run-pipeline.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import type { QuietRecordSink, RecordSink } from '../pipeline/line-processor.js';
 import { runFollow } from '../pipeline/run-follow.js';
-import type { FileFollower } from '../sources/follow-files.js';
+import type { Checkpoints } from '../pipeline/checkpoints.js';
 import { runParallel, worthRunningInParallel, type ParallelOptions } from '../pipeline/run-parallel.js';
 import type { PreparedRun } from './prepare-run.js';
 
@@ -22,7 +22,7 @@ export interface ReadPlan {
   signal: AbortSignal;
   onSourceError: (name: string, message: string) => void;
   /** `--follow`: the paths are followed until the signal stops the run (see runFollow). */
-  follow?: { paths: string[]; onFollower?: (follower: FileFollower) => void };
+  follow?: { paths: string[]; checkpoints?: Checkpoints | null };
 }
 
 /** A pipe's open record is closed after this many quiet milliseconds. */
@@ -38,8 +38,21 @@ export function readInputs(run: PreparedRun, plan: ReadPlan, flow?: { current: F
   if (plan.follow) {
     const { ctx, aggregator, fastPath } = run;
     const { sink, quietSink, onBatchEnd } = plan;
-    const { paths, onFollower } = plan.follow;
-    return runFollow({ paths, onFollower, ctx, aggregator, sink, quietSink, onBatchEnd, maxLineBytes, idleFlushMs: IDLE_FLUSH_MS, signal, onSourceError, unwrap, redact, fastPath }, flow);
+    const { paths, checkpoints } = plan.follow;
+    const common = { paths, ctx, aggregator, sink, quietSink, onBatchEnd, maxLineBytes, idleFlushMs: IDLE_FLUSH_MS, signal, onSourceError, unwrap, redact, fastPath };
+    if (!checkpoints) return runFollow(common, flow);
+    return runFollow(
+      {
+        ...common,
+        positions: checkpoints.positions,
+        keepPartialLines: true,
+        betweenPolls: () => checkpoints.betweenPolls(),
+        onFollower: (follower) => checkpoints.attach(follower),
+        watchSource: (name, watch) => checkpoints.watchSource(name, watch),
+        carryFor: (name) => checkpoints.carryFor(name),
+      },
+      flow,
+    );
   }
   if (plan.parallel && run.fastPath && worthRunningInParallel(run.inputs, run.jobs)) {
     const { inputs, catalog, aggregator, samples, jobs } = run;

@@ -46,6 +46,20 @@ export interface LineOptions {
    * (`duplicateOf`), which decides whether the error counts.
    */
   deferRepeat?: RecordSink;
+  /** What an earlier run left this source with (see ProcessorCarry): it continues from there. */
+  carry?: ProcessorCarry;
+}
+
+/**
+ * What a source's processor carries from one record to the next, beyond
+ * the counts: its line number, the time later records without one inherit,
+ * and the RequestIds already reported. A run resumed from a checkpoint
+ * starts with it, so it reads on as if it had never stopped.
+ */
+export interface ProcessorCarry {
+  lineNo: number;
+  lastTime: number | null;
+  repeats: [string, number][];
 }
 
 /** What a record that failed recognition counts as: a record with no event. */
@@ -81,7 +95,7 @@ export class LineProcessor {
   /** Puts newest-first streams back in written order before assembly. */
   private readonly order: StreamOrder;
   private readonly partials = new Map<string, PartialLine>();
-  private readonly repeats = new RepeatWindow();
+  private readonly repeats: RepeatWindow;
   private readonly stats: ReturnType<Aggregator['source']>;
   private firstFailure: { line: number; message: string } | null = null;
 
@@ -100,6 +114,11 @@ export class LineProcessor {
   ) {
     this.firstLine = options.firstLine ?? 1;
     this.lineNo = this.firstLine - 1;
+    this.repeats = new RepeatWindow(undefined, options.carry?.repeats);
+    if (options.carry) {
+      this.lineNo = options.carry.lineNo;
+      this.lastTime = options.carry.lastTime;
+    }
     this.assembler = new RecordAssembler(
       source,
       (record) => this.onRecord(record),
@@ -219,6 +238,11 @@ export class LineProcessor {
    */
   closeIdle(): number {
     return this.assembler.closeIdle();
+  }
+
+  /** What the next record depends on besides its own lines (see ProcessorCarry); meaningful when nothing is pending. */
+  carry(): ProcessorCarry {
+    return { lineNo: this.lineNo, lastTime: this.lastTime, repeats: this.repeats.entries() };
   }
 
   /** Whether a record is waiting for more lines. */

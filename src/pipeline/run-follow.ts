@@ -8,6 +8,10 @@ export interface FollowPipelineOptions extends Omit<PipelineOptions, 'inputs'> {
   signal: AbortSignal;
   pollMs?: number;
   positions?: readonly FilePosition[];
+  /** Leave an unterminated last line for the next run (see FollowOptions.keepPartialLines). */
+  keepPartialLines?: boolean;
+  /** Runs between two polls (see FollowOptions.betweenPolls). */
+  betweenPolls?: () => Promise<void>;
   /** Hands over the follower, for checkpoints of where each file was read up to. */
   onFollower?: (follower: FileFollower) => void;
 }
@@ -52,6 +56,8 @@ export async function runFollow(options: FollowPipelineOptions, flow?: { current
     pollMs: options.pollMs,
     signal: options.signal,
     positions: options.positions,
+    keepPartialLines: options.keepPartialLines,
+    betweenPolls: options.betweenPolls,
     onFile: read,
     onError: fail,
   });

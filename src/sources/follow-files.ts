@@ -11,6 +11,8 @@ export const FOLLOW_POLL_MS = 250;
 export const FINGERPRINT_BYTES = 256;
 
 const READ_CHUNK = 1 << 20;
+/** An unterminated line longer than this is passed on without waiting for its end. */
+const MAX_HELD_BYTES = 8 << 20;
 
 /**
  * Where a file was read up to: its identity (device, inode, and a hash of
@@ -35,6 +37,13 @@ export interface FollowOptions {
   onError(name: string, message: string): void;
   /** Positions from a checkpoint: a file found with the same identity continues from its offset. */
   positions?: readonly FilePosition[];
+  /**
+   * Leave an unterminated last line for the next run when stopped (with a
+   * checkpoint), instead of passing it on as the end of the file.
+   */
+  keepPartialLines?: boolean;
+  /** Runs between two polls, every file read to its end: where a checkpoint is taken. */
+  betweenPolls?: () => Promise<void>;
 }
 
 /**
@@ -69,8 +78,10 @@ export class FileFollower {
       await this.discover();
       await Promise.all([...this.tails.values()].map((tail) => tail.poll()));
       for (const [path, tail] of this.tails) {
-        if (tail.done) this.tails.delete(path);
+        if (tail.released) this.tails.delete(path);
       }
+      if (signal.aborted) break;
+      await this.options.betweenPolls?.();
       if (signal.aborted) break;
       await sleep(this.pollMs, signal);
     }
@@ -117,7 +128,10 @@ export class FileFollower {
     const known = this.known.get(key);
     const offset = known && sameStart(known, head) && known.offset <= info.size ? known.offset : 0;
     this.known.delete(key);
-    const tail = new Tail(path, handle, info.dev, info.ino, offset, head, (left) => this.known.set(identity(left.dev, left.ino), left));
+    const tail = new Tail(path, handle, info.dev, info.ino, offset, head, {
+      leave: (left) => this.known.set(identity(left.dev, left.ino), left),
+      keepPartialLines: this.options.keepPartialLines ?? false,
+    });
     this.tails.set(path, tail);
     this.options.onFile(path, tail.opened);
   }
@@ -128,18 +142,29 @@ export class FileFollower {
     this.options.onError(name, message);
   }
 
-  /** Every followed file's position, and those of files rotated away. */
+  /** Every followed file's position (up to the last line passed on), and those of files rotated away. */
   positions(): FilePosition[] {
-    return [...[...this.tails.values()].map((t) => t.position()), ...this.known.values()];
+    return [...[...this.tails.values()].filter((t) => !t.released).map((t) => t.position()), ...this.known.values()];
+  }
+
+  /** The followed paths, each with whether all it passed on is still waiting in its stream. */
+  streams(): { path: string; passedOn: number; waiting: boolean }[] {
+    return [...this.tails.values()].filter((t) => !t.done).map((t) => t.flow());
   }
 }
 
-/** One followed path: the file at it now, read from `offset` into `opened.stream`. */
+/** One followed path: the file at it now, read from `offset`, its complete lines passed on to `opened.stream`. */
 class Tail {
   readonly opened: OpenedInput;
+  /** Read no more: stopped, failed or deleted. */
   done = false;
+  /** Deleted, read to its end and closed: nothing of it is left to remember. */
+  released = false;
   private readonly out = new PassThrough({ highWaterMark: READ_CHUNK });
-  private bytes = 0;
+  /** Bytes passed on to `out` (over every file at this path). */
+  private passed = 0;
+  /** Read, but not passed on yet: the unterminated last line. */
+  private held: Buffer = Buffer.alloc(0);
   private stopped = false;
   private reading: Promise<void> | null = null;
 
@@ -148,17 +173,22 @@ class Tail {
     private handle: FileHandle,
     private dev: number,
     private ino: number,
+    /** Where the next read starts. */
     private offset: number,
     private head: Buffer,
-    /** Takes the position of a file rotated away from this path. */
-    private readonly leave: (position: FilePosition) => void,
+    private readonly options: {
+      /** Takes the position of a file rotated away from this path. */
+      leave: (position: FilePosition) => void;
+      keepPartialLines: boolean;
+    },
   ) {
     this.opened = {
       stream: this.out,
-      bytesRead: () => this.bytes,
+      bytesRead: () => this.passed,
       gzip: false,
       stop: () => {
         this.stopped = true;
+        if (!options.keepPartialLines) this.passOn(this.takeHeld());
         void this.close();
       },
       checkComplete: () => Promise.resolve(null),
@@ -169,9 +199,15 @@ class Tail {
     return identity(this.dev, this.ino);
   }
 
+  /** Where this file was passed on up to: the lines still held are read again by the next run. */
   position(): FilePosition {
     const fingerprintBytes = Math.min(this.head.length, FINGERPRINT_BYTES);
-    return { path: this.path, dev: this.dev, ino: this.ino, offset: this.offset, fingerprintBytes, fingerprint: hash(this.head.subarray(0, fingerprintBytes)) };
+    const offset = this.offset - this.held.length;
+    return { path: this.path, dev: this.dev, ino: this.ino, offset, fingerprintBytes, fingerprint: hash(this.head.subarray(0, fingerprintBytes)) };
+  }
+
+  flow(): { path: string; passedOn: number; waiting: boolean } {
+    return { path: this.path, passedOn: this.passed, waiting: this.out.readableLength > 0 || this.out.writableLength > 0 };
   }
 
   /** Reads what was written since the last poll, and follows a rotation, truncation or deletion. */
@@ -195,12 +231,16 @@ class Tail {
       } catch {
         // Deleted: the open file is read to its end (what was written after the read above too), then released.
         await this.readToEnd();
+        this.passOn(this.takeHeld());
+        this.released = true;
         return await this.close();
       }
       if (now.ino !== this.ino || now.dev !== this.dev) {
         // Renamed away and recreated (logrotate's create): finish the old file, then follow the new one.
         await this.readToEnd();
-        this.leave(this.position());
+        if (this.done) return;
+        this.passOn(this.takeHeld());
+        this.options.leave(this.position());
         const next = await open(this.path, 'r');
         await this.handle.close();
         this.handle = next;
@@ -212,7 +252,11 @@ class Tail {
       }
     } catch (err) {
       // Stopped while reading, or the file vanished between two steps: what was read stands.
-      if (this.done || (err as NodeJS.ErrnoException).code === 'ENOENT') return await this.close();
+      if (this.done) return;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.released = true;
+        return await this.close();
+      }
       this.out.destroy(err as Error);
       await this.close();
     }
@@ -224,9 +268,11 @@ class Tail {
     return now.equals(this.head);
   }
 
+  /** The file at the path is another one, or the same one emptied: read it from its start. */
   private restart(): void {
     this.offset = 0;
     this.head = Buffer.alloc(0);
+    this.held = Buffer.alloc(0);
   }
 
   /** Reads from the offset to the current end, waiting for the reader when its buffer is full. */
@@ -234,15 +280,33 @@ class Tail {
     const buf = Buffer.allocUnsafe(READ_CHUNK);
     while (!this.stopped && !this.done) {
       const { bytesRead } = await this.handle.read(buf, 0, READ_CHUNK, this.offset);
-      if (bytesRead === 0) return;
+      if (bytesRead === 0 || this.stopped || this.done) return;
       const chunk = Buffer.from(buf.subarray(0, bytesRead));
       if (this.head.length < FINGERPRINT_BYTES && this.offset <= this.head.length) {
         this.head = Buffer.concat([this.head, chunk.subarray(this.head.length - this.offset, FINGERPRINT_BYTES - this.offset)]);
       }
       this.offset += bytesRead;
-      this.bytes += bytesRead;
-      if (!this.out.write(chunk)) await waitForDrain(this.out);
+      // Complete lines only: a line being written is passed on once it ends,
+      // so a checkpoint never falls inside one (a huge one is passed on as it is).
+      const data = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
+      const end = data.lastIndexOf(0x0a) + 1;
+      const cut = end === 0 && data.length >= MAX_HELD_BYTES ? data.length : end;
+      this.held = data.subarray(cut);
+      if (cut > 0 && !this.passOn(data.subarray(0, cut))) await waitForDrain(this.out);
     }
+  }
+
+  private takeHeld(): Buffer {
+    const held = this.held;
+    this.held = Buffer.alloc(0);
+    return held;
+  }
+
+  /** Hands bytes to the reader; false when its buffer is full. */
+  private passOn(bytes: Buffer): boolean {
+    if (bytes.length === 0 || this.out.writableEnded || this.out.destroyed) return true;
+    this.passed += bytes.length;
+    return this.out.write(bytes);
   }
 
   /** Ends the stream (what was written to it still flows out) and releases the file. */

@@ -14,12 +14,15 @@ import { readInputs } from '../read-inputs.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveFollow } from '../follow-option.js';
+import { openCheckpoints } from '../state-option.js';
 import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
 export interface ScanArgs extends InputArgs, TimeArgs, LiveArgs {
   follow?: boolean;
+  state?: string;
+  stateInterval?: string;
   format?: SummaryFormat;
   by?: Grouping[];
   report?: string;
@@ -70,6 +73,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);
     if (args.report !== undefined) await checkReportPath(args.report);
     const run = await prepareRun(args, { window, series });
+    const checkpoints = openCheckpoints(args, run, follow, warn);
     const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
     const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
@@ -83,8 +87,10 @@ export async function runScan(args: ScanArgs): Promise<number> {
       sink: live.sink,
       signal: controller.signal,
       onSourceError,
-      follow: follow ?? undefined,
+      follow: follow ? { ...follow, checkpoints } : undefined,
     });
+    // The last checkpoint: every source has ended, so the summary below is exactly the state's.
+    checkpoints?.checkpoint();
     const { output, summary, exitCode } = await live.finish();
     await writeOut(output);
     let reportFailed = false;
@@ -101,7 +107,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
       if (error) warn(error);
       reportFailed = error !== null;
     }
-    return failed || reportFailed ? EXIT.unreadableInput : exitCode;
+    return failed || reportFailed || checkpoints?.failed ? EXIT.unreadableInput : exitCode;
   } finally {
     release();
   }
