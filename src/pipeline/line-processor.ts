@@ -5,6 +5,7 @@ import { StreamOrder } from '../records/stream-order.js';
 import type { DocumentEntry } from '../records/entry-finder.js';
 import { readEntry } from '../records/read-entry.js';
 import { unwrapLine, type UnwrappedLine } from '../records/unwrap-line.js';
+import { podFromLogPath, type PodLogDimensions } from '../records/pod-log-path.js';
 import { recognizeAll } from '../recognition/recognize.js';
 import { redactEvent } from '../render/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
@@ -100,6 +101,8 @@ export class LineProcessor {
   private firstFailure: { line: number; message: string } | null = null;
 
   private readonly firstLine: number;
+  /** A kubelet log file's namespace, pod and container, for records whose lines do not name them. */
+  private readonly pathDimensions: PodLogDimensions | null;
   /** What quietSink is handed for every quiet record: made once, its line and time refilled (see QuietRecordSink). */
   private quietTags: { recognition: Recognition; event: TaggedEvent } | null = null;
 
@@ -113,6 +116,7 @@ export class LineProcessor {
     private readonly quietSink: QuietRecordSink | null = null,
   ) {
     this.firstLine = options.firstLine ?? 1;
+    this.pathDimensions = podFromLogPath(source);
     this.lineNo = this.firstLine - 1;
     this.repeats = new RepeatWindow(undefined, options.carry?.repeats);
     if (options.carry) {
@@ -259,7 +263,9 @@ export class LineProcessor {
     return this.firstFailure;
   }
 
-  private onRecord(record: LogRecord): void {
+  private onRecord(closed: LogRecord): void {
+    const dims = this.pathDimensions;
+    const record = dims && closed.pod === null && closed.namespace === null && closed.container === null ? { ...closed, ...dims } : closed;
     let recognitions: Recognition[];
     try {
       recognitions = recognizeAll(record.text, this.ctx);
