@@ -37,8 +37,7 @@ export interface RunMetrics {
  * metrics.observe(event);
  * await metrics.text(); // '# HELP mqerr_errors_total …'
  */
-export function createMetrics(catalog: Catalog, aggregator: Aggregator): RunMetrics {
-  const registry = new Registry();
+export function createMetrics(catalog: Catalog, aggregator: Aggregator, registry: Registry = new Registry()): RunMetrics {
   const vendors = new LabelBudget(0, (v) => catalog.vendors.has(v));
   const codes = new LabelBudget(MAX_UNCATALOGUED_CODES, (c) => catalog.vendorsWithExact(c).length > 0);
   const pods = new LabelBudget(MAX_PODS, () => false, (p) => POD_NAME.test(p));
