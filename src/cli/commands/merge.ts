@@ -10,6 +10,7 @@ import { describeCommandLine } from '../command-line.js';
 import { installStdoutGuards, warn, writeOut } from '../output.js';
 import { userCatalogFiles } from '../prepare-run.js';
 import { checkReportPath, writeReport } from '../report-option.js';
+import { refuseOutputsAmongFiles } from '../output-path.js';
 import { resolveTimeZone } from '../time-options.js';
 import { validateSummary } from '../../aggregation/validate-summary.js';
 import { redactSummary } from '../../render/redact-summary.js';
@@ -72,7 +73,10 @@ export function mergeSummaries(summaries: { file: string; summary: Summary }[], 
 export async function runMerge(args: MergeArgs): Promise<number> {
   installStdoutGuards();
   const zone = resolveTimeZone(args);
-  if (args.report !== undefined) await checkReportPath(args.report);
+  if (args.report !== undefined) {
+    await checkReportPath(args.report);
+    await refuseOutputsAmongFiles([{ flag: '--report', path: args.report }], args.files);
+  }
   const summaries = args.files.map((file) => ({ file, summary: readSummary(file) }));
   const merged = mergeSummaries(summaries, { redact: args.redact ?? true });
   // The report describes codes from the catalog; it must be the one the shards used.

@@ -12,6 +12,7 @@ import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
 import { checkReportPath, writeReport } from '../report-option.js';
+import { checkOutputPath, refuseOutputsAmongInputs, type OutputPath } from '../output-path.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
@@ -66,7 +67,12 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const window = resolveWindow(args, Date.now(), zone);
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);
     if (args.report !== undefined) await checkReportPath(args.report);
+    const outputs: OutputPath[] = [];
+    if (args.report !== undefined) outputs.push({ flag: '--report', path: args.report });
+    if (args.textfile !== undefined) outputs.push({ flag: '--textfile', path: args.textfile });
+    for (const output of outputs) await checkOutputPath(output);
     const run = await prepareRun(args, { window, series });
+    await refuseOutputsAmongInputs(outputs, run.inputs);
     const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
     const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
