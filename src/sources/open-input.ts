@@ -1,8 +1,9 @@
 import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { Utf16ToUtf8, utf16FromBom } from './decode-utf16.js';
+import { DECOMPRESS_COMMAND, detectCompression } from './detect-compression.js';
+import { GzipDecoder } from './gzip-decoder.js';
 import type { InputSource } from './expand-inputs.js';
 
 /** An opened input: its bytes (decompressed when gzip), and how many raw bytes were read. */
@@ -18,7 +19,10 @@ export interface OpenedInput {
   stop(): void;
   /**
    * Once the stream has ended: why what was read is not the whole file, or
-   * null. A regular file that shrank while it was read (truncated, as
+   * null. Gzip data that is cut, corrupt or followed by garbage ends the
+   * stream after everything inflated before the problem, and is reported
+   * here; so is a compression mqerr does not decode (`zstd-compressed: …`),
+   * whose stream has no bytes. A regular file that shrank while it was read (truncated, as
    * logrotate's copytruncate does) lost the bytes past the cut; one that
    * was replaced by a new file (rotated) leaves the new file unread.
    */
@@ -26,12 +30,15 @@ export interface OpenedInput {
 }
 
 const READ_CHUNK = 1 << 20;
+/** Gzip inside gzip is decoded this many levels deep. */
+const MAX_GZIP_LAYERS = 4;
 
 /**
  * Opens a file or stdin. Gzip is recognized from its first two bytes, not
  * the name, so `app.log.1` that is gzip and `app.log.gz` that is not both work;
- * so is UTF-16 with a byte order mark, which is re-encoded as UTF-8.
- * Errors (unreadable file, corrupt gzip) surface as the stream's 'error'.
+ * so is UTF-16 with a byte order mark, which is re-encoded as UTF-8, and so
+ * are zstd, xz, bzip2, lz4 and zip, which are refused (see checkComplete).
+ * Read errors surface as the stream's 'error'; gzip problems through checkComplete.
  */
 export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>, signal?: AbortSignal): Promise<OpenedInput> {
   let raw: Readable;
@@ -51,28 +58,57 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
   }
   let bytes = 0;
   const first = await readFirstChunk(raw, signal);
-  const gzip = first !== null && first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
-  const utf16 = !gzip && first !== null ? utf16FromBom(first) : null;
-  const out = gzip ? createGunzip({ chunkSize: READ_CHUNK }) : utf16 ? new Utf16ToUtf8(utf16) : new PassThrough({ highWaterMark: READ_CHUNK });
-  raw.on('error', (err) => out.destroy(err));
   if (first !== null) {
     bytes += first.length;
-    out.write(first);
-  }
-  if (first === null) out.end();
-  else {
     raw.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
     });
-    raw.pipe(out);
   }
+  // Each gzip layer is peeled (gzip inside gzip too); other compressions are refused, never read as text.
+  const decoders: GzipDecoder[] = [];
+  let upstream: Readable = raw;
+  let head = first;
+  let refused: string | null = null;
+  while (head !== null) {
+    const compression = detectCompression(head);
+    if (compression === null) break;
+    const inside = decoders.length > 0 ? ' inside gzip' : '';
+    if (compression !== 'gzip') {
+      refused = `${compression}-compressed${inside}: mqerr reads plain text and gzip; decompress it first (${DECOMPRESS_COMMAND[compression]} FILE | mqerr)`;
+      break;
+    }
+    if (decoders.length === MAX_GZIP_LAYERS) {
+      refused = `gzip nested more than ${MAX_GZIP_LAYERS} levels deep: not read`;
+      break;
+    }
+    const decoder = new GzipDecoder();
+    decoder.write(head);
+    upstream.pipe(decoder);
+    decoders.push(decoder);
+    upstream = decoder;
+    head = await readFirstChunk(decoder, signal);
+  }
+  const utf16 = head !== null && refused === null ? utf16FromBom(head) : null;
+  const out = utf16 ? new Utf16ToUtf8(utf16) : new PassThrough({ highWaterMark: READ_CHUNK });
+  raw.on('error', (err) => out.destroy(err));
+  for (const decoder of decoders) decoder.on('error', (err) => out.destroy(err));
+  if (head === null || refused !== null) {
+    out.end();
+    raw.unpipe();
+    raw.destroy();
+  } else {
+    out.write(head);
+    upstream.pipe(out);
+  }
+  // What the file or pipe is read into: stopping ends it, and the end runs down the layers.
+  const intake = decoders[0] ?? out;
   const stop = (): void => {
-    if (!out.writableEnded) {
-      raw.unpipe(out);
+    if (!intake.writableEnded) {
+      raw.unpipe(intake);
       raw.pause();
       // Chunks already taken from the OS but not yet passed on are passed on.
-      for (let chunk = raw.read() as Buffer | null; chunk !== null; chunk = raw.read() as Buffer | null) out.write(chunk);
-      out.end();
+      for (let chunk = raw.read() as Buffer | null; chunk !== null; chunk = raw.read() as Buffer | null) intake.write(chunk);
+      intake.end();
     }
     raw.destroy();
   };
@@ -80,9 +116,13 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
   return {
     stream: out,
     bytesRead: () => bytes,
-    gzip,
+    gzip: decoders.length > 0,
     stop,
-    checkComplete: () => (path && opened?.isFile() ? checkWholeFile(path, opened, bytes) : Promise.resolve(null)),
+    checkComplete: () => {
+      const failure = refused ?? decoders.find((d) => d.failure !== null)?.failure ?? null;
+      if (failure !== null) return Promise.resolve(failure);
+      return path && opened?.isFile() ? checkWholeFile(path, opened, bytes) : Promise.resolve(null);
+    },
   };
 }
 
