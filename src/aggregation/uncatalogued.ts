@@ -1,4 +1,4 @@
-import { redactSecrets } from '../render/redact-secrets.js';
+import { redactRecordText } from '../render/redact-record-text.js';
 import type { TaggedEvent, Vendor } from '../types.js';
 import { fnv1a } from './request-id-sample.js';
 
@@ -24,23 +24,27 @@ export interface UncataloguedCode {
 export const MAX_SAMPLE_CHARS = 1000;
 const CUT_MARK = '…';
 
+/** Redaction sees this much past the sample's end, more than any one value it redacts by its name, so no cut splits a credential from its name. */
+const REDACTION_MARGIN = 8192;
+
 /**
  * The text kept as a sample, at most MAX_SAMPLE_CHARS (plus `…` when cut):
- * cut first, so redaction never works on more than that, then redacted, then
- * cut again in case a `[REDACTED]` mark made it longer. Cutting cannot expose
- * a secret: a cut value is still matched after its name, a cut name leaves no value.
+ * cut to a margin past that first, so redaction never works on much more,
+ * then redacted, then cut to size. Redacting before the final cut means a
+ * password cut off from the `@` of its URL, or a value from its closing
+ * bracket, is still seen whole.
  * @example sampleText('GET /?AccessKeyId=LTAI5t&Signature=abc') // 'GET /?AccessKeyId=[REDACTED]&Signature=[REDACTED]'
  */
 export function sampleText(recordText: string): string {
-  const redacted = redactSecrets(cut(recordText));
+  const redacted = redactRecordText(cut(recordText, MAX_SAMPLE_CHARS + REDACTION_MARGIN));
   const wasCut = recordText.length > MAX_SAMPLE_CHARS || redacted.length > MAX_SAMPLE_CHARS;
-  return wasCut ? cut(redacted) + CUT_MARK : redacted;
+  return wasCut ? cut(redacted, MAX_SAMPLE_CHARS) + CUT_MARK : redacted;
 }
 
-/** The first MAX_SAMPLE_CHARS characters, never halving a surrogate pair. */
-function cut(text: string): string {
-  if (text.length <= MAX_SAMPLE_CHARS) return text;
-  let end = MAX_SAMPLE_CHARS;
+/** The first `max` characters, never halving a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return text.slice(0, end);
