@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Aggregator } from '../../aggregation/aggregator.js';
 import { SUMMARY_SCHEMA, type Summary } from '../../aggregation/summary.js';
 import { timeSettingsConflict, timeSettingsOf } from '../../aggregation/time-settings.js';
@@ -13,6 +14,8 @@ import { checkReportPath, writeReport } from '../report-option.js';
 import { refuseOutputsAmongFiles } from '../output-path.js';
 import { resolveTimeZone } from '../time-options.js';
 import { validateSummary } from '../../aggregation/validate-summary.js';
+import { MAX_COUNT, summaryInvariantProblem } from '../../aggregation/summary-invariants.js';
+import { expandInputs } from '../../sources/expand-inputs.js';
 import { redactSummary } from '../../render/redact-summary.js';
 import { renderSummary, type SummaryFormat } from './scan.js';
 
@@ -29,12 +32,22 @@ export interface MergeArgs {
 
 /** Reads one shard's JSON summary, refusing anything that is not one; `what` names the flag in messages. */
 export function readSummary(file: string, what = 'merge'): Summary {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ExitError(`${what} ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return parseSummary(file, text, what);
+}
+
+/** A summary's text, checked: JSON, the schema, the shape, then that its numbers add up. */
+export function parseSummary(file: string, text: string, what = 'merge'): Summary {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new ExitError(`${what} ${file}: ${e.code ? `cannot read it (${e.code})` : `not valid JSON: ${e.message}`}`);
+    throw new ExitError(`${what} ${file}: not valid JSON: ${(err as Error).message}`);
   }
   const schema = (parsed as { schema?: unknown } | null)?.schema;
   if (schema !== SUMMARY_SCHEMA) {
@@ -42,7 +55,23 @@ export function readSummary(file: string, what = 'merge'): Summary {
   }
   const problem = validateSummary(parsed);
   if (problem) throw new ExitError(`${what} ${file}: not a valid summary: ${problem}`);
+  const mismatch = summaryInvariantProblem(parsed as Summary);
+  if (mismatch) throw new ExitError(`${what} ${file}: its numbers do not add up (edited or forged?): ${mismatch}`);
   return parsed as Summary;
+}
+
+/**
+ * The summary files named: a glob the shell did not expand (quoted, or
+ * matching nothing there) is expanded as scan expands it, in sorted order.
+ */
+export async function expandSummaryFiles(files: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of await expandInputs(files)) {
+    if (input.kind === 'failed') throw new ExitError(`merge ${input.name}: ${input.error}`);
+    if (input.kind === 'stdin') throw new ExitError('merge reads summary files; standard input (-) is not one');
+    out.push(input.path);
+  }
+  return out;
 }
 
 /**
@@ -65,19 +94,41 @@ export function mergeSummaries(summaries: { file: string; summary: Summary }[], 
     if (conflict) throw new ExitError(`merge ${file}: ${conflict.replace('the first summary', first.file)}`);
   }
   const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary));
-  for (const { summary } of summaries) aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
+  for (const { file, summary } of summaries) {
+    aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
+    if (aggregator.totals.lines > MAX_COUNT) throw new ExitError(`merge ${file}: the merged line count passes ${MAX_COUNT}, past which counts are not exact`);
+  }
   return aggregator.toSummary();
 }
 
 /** `mqerr merge a.json b.json …`. */
 export async function runMerge(args: MergeArgs): Promise<number> {
   installStdoutGuards();
+  // Nothing is written before the merge is whole, so a stop only has to say so. The signal is then
+  // raised again with its default action: exiting normally would wait for a read blocked on a FIFO.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`mqerr: merge stopped by ${signal} before it finished\n`, () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const zone = resolveTimeZone(args);
+  const files = await expandSummaryFiles(args.files);
   if (args.report !== undefined) {
     await checkReportPath(args.report);
-    await refuseOutputsAmongFiles([{ flag: '--report', path: args.report }], args.files);
+    await refuseOutputsAmongFiles([{ flag: '--report', path: args.report }], files);
   }
-  const summaries = args.files.map((file) => ({ file, summary: readSummary(file) }));
+  const summaries: { file: string; summary: Summary }[] = [];
+  for (const file of files) {
+    // Read without blocking, so a signal is answered between files.
+    const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      throw new ExitError(`merge ${file}: cannot read it (${err.code ?? err.message})`);
+    });
+    summaries.push({ file, summary: parseSummary(file, text) });
+  }
   const merged = mergeSummaries(summaries, { redact: args.redact ?? true });
   // The report describes codes from the catalog; it must be the one the shards used.
   const catalog = args.report === undefined ? null : loadCatalog(userCatalogFiles(args.catalog));
