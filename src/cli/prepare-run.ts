@@ -48,6 +48,22 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions):
   return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples };
 }
 
+/**
+ * The largest `--max-line-bytes`: a line is held as one string, and `tag`
+ * writes it JSON-escaped (up to 6 times as long), which must stay under
+ * V8's limit on a string's length (512 MiB on 64-bit Node): 64 MiB does.
+ */
+export const MAX_LINE_BYTES_LIMIT = 64 * 1024 * 1024;
+
+/** Parses `--max-line-bytes`: a size (see parseByteSize) no larger than MAX_LINE_BYTES_LIMIT. */
+export function parseMaxLineBytes(text: string | number): number {
+  const bytes = parseByteSize(text, '--max-line-bytes');
+  if (bytes > MAX_LINE_BYTES_LIMIT) {
+    throw new ExitError(`--max-line-bytes ${String(text)} is more than a line mqerr can hold: at most 64MB (${MAX_LINE_BYTES_LIMIT} bytes)`);
+  }
+  return bytes;
+}
+
 /** Parses a byte size: `4194304`, `4MB`, `512k`. */
 export function parseByteSize(text: string | number, flag: string): number {
   if (typeof text === 'number' && Number.isInteger(text) && text > 0) return text;
@@ -57,5 +73,6 @@ export function parseByteSize(text: string | number, flag: string): number {
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   const bytes = Number(m[1]) * factor;
   if (bytes < 1) throw new ExitError(`${flag} must be at least 1 byte, got '${String(text)}'`);
+  if (!Number.isSafeInteger(bytes)) throw new ExitError(`${flag} expects a size such as 4MB or 65536, got '${String(text)}'`);
   return bytes;
 }

@@ -9,7 +9,7 @@ import type { TimeZone } from '../../time/time-zone.js';
 import { describeCommandLine } from '../command-line.js';
 import { startLive, type LiveArgs } from '../live-run.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
-import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { checkOutputPath, refuseOutputsAmongInputs, type OutputPath } from '../output-path.js';
@@ -60,7 +60,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
   const controller = new AbortController();
   const release = stopOnSignals(controller);
   try {
-    const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+    const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
     const format = args.format ?? defaultFormat();
     const by = args.by ?? ['category', 'code'];
     const zone = resolveTimeZone(args);
