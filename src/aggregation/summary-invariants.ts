@@ -49,9 +49,9 @@ export function summaryInvariantProblem(summary: Summary): string | null {
   if (uncataloguedSum > totals.errors) return `uncatalogued sums to ${uncataloguedSum}, more than totals.errors (${totals.errors})`;
 
   const duplicate =
-    firstDuplicate('byCode', summary.byCode.map((c) => `${c.vendor ?? ''}\u0000${c.code ?? ''}`), summary.byCode.map((c) => describeCode(c.vendor, c.code))) ??
+    firstDuplicate('byCode', summary.byCode.map((c) => `${c.overflow ? 'overflow' : ''}\u0000${c.vendor ?? ''}\u0000${c.code ?? ''}`), summary.byCode.map((c) => describeCode(c.vendor, c.code))) ??
     firstDuplicate('uncatalogued', uncatalogued.map((u) => `${u.vendor ?? ''}\u0000${u.code}`), uncatalogued.map((u) => describeCode(u.vendor, u.code))) ??
-    firstDuplicate('sources', summary.sources.map((s) => s.name), summary.sources.map((s) => JSON.stringify(s.name))) ??
+    firstDuplicate('sources', summary.sources.map((s) => `${s.overflow ? 'overflow' : ''}\u0000${s.name}`), summary.sources.map((s) => JSON.stringify(s.name))) ??
     keyDuplicates(summary);
   if (duplicate) return duplicate;
 
@@ -96,7 +96,7 @@ function keyDuplicates(summary: Summary): string | null {
   ];
   for (const [name, counts] of lists) {
     // null and "" are the same key to the aggregator.
-    const found = firstDuplicate(name, counts.map((c) => c.key ?? ''), counts.map((c) => JSON.stringify(c.key)));
+    const found = firstDuplicate(name, counts.map((c) => `${c.overflow ? 'overflow' : ''}\u0000${c.key ?? ''}`), counts.map((c) => JSON.stringify(c.key)));
     if (found) return found;
   }
   return null;

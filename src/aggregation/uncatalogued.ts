@@ -1,5 +1,6 @@
 import { redactRecordText } from '../render/redact-record-text.js';
 import type { TaggedEvent, Vendor } from '../types.js';
+import { DEFAULT_MAX_KEYS, KeyBudget } from './key-budget.js';
 import { fnv1a } from './request-id-sample.js';
 
 /** The record kept as an example of an uncatalogued code. */
@@ -62,6 +63,13 @@ interface State extends UncataloguedCode {
  */
 export class UncataloguedCodes {
   private readonly codes = new Map<string, State>();
+  private readonly budget: KeyBudget;
+  /** Errors of codes past the budget, counted but not listed. */
+  folded = 0;
+
+  constructor(maxKeys = DEFAULT_MAX_KEYS) {
+    this.budget = new KeyBudget(maxKeys);
+  }
 
   /** Counts an error event whose code is not catalogued; `recordText` is its record's text. */
   add(event: TaggedEvent, recordText: string): void {
@@ -75,9 +83,10 @@ export class UncataloguedCodes {
     });
   }
 
-  /** Adds the uncatalogued list of another run's summary. */
-  absorb(list: readonly UncataloguedCode[]): void {
+  /** Adds the uncatalogued list of another run's summary, and the errors it counted without listing. */
+  absorb(list: readonly UncataloguedCode[], folded = 0): void {
     for (const item of list) this.merge(item);
+    this.folded += folded;
   }
 
   /** Most frequent first, then by vendor and code. */
@@ -92,7 +101,12 @@ export class UncataloguedCodes {
     const hash = fnv1a(item.sample.text);
     const state = this.codes.get(key);
     if (!state) {
-      this.codes.set(key, { ...item, sample: { ...item.sample }, hash });
+      const kept = this.budget.admit(key, (evicted) => {
+        this.folded += this.codes.get(evicted)?.count ?? 0;
+        this.codes.delete(evicted);
+      });
+      if (kept) this.codes.set(key, { ...item, sample: { ...item.sample }, hash });
+      else this.folded += item.count;
       return;
     }
     state.count += item.count;

@@ -1,4 +1,5 @@
 import { Aggregator, type AggregatorTimeOptions } from '../aggregation/aggregator.js';
+import { DEFAULT_MAX_KEYS } from '../aggregation/key-budget.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { ExitError } from '../errors.js';
@@ -11,6 +12,8 @@ export interface InputArgs {
   paths?: string[];
   catalog?: string[];
   samples?: number;
+  /** Distinct keys counted on their own per grouping (`--max-keys`). */
+  maxKeys?: number;
   maxLineBytes?: number;
   unwrap?: boolean;
   /** Redact credentials in events (default true; `--no-redact`). */
@@ -42,7 +45,7 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions):
   if (!Number.isInteger(samples) || samples < 0) throw new ExitError(`--samples expects a whole number ≥ 0, got ${String(args.samples)}`);
   const catalog = loadCatalog(userCatalogFiles(args.catalog));
   const ctx = createRecognitionContext(catalog);
-  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time);
+  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, parseMaxKeys(args.maxKeys));
   const inputs = await expandInputs(args.paths ?? []);
   const jobs = resolveJobs(args.jobs);
   return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples };
@@ -62,6 +65,13 @@ export function parseMaxLineBytes(text: string | number): number {
     throw new ExitError(`--max-line-bytes ${String(text)} is more than a line mqerr can hold: at most 64MB (${MAX_LINE_BYTES_LIMIT} bytes)`);
   }
   return bytes;
+}
+
+/** Checks `--max-keys`: a whole number of at least 1 (default DEFAULT_MAX_KEYS). */
+export function parseMaxKeys(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_KEYS;
+  if (!Number.isSafeInteger(value) || value < 1) throw new ExitError(`--max-keys expects a whole number ≥ 1, got ${String(value)}`);
+  return value;
 }
 
 /** Parses a byte size: `4194304`, `4MB`, `512k`. */

@@ -83,6 +83,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
   const settings: SegmentSettings = {
     catalog: { vendors: [...options.catalog.vendors.values()], version: options.catalog.version },
     samples: options.samples,
+    maxKeys: options.aggregator.maxKeys,
     maxLineBytes: options.maxLineBytes,
     unwrap: options.unwrap,
     redact: options.redact,

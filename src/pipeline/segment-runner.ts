@@ -42,10 +42,12 @@ export class SegmentRunner {
   begin(source: string, firstLine: number): void {
     const { settings, ctx } = this;
     const { since, until, series } = settings.time;
-    const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, settings.samples, {
-      window: new TimeWindow(since, until),
-      series,
-    });
+    const aggregator = new Aggregator(
+      { version: ctx.catalog.version, entries: ctx.catalog.size },
+      settings.samples,
+      { window: new TimeWindow(since, until), series },
+      settings.maxKeys,
+    );
     const writer = settings.tag ? new TagWriter({ errorsOnly: settings.tag.errorsOnly, pretty: null, redactInput: settings.tag.redactInput }) : null;
     const deferred: OpenSegment['deferred'] = [];
     const processor = new LineProcessor(

@@ -107,6 +107,6 @@ describe.concurrent('compressions mqerr does not decode are refused, never count
 /** The member with its CRC-32 trailer flipped. */
 function withBadCrc(gz: Buffer): Buffer {
   const out = Buffer.from(gz);
-  out[out.length - 8] ^= 0xff;
+  out[out.length - 8] = out[out.length - 8]! ^ 0xff;
   return out;
 }

@@ -7,9 +7,10 @@ import { loadCatalog } from '../../catalog/load-catalog.js';
 import { EXIT, ExitError } from '../../errors.js';
 import type { Grouping } from '../../render/groupings.js';
 import { renderReport } from '../../render/report/render-report.js';
+import { summaryJsonChunks } from '../../render/summary-json-chunks.js';
 import { describeCommandLine } from '../command-line.js';
 import { installStdoutGuards, warn, writeOut } from '../output.js';
-import { userCatalogFiles } from '../prepare-run.js';
+import { parseMaxKeys, userCatalogFiles } from '../prepare-run.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { refuseOutputsAmongFiles } from '../output-path.js';
 import { resolveTimeZone } from '../time-options.js';
@@ -28,6 +29,7 @@ export interface MergeArgs {
   tz?: string;
   report?: string;
   catalog?: string[];
+  maxKeys?: number;
 }
 
 /** Reads one shard's JSON summary, refusing anything that is not one; `what` names the flag in messages. */
@@ -79,7 +81,7 @@ export async function expandSummaryFiles(files: readonly string[]): Promise<stri
  * inputs gives. Summaries made with other catalogs, sample sizes, time
  * windows or buckets are refused.
  */
-export function mergeSummaries(summaries: { file: string; summary: Summary }[], options: { redact?: boolean } = {}): Summary {
+export function mergeSummaries(summaries: { file: string; summary: Summary }[], options: { redact?: boolean; maxKeys?: number } = {}): Summary {
   const first = summaries[0]!;
   for (const { file, summary } of summaries) {
     if (summary.catalog.version !== first.summary.catalog.version) {
@@ -93,7 +95,7 @@ export function mergeSummaries(summaries: { file: string; summary: Summary }[], 
     const conflict = timeSettingsConflict(first.summary, summary);
     if (conflict) throw new ExitError(`merge ${file}: ${conflict.replace('the first summary', first.file)}`);
   }
-  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary));
+  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary), parseMaxKeys(options.maxKeys));
   for (const { file, summary } of summaries) {
     aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
     if (aggregator.totals.lines > MAX_COUNT) throw new ExitError(`merge ${file}: the merged line count passes ${MAX_COUNT}, past which counts are not exact`);
@@ -129,7 +131,7 @@ export async function runMerge(args: MergeArgs): Promise<number> {
     });
     summaries.push({ file, summary: parseSummary(file, text) });
   }
-  const merged = mergeSummaries(summaries, { redact: args.redact ?? true });
+  const merged = mergeSummaries(summaries, { redact: args.redact ?? true, maxKeys: args.maxKeys });
   // The report describes codes from the catalog; it must be the one the shards used.
   const catalog = args.report === undefined ? null : loadCatalog(userCatalogFiles(args.catalog));
   if (catalog && catalog.version !== merged.catalog.version) {
@@ -139,7 +141,8 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   }
   const series = merged.timeSeries ?? null;
   const format = args.format ?? (process.stdout.isTTY ? 'table' : 'json');
-  await writeOut(renderSummary(merged, format, args.by ?? ['category', 'code'], { zone, series }));
+  if (format === 'json') for (const chunk of summaryJsonChunks(merged)) await writeOut(chunk);
+  else await writeOut(renderSummary(merged, format, args.by ?? ['category', 'code'], { zone, series }));
   if (catalog && args.report !== undefined) {
     const html = renderReport({ summary: merged, series, catalog, zone, commandLine: describeCommandLine(process.argv.slice(2)), generatedAt: Date.now() });
     const error = await writeReport(args.report, html);

@@ -2,6 +2,7 @@ import type { Summary, TimeSeries } from '../../aggregation/summary.js';
 import { EXIT } from '../../errors.js';
 import type { Grouping } from '../../render/groupings.js';
 import { renderCsv } from '../../render/render-csv.js';
+import { summaryJsonChunks } from '../../render/summary-json-chunks.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
 import { renderTable } from '../../render/render-table.js';
 import { renderReport } from '../../render/report/render-report.js';
@@ -34,7 +35,7 @@ export interface DisplayContext {
 export function renderSummary(summary: Summary, format: SummaryFormat, by: readonly Grouping[], display?: DisplayContext): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(summary, null, 2) + '\n';
+      return [...summaryJsonChunks(summary)].join('');
     case 'csv':
       return renderCsv(summary, by);
     case 'markdown':
@@ -74,7 +75,10 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const run = await prepareRun(args, { window, series });
     await refuseOutputsAmongInputs(outputs, run.inputs);
     const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
-    const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
+    // A JSON summary is written in chunks after the run, never made into one string.
+    const streamJson = format === 'json' && args.every === undefined;
+    const render = (s: Summary): string => (streamJson ? '' : renderSummary(s, format, by, display()));
+    const live = await startLive(args, run, { format, by, render, writesRecords: false });
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
     // Metrics observe every record as it is read, so they keep the run on the main thread.
     const { failed } = await readInputs(run, {
@@ -88,7 +92,8 @@ export async function runScan(args: ScanArgs): Promise<number> {
       onSourceError,
     });
     const { output, summary, exitCode } = await live.finish();
-    await writeOut(output);
+    if (streamJson) for (const chunk of summaryJsonChunks(summary)) await writeOut(chunk);
+    else await writeOut(output);
     let reportFailed = false;
     if (args.report !== undefined) {
       const html = renderReport({
