@@ -39,10 +39,12 @@ export async function readChunks(input: Extract<InputSource, { kind: 'file' }>, 
     closeHandle = false;
     async function* chunks(): AsyncGenerator<Buffer> {
       try {
-        const buf = Buffer.allocUnsafeSlow(chunkBytes);
+        // A small file gets a buffer its size (and a byte to see its end): one of chunkBytes per file of a directory of small logs is mostly garbage.
+        const size = Math.min(chunkBytes, Math.max(16 * 1024, opened.size + 1));
+        const buf = Buffer.allocUnsafeSlow(size);
         for (;;) {
           // From the file's own offset, as a stream reads: it shows in /proc/PID/fdinfo how far the run got.
-          const { bytesRead } = await handle.read(buf, 0, chunkBytes, null);
+          const { bytesRead } = await handle.read(buf, 0, size, null);
           if (bytesRead === 0) return;
           total += bytesRead;
           yield buf.subarray(0, bytesRead);
