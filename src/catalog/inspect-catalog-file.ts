@@ -120,14 +120,15 @@ function schemaErrors(raw: unknown, validate: ValidateFunction): ErrorObject[] {
   for (let from = 0; from < entries.length && errors.length < MAX_PROBLEMS; from += ENTRY_WINDOW) {
     if (validate({ ...raw, entries: entries.slice(from, from + ENTRY_WINDOW) })) continue;
     for (const error of validate.errors ?? []) {
-      const m = /^\/entries\/(\d+)(?=\/|$)/.exec(error.instancePath);
+      // `/entries/12/category` → ['', 'entries', '12', 'category'].
+      const parts = error.instancePath.split('/');
       // Errors outside the entries are the same in every window: taken from the first.
-      if (!m) {
+      if (parts[1] !== 'entries' || parts[2] === undefined || !/^\d+$/.test(parts[2])) {
         if (from === 0) errors.push(error);
         continue;
       }
-      const at = from + Number(m[1]);
-      errors.push({ ...error, instancePath: `/entries/${at}${error.instancePath.slice(m[0].length)}` });
+      parts[2] = String(from + Number(parts[2]));
+      errors.push({ ...error, instancePath: parts.join('/') });
     }
   }
   return errors;
