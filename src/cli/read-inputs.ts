@@ -47,6 +47,7 @@ export function readInputs(run: PreparedRun, plan: ReadPlan, flow?: { current: F
         positions: checkpoints.positions,
         keepPartialLines: true,
         betweenPolls: () => checkpoints.betweenPolls(),
+        ignore: (path) => checkpoints.isOwnFile(path),
         onFollower: (follower) => checkpoints.attach(follower),
         watchSource: (name, watch) => checkpoints.watchSource(name, watch),
         carryFor: (name) => checkpoints.carryFor(name),

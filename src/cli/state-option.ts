@@ -50,7 +50,7 @@ export function openCheckpoints(
     if (mismatch) throw new ExitError(`--state ${path}: written by a run with ${mismatch}; give the same, or remove the file to start over`);
     run.aggregator.absorb(was);
   }
-  const checkpoints = new Checkpoints(follow.paths, run.aggregator, intervalMs, (state) => writeState(path, state), warn, previous);
+  const checkpoints = new Checkpoints(follow.paths, run.aggregator, intervalMs, (state) => writeState(path, state), warn, previous, path);
   try {
     writeState(path, checkpoints.snapshot());
   } catch (err) {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import type { FileFollower, FilePosition } from '../sources/follow-files.js';
 import type { StateFile } from '../sinks/state-file.js';
@@ -23,6 +24,7 @@ export class Checkpoints {
   private readonly carries = new Map<string, ProcessorCarry>();
   private readonly restored = new Map<string, ProcessorCarry>();
   private lastWrite = Date.now();
+  private readonly file: string | null;
   /** A checkpoint could not be written (said once, on stderr). */
   failed = false;
 
@@ -34,13 +36,21 @@ export class Checkpoints {
     private readonly write: (state: StateFile) => void,
     private readonly warn: (message: string) => void,
     previous: StateFile | null,
+    /** The state file's path. */
+    file: string | null = null,
   ) {
+    this.file = file === null ? null : resolve(file);
     for (const { name, carry } of previous?.sources ?? []) this.restored.set(name, carry);
     this.positions = previous?.files ?? [];
   }
 
   /** Where the previous run left the files. */
   readonly positions: readonly FilePosition[];
+
+  /** Whether `path` is the state file or one of its temporary files, which a followed directory may hold. */
+  isOwnFile(path: string): boolean {
+    return this.file !== null && resolve(path).startsWith(this.file);
+  }
 
   attach(follower: FileFollower): void {
     this.follower = follower;

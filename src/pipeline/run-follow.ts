@@ -10,6 +10,8 @@ export interface FollowPipelineOptions extends Omit<PipelineOptions, 'inputs'> {
   positions?: readonly FilePosition[];
   /** Leave an unterminated last line for the next run (see FollowOptions.keepPartialLines). */
   keepPartialLines?: boolean;
+  /** Files not to follow (see FollowOptions.ignore). */
+  ignore?: (path: string) => boolean;
   /** Runs between two polls (see FollowOptions.betweenPolls). */
   betweenPolls?: () => Promise<void>;
   /** Hands over the follower, for checkpoints of where each file was read up to. */
@@ -58,6 +60,7 @@ export async function runFollow(options: FollowPipelineOptions, flow?: { current
     positions: options.positions,
     keepPartialLines: options.keepPartialLines,
     betweenPolls: options.betweenPolls,
+    ignore: options.ignore,
     onFile: read,
     onError: fail,
   });

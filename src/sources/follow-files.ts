@@ -42,6 +42,8 @@ export interface FollowOptions {
    * checkpoint), instead of passing it on as the end of the file.
    */
   keepPartialLines?: boolean;
+  /** Files never followed, though a pattern matches them (mqerr's own state file under a followed directory). */
+  ignore?: (path: string) => boolean;
   /** Runs between two polls, every file read to its end: where a checkpoint is taken. */
   betweenPolls?: () => Promise<void>;
 }
@@ -98,7 +100,7 @@ export class FileFollower {
         this.report(input.name, input.error);
         continue;
       }
-      if (input.kind !== 'file' || input.size === null || this.tails.has(input.path)) continue;
+      if (input.kind !== 'file' || input.size === null || this.tails.has(input.path) || this.options.ignore?.(input.path)) continue;
       await this.startTail(input.path);
     }
   }

@@ -125,12 +125,25 @@ describe('--follow --state', () => {
     expect(summary.sources.reduce((n, s) => n + s.lines, 0)).toBe(150);
   });
 
+  it('never follows its own state file, nor its temporary files, in a followed directory, restarted or not', async () => {
+    writeFileSync(join(dir, 'app.log'), apiLines(0, 10));
+    const state = join(dir, 'state.json');
+    const cli = followWithState([dir], state);
+    await cli.waitForStdout((out) => ndjson(out).some((s) => (s as unknown as Summary).totals.lines === 10), '10 lines');
+    appendFileSync(join(dir, 'app.log'), apiLines(10, 5));
+    // Several checkpoints are written meanwhile (every 100 ms).
+    expect((await finishAt(cli, 15)).sources.map((s) => s.name)).toEqual([join(dir, 'app.log')]);
+    appendFileSync(join(dir, 'app.log'), apiLines(15, 5));
+    const summary = await finishAt(followWithState([dir], state), 20);
+    expect(summary).toEqual(await singleRun([join(dir, 'app.log')]));
+  });
+
   it('refuses a state written for other paths, and --state without --follow', async () => {
     const file = join(dir, 'app.log');
     const state = join(dir, 'state.json');
     writeFileSync(file, apiLines(0, 5));
     await finishAt(followWithState([file], state), 5);
-    const other = await runCli(['--follow', '--state', state, dir]);
+    const other = await runCli(['--follow', '--state', state, join(dir, '*.log')]);
     expect(other.code).toBe(2);
     expect(other.stderr).toBe(`mqerr: --state ${state}: written by a run with paths ${file}; give the same, or remove the file to start over\n`);
     const unfollowed = await runCli(['--state', state, file]);
