@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import type { FileFollower, FilePosition } from '../sources/follow-files.js';
+import type { MetricCounts, RunMetrics } from '../sinks/create-metrics.js';
 import type { StateFile } from '../sinks/state-file.js';
 import { STATE_SCHEMA } from '../sinks/state-file.js';
 import type { ProcessorCarry } from './line-processor.js';
@@ -42,10 +43,20 @@ export class Checkpoints {
     this.file = file === null ? null : resolve(file);
     for (const { name, carry } of previous?.sources ?? []) this.restored.set(name, carry);
     this.positions = previous?.files ?? [];
+    this.previousMetrics = previous?.metrics;
   }
 
   /** Where the previous run left the files. */
   readonly positions: readonly FilePosition[];
+  private metrics: RunMetrics | null = null;
+  private readonly previousMetrics: MetricCounts | undefined;
+
+  /** The run's metrics continue from the previous run's counts, and are kept in each checkpoint. */
+  attachMetrics(metrics: RunMetrics | null): void {
+    if (!metrics) return;
+    if (this.previousMetrics) metrics.restore(this.previousMetrics);
+    this.metrics = metrics;
+  }
 
   /** Whether `path` is the state file or one of its temporary files, which a followed directory may hold. */
   isOwnFile(path: string): boolean {
@@ -117,6 +128,10 @@ export class Checkpoints {
       const carry = this.watches.get(path)?.carry() ?? this.carries.get(path) ?? this.restored.get(path);
       if (carry) sources.push({ name: path, carry });
     }
-    return { schema: STATE_SCHEMA, paths: this.paths, written: new Date().toISOString(), files, sources, summary: this.aggregator.toSummary() };
+    const state: StateFile = { schema: STATE_SCHEMA, paths: this.paths, written: new Date().toISOString(), files, sources, summary: this.aggregator.toSummary() };
+    // Counts not yet restored into this run's metrics (none were asked for yet) are kept as they were.
+    const metrics = this.metrics?.counts() ?? this.previousMetrics;
+    if (metrics) state.metrics = metrics;
+    return state;
   }
 }

@@ -25,6 +25,16 @@ export interface RunMetrics {
   text(): Promise<string>;
   /** Counts one tagged record; a RecordSink calls it for every record. */
   observe(event: TaggedEvent): void;
+  /** The error and success counters, series by series, for a checkpoint (`--state`). */
+  counts(): MetricCounts;
+  /** Adds a checkpoint's counts, so the counters continue from where a previous run left them. */
+  restore(counts: MetricCounts): void;
+}
+
+/** A counter's series as label values and counts. */
+export interface MetricCounts {
+  errors: { labels: Record<string, string>; value: number }[];
+  successes: { labels: Record<string, string>; value: number }[];
 }
 
 /**
@@ -81,6 +91,16 @@ export function createMetrics(catalog: Catalog, aggregator: Aggregator, registry
     registers: [registry],
   }).set({ version: catalog.version }, 1);
 
+  // The counters' values, kept beside prom-client's so a checkpoint can read them at once.
+  const errorCounts = new Map<string, { labels: Record<string, string>; value: number }>();
+  const successCounts = new Map<string, { labels: Record<string, string>; value: number }>();
+  const count = <L extends string>(counter: Counter<L>, counts: typeof errorCounts, labels: Record<L, string>, value: number): void => {
+    counter.inc(labels, value);
+    const key = JSON.stringify(labels);
+    const known = counts.get(key);
+    if (known) known.value += value;
+    else counts.set(key, { labels, value });
+  };
   return {
     registry,
     async text() {
@@ -98,10 +118,18 @@ export function createMetrics(catalog: Catalog, aggregator: Aggregator, registry
         action: actions.label(event.action),
         pod: pods.label(event.pod),
       };
-      if (event.event === 'success') successes.inc(call);
+      if (event.event === 'success') count(successes, successCounts, call, 1);
       // A repeat of an error already counted (same RequestId) is one error, as in the summary.
       if (event.event !== 'error' || event.duplicateOf !== null) return;
-      errors.inc({ ...call, code: codes.label(event.code), category: event.category ?? 'unknown' });
+      count(errors, errorCounts, { ...call, code: codes.label(event.code), category: event.category ?? 'unknown' }, 1);
+    },
+    counts() {
+      const list = (counts: Map<string, { labels: Record<string, string>; value: number }>) => [...counts.values()].map((c) => ({ labels: c.labels, value: c.value }));
+      return { errors: list(errorCounts), successes: list(successCounts) };
+    },
+    restore(counts) {
+      for (const { labels, value } of counts.errors) count(errors, errorCounts, labels, value);
+      for (const { labels, value } of counts.successes) count(successes, successCounts, labels, value);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Summary } from '../aggregation/summary.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { ProcessorCarry } from '../pipeline/line-processor.js';
 import type { FilePosition } from '../sources/follow-files.js';
+import type { MetricCounts } from './create-metrics.js';
 
 export const STATE_SCHEMA = 'mqerr.state/1';
 
@@ -20,6 +21,8 @@ export interface StateFile {
   files: FilePosition[];
   sources: { name: string; carry: ProcessorCarry }[];
   summary: Summary;
+  /** The metrics' error and success counters, when the run served metrics (`--metrics-port`, `--textfile`). */
+  metrics?: MetricCounts;
 }
 
 /**

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/aggregation/summary.js';
 import { apiLineCounts, apiLines } from '../helpers/api-lines.js';
 import { runCli } from '../helpers/run-cli.js';
-import { ndjson, startCli, type RunningCli } from '../helpers/start-cli.js';
+import { ndjson, startCli, waitUntil, type RunningCli } from '../helpers/start-cli.js';
 
 type Snapshot = Summary & { snapshot?: unknown };
 
@@ -92,6 +92,39 @@ describe('--follow --state', () => {
     const saved = JSON.parse(readFileSync(state, 'utf8')) as { summary: Summary; files: { offset: number }[] };
     expect(saved.summary).toEqual(summary);
     expect(saved.files.map((f) => f.offset)).toEqual([readFileSync(file).length]);
+  });
+
+  it('metrics continue from the counts of the checkpoint after a SIGKILL', async () => {
+    const file = join(dir, 'app.log');
+    const state = join(dir, 'state.json');
+    writeFileSync(file, apiLines(0, 300));
+    const args = (): string[] => ['--follow', '--state', state, '--state-interval', '100ms', '--format', 'json', '--metrics-port', '0', file];
+    const first = startCli(args());
+    // A checkpoint after everything was read: the state's summary counts all 300 lines.
+    await waitUntil(() => {
+      try {
+        return (JSON.parse(readFileSync(state, 'utf8')) as { summary: Summary }).summary.totals.lines === 300;
+      } catch {
+        return false;
+      }
+    }, 'a checkpoint of 300 lines');
+    first.child.kill('SIGKILL');
+    await first.exited;
+    appendFileSync(file, apiLines(300, 90));
+    const second = startCli(args());
+    const url = /serving metrics at (\S+)/.exec(await second.waitForStderr((text) => text.includes('serving metrics at'), 'the metrics address'))![1]!;
+    const sum = (text: string, name: string): number => [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
+    let text = '';
+    await waitUntil(() => {
+      void fetch(url).then(async (r) => (text = await r.text()), () => undefined);
+      return sum(text, 'mqerr_lines_total') === 390;
+    }, 'metrics of 390 lines');
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code, second.stderr()).toBe(0);
+    const summary = JSON.parse(second.stdout()) as Summary;
+    expect(summary.totals).toMatchObject({ lines: 390, ...apiLineCounts(0, 390) });
+    expect(sum(text, 'mqerr_errors_total')).toBe(summary.totals.errors);
+    expect(sum(text, 'mqerr_successes_total')).toBe(summary.totals.successes);
   });
 
   it('after a stop (SIGTERM) an unterminated last line is left for the next run, not cut in two', async () => {

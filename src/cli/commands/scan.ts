@@ -88,6 +88,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const streamJson = format === 'json' && args.every === undefined;
     const render = (s: Summary): string => (streamJson ? '' : renderSummary(s, format, by, display()));
     const live = await startLive(args, run, { format, by, render, writesRecords: false });
+    checkpoints?.attachMetrics(live.metrics);
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
     // Metrics observe every record as it is read, so they keep the run on the main thread.
     const { failed } = await readInputs(run, {
