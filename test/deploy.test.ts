@@ -125,7 +125,7 @@ describe("the manifests' commands, run here", () => {
     const summary = JSON.parse(readFileSync(join(dir, 'shards', `${day}.json`), 'utf8')) as Summary;
     expect(summary).toEqual(JSON.parse(single.stdout));
     expect(summary.window).toMatchObject({ before: 40_000 - 9 * 3600, after: 0 });
-  });
+  }, 120_000);
 
   it("the DaemonSet's arguments run mqerr on a node's pod logs, serving metrics and keeping its state", async () => {
     const pod = podSpec(find('DaemonSet', 'mqerr'));

@@ -44,7 +44,7 @@ describe('the pino transport (mqerr/pino)', () => {
     const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary;
     expect(summary.totals).toMatchObject({ lines: 32, records: 32, errors: 21, successes: 10 });
     expect(summary.sources.map((s) => s.name)).toEqual(['orders']);
-  });
+  }, 90_000);
 
   it('in a pipeline, passes the tagged error records on to the next transport', () => {
     const out = join(dir, 'errors.ndjson');
@@ -56,5 +56,5 @@ describe('the pino transport (mqerr/pino)', () => {
     expect(records).toHaveLength(21);
     expect(records.every((r) => r.mqerr.event === 'error')).toBe(true);
     expect(records.at(-1)).toMatchObject({ msg: 'request failed', mqerr: { code: 'AuthFailure.SignatureExpire', action: 'CreateTopic' } });
-  });
+  }, 90_000);
 });

@@ -92,7 +92,7 @@ describe('--follow --state', () => {
     const saved = JSON.parse(readFileSync(state, 'utf8')) as { summary: Summary; files: { offset: number }[] };
     expect(saved.summary).toEqual(summary);
     expect(saved.files.map((f) => f.offset)).toEqual([readFileSync(file).length]);
-  });
+  }, 120_000);
 
   it('metrics continue from the counts of the checkpoint after a SIGKILL', async () => {
     const file = join(dir, 'app.log');
