@@ -117,8 +117,9 @@ describe('--follow --state', () => {
     let text = '';
     await waitUntil(() => {
       void fetch(url).then(async (r) => (text = await r.text()), () => undefined);
-      return sum(text, 'mqerr_lines_total') === 390;
-    }, 'metrics of 390 lines');
+      // Records are counted once closed (the last one on the quiet timer), with their errors.
+      return sum(text, 'mqerr_records_total') === 390;
+    }, 'metrics of 390 records');
     second.child.kill('SIGTERM');
     expect((await second.exited).code, second.stderr()).toBe(0);
     const summary = JSON.parse(second.stdout()) as Summary;

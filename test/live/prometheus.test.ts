@@ -62,12 +62,12 @@ async function query(promql: string): Promise<Sample[]> {
   return body.data.result;
 }
 
-/** Waits until the latest scrape of both mqerr shows `lines` lines read between them. */
+/** Waits until the latest scrape of both mqerr shows `lines` records (one per line) counted between them: the last one closes on the quiet timer. */
 async function waitForScrapedLines(lines: number): Promise<void> {
   let seen = 'nothing';
   const deadline = Date.now() + PATIENCE_MS * 3;
   for (;;) {
-    const result = await query('sum(mqerr_lines_total)').catch(() => []);
+    const result = await query('sum(mqerr_records_total)').catch(() => []);
     seen = result[0]?.value[1] ?? 'nothing';
     if (seen === String(lines)) return;
     if (Date.now() > deadline) throw new Error(`Prometheus never scraped ${lines} lines; last saw ${seen}`);
