@@ -16,6 +16,9 @@ import { redactInputOption, redactOption } from './safety-options.js';
 import { protectStdinArgument, restoreStdinArgument } from './stdin-argument.js';
 import { helpWidth } from './help-width.js';
 import { holdYoungGeneration } from '../pipeline/hold-young-generation.js';
+import { describeUsageError } from './usage-message.js';
+import { COMMANDS, mistypedCommand } from './mistyped-command.js';
+import { existsSync } from 'node:fs';
 
 holdYoungGeneration();
 
@@ -24,10 +27,28 @@ function inputOptions<T>(y: Argv<T>) {
   return withJobsOption(redactOption(y))
     .positional('paths', { type: 'string', array: true, describe: 'files, directories, globs or - for stdin (default: stdin)' })
     .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file (JSON or YAML); repeat the flag for more; also MQERR_CATALOG' })
-    .option('samples', { type: 'number', default: 5, describe: 'RequestIds kept per code' })
+    // No `type: 'number'`: yargs would turn `abc` into NaN, and the message could not say what was given.
+    .option('samples', { default: 5, requiresArg: true, describe: 'RequestIds kept per code (a whole number)' })
     .option('max-line-bytes', { type: 'string', default: '4MB', describe: 'longer lines are cut to this size and counted as truncated' })
     .option('unwrap', { type: 'boolean', default: true, describe: 'remove kubectl/CRI/Docker wrappers (--no-unwrap to keep them)' })
     .coerce(['paths', 'catalog'], restoreStdinArgument);
+}
+
+/**
+ * The default command takes paths, so `mqerr explian X` would read a file
+ * named explian: a first path that is no file but nearly a command's name
+ * is a usage error instead.
+ */
+function refuseMistypedCommand(paths: readonly string[] | undefined): void {
+  const first = paths?.[0];
+  if (first === undefined || existsSync(first)) return;
+  const meant = mistypedCommand(first);
+  if (meant !== null) throw new ExitError(`${first} is no command and no file; did you mean ${meant}?`);
+}
+
+/** The command being run, for usage messages: the first argument that names one (null for the default). */
+function commandOf(args: readonly string[]): string | null {
+  return args.find((arg): arg is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(arg)) ?? null;
 }
 
 /** Runs a command's implementation, loaded only when that command runs. */
@@ -68,7 +89,10 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
         .example('$0 --by vendor --by action logs/', 'errors per vendor and per API action')
         .example("$0 --since 24h --bucket 1h --report day.html --format json 'logs/*.gz' > day.json", 'the last day, hourly, with an HTML report'),
     (argv) =>
-      run(async () => (await import('./commands/scan.js')).runScan({ ...argv, maxLineBytes: argv.maxLineBytes as never })),
+      run(async () => {
+        refuseMistypedCommand(argv.paths);
+        return (await import('./commands/scan.js')).runScan({ ...argv, maxLineBytes: argv.maxLineBytes as never });
+      }),
   )
   .command(
     'tag [paths..]',
@@ -115,20 +139,20 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
     (argv) => run(async () => (await import('./commands/merge.js')).runMerge(argv as never)),
   )
   .strict()
+  // A flag given without its value is a usage error, not a flag set to nothing.
+  .requiresArg(['jobs', 'report', 'tz', 'since', 'until', 'every', 'interval', 'metrics-port', 'metrics-host', 'textfile', 'spike-factor', 'max-line-bytes'])
   .version(VERSION)
   .help()
   .alias('h', 'help')
   .alias('v', 'version')
   .wrap(helpWidth())
   .fail((message, err) => {
-    if (err && !(err instanceof ExitError)) throw err;
-    const text = message ?? err?.message ?? 'invalid arguments';
-    const oneLine = text
-      .split('\n')
-      .map((part) => part.trim())
-      .filter((part) => part.length > 0)
-      .join(' ');
-    process.stderr.write(`mqerr: ${sanitizeForTerminal(oneLine)} (see mqerr --help)\n`);
+    // yargs reports some of its own checks (a flag with no value) as a YError: those are usage errors too.
+    if (err && !(err instanceof ExitError) && err.name !== 'YError') throw err;
+    const args = hideBin(process.argv);
+    const command = commandOf(args);
+    const oneLine = describeUsageError(message ?? err?.message ?? 'invalid arguments', command, args);
+    process.stderr.write(`mqerr: ${sanitizeForTerminal(oneLine)} (see mqerr ${command === null ? '' : `${command} `}--help)\n`);
     process.exit(EXIT.usage);
   });
 

@@ -6,6 +6,8 @@ import { ExitError } from '../errors.js';
 import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
 import { expandInputs, type InputSource } from '../sources/expand-inputs.js';
 import { resolveJobs } from './jobs-option.js';
+import { warn } from './output.js';
+import { stdinHint } from './stdin-hint.js';
 
 /** Options shared by `scan` and `tag`. */
 export interface InputArgs {
@@ -48,6 +50,8 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions):
   const catalogProducts = [...catalog.vendors.values()].map((vc) => vc.product.toLowerCase());
   const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, ProductSelection.fromNames(args.product, catalogProducts));
   const inputs = await expandInputs(args.paths ?? []);
+  const hint = stdinHint(inputs, process.stdin.isTTY === true);
+  if (hint !== null) warn(hint);
   const jobs = resolveJobs(args.jobs);
   return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples };
 }
