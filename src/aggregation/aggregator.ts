@@ -1,6 +1,7 @@
 import type { Category, TaggedEvent } from '../types.js';
 
 import { compareKeys as cmp, sortCounts } from './compare-keys.js';
+import { CrossTabs, type Dimension as CrossDimension } from './cross-tabs.js';
 import { RequestIdSample } from './request-id-sample.js';
 import { ProductCounts } from './product-counts.js';
 import { ProductSelection } from './product-selection.js';
@@ -61,6 +62,7 @@ export class Aggregator {
   private readonly outside = { before: 0, after: 0, untimed: 0 };
   private readonly products = new ProductCounts();
   private readonly otherClouds = new Map<string, number>();
+  readonly crossTabs: CrossTabs;
 
   constructor(
     readonly catalog: { version: string; entries: number },
@@ -68,8 +70,11 @@ export class Aggregator {
     readonly time: AggregatorTimeOptions = NO_TIME_OPTIONS,
     /** Which products' errors the main counts hold (`--product`); the others are counted in `byProduct` only. */
     readonly selection: ProductSelection = ProductSelection.everything(),
+    /** Combinations of dimensions errors are also counted by (`--by pod,code`). */
+    crossTabs: readonly (readonly CrossDimension[])[] = [],
   ) {
     this.series = time.series ? new TimeSeriesCounter(time.series) : null;
+    this.crossTabs = new CrossTabs(crossTabs);
   }
 
   /**
@@ -109,6 +114,7 @@ export class Aggregator {
     this.series?.addError(event.time, category, event.vendor, event.code);
     this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     for (const d of DIMENSIONS) bump(this.dimensions.get(d)!, keyOf(event[d]));
+    this.crossTabs.add(event);
     const key = `${event.vendor ?? ''}\u0000${event.code ?? ''}`;
     let state = this.codes.get(key);
     if (!state) {
@@ -239,6 +245,7 @@ export class Aggregator {
     if (summary.timeSeries) this.series?.absorb(summary.timeSeries);
     this.products.absorb(summary.byProduct);
     for (const { cloud, count } of summary.otherClouds) this.otherClouds.set(cloud, (this.otherClouds.get(cloud) ?? 0) + count);
+    this.crossTabs.absorb(summary.groups);
   }
 
   /** The summary, deterministic for the same input: every list has a stable order. */
@@ -286,6 +293,7 @@ export class Aggregator {
     const { window } = this.time;
     if (window.bounded) summary.window = { since: iso(window.since), until: iso(window.until), ...this.outside };
     if (this.series && this.time.series?.label) summary.timeSeries = this.series.toJson();
+    if (this.crossTabs.specs.length > 0) summary.groups = this.crossTabs.toJson();
     return summary;
   }
 }

@@ -1,6 +1,7 @@
 import type { Category, Vendor } from '../types.js';
 import type { CountedProducts } from './product-selection.js';
 import type { UncataloguedCode } from './uncatalogued.js';
+import type { CrossTab } from './cross-tabs.js';
 
 /** The JSON summary's schema name; scripts check it. */
 export const SUMMARY_SCHEMA = 'mqerr.summary/2';
@@ -111,6 +112,8 @@ export interface Summary {
   timeSeries?: TimeSeries;
   /** Present only when `--fail-on` is given. */
   thresholds?: ThresholdResult[];
+  /** Present only when `--by` crosses dimensions (`--by pod,code`): one cross-tab each. */
+  groups?: CrossTab[];
 }
 
 /** What `--since` / `--until` kept out: records before, after, or without a time. */

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { CATEGORIES } from '../types.js';
 import { SUMMARY_SCHEMA, SUMMARY_SCHEMA_V1 } from './summary.js';
+import { DIMENSIONS } from './cross-tabs.js';
 
 const count = { type: 'integer', minimum: 0 } as const;
 const nullableString = { type: ['string', 'null'] } as const;
@@ -94,6 +95,17 @@ const SCHEMA = {
           count,
           parent: nullableString,
           sample: { type: 'object', required: ['source', 'line', 'text'], properties: { source: { type: 'string' }, line: count, text: { type: 'string' } } },
+        },
+      },
+    },
+    groups: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['dimensions', 'rows'],
+        properties: {
+          dimensions: { type: 'array', minItems: 2, items: { enum: [...DIMENSIONS] } },
+          rows: { type: 'array', items: { type: 'object', required: ['count'], properties: { count }, additionalProperties: nullableString } },
         },
       },
     },

@@ -6,7 +6,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, ExitError } from '../errors.js';
 import { liveOptions, statusOptions } from './live-options.js';
-import { GROUPINGS } from '../render/groupings.js';
+import { byOption, parseGroupings } from './by-option.js';
 import { withJobsOption } from './jobs-option.js';
 import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
 import { catalogOptions } from './catalog-options.js';
@@ -72,9 +72,8 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
     ['scan [paths..]', '$0 [paths..]'],
     'count API errors by category and code (the default command)',
     (y) =>
-      liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y)))))
+      byOption(liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y))))))
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
-        .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
         .option('product', {
           type: 'string',
           array: true,
@@ -87,11 +86,12 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
         .example("tail -F app.log | $0 --every 30s --format json --metrics-port 9464", 'NDJSON snapshots and Prometheus metrics while following')
         .example("$0 --fail-on 'throttling>100' --fail-on 'error-rate>5%' app.log", 'exit 1 when a threshold is crossed (cron, CI)')
         .example('$0 --by vendor --by action logs/', 'errors per vendor and per API action')
+        .example('$0 --by pod,code logs/', 'one table of errors per pod and code')
         .example("$0 --since 24h --bucket 1h --report day.html --format json 'logs/*.gz' > day.json", 'the last day, hourly, with an HTML report'),
     (argv) =>
       run(async () => {
         refuseMistypedCommand(argv.paths);
-        return (await import('./commands/scan.js')).runScan({ ...argv, maxLineBytes: argv.maxLineBytes as never });
+        return (await import('./commands/scan.js')).runScan({ ...argv, by: parseGroupings(argv.by), maxLineBytes: argv.maxLineBytes as never });
       }),
   )
   .command(
@@ -128,15 +128,14 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
     'merge <files..>',
     'merge JSON summaries of shards into the summary of one run over all of them',
     (y) =>
-      redactOption(reportOption(tzOption(y)))
+      byOption(redactOption(reportOption(tzOption(y))))
         .positional('files', { type: 'string', array: true, demandOption: true })
         .coerce(['files', 'catalog'], restoreStdinArgument)
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
-        .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
         .option('catalog', { type: 'string', array: true, nargs: 1, describe: "the shards' extra catalog files (for --report's descriptions); repeat the flag for more" })
         .example('$0 merge shard-*.json > day.json', 'combine a sharded nightly run')
         .example('$0 merge --report day.html shard-*.json > day.json', 'and write the HTML report of the whole run'),
-    (argv) => run(async () => (await import('./commands/merge.js')).runMerge(argv as never)),
+    (argv) => run(async () => (await import('./commands/merge.js')).runMerge({ ...argv, by: parseGroupings(argv.by) } as never)),
   )
   .strict()
   // A flag given without its value is a usage error, not a flag set to nothing.

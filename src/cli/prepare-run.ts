@@ -1,5 +1,6 @@
 import { Aggregator, type AggregatorTimeOptions } from '../aggregation/aggregator.js';
 import { ProductSelection } from '../aggregation/product-selection.js';
+import type { Dimension } from '../aggregation/cross-tabs.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { ExitError } from '../errors.js';
@@ -41,14 +42,14 @@ export function userCatalogFiles(flags: readonly string[] | undefined): string[]
   return [...fromEnv, ...(flags ?? [])];
 }
 
-/** Loads the catalog, expands the inputs and makes the aggregator (with the run's time window and series). */
-export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions): Promise<PreparedRun> {
+/** Loads the catalog, expands the inputs and makes the aggregator (with the run's time window and series, and the cross-tabs of `--by`). */
+export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions, crossTabs: readonly (readonly Dimension[])[] = []): Promise<PreparedRun> {
   const samples = args.samples ?? 5;
   if (!Number.isInteger(samples) || samples < 0) throw new ExitError(`--samples expects a whole number ≥ 0, got ${String(args.samples)}`);
   const catalog = loadCatalog(userCatalogFiles(args.catalog));
   const ctx = createRecognitionContext(catalog);
   const catalogProducts = [...catalog.vendors.values()].map((vc) => vc.product.toLowerCase());
-  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, ProductSelection.fromNames(args.product, catalogProducts));
+  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, ProductSelection.fromNames(args.product, catalogProducts), crossTabs);
   const inputs = await expandInputs(args.paths ?? []);
   const hint = stdinHint(inputs, process.stdin.isTTY === true);
   if (hint !== null) warn(hint);

@@ -168,6 +168,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     time: { since: window.since, until: window.until, series: series && { ...series, maxBuckets: null } },
     countedProducts: aggregator.selection.toJson(),
     catalogProducts: [...options.catalog.vendors.values()].map((vc) => vc.product.toLowerCase()),
+    crossTabs: aggregator.crossTabs.specs,
     tag: tag ? { errorsOnly: tag.errorsOnly, redactInput: tag.redactInput } : null,
   };
   const pool = await WorkerPool.start<SourceState>(options.jobs, settings, { maxQueuedBytes: MAX_QUEUED_BYTES, inlineAfterBytes: SEGMENT_BYTES }, {

@@ -2,7 +2,8 @@ import type { Summary, TimeSeries } from '../aggregation/summary.js';
 import { summaryRange } from '../aggregation/summary-range.js';
 import { formatTime } from '../time/format-time.js';
 import { UTC, type TimeZone } from '../time/time-zone.js';
-import { groupTable, type GroupTable, type Grouping } from './groupings.js';
+import { cellWord, groupTable, type GroupTable, type Grouping } from './groupings.js';
+import { plural } from './plural.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
 import { setApartTable } from './set-apart-table.js';
 import { withTrends } from './trend-columns.js';
@@ -36,10 +37,10 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
   const t = summary.totals;
   const rate = summary.errorRate === null ? '' : `, error rate ${(summary.errorRate * 100).toFixed(1)}%`;
   const out: string[] = [
-    `${paint(BOLD, 'mqerr')}: ${paint(t.errors > 0 ? RED : BOLD, String(t.errors))} errors, ${t.successes} successes in ${t.records} records, ${t.lines} lines${rate}`,
+    `${paint(BOLD, 'mqerr')}: ${paint(t.errors > 0 ? RED : BOLD, String(t.errors))} ${plural(t.errors, 'error')}, ${plural(t.successes, 'success', true)} in ${plural(t.records, 'record', true)}, ${plural(t.lines, 'line', true)}${rate}`,
   ];
   if (t.truncated > 0 || t.undecodable > 0) out.push(`  ${t.truncated} lines truncated, ${t.undecodable} lines with invalid UTF-8`);
-  if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`  set apart: ${t.otherProducts} errors of other products, ${t.otherCloud} records of other clouds' errors (below)`);
+  if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`  set apart: ${plural(t.otherProducts, 'error', true)} of other products, ${plural(t.otherCloud, 'record', true)} of other clouds' errors (below)`);
   out.push(...timeLines(summary, style.series ?? null, zone));
   const printTable = (table: GroupTable): void => {
     out.push('', paint(BOLD, table.title));
@@ -98,7 +99,6 @@ function timeLines(summary: Summary, series: TimeSeries | null, zone: TimeZone):
 }
 
 function cellText(value: string | number | boolean | null): string {
-  if (value === null) return '-';
-  const text = sanitizeForTerminal(String(value));
+  const text = sanitizeForTerminal(cellWord(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

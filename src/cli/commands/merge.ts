@@ -16,6 +16,8 @@ import { resolveTimeZone } from '../time-options.js';
 import { validateSummary } from '../../aggregation/validate-summary.js';
 import { redactSummary } from '../../render/redact-summary.js';
 import { renderSummary, type SummaryFormat } from './scan.js';
+import { sameDimensions, type Dimension } from '../../aggregation/cross-tabs.js';
+import { crossTabsOf } from '../by-option.js';
 
 export interface MergeArgs {
   files: string[];
@@ -71,7 +73,11 @@ function productSelectionConflict(reference: CountedProducts, summary: Summary, 
  * inputs gives. Summaries made with other catalogs, sample sizes, time
  * windows or buckets are refused.
  */
-export function mergeSummaries(summaries: { file: string; summary: Summary; v1?: boolean }[], options: { redact?: boolean } = {}): Summary {
+export function mergeSummaries(
+  summaries: { file: string; summary: Summary; v1?: boolean }[],
+  /** `crossTabs`: those `--by` asks for, which every summary must hold. */
+  options: { redact?: boolean; crossTabs?: readonly (readonly Dimension[])[] } = {},
+): Summary {
   const first = summaries[0]!;
   const reference = summaries.find((s) => !s.v1)?.summary.countedProducts ?? 'all';
   for (const { file, summary, v1 } of summaries) {
@@ -87,8 +93,17 @@ export function mergeSummaries(summaries: { file: string; summary: Summary; v1?:
     }
     const conflict = timeSettingsConflict(first.summary, summary);
     if (conflict) throw new ExitError(`merge ${file}: ${conflict.replace('the first summary', first.file)}`);
+    for (const dimensions of options.crossTabs ?? []) {
+      if (!summary.groups?.some((g) => sameDimensions(g.dimensions, dimensions))) {
+        throw new ExitError(`merge ${file}: --by ${dimensions.join(',')} needs that cross-tab in every summary; scan the shards with --by ${dimensions.join(',')}`);
+      }
+    }
   }
-  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary), new ProductSelection(reference));
+  // Cross-tabs every summary holds are merged too, so a merge of merges keeps them.
+  const kept = (first.summary.groups ?? [])
+    .map((g) => g.dimensions)
+    .filter((dimensions) => summaries.every(({ summary }) => summary.groups?.some((g) => sameDimensions(g.dimensions, dimensions))));
+  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary), new ProductSelection(reference), kept);
   for (const { summary } of summaries) aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
   return aggregator.toSummary();
 }
@@ -99,7 +114,8 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   const zone = resolveTimeZone(args);
   if (args.report !== undefined) await checkReportPath(args.report);
   const summaries = args.files.map((file) => ({ file, ...readStoredSummary(file, 'merge') }));
-  const merged = mergeSummaries(summaries, { redact: args.redact ?? true });
+  const by = args.by ?? ['category', 'code'];
+  const merged = mergeSummaries(summaries, { redact: args.redact ?? true, crossTabs: crossTabsOf(by) });
   // The report describes codes from the catalog; it must be the one the shards used.
   const catalog = args.report === undefined ? null : loadCatalog(userCatalogFiles(args.catalog));
   if (catalog && catalog.version !== merged.catalog.version) {
@@ -109,7 +125,7 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   }
   const series = merged.timeSeries ?? null;
   const format = args.format ?? (process.stdout.isTTY ? 'table' : 'json');
-  await writeOut(renderSummary(merged, format, args.by ?? ['category', 'code'], { zone, series }));
+  await writeOut(renderSummary(merged, format, by, { zone, series }));
   if (catalog && args.report !== undefined) {
     const html = renderReport({ summary: merged, series, catalog, zone, commandLine: describeCommandLine(process.argv.slice(2)), generatedAt: Date.now() });
     const error = await writeReport(args.report, html);

@@ -11,6 +11,7 @@ import { startLive, type LiveArgs } from '../live-run.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
+import { crossTabsOf } from '../by-option.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
@@ -66,7 +67,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const window = resolveWindow(args, Date.now(), zone);
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);
     if (args.report !== undefined) await checkReportPath(args.report);
-    const run = await prepareRun(args, { window, series });
+    const run = await prepareRun(args, { window, series }, crossTabsOf(by));
     const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
     const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
