@@ -133,6 +133,9 @@ export const SDK_EXCEPTION_HEADER = /(?:TencentCloudSDKException|TeaException|Se
 /** Signs that an exception is a transport failure, not an API answer. */
 export const TRANSPORT_FAILURE = /java\.net\.|java\.io\.|IOException|UnknownHost|timed? ?out|refused|reset by peer|hang up|ECONN|EAI_AGAIN|ENOTFOUND/i;
 
+/** A RequestId as util.inspect prints an object's field: `RequestId: '<id>'`. */
+export const INSPECTED_REQUEST_ID = /(?<![\w$])RequestId: '([A-Za-z0-9][A-Za-z0-9-]{7,63})'/g;
+
 /** A terminal escape sequence: CSI (`ESC [ … m`, colours and cursor moves) or a two-character escape. */
 export const ANSI_ESCAPE = /\u001b(?:\[[0-9;:?]{0,32}[ -\/]{0,4}[@-~]|[@-Z\\-_])/g;
 

@@ -2,6 +2,7 @@ import { eachMatch } from './each-match.js';
 import { STRENGTH, type Evidence, type Strength } from './evidence.js';
 import { findJsonEnd } from './find-json-end.js';
 import { findSdkMessage, findTeaMessage } from './find-message.js';
+import { findInspectedSuccess } from './find-inspected-success.js';
 import { findTeaErrors } from './find-tea-errors.js';
 import {
   ACTION,
@@ -98,6 +99,7 @@ export function scanText(value: string, evidence: Evidence, ctx: RecognitionCont
   if (text.includes(XML_ERROR_MARK)) scanXmlErrors(text, evidence, ctx);
 
   noteMessage(text, evidence);
+  if (text.includes(INSPECTED_MARK)) noteInspectedSuccess(text, evidence);
   const status = HTTP_STATUS.exec(text);
   if (status) evidence.noteStatus(Number(status[1]));
   const action = ACTION_WORD.test(text) ? ACTION.exec(text) : null;
@@ -116,6 +118,17 @@ function isPopCoreName(text: string, at: number): boolean {
 interface PlacedId {
   id: string;
   at: number;
+}
+
+/** What every util.inspect-printed RequestId holds; findInspectedSuccess runs only on texts that do. */
+const INSPECTED_MARK = "RequestId: '";
+
+/** A response printed by util.inspect, with its RequestId and no error: a success (decideEvent prefers any error). */
+function noteInspectedSuccess(text: string, evidence: Evidence): void {
+  const requestId = findInspectedSuccess(text);
+  if (!requestId) return;
+  evidence.success = true;
+  evidence.successRequestId ??= requestId;
 }
 
 function collectRequestIds(text: string, evidence: Evidence): PlacedId[] {

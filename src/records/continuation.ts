@@ -55,6 +55,8 @@ const EXCEPTION_HEADER = /^[\w$.]*(?:Exception|Error)\b/;
 export const EXCEPTION_LINE = /^(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\])/;
 /** A header line that already shows an exception has none to wait for. */
 const OWN_EXCEPTION = /Exception|Error[:\]]/;
+/** A header at a level below warnings announces no failure: the line after it is not its stack. */
+const QUIET_LEVEL = /\b(?:TRACE|DEBUG|INFO|NOTICE|level=(?:trace|debug|info))\b/;
 /** Lines that start a new log event whatever came before. */
 export const LOG_LINE_START =
   /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d |\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;
@@ -94,9 +96,9 @@ export function advanceState(line: string, state: ContinuationState): Continuati
   };
 }
 
-/** A log header line (not a JSON one) with no exception of its own. */
+/** A log header line (not a JSON one, not below warnings) with no exception of its own. */
 function isBareHeader(line: string): boolean {
-  return line.charCodeAt(0) !== 0x7b && LOG_LINE_START.test(line) && !OWN_EXCEPTION.test(line);
+  return line.charCodeAt(0) !== 0x7b && LOG_LINE_START.test(line) && !OWN_EXCEPTION.test(line) && !QUIET_LEVEL.test(line);
 }
 
 /**

@@ -5,6 +5,7 @@ import { LineProcessor } from '../../src/pipeline/line-processor.js';
 import { createRecognitionContext } from '../../src/recognition/recognition-context.js';
 import { recognize } from '../../src/recognition/recognize.js';
 import { unwrapContainer } from '../../src/records/unwrap-container.js';
+import { unwrapLine } from '../../src/records/unwrap-line.js';
 import { parseTimestamp, parseTimeValue } from '../../src/time/parse-time.js';
 import type { TaggedEvent } from '../../src/types.js';
 
@@ -39,7 +40,7 @@ describe('timestamps as logs write them', () => {
 
   it('takes the time of CRI, Docker json-file and kubectl --timestamps wrappers', () => {
     expect(unwrapContainer('2026-11-22T09:44:34.085123456Z stderr F boom')?.origin.time).toBe(AT);
-    expect(unwrapContainer('{"log":"boom\\n","stream":"stderr","time":"2026-11-22T09:44:34.085Z"}')?.origin.time).toBe(AT);
+    expect(unwrapLine('{"log":"boom\\n","stream":"stderr","time":"2026-11-22T09:44:34.085Z"}')?.origin.time).toBe(AT);
     expect(unwrapContainer('[pod/api-0/app] 2026-11-22T09:44:34.085Z boom')?.origin.time).toBe(AT);
   });
 

@@ -73,4 +73,13 @@ describe('an exception line after a bare log header', () => {
     assembler.flush();
     expect(shown()).toEqual(['1:-:3', '4:-:1', '5:-:1', '6:-:1']);
   });
+
+  it('leaves an exception line after an informational header to a record of its own', () => {
+    const { assembler, shown } = collect();
+    ['2026-11-22 09:44:34,085 INFO start', '[TencentCloudSDKError] Code=InternalError, Message=x', 'level=info msg=ready', 'Error: boom'].forEach((line, i) =>
+      assembler.push(line, i + 1, null),
+    );
+    assembler.flush();
+    expect(shown()).toEqual(['1:-:1', '2:-:1', '3:-:1', '4:-:1']);
+  });
 });
