@@ -5,10 +5,12 @@ import { GROUPINGS, type Grouping } from '../render/groupings.js';
 
 /**
  * `--by`: one grouping per flag; dimensions joined by commas are crossed
- * into one table (`--by pod,code`).
+ * into one table (`--by pod,code`). And `--wide`, how the tables are shown.
  */
 export function byOption<T>(y: Argv<T>) {
-  return y.option('by', {
+  return y
+    .option('wide', { type: 'boolean', default: false, describe: 'on a terminal, show every column of the tables in full (they are fitted to its width otherwise)' })
+    .option('by', {
     type: 'string',
     array: true,
     nargs: 1,

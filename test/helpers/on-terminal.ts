@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import { CLI, ROOT } from './run-cli.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, ROOT, type CliResult } from './run-cli.js';
 
 /**
  * Runs a shell command on a pseudo-terminal of `cols` columns made by
@@ -23,4 +26,24 @@ export function runOnTerminal(command: string, cols = 80): Promise<{ output: str
     child.on('error', reject);
     child.on('close', (code) => resolve({ output: output.replace(/\r\n/g, '\n'), code }));
   });
+}
+
+/** A word as a POSIX shell reads it back. */
+function shellQuote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Runs the built CLI with `args` on a pseudo-terminal `cols` wide (stdin and
+ * stdout are the terminal, stderr a file): stdout is what the terminal showed.
+ */
+export async function runCliOnTerminal(args: readonly string[], cols: number): Promise<CliResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'mqerr-pty-'));
+  const stderrFile = join(dir, 'stderr');
+  try {
+    const { output, code } = await runOnTerminal(`exec node "$CLI" ${args.map(shellQuote).join(' ')} 2>${shellQuote(stderrFile)}`, cols);
+    return { code, signal: null, stdout: output, stderr: readFileSync(stderrFile, 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

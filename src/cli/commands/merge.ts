@@ -28,6 +28,7 @@ export interface MergeArgs {
   tz?: string;
   report?: string;
   catalog?: string[];
+  wide?: boolean;
 }
 
 /** Reads one shard's JSON summary, refusing anything that is not one; `what` names the flag in messages. */
@@ -125,7 +126,7 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   }
   const series = merged.timeSeries ?? null;
   const format = args.format ?? (process.stdout.isTTY ? 'table' : 'json');
-  await writeOut(renderSummary(merged, format, by, { zone, series }));
+  await writeOut(renderSummary(merged, format, by, { zone, series, wide: args.wide }));
   if (catalog && args.report !== undefined) {
     const html = renderReport({ summary: merged, series, catalog, zone, commandLine: describeCommandLine(process.argv.slice(2)), generatedAt: Date.now() });
     const error = await writeReport(args.report, html);

@@ -22,12 +22,15 @@ export interface ScanArgs extends InputArgs, TimeArgs, LiveArgs {
   format?: SummaryFormat;
   by?: Grouping[];
   report?: string;
+  wide?: boolean;
 }
 
 /** What a human-facing format shows beside the summary: times in a zone, trends from a series. */
 export interface DisplayContext {
   zone: TimeZone;
   series: TimeSeries | null;
+  /** `--wide`: tables show every column in full, however wide the terminal. */
+  wide?: boolean;
 }
 
 /** Renders a summary in the chosen format (shared by scan and merge). */
@@ -40,7 +43,13 @@ export function renderSummary(summary: Summary, format: SummaryFormat, by: reado
     case 'markdown':
       return renderMarkdown(summary, by);
     case 'table':
-      return renderTable(summary, by, { color: useColor(process.stdout), zone: display?.zone, series: display?.series ?? null });
+      return renderTable(summary, by, {
+        color: useColor(process.stdout),
+        zone: display?.zone,
+        series: display?.series ?? null,
+        width: display?.wide === true || !process.stdout.isTTY ? undefined : process.stdout.columns || undefined,
+        wide: display?.wide === true,
+      });
   }
 }
 
@@ -68,7 +77,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);
     if (args.report !== undefined) await checkReportPath(args.report);
     const run = await prepareRun(args, { window, series }, crossTabsOf(by));
-    const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
+    const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries(), wide: args.wide });
     const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
     // Metrics observe every record as it is read, so they keep the run on the main thread.
