@@ -73,7 +73,7 @@ export class Aggregator {
     /** Combinations of dimensions errors are also counted by (`--by pod,code`). */
     crossTabs: readonly (readonly CrossDimension[])[] = [],
   ) {
-    this.series = time.series ? new TimeSeriesCounter(time.series) : null;
+    this.series = time.series ? new TimeSeriesCounter(time.series, time.window.since) : null;
     this.crossTabs = new CrossTabs(crossTabs);
   }
 

@@ -163,6 +163,12 @@ export interface TimeSeries {
   untimed: number;
   spikeFactor: number;
   baselineBuckets: number;
+  /**
+   * Complete buckets a category needs before a bucket for a baseline
+   * (`--spike-baseline`); the first bucket is complete only when the records start at its start.
+   * Absent in summaries written before it existed (read as the default, 3).
+   */
+  minBaselineBuckets?: number;
   buckets: SeriesBucket[];
   spikes: Spike[];
 }

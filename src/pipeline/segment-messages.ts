@@ -25,6 +25,8 @@ export interface SegmentSettings {
   catalogProducts: string[];
   /** The combinations of dimensions errors are also counted by (`--by pod,code`). */
   crossTabs: Dimension[][];
+  /** The zone of log timestamps written without one (`--log-tz`), as the main thread reads them. */
+  logTimeZone: string;
 }
 
 /** A record whose outcome depends on lines before its segment (see LineOptions.defer), as plain data. */

@@ -1,3 +1,5 @@
+import { setLogTimeZone } from '../time/parse-time.js';
+import { parseTimeZone, UTC } from '../time/time-zone.js';
 import { Aggregator } from '../aggregation/aggregator.js';
 import { ProductSelection } from '../aggregation/product-selection.js';
 import { TimeWindow } from '../aggregation/time-window.js';
@@ -38,6 +40,8 @@ export class SegmentRunner {
     private readonly allocate: (length: number) => Buffer = Buffer.allocUnsafeSlow,
   ) {
     this.ctx = createRecognitionContext(new Catalog(settings.catalog.vendors, settings.catalog.version));
+    // The main thread checked the zone; a worker reads log times as it does.
+    setLogTimeZone(parseTimeZone(settings.logTimeZone) ?? UTC);
   }
 
   begin(source: string, firstLine: number): void {

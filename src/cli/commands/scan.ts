@@ -14,7 +14,7 @@ import { readInputs } from '../read-inputs.js';
 import { crossTabsOf } from '../by-option.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { stopOnSignals } from '../stop-signals.js';
-import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { applyLogTimeZone, resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -72,6 +72,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
     const format = args.format ?? defaultFormat();
     const by = args.by ?? ['category', 'code'];
+    applyLogTimeZone(args);
     const zone = resolveTimeZone(args);
     const window = resolveWindow(args, Date.now(), zone);
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);

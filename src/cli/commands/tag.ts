@@ -7,9 +7,9 @@ import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
-import { resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { applyLogTimeZone, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
-export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz'> {
+export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz' | 'logTz'> {
   errorsOnly?: boolean;
   pretty?: boolean;
   progress?: boolean;
@@ -37,6 +37,7 @@ export async function runTag(args: TagArgs): Promise<number> {
 
 async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+  applyLogTimeZone(args);
   const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
   const run = await prepareRun(args, { window, series: null });
   const pretty = args.pretty ? await loadPretty(useColor(process.stdout)) : null;
