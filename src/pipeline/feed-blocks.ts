@@ -1,6 +1,6 @@
 import type { BlockConsumer } from '../lines/line-scanner.js';
 import { classifyLines, type LineSink, type QuietLineOptions } from '../lines/quiet-lines.js';
-import { mayCarryEnvelope } from '../records/may-carry-envelope.js';
+import { mayBeWrapped } from '../records/may-be-wrapped.js';
 import type { LineProcessor } from './line-processor.js';
 
 /**
@@ -9,8 +9,8 @@ import type { LineProcessor } from './line-processor.js';
  * decoded exactly as the full path decodes it.
  * @example const scanner = new LineScanner(maxLineBytes, feedBlocks(processor, { unwrap: true }));
  */
-export function feedBlocks(processor: LineProcessor, settings: Omit<QuietLineOptions, 'mayCarryEnvelope'>): BlockConsumer {
-  const options: QuietLineOptions = { ...settings, mayCarryEnvelope };
+export function feedBlocks(processor: LineProcessor, settings: Omit<QuietLineOptions, 'mayBeWrapped'>): BlockConsumer {
+  const options: QuietLineOptions = { ...settings, mayBeWrapped };
   const sink: LineSink = {
     quiet: (buf, start, end, json, time) => processor.pushQuietLine({ buf, start, end, json, time }),
     loud: (buf, start, end) => processor.pushLine(buf.toString('utf8', start, end)),
