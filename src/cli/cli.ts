@@ -100,9 +100,16 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
     (y) =>
       redactInputOption(statusOptions(windowOptions(inputOptions(y))))
         .option('errors-only', { type: 'boolean', default: false, describe: 'write only API error events' })
-        .option('pretty', { type: 'boolean', default: false, describe: 'render for people with pino-pretty' })
+        .option('pretty', { type: 'boolean', default: false, describe: "render for people with pino-pretty: one line per record, an API error's essentials before its message" })
+        .option('pretty-option', {
+          type: 'string',
+          array: true,
+          nargs: 1,
+          describe: 'with --pretty: a pino-pretty option as KEY=VALUE (translateTime=SYS:standard, ignore=pid, singleLine=false); repeatable',
+        })
         .example('tail -F app.log | $0 tag --errors-only', 'tagged errors as they happen')
-        .example('$0 tag app.log | npx pino-pretty', 'human-readable records'),
+        .example('$0 tag app.log | npx pino-pretty', 'human-readable records')
+        .example("$0 tag --pretty --pretty-option translateTime=SYS:HH:MM:ss app.log", 'one line per record, times in local time'),
     (argv) => run(async () => (await import('./commands/tag.js')).runTag({ ...argv, maxLineBytes: argv.maxLineBytes as never })),
   )
   .command(

@@ -38,6 +38,20 @@ function listChoices(quoted: string): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
+/** The parts of `… Argument: NAME, Given: "VALUE", Choices: "a", "b"`, read without a pattern (the line may be long). */
+function invalidChoice(text: string): { name: string; given: string; choices: string } | null {
+  const at = text.indexOf('Argument: ');
+  const given = text.indexOf(', Given: ', at);
+  const choices = text.indexOf(', Choices: ', given);
+  if (at < 0 || given < 0 || choices < 0) return null;
+  const unquote = (value: string): string => (value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value);
+  return {
+    name: text.slice(at + 'Argument: '.length, given),
+    given: unquote(text.slice(given + ', Given: '.length, choices)),
+    choices: text.slice(choices + ', Choices: '.length),
+  };
+}
+
 /** The word for a flag the way it is typed: `--format`. */
 function flag(name: string): string {
   return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -57,9 +71,9 @@ export function describeUsageError(text: string, command: string | null, args: r
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
     .join(' ');
-  let m = /Argument: (\S+), Given: "?(.*?)"?, Choices: (.*)$/.exec(oneLine);
-  if (m) return `${flag(m[1]!)} expects ${listChoices(m[3]!)}, got '${m[2]}'`;
-  m = /^(?:Not enough non-option arguments|Missing required arguments?):/.exec(oneLine);
+  const choice = invalidChoice(oneLine);
+  if (choice) return `${flag(choice.name)} expects ${listChoices(choice.choices)}, got '${choice.given}'`;
+  let m = /^(?:Not enough non-option arguments|Missing required arguments?):/.exec(oneLine);
   if (m) return POSITIONALS[command ?? ''] ?? `${command ?? 'mqerr'} needs more arguments`;
   m = /^Too many non-option arguments: got (\d+), maximum of (\d+)/.exec(oneLine);
   if (m) return `${command ?? 'mqerr'} takes ${m[2]} argument${m[2] === '1' ? '' : 's'}, got ${m[1]}`;
