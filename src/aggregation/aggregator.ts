@@ -3,6 +3,7 @@ import type { Category, TaggedEvent } from '../types.js';
 import { compareKeys as cmp, sortCounts } from './compare-keys.js';
 import { CrossTabs, type Dimension as CrossDimension } from './cross-tabs.js';
 import { RequestIdSample } from './request-id-sample.js';
+import { RunRepeats } from './run-repeats.js';
 import { ProductCounts } from './product-counts.js';
 import { ProductSelection } from './product-selection.js';
 import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type SourceStats, type Summary, type TimeSeries, type Totals } from './summary.js';
@@ -29,6 +30,10 @@ export interface SourceState {
   first: number | null;
   last: number | null;
   error: string | null;
+  /** An id of what was read (a file's content), null for standard input. */
+  id: string | null;
+  /** Other names the same file was given under, read once. */
+  alsoGivenAs: string[];
 }
 
 /** Dimensions errors are counted by, besides category and code. */
@@ -50,7 +55,18 @@ const NO_TIME_OPTIONS: AggregatorTimeOptions = { window: new TimeWindow(null, nu
  * Two aggregators merge exactly (see `merge`).
  */
 export class Aggregator {
-  readonly totals: Totals = { lines: 0, records: 0, errors: 0, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 };
+  readonly totals: Totals = {
+    lines: 0,
+    records: 0,
+    errors: 0,
+    successes: 0,
+    truncated: 0,
+    undecodable: 0,
+    otherProducts: 0,
+    otherCloud: 0,
+    repeatsAcrossInputs: 0,
+  };
+  private readonly runRepeats = new RunRepeats();
   private readonly categories = new Map<Category, number>();
   private readonly codes = new Map<string, CodeState>();
   private readonly dimensions = new Map<Dimension, Map<string, number>>(DIMENSIONS.map((d) => [d, new Map()]));
@@ -93,6 +109,11 @@ export class Aggregator {
       return true;
     }
     if (event.event === null || (event.event === 'error' && event.duplicateOf !== null)) return true;
+    // One API error logged by two inputs of the run is one error.
+    if (event.event === 'error' && event.requestId && this.runRepeats.countedElsewhere(event.requestId, event.source)) {
+      this.totals.repeatsAcrossInputs++;
+      return true;
+    }
     const counted = this.selection.counts(event.product);
     this.products.add(event, counted);
     if (!counted) {
@@ -186,7 +207,7 @@ export class Aggregator {
   source(name: string): SourceState {
     let state = this.sources.get(name);
     if (!state) {
-      state = { name, lines: 0, bytes: 0, records: 0, errors: 0, successes: 0, first: null, last: null, error: null };
+      state = { name, lines: 0, bytes: 0, records: 0, errors: 0, successes: 0, first: null, last: null, error: null, id: null, alsoGivenAs: [] };
       this.sources.set(name, state);
     }
     return state;
@@ -236,6 +257,8 @@ export class Aggregator {
       state.first = minIso(state.first, s.firstSeen);
       state.last = maxIso(state.last, s.lastSeen);
       state.error ??= s.error;
+      state.id ??= s.id ?? null;
+      for (const name of s.alsoGivenAs ?? []) if (!state.alsoGivenAs.includes(name)) state.alsoGivenAs.push(name);
     }
     if (summary.window) {
       this.outside.before += summary.window.before;
@@ -288,6 +311,8 @@ export class Aggregator {
           firstSeen: iso(s.first),
           lastSeen: iso(s.last),
           error: s.error,
+          id: s.id,
+          ...(s.alsoGivenAs.length > 0 ? { alsoGivenAs: [...s.alsoGivenAs] } : {}),
         })),
     };
     const { window } = this.time;

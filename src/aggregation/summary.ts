@@ -22,6 +22,12 @@ export interface Totals {
   otherProducts: number;
   /** Records set aside as another cloud's API errors (AWS, Azure, Google), counted in `otherClouds` only. */
   otherCloud: number;
+  /**
+   * Errors not counted because an earlier input of the run had counted their
+   * RequestId: one API error logged by two inputs is one error. Absent in
+   * summaries written before it existed.
+   */
+  repeatsAcrossInputs: number;
 }
 
 /** The errors and successes of one product of one vendor, and its codes. */
@@ -72,6 +78,14 @@ export interface SourceStats {
   firstSeen: string | null;
   lastSeen: string | null;
   error: string | null;
+  /**
+   * An id of what was read: a hash of a file's size and first and last
+   * 64 KiB; null for standard input. `merge` refuses two summaries that read
+   * the same. Absent in summaries written before it existed.
+   */
+  id?: string | null;
+  /** Other names the same file was given under on the command line; it was read once. */
+  alsoGivenAs?: string[];
 }
 
 /** How one `--fail-on` threshold stands: its value, in the expression's unit, and whether it fired. */

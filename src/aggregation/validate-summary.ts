@@ -33,6 +33,7 @@ const SCHEMA = {
       required: ['lines', 'records', 'errors', 'successes', 'truncated', 'undecodable'],
       properties: {
         lines: count, records: count, errors: count, successes: count, truncated: count, undecodable: count, otherProducts: count, otherCloud: count,
+        repeatsAcrossInputs: count,
       },
     },
     byProduct: {
@@ -126,6 +127,8 @@ const SCHEMA = {
           firstSeen: isoTime,
           lastSeen: isoTime,
           error: nullableString,
+          id: nullableString,
+          alsoGivenAs: { type: 'array', items: { type: 'string' } },
         },
       },
     },

@@ -6,6 +6,7 @@ import { loadCatalog } from '../catalog/load-catalog.js';
 import { ExitError } from '../errors.js';
 import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
 import { expandInputs, type InputSource } from '../sources/expand-inputs.js';
+import { identifyInputs } from '../sources/identify-inputs.js';
 import { resolveJobs } from './jobs-option.js';
 import { warn } from './output.js';
 import { stdinHint } from './stdin-hint.js';
@@ -50,7 +51,13 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions, 
   const ctx = createRecognitionContext(catalog);
   const catalogProducts = [...catalog.vendors.values()].map((vc) => vc.product.toLowerCase());
   const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, ProductSelection.fromNames(args.product, catalogProducts), crossTabs);
-  const inputs = await expandInputs(args.paths ?? []);
+  const identified = await identifyInputs(await expandInputs(args.paths ?? []));
+  const inputs = identified.inputs;
+  for (const [name, id] of identified.ids) aggregator.source(name).id = id;
+  for (const { name, sameAs } of identified.repeats) {
+    warn(`${name} is the same file as ${sameAs}: read once`);
+    aggregator.source(sameAs).alsoGivenAs.push(name);
+  }
   const hint = stdinHint(inputs, process.stdin.isTTY === true);
   if (hint !== null) warn(hint);
   const jobs = resolveJobs(args.jobs);

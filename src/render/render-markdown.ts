@@ -12,6 +12,7 @@ export function renderMarkdown(summary: Summary, by: readonly Grouping[]): strin
     `**${t.errors}** ${plural(t.errors, 'error')}, **${t.successes}** ${plural(t.successes, 'success')} in ${plural(t.records, 'record', true)} (${plural(t.lines, 'line', true)}); catalog ${summary.catalog.version}`,
     '',
   ];
+  if (t.repeatsAcrossInputs > 0) out.push(`${plural(t.repeatsAcrossInputs, 'error', true)} already counted from another input (the same RequestId), not counted again.`, '');
   if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`Set apart: ${plural(t.otherProducts, 'error', true)} of other products, ${plural(t.otherCloud, 'record', true)} of other clouds' errors (below).`, '');
   const gaps = uncataloguedTable(summary);
   const setApart = setApartTable(summary);

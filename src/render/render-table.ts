@@ -48,6 +48,7 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
     `${paint(BOLD, 'mqerr')}: ${paint(t.errors > 0 ? RED : BOLD, String(t.errors))} ${plural(t.errors, 'error')}, ${plural(t.successes, 'success', true)} in ${plural(t.records, 'record', true)}, ${plural(t.lines, 'line', true)}${rate}`,
   ];
   if (t.truncated > 0 || t.undecodable > 0) out.push(`  ${t.truncated} lines truncated, ${t.undecodable} lines with invalid UTF-8`);
+  if (t.repeatsAcrossInputs > 0) out.push(`  ${plural(t.repeatsAcrossInputs, 'error', true)} already counted from another input (the same RequestId), not counted again`);
   if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`  set apart: ${plural(t.otherProducts, 'error', true)} of other products, ${plural(t.otherCloud, 'record', true)} of other clouds' errors (below)`);
   out.push(...timeLines(summary, style.series ?? null, zone));
   const printTable = (table: GroupTable): void => {

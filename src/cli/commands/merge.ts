@@ -18,6 +18,7 @@ import { redactSummary } from '../../render/redact-summary.js';
 import { renderSummary, type SummaryFormat } from './scan.js';
 import { sameDimensions, type Dimension } from '../../aggregation/cross-tabs.js';
 import { crossTabsOf } from '../by-option.js';
+import { identifyInputs } from '../../sources/identify-inputs.js';
 
 export interface MergeArgs {
   files: string[];
@@ -70,6 +71,29 @@ function productSelectionConflict(reference: CountedProducts, summary: Summary, 
 }
 
 /**
+ * Why summaries cannot be shards of one run because two of them read the
+ * same input (the same summary given twice, or shards whose inputs
+ * overlap), or null. Inputs are told by the ids summaries carry for their
+ * files (see identifyInputs); standard input and summaries written before
+ * ids existed have none.
+ */
+function overlappingSources(summaries: readonly { file: string; summary: Summary }[]): string | null {
+  const readBy = new Map<string, { file: string; name: string }>();
+  for (const { file, summary } of summaries) {
+    for (const source of summary.sources) {
+      if (!source.id) continue;
+      const earlier = readBy.get(source.id);
+      if (earlier && earlier.file !== file) {
+        const what = earlier.name === source.name ? source.name : `${earlier.name} (as ${source.name})`;
+        return `merge ${file}: it and ${earlier.file} both read ${what}; merge summaries of different inputs only (the same summary twice, or shards that overlap, would count it twice)`;
+      }
+      readBy.set(source.id, { file, name: source.name });
+    }
+  }
+  return null;
+}
+
+/**
  * Merges shard summaries into exactly the summary one run over all their
  * inputs gives. Summaries made with other catalogs, sample sizes, time
  * windows or buckets are refused.
@@ -100,6 +124,8 @@ export function mergeSummaries(
       }
     }
   }
+  const overlap = overlappingSources(summaries);
+  if (overlap) throw new ExitError(overlap);
   // Cross-tabs every summary holds are merged too, so a merge of merges keeps them.
   const kept = (first.summary.groups ?? [])
     .map((g) => g.dimensions)
@@ -109,11 +135,19 @@ export function mergeSummaries(
   return aggregator.toSummary();
 }
 
+/** The same summary file given twice (under one name or two) is refused before anything is read. */
+async function refuseRepeatedFiles(files: readonly string[]): Promise<void> {
+  const { repeats } = await identifyInputs(files.map((file) => ({ kind: 'file', name: file, path: file, size: null })));
+  const repeat = repeats[0];
+  if (repeat) throw new ExitError(`merge ${repeat.name}: the same file as ${repeat.sameAs}, given twice; its counts would be added twice`);
+}
+
 /** `mqerr merge a.json b.json …`. */
 export async function runMerge(args: MergeArgs): Promise<number> {
   installStdoutGuards();
   const zone = resolveTimeZone(args);
   if (args.report !== undefined) await checkReportPath(args.report);
+  await refuseRepeatedFiles(args.files);
   const summaries = args.files.map((file) => ({ file, ...readStoredSummary(file, 'merge') }));
   const by = args.by ?? ['category', 'code'];
   const merged = mergeSummaries(summaries, { redact: args.redact ?? true, crossTabs: crossTabsOf(by) });
