@@ -3,6 +3,11 @@ import type { CountedProducts } from './product-selection.js';
 import type { UncataloguedCode } from './uncatalogued.js';
 import type { CrossTab } from './cross-tabs.js';
 
+/** The names of the overflow rows (`--max-keys`): each row also has `"overflow": true`. */
+export const OVERFLOW_CODE = '(other codes)';
+export const OVERFLOW_KEY = '(other)';
+export const OVERFLOW_SOURCE = '(other sources)';
+
 /** The JSON summary's schema name; scripts check it. */
 export const SUMMARY_SCHEMA = 'mqerr.summary/2';
 /** The schema before products and other clouds were told apart; `mqerr merge` still reads it. */
@@ -61,11 +66,15 @@ export interface CodeCount {
   requestIds: string[];
   firstSeen: string | null;
   lastSeen: string | null;
+  /** The row of the codes past `--max-keys` (code `(other codes)`). */
+  overflow?: true;
 }
 
 export interface KeyCount {
   key: string | null;
   count: number;
+  /** The row of the keys past `--max-keys` (key `(other)`). */
+  overflow?: true;
 }
 
 export interface SourceStats {
@@ -86,6 +95,15 @@ export interface SourceStats {
   id?: string | null;
   /** Other names the same file was given under on the command line; it was read once. */
   alsoGivenAs?: string[];
+  /** The row of the sources past `--max-keys` (name `(other sources)`). */
+  overflow?: true;
+}
+
+/** Present when a grouping had more distinct keys than `--max-keys`: what its overflow row counts. */
+export interface OverflowStats {
+  maxKeys: number;
+  /** Summary field → the count in its overflow row (errors; successes; for `sources`, lines; for `uncatalogued`, errors of codes not listed). */
+  folded: Record<string, number>;
 }
 
 /** How one `--fail-on` threshold stands: its value, in the expression's unit, and whether it fired. */
@@ -128,6 +146,8 @@ export interface Summary {
   thresholds?: ThresholdResult[];
   /** Present only when `--by` crosses dimensions (`--by pod,code`): one cross-tab each. */
   groups?: CrossTab[];
+  /** Present only when some grouping had more distinct keys than `--max-keys`. */
+  overflow?: OverflowStats;
 }
 
 /** What `--since` / `--until` kept out: records before, after, or without a time. */

@@ -52,6 +52,7 @@ export class SegmentRunner {
       settings.samples,
       { window: new TimeWindow(since, until), series },
       new ProductSelection(settings.countedProducts, new Set(settings.catalogProducts)),
+      settings.maxKeys,
       settings.crossTabs,
     );
     const writer = settings.tag ? new TagWriter({ errorsOnly: settings.tag.errorsOnly, pretty: null, redactInput: settings.tag.redactInput }) : null;

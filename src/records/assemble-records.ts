@@ -16,7 +16,7 @@ export const DEFAULT_ASSEMBLY_LIMITS: AssemblyLimits = {
   maxRecordLines: 1000,
   maxRecordChars: 4 * 1024 * 1024,
   maxOpenRecords: 4096,
-  maxOpenChars: 32 * 1024 * 1024,
+  maxOpenChars: 16 * 1024 * 1024,
 };
 
 /** Where a line came from inside a source, once its wrappers and envelopes are removed: lines of different streams never share a record. */
@@ -246,11 +246,18 @@ export class RecordAssembler {
     }
   }
 
-  /** Closes the longest-idle streams' records while there are too many, or they hold too much. */
+  /**
+   * Closes the longest-idle streams' records when there are too many, or
+   * they hold too much: an eighth of the bound at a time, in one pass, so a
+   * crowd of streams costs no more per line than a few.
+   */
   private keepWithinBounds(): void {
     const { maxOpenRecords, maxOpenChars } = this.limits;
-    while (this.open.size > maxOpenRecords || (this.openChars > maxOpenChars && this.open.size > 1)) {
-      const [key, record] = this.open.entries().next().value as [string, OpenRecord];
+    if (this.open.size <= maxOpenRecords && (this.openChars <= maxOpenChars || this.open.size <= 1)) return;
+    const records = maxOpenRecords - (maxOpenRecords >> 3);
+    const chars = maxOpenChars - (maxOpenChars >> 3);
+    for (const [key, record] of this.open) {
+      if (this.open.size <= records && (this.openChars <= chars || this.open.size <= 1)) return;
       this.close(key, record);
     }
   }

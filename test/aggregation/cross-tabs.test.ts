@@ -39,14 +39,14 @@ describe('cross-tabs', () => {
   });
 
   it('of shards add up to the cross-tab of one run over all of them', () => {
-    const whole = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, [['pod', 'code']]);
-    const a = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, [['pod', 'code']]);
-    const b = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, [['pod', 'code']]);
+    const whole = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, undefined, [['pod', 'code']]);
+    const a = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, undefined, [['pod', 'code']]);
+    const b = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, undefined, [['pod', 'code']]);
     events.forEach((e, i) => {
       whole.add(e);
       (i % 2 === 0 ? a : b).add(e);
     });
-    const merged = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, [['pod', 'code']]);
+    const merged = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, undefined, [['pod', 'code']]);
     merged.absorb(a.toSummary());
     merged.absorb(b.toSummary());
     expect(merged.toSummary().groups).toEqual(whole.toSummary().groups);
@@ -56,7 +56,7 @@ describe('cross-tabs', () => {
     const plain = new Aggregator({ version: 'v', entries: 0 }, 5);
     plain.add(events[0]!);
     expect(plain.toSummary().groups).toBeUndefined();
-    const crossed = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, [['pod', 'code']]);
+    const crossed = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, undefined, [['pod', 'code']]);
     crossed.add(events[0]!);
     expect(validateSummary(crossed.toSummary())).toBeNull();
     expect(validateSummary({ ...crossed.toSummary(), groups: [{ dimensions: ['pod', 'nope'], rows: [] }] })).toMatch(/groups/);

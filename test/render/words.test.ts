@@ -40,7 +40,7 @@ describe('words people read', () => {
 });
 
 describe('CSV of several groupings', () => {
-  const aggregator = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, [['pod', 'code']]);
+  const aggregator = new Aggregator({ version: 'v', entries: 0 }, 5, undefined, undefined, undefined, [['pod', 'code']]);
   aggregator.add(taggedEvent({ pod: 'api-0', vendor: 'tencent', code: 'RequestLimitExceeded', category: 'throttling', retryable: true, catalogued: true, requestId: 'a' }));
   aggregator.add(taggedEvent({ code: '=cmd|x', category: 'unknown' }));
   const rows = parseCsv(renderCsv(aggregator.toSummary(), ['category', 'code', ['pod', 'code']]));

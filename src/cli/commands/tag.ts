@@ -5,7 +5,7 @@ import type { FlowControl } from '../../pipeline/run-pipeline.js';
 import { prettifySafely } from '../../render/prettify-safely.js';
 import { TagWriter } from '../../render/tag-writer.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
-import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
@@ -40,7 +40,7 @@ export async function runTag(args: TagArgs): Promise<number> {
 }
 
 async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
-  const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+  const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
   applyLogTimeZone(args);
   const prettyOverrides = parsePrettyOptions(args.prettyOption ?? []);
   if (!args.pretty && (args.prettyOption ?? []).length > 0) throw new ExitError('--pretty-option sets how --pretty renders records; add --pretty');
