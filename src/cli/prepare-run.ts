@@ -38,6 +38,8 @@ export interface PreparedRun {
   /** Threads for processing files (--jobs). */
   jobs: number;
   samples: number;
+  /** What to tell the user once the run is sure to start (a file given twice, read once). */
+  notes: string[];
 }
 
 /** User catalogs come from --catalog, then MQERR_CATALOG (paths separated like PATH). */
@@ -66,14 +68,15 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions, 
     const state = named(name);
     if (state) state.id = id;
   }
+  const notes: string[] = [];
   for (const { name, sameAs } of identified.repeats) {
-    warn(`${name} is the same file as ${sameAs}: read once`);
+    notes.push(`${name} is the same file as ${sameAs}: read once`);
     named(sameAs)?.alsoGivenAs.push(name);
   }
   const hint = stdinHint(inputs, process.stdin.isTTY === true);
   if (hint !== null) warn(hint);
   const jobs = resolveJobs(args.jobs);
-  return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples };
+  return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples, notes };
 }
 
 /**

@@ -85,6 +85,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     for (const output of outputs) await checkOutputPath(output);
     const run = await prepareRun(args, { window, series }, crossTabsOf(by));
     await refuseOutputsAmongInputs(outputs, run.inputs);
+    for (const note of run.notes) warn(note);
     const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries(), wide: args.wide });
     // A JSON summary is written in chunks after the run, never made into one string.
     const streamJson = format === 'json' && args.every === undefined;

@@ -46,6 +46,7 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   if (!args.pretty && (args.prettyOption ?? []).length > 0) throw new ExitError('--pretty-option sets how --pretty renders records; add --pretty');
   const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
   const run = await prepareRun(args, { window, series: null });
+  for (const note of run.notes) warn(note);
   const pretty = args.pretty ? await loadPretty(useColor(process.stdout), prettyOverrides) : null;
   const status = startStatus({ enabled: args.progress ?? true, intervalMs: parseInterval(args.interval), writesRecords: true }, run);
   const flow: { current: FlowControl | null } = { current: null };
