@@ -148,7 +148,7 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
   )
   .strict()
   // A flag given without its value is a usage error, not a flag set to nothing.
-  .requiresArg(['jobs', 'report', 'tz', 'since', 'until', 'every', 'interval', 'metrics-port', 'metrics-host', 'textfile', 'spike-factor', 'max-line-bytes'])
+  .requiresArg(['jobs', 'report', 'tz', 'since', 'until', 'every', 'interval', 'metrics-port', 'metrics-host', 'textfile', 'spike-factor', 'spike-baseline', 'max-line-bytes', 'max-keys'])
   .version(VERSION)
   .help()
   .alias('h', 'help')
