@@ -119,7 +119,7 @@ export class Aggregator {
     crossTabs: readonly (readonly CrossDimension[])[] = [],
   ) {
     this.series = time.series ? new TimeSeriesCounter(time.series, time.window.since) : null;
-    this.crossTabs = new CrossTabs(crossTabs);
+    this.crossTabs = new CrossTabs(crossTabs, maxKeys);
     const grouping = (): Grouping => ({ counts: new Map(), budget: new KeyBudget(maxKeys) });
     this.codeBudget = new KeyBudget(maxKeys);
     this.dimensions = new Map(DIMENSIONS.map((d) => [d, grouping()]));

@@ -106,7 +106,10 @@ const SCHEMA = {
         required: ['dimensions', 'rows'],
         properties: {
           dimensions: { type: 'array', minItems: 2, items: { enum: [...DIMENSIONS] } },
-          rows: { type: 'array', items: { type: 'object', required: ['count'], properties: { count }, additionalProperties: nullableString } },
+          rows: {
+            type: 'array',
+            items: { type: 'object', required: ['count'], properties: { count, overflow: { const: true } }, additionalProperties: nullableString },
+          },
         },
       },
     },

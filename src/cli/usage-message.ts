@@ -22,7 +22,8 @@ const EXPECTS: Record<string, string> = {
   textfile: 'a file name such as mqerr.prom',
   product: 'product names separated by commas, or all',
   'spike-factor': 'a number such as 3',
-  'spike-baseline': 'a whole number ≥ 1 (complete buckets)',
+  'spike-baseline': 'a whole number from 1 to 12 (complete buckets)',
+  'max-keys': 'a whole number (distinct keys per grouping)',
   'pretty-option': 'KEY=VALUE, such as translateTime=SYS:standard',
 };
 

@@ -52,6 +52,26 @@ describe('cross-tabs', () => {
     expect(merged.toSummary().groups).toEqual(whole.toSummary().groups);
   });
 
+  it('count at most --max-keys combinations on their own, the rest in an (other) row, the same in any order and merged', () => {
+    const tabOf = (order: typeof events, maxKeys: number): unknown => {
+      const tabs = new CrossTabs([['pod', 'code']], maxKeys);
+      for (const e of order) tabs.add(e);
+      return tabs.toJson();
+    };
+    const bounded = tabOf(events, 2) as { rows: { count: number; overflow?: true }[] }[];
+    expect(bounded[0]!.rows).toHaveLength(3);
+    expect(bounded[0]!.rows[2]).toEqual({ pod: '(other)', code: '(other)', count: expect.any(Number), overflow: true });
+    expect(bounded[0]!.rows.reduce((n, r) => n + r.count, 0)).toBe(events.length);
+    expect(tabOf([...events].reverse(), 2)).toEqual(bounded);
+    const a = new CrossTabs([['pod', 'code']], 2);
+    const b = new CrossTabs([['pod', 'code']], 2);
+    events.forEach((e, i) => (i < 2 ? a : b).add(e));
+    const merged = new CrossTabs([['pod', 'code']], 2);
+    merged.absorb(b.toJson());
+    merged.absorb(a.toJson());
+    expect(merged.toJson()).toEqual(bounded);
+  });
+
   it('are in the JSON summary only when asked for, and a summary with them validates', () => {
     const plain = new Aggregator({ version: 'v', entries: 0 }, 5);
     plain.add(events[0]!);
