@@ -26,12 +26,11 @@ export function mayBeWrapped(text: string, from = 0, to = text.length): boolean 
   return mayCarryEnvelope(text, from, to);
 }
 
-/** Where ` | ` starts in `text[from, to)`, or -1. */
+/** Where ` | ` starts in `text[from, to)`, or -1 (a native search of the range alone). */
 function findBar(text: string, from: number, to: number): number {
-  for (let i = from; i + 2 < to; i++) {
-    if (text.charCodeAt(i + 1) === 0x7c /* | */ && text.charCodeAt(i) === 0x20 && text.charCodeAt(i + 2) === 0x20) return i;
-  }
-  return -1;
+  if (to - from < 3) return -1;
+  const at = text.substring(from, to).indexOf(' | ');
+  return at < 0 ? -1 : from + at;
 }
 
 function isDigit(text: string, at: number): boolean {
