@@ -168,13 +168,15 @@ export class Aggregator {
     this.totals.errors++;
     source.errors++;
     const category = event.category ?? 'unknown';
-    this.series?.addError(event.time, category, event.vendor, event.code);
     this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     for (const d of DIMENSIONS) countKey(this.dimensions.get(d)!, keyOf(event[d]), 1);
     this.crossTabs.add(event);
     const key = `${event.vendor ?? ''}\u0000${event.code ?? ''}`;
     let state = this.codes.get(key);
     if (!state && !this.codeBudget.admit(key, (evicted) => this.foldCode(evicted))) state = this.overflowCodeState();
+    // The series counts codes as byCode does: past the budget, in the overflow row.
+    if (state === this.overflowCode) this.series?.addError(event.time, category, null, OVERFLOW_CODE);
+    else this.series?.addError(event.time, category, event.vendor, event.code);
     if (!state) {
       state = {
         info: {
@@ -233,6 +235,8 @@ export class Aggregator {
    */
   absorbSeries(series: TimeSeries): void {
     this.series?.absorb(series);
+    // Codes the budget does not keep are counted in the overflow row, in the series too.
+    this.series?.foldCodesNotKept((key) => this.codes.has(key));
   }
 
   /** The series kept for displays (sparklines, the report), whether or not the summary prints it. */
@@ -268,6 +272,7 @@ export class Aggregator {
     const state = this.codes.get(key);
     if (!state) return;
     this.codes.delete(key);
+    this.series?.foldCode(key);
     const overflow = this.overflowCodeState();
     overflow.count += state.count;
     if (state.first !== null) overflow.first = min(overflow.first, state.first);
@@ -327,7 +332,7 @@ export class Aggregator {
       this.outside.after += summary.window.after;
       this.outside.untimed += summary.window.untimed;
     }
-    if (summary.timeSeries) this.series?.absorb(summary.timeSeries);
+    if (summary.timeSeries) this.absorbSeries(summary.timeSeries);
     this.products.absorb(summary.byProduct);
     for (const { cloud, count } of summary.otherClouds) this.otherClouds.set(cloud, (this.otherClouds.get(cloud) ?? 0) + count);
     this.crossTabs.absorb(summary.groups);

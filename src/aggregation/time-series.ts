@@ -2,7 +2,7 @@ import type { Category, Vendor } from '../types.js';
 import { bucketStart, coarserSize, sizeLabel } from './bucket-size.js';
 import { compareKeys, sortCounts } from './compare-keys.js';
 import { BASELINE_BUCKETS, detectSpikes } from './detect-spikes.js';
-import type { SeriesBucket, TimeSeries } from './summary.js';
+import { OVERFLOW_CODE, type SeriesBucket, type TimeSeries } from './summary.js';
 
 export interface SeriesOptions {
   /** Bucket size in milliseconds. */
@@ -73,6 +73,22 @@ export class TimeSeriesCounter {
     bucket.errors++;
     bucket.categories.set(category, (bucket.categories.get(category) ?? 0) + 1);
     addCode(bucket.codes, vendor, code, 1);
+  }
+
+  /**
+   * Folds a code's counts, in every bucket, into the overflow code: the
+   * aggregator's budget (`--max-keys`) pushed it out of `byCode`. The key is
+   * `vendor\u0000code`, as the aggregator writes it.
+   */
+  foldCode(key: string): void {
+    for (const bucket of this.buckets.values()) foldInto(bucket.codes, key);
+  }
+
+  /** Folds every code that `kept` says the aggregator does not count on its own (after absorbing another series). */
+  foldCodesNotKept(kept: (key: string) => boolean): void {
+    for (const bucket of this.buckets.values()) {
+      for (const key of [...bucket.codes.keys()]) if (key !== OVERFLOW_KEY && !kept(key)) foldInto(bucket.codes, key);
+    }
   }
 
   addSuccess(ms: number | null): void {
@@ -169,6 +185,16 @@ export class TimeSeriesCounter {
       for (const c of state.codes.values()) addCode(into.codes, c.vendor, c.code, c.count);
     }
   }
+}
+
+/** Where a bucket counts the codes past the budget. */
+const OVERFLOW_KEY = `\u0000${OVERFLOW_CODE}`;
+
+function foldInto(codes: Map<string, CodeBucket>, key: string): void {
+  const entry = codes.get(key);
+  if (!entry) return;
+  codes.delete(key);
+  addCode(codes, null, OVERFLOW_CODE, entry.count);
 }
 
 function addCode(codes: Map<string, CodeBucket>, vendor: Vendor | null, code: string | null, count: number): void {

@@ -11,6 +11,8 @@ import { withJobsOption } from './jobs-option.js';
 import { sanitizeForTerminal } from '../render/sanitize-terminal.js';
 import { catalogOptions } from './catalog-options.js';
 import { reportOption } from './report-option.js';
+import { followOption } from './follow-option.js';
+import { stateOptions } from './state-option.js';
 import { seriesOptions, tzOption, windowOptions } from './time-options.js';
 import { redactInputOption, redactOption } from './safety-options.js';
 import { protectStdinArgument, restoreStdinArgument } from './stdin-argument.js';
@@ -73,7 +75,7 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
     ['scan [paths..]', '$0 [paths..]'],
     'count API errors by category and code (the default command)',
     (y) =>
-      byOption(liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y))))))
+      byOption(stateOptions(followOption(liveOptions(reportOption(seriesOptions(windowOptions(inputOptions(y))))))))
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
         .option('product', {
           type: 'string',
@@ -88,6 +90,7 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
         .example("$0 --fail-on 'throttling>100' --fail-on 'error-rate>5%' app.log", 'exit 1 when a threshold is crossed (cron, CI)')
         .example('$0 --by vendor --by action logs/', 'errors per vendor and per API action')
         .example('$0 --by pod,code logs/', 'one table of errors per pod and code')
+        .example("$0 --follow --metrics-port 9464 '/var/log/pods/*/*/*.log'", 'follow files through rotation; Ctrl-C prints the summary')
         .example("$0 --since 24h --bucket 1h --report day.html --format json 'logs/*.gz' > day.json", 'the last day, hourly, with an HTML report'),
     (argv) =>
       run(async () => {
@@ -99,7 +102,7 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
     'tag [paths..]',
     'write every record as NDJSON with an "mqerr" key (pipe it into pino-pretty)',
     (y) =>
-      redactInputOption(statusOptions(windowOptions(inputOptions(y))))
+      followOption(redactInputOption(statusOptions(windowOptions(inputOptions(y)))))
         .option('errors-only', { type: 'boolean', default: false, describe: 'write only API error events' })
         .option('pretty', { type: 'boolean', default: false, describe: "render for people with pino-pretty: one line per record, an API error's essentials before its message" })
         .option('pretty-option', {

@@ -36,6 +36,8 @@ export interface LiveOutput {
 export interface LiveRun {
   /** Feeds the metrics; null when no metrics are asked for. */
   sink: RecordSink | null;
+  /** The metrics, when asked for (a checkpoint keeps their counts). */
+  metrics: RunMetrics | null;
   /** A one-line warning, printed without the live view drawing over it. */
   warn(message: string): void;
   /** Stops timers, servers and the status line; the final summary, its output and the exit status. */
@@ -100,6 +102,7 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
 
   return {
     sink: metrics ? (_record, _recognition, event) => metrics.observe(event) : null,
+    metrics,
     warn,
     async finish() {
       if (every) clearInterval(every);

@@ -16,11 +16,16 @@ import { crossTabsOf } from '../by-option.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { checkOutputPath, refuseOutputsAmongInputs, type OutputPath } from '../output-path.js';
 import { stopOnSignals } from '../stop-signals.js';
+import { resolveFollow } from '../follow-option.js';
+import { openCheckpoints } from '../state-option.js';
 import { applyLogTimeZone, resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
 export interface ScanArgs extends InputArgs, TimeArgs, LiveArgs {
+  follow?: boolean;
+  state?: string;
+  stateInterval?: string;
   format?: SummaryFormat;
   by?: Grouping[];
   report?: string;
@@ -72,6 +77,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
   const release = stopOnSignals(controller);
   try {
     const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
+    const follow = resolveFollow(args);
     const format = args.format ?? defaultFormat();
     const by = args.by ?? ['category', 'code'];
     applyLogTimeZone(args);
@@ -83,26 +89,33 @@ export async function runScan(args: ScanArgs): Promise<number> {
     if (args.report !== undefined) outputs.push({ flag: '--report', path: args.report });
     if (args.textfile !== undefined) outputs.push({ flag: '--textfile', path: args.textfile });
     for (const output of outputs) await checkOutputPath(output);
+    // The state may sit in a followed directory: the follower leaves it alone (see Checkpoints.isOwnFile).
+    if (args.state !== undefined) await checkOutputPath({ flag: '--state', path: args.state });
     const run = await prepareRun(args, { window, series }, crossTabsOf(by));
     await refuseOutputsAmongInputs(outputs, run.inputs);
     for (const note of run.notes) warn(note);
+    const checkpoints = openCheckpoints(args, run, follow, warn);
     const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries(), wide: args.wide });
     // A JSON summary is written in chunks after the run, never made into one string.
     const streamJson = format === 'json' && args.every === undefined;
     const render = (s: Summary): string => (streamJson ? '' : renderSummary(s, format, by, display()));
     const live = await startLive(args, run, { format, by, render, writesRecords: false });
+    checkpoints?.attachMetrics(live.metrics);
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
     // Metrics observe every record as it is read, so they keep the run on the main thread.
     const { failed } = await readInputs(run, {
       maxLineBytes,
       unwrap: args.unwrap ?? true,
       redact: args.redact ?? true,
-      parallel: live.sink === null,
+      parallel: live.sink === null && follow === null,
       tag: null,
       sink: live.sink,
       signal: controller.signal,
       onSourceError,
+      follow: follow ? { ...follow, checkpoints } : undefined,
     });
+    // The last checkpoint: every source has ended, so the summary below is exactly the state's.
+    checkpoints?.checkpoint();
     const { output, summary, exitCode } = await live.finish();
     if (streamJson) for (const chunk of summaryJsonChunks(summary)) await writeOut(chunk);
     else await writeOut(output);
@@ -120,7 +133,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
       if (error) warn(error);
       reportFailed = error !== null;
     }
-    return failed || reportFailed ? EXIT.unreadableInput : exitCode;
+    return failed || reportFailed || checkpoints?.failed ? EXIT.unreadableInput : exitCode;
   } finally {
     release();
   }

@@ -9,6 +9,7 @@ import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js
 import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
+import { resolveFollow } from '../follow-option.js';
 import { applyLogTimeZone, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz' | 'logTz'> {
@@ -20,6 +21,7 @@ export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | '
   redactInput?: boolean;
   /** `--pretty-option KEY=VALUE`: pino-pretty options. */
   prettyOption?: string[];
+  follow?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   applyLogTimeZone(args);
   const prettyOverrides = parsePrettyOptions(args.prettyOption ?? []);
   if (!args.pretty && (args.prettyOption ?? []).length > 0) throw new ExitError('--pretty-option sets how --pretty renders records; add --pretty');
+  const follow = resolveFollow(args);
   const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
   const run = await prepareRun(args, { window, series: null });
   for (const note of run.notes) warn(note);
@@ -77,13 +80,14 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
       unwrap: args.unwrap ?? true,
       redact: args.redact ?? true,
       // A pretty-printed line is made on the main thread.
-      parallel: !pretty,
+      parallel: !pretty && follow === null,
       tag: { errorsOnly, redactInput, writer, write: writeOut },
       sink: (record, recognition, event, further) => writer.record(record, recognition, event, further),
       quietSink: (line, recognition, event) => writer.quiet(line, recognition, event),
       onBatchEnd: writeBatch,
       signal,
       onSourceError,
+      follow: follow ?? undefined,
     },
     flow,
   );
