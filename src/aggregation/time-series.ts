@@ -15,6 +15,8 @@ export interface SeriesOptions {
    */
   maxBuckets: number | null;
   spikeFactor: number;
+  /** Complete buckets a category needs before a bucket for it to be a spike (`--spike-baseline`). */
+  minBaseline: number;
 }
 
 interface CodeBucket {
@@ -42,7 +44,11 @@ export class TimeSeriesCounter {
   private to: number | null = null;
   private untimed = 0;
 
-  constructor(private readonly options: SeriesOptions) {
+  constructor(
+    private readonly options: SeriesOptions,
+    /** `--since`: records before it were left out, so the logs are read from it on, and a bucket starting there is complete. */
+    private readonly windowStart: number | null = null,
+  ) {
     this.bucketMs = options.bucketMs;
   }
 
@@ -127,7 +133,14 @@ export class TimeSeriesCounter {
         ? []
         : detectSpikes(
             starts.map((start) => ({ start, categories: this.buckets.get(start)!.categories })),
-            { rangeStart: bucketStart(this.from, this.bucketMs), bucketMs: this.bucketMs, factor: this.options.spikeFactor, baselineBuckets: BASELINE_BUCKETS },
+            {
+              rangeStart: bucketStart(this.from, this.bucketMs),
+              bucketMs: this.bucketMs,
+              factor: this.options.spikeFactor,
+              baselineBuckets: BASELINE_BUCKETS,
+              minBaseline: this.options.minBaseline,
+              firstComplete: this.firstBucketComplete(this.from),
+            },
           );
     return {
       bucket: this.options.label ?? sizeLabel(this.bucketMs),
@@ -137,9 +150,16 @@ export class TimeSeriesCounter {
       untimed: this.untimed,
       spikeFactor: this.options.spikeFactor,
       baselineBuckets: BASELINE_BUCKETS,
+      minBaselineBuckets: this.options.minBaseline,
       buckets,
       spikes: spikes.map((s) => ({ category: s.category, start: new Date(s.start).toISOString(), count: s.count, baseline: s.baseline })),
     };
+  }
+
+  /** Whether the first bucket covers all its time: the records start at its start, or `--since` is at or before it. */
+  private firstBucketComplete(from: number): boolean {
+    const start = bucketStart(from, this.bucketMs);
+    return start === from || (this.windowStart !== null && this.windowStart <= start);
   }
 
   private bucket(ms: number): BucketState {

@@ -56,7 +56,7 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
   const intervalMs = parseInterval(args.interval);
   const everyMs = args.every === undefined ? null : parseDuration(args.every, '--every');
   if (everyMs !== null && everyMs < MIN_EVERY_MS) throw new ExitError(`--every must be at least ${MIN_EVERY_MS}ms, got '${args.every}'`);
-  const thresholds = args.failOn && args.failOn.length > 0 ? parseFailOn(args.failOn, run.catalog) : null;
+  const thresholds = args.failOn && args.failOn.length > 0 ? parseFailOn(args.failOn, run.catalog, warnLine) : null;
   if (args.textfile !== undefined) checkTextfilePath(args.textfile);
   const port = args.metricsPort;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {

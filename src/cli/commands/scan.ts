@@ -12,12 +12,13 @@ import { startLive, type LiveArgs } from '../live-run.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
+import { crossTabsOf } from '../by-option.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { checkOutputPath, refuseOutputsAmongInputs, type OutputPath } from '../output-path.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveFollow } from '../follow-option.js';
 import { openCheckpoints } from '../state-option.js';
-import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { applyLogTimeZone, resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -28,12 +29,15 @@ export interface ScanArgs extends InputArgs, TimeArgs, LiveArgs {
   format?: SummaryFormat;
   by?: Grouping[];
   report?: string;
+  wide?: boolean;
 }
 
 /** What a human-facing format shows beside the summary: times in a zone, trends from a series. */
 export interface DisplayContext {
   zone: TimeZone;
   series: TimeSeries | null;
+  /** `--wide`: tables show every column in full, however wide the terminal. */
+  wide?: boolean;
 }
 
 /** Renders a summary in the chosen format (shared by scan and merge). */
@@ -46,7 +50,13 @@ export function renderSummary(summary: Summary, format: SummaryFormat, by: reado
     case 'markdown':
       return renderMarkdown(summary, by);
     case 'table':
-      return renderTable(summary, by, { color: useColor(process.stdout), zone: display?.zone, series: display?.series ?? null });
+      return renderTable(summary, by, {
+        color: useColor(process.stdout),
+        zone: display?.zone,
+        series: display?.series ?? null,
+        width: display?.wide === true || !process.stdout.isTTY ? undefined : process.stdout.columns || undefined,
+        wide: display?.wide === true,
+      });
   }
 }
 
@@ -70,6 +80,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const follow = resolveFollow(args);
     const format = args.format ?? defaultFormat();
     const by = args.by ?? ['category', 'code'];
+    applyLogTimeZone(args);
     const zone = resolveTimeZone(args);
     const window = resolveWindow(args, Date.now(), zone);
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);
@@ -80,10 +91,11 @@ export async function runScan(args: ScanArgs): Promise<number> {
     for (const output of outputs) await checkOutputPath(output);
     // The state may sit in a followed directory: the follower leaves it alone (see Checkpoints.isOwnFile).
     if (args.state !== undefined) await checkOutputPath({ flag: '--state', path: args.state });
-    const run = await prepareRun(args, { window, series });
+    const run = await prepareRun(args, { window, series }, crossTabsOf(by));
     await refuseOutputsAmongInputs(outputs, run.inputs);
+    for (const note of run.notes) warn(note);
     const checkpoints = openCheckpoints(args, run, follow, warn);
-    const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
+    const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries(), wide: args.wide });
     // A JSON summary is written in chunks after the run, never made into one string.
     const streamJson = format === 'json' && args.every === undefined;
     const render = (s: Summary): string => (streamJson ? '' : renderSummary(s, format, by, display()));
