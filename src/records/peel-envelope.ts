@@ -34,7 +34,7 @@ export function peelEnvelope(obj: JsonObject, depth = 0): PeeledEnvelope | null 
   let text: string | null = null;
   for (const field of LINE_FIELDS) {
     if (!(field in obj)) continue;
-    text = lineText(obj[field]);
+    text = lineText(obj[field], field);
     if (text !== null) {
       lineField = field;
       break;
@@ -73,13 +73,13 @@ function peelNested(obj: JsonObject, depth: number): PeeledEnvelope | null {
 }
 
 /**
- * The text a line field holds: a string; journald's array of byte values
- * (for a message with control characters or invalid UTF-8), decoded as
+ * The text a line field holds: a string; journald's `MESSAGE` as an array
+ * of byte values (for a message with control characters or invalid UTF-8), decoded as
  * UTF-8; OpenTelemetry's `{"stringValue": …}`. Null for anything else.
  */
-function lineText(value: unknown): string | null {
+function lineText(value: unknown, field: string): string | null {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return decodeByteArray(value);
+  if (Array.isArray(value)) return field === 'MESSAGE' ? decodeByteArray(value) : null;
   if (value !== null && typeof value === 'object') {
     const string = (value as JsonObject)['stringValue'];
     if (typeof string === 'string' && Object.keys(value).length === 1) return string;

@@ -122,6 +122,8 @@ describe('shippers’ envelopes', () => {
     expect(unwrapLine(line({ message: 'failed', requestId: 'x', stream: 'stdout' }))).toBeNull();
     // An ECS-format application log: the error's fields, nested or flattened, make it an event.
     expect(unwrapLine(line({ '@timestamp': 'x', 'log.level': 'error', message: 'failed', 'error.message': 'InternalError', 'ecs.version': '1.6.0' }))).toBeNull();
+    // Only journald's MESSAGE is a line given as byte values.
+    expect(unwrapLine(line({ msg: [104, 105], stream: 'stdout' }))).toBeNull();
     // A JSON body at the end of a plain line is no envelope.
     expect(unwrapLine('2026-11-22 09:44:34 ERROR body {"Code":"InternalError","RequestId":"x"}')).toBeNull();
   });
