@@ -70,8 +70,6 @@ export const LABELLED_CODE =
 export const LABELLED_REQUEST_ID =
   /(?<![A-Za-z0-9_])(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63}(?:={1,2}(?![A-Za-z0-9=]))?)/gi;
 
-/** Every Tea error text has this; the Tea patterns run only on texts that do. */
-export const TEA_MARK = 'code: ';
 /** Darabonba/Tea's `<Code>: code: <status>, …` is found by find-tea-errors.ts, reading back from this mark. */
 /** Where Tea's message starts: `code: 400, <Message> request id: <ID>` (also Java TeaException, without the code). */
 export const TEA_MESSAGE_START = /code: \d{3}, /g;
@@ -95,6 +93,13 @@ export const POP_ERROR_NAME = /(?<![A-Za-z0-9_.])([A-Z][A-Za-z0-9_]{0,63}(?:\.[A
 
 /** What @alicloud/pop-core appends to an API error's message. */
 export const POP_CORE_URL = ', URL: http';
+/** The part of POP_CORE_URL that makes a text an SDK's error text, wherever it stands. */
+export const POP_CORE_URL_MARK = ', URL: ';
+/**
+ * The SDKs' error classes that make a RequestId beside them an error:
+ * tencentcloud-sdk-*'s, Tea's, aliyun-java-sdk-core's, alibaba-cloud-sdk-go's `SDK.ServerError`.
+ */
+export const SDK_ERROR_TEXT = /TencentCloudSDK(?:Exception|Error)|TeaException|SDKError|SDK\.ServerError|ServerException|ClientException/;
 
 /** Tencent Node SDK's String(err): `[TencentCloudSDKException]message:<msg>  requestId:<id>`. */
 export const TENCENT_NODE_MESSAGE_START = /\[TencentCloudSDKException\]message:/g;
@@ -109,11 +114,8 @@ export const ACTION = /(?<![A-Za-z0-9_])(?:x-tc-|x-acs-)?action["']?\s{0,3}[:=]\
 
 /** Where a JSON object may start inside text: `{"`, also pretty-printed (`{\n   "`). */
 export const EMBEDDED_OBJECT_START = /\{\s{0,16}"/g;
-/** Only a text naming one of these can hold a response body worth parsing. */
-export const BODY_FIELD = /"(?:Response|RequestId|Code|requestId|code|Error)"/;
 
-/** Object storage's XML error body: `<Error><Code>NoSuchKey</Code>…`; found only in texts holding the mark. */
-export const XML_ERROR_MARK = '<Error>';
+/** Object storage's XML error body: `<Error><Code>NoSuchKey</Code>…`. */
 export const XML_ERROR_CODE = /<Error>\s{0,16}<Code>([A-Za-z][A-Za-z0-9_.]{0,127})<\/Code>/g;
 export const XML_ERROR_END = '</Error>';
 export const XML_REQUEST_ID = /<RequestId>([A-Za-z0-9][A-Za-z0-9-]{7,63}={0,2})<\/RequestId>/;
