@@ -141,10 +141,6 @@ export const INSPECTED_REQUEST_ID = /(?<![\w$])RequestId: '([A-Za-z0-9][A-Za-z0-
 /** A terminal escape sequence: CSI (`ESC [ … m`, colours and cursor moves) or a two-character escape. */
 export const ANSI_ESCAPE = /\u001b(?:\[[0-9;:?]{0,32}[ -\/]{0,4}[@-~]|[@-Z\\-_])/g;
 
-/** A leading timestamp of a plain log line (ISO 8601, Python logging, Go log). */
-export const LEADING_TIME =
-  /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d\d:?\d\d))?)/;
-
 /** `ECONNRESET`, `ERR_X`: errno-style names are not API codes unless catalogued. */
 export const ERRNO_STYLE = /^[A-Z0-9_]+$/;
 
