@@ -1,5 +1,5 @@
 import type { LineGate } from '../lines/quiet-lines.js';
-import { EVENT_GATE, EVENT_GATE_LOWER_CASED } from '../recognition/patterns.js';
+import { EVENT_GATE, EVENT_GATE_LOWER_CASED } from '../recognition/candidate-gate.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { isEventKey, valueMayMatter } from '../recognition/walk-json.js';
 

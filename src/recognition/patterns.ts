@@ -1,5 +1,3 @@
-import { escapeRegExp } from './escape-reg-exp.js';
-
 /**
  * Every regular expression recognition uses, compiled once. Each is linear:
  * no nested quantifiers, no alternation under a repeat, bounded repeats where
@@ -20,36 +18,6 @@ export const BODY_CODE_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{1,63}(?:\.[A-Za-z0-9_%]{1
 export const REQUEST_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9-]{7,63}={0,2}$/;
 export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
-
-/**
- * Cheap gate (see is-candidate-text.ts): a text with none of these fragments
- * holds no `code`, `request…`, `error`, `exception` or `SDK.` in the cases
- * logs write them, so no API error.
- */
-export const CANDIDATE_FRAGMENTS = ['ode', 'equest', 'rror', 'xception', 'SDK.', 'ODE', 'EQUEST', 'RROR', 'XCEPTION'];
-/**
- * CANDIDATE_FRAGMENTS as one search: a single pass of the regular
- * expression engine over a text costs less than one literal search per fragment.
- */
-export const CANDIDATE_TEXT = new RegExp(CANDIDATE_FRAGMENTS.map(escapeRegExp).join('|'));
-
-/**
- * The byte-level fast path's gate (src/lines/quiet-lines.ts), a superset of
- * everything recognition reacts to, in any case: CANDIDATE_FRAGMENTS (a text
- * without them is never scanned), JSON keys that walk-json compares with `_`
- * and `-` removed (`Request_Id`, `err-code`), and `\u` escapes, which can
- * spell any word once JSON.parse decodes them. A line it does not match
- * yields no event, only its time. Widen it whenever recognition learns to
- * react to a text without these.
- */
-export const EVENT_GATE = /ode|equest|rror|xception|sdk\.|c[-_]+o[-_]*d[-_]*e|co[-_]+d[-_]*e|cod[-_]+e|r[-_]*e[-_]*q[-_]*u[-_]*e[-_]*s[-_]*t|\\u/gi;
-/**
- * EVENT_GATE (written in lower case) without case folding, for a
- * lower-cased text: the same hits at the same places, found faster. Holds
- * for Latin-1 text, whose lower-casing keeps every character in place and
- * makes no ASCII letter of any other character.
- */
-export const EVENT_GATE_LOWER_CASED = new RegExp(EVENT_GATE.source, 'g');
 
 /**
  * A labelled code in text: `Code=X`, `code:X`, `code: X`, `ErrorCode: X`,

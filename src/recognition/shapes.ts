@@ -64,13 +64,16 @@ export interface Shape {
   anchors: readonly string[];
   anyCase: boolean;
   /**
-   * Whether the shape finds an error or success in a text by itself. Its
-   * anchors then open the gates (CANDIDATE_TEXT, EVENT_GATE: see
-   * candidate-gate.ts); a shape that is not `alone` only adds to a text the
-   * gates admitted for another shape (a status, an action, a message, a URL's
-   * code), and its anchors open nothing.
+   * The words that open the gates for this shape (CANDIDATE_TEXT,
+   * EVENT_GATE: see candidate-gate.ts), compared in any case: each anchor
+   * holds one of them. Short, and shared with other shapes, because a text
+   * the gates admit is read for every shape: a text that says `error` is
+   * read for the action or status it names. A shape without words is read
+   * only in a text that holds another shape's: one that only adds to an
+   * error (a status, an action, a message), or one whose texts are logged
+   * beside such words (a Recommend URL, pop-core's message).
    */
-  alone: boolean;
+  words: readonly string[];
   /** The pattern the shape is found with (null: its reader searches with literals). */
   pattern: RegExp | null;
   /** What each group of the pattern holds. */
@@ -96,8 +99,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "a response body inside a text (Alibaba's with its HostId or Recommend URL, Tencent's `Response`); walked as JSON",
     anchors: ['"Response"', '"RequestId"', '"Code"', '"requestId"', '"code"', '"Error"'],
     anyCase: false,
-    // A body makes an event only through a code or RequestId field, whose label opens the gates.
-    alone: false,
+    words: [],
     pattern: null,
     groups: {},
     strength: STRENGTH.body,
@@ -112,7 +114,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "an SDK's error class (tencentcloud-sdk-*, Tea, aliyun-java-sdk-core, Go's SDK.ServerError): a RequestId beside it is an error's",
     anchors: ['Exception', 'SDKError', 'SDK.ServerError'],
     anyCase: false,
-    alone: true,
+    words: ['exception', 'error'],
     pattern: SDK_ERROR_TEXT,
     groups: {},
     strength: null,
@@ -124,7 +126,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "@alicloud/pop-core's `, URL: ` after an API error's message (Alibaba)",
     anchors: [', URL: '],
     anyCase: false,
-    alone: false,
+    words: [],
     pattern: null,
     groups: {},
     strength: null,
@@ -136,7 +138,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: '`RequestId=…`, `request id: …`, `x-acs-request-id: …`: any vendor, told apart by the id\'s case',
     anchors: ['request'],
     anyCase: true,
-    alone: true,
+    words: ['request'],
     pattern: LABELLED_REQUEST_ID,
     groups: { requestId: 1 },
     strength: null,
@@ -148,7 +150,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: '`Code=X`, `code: X`, `ErrorCode: X`, `"Code":"X"`, escaped JSON too: any vendor',
     anchors: ['code'],
     anyCase: true,
-    alone: true,
+    words: ['code'],
     pattern: LABELLED_CODE,
     groups: { code: 2 },
     strength: 'placed',
@@ -160,7 +162,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "Darabonba/Tea's `<Code>: code: <status>, <msg> request id: <ID>` (Alibaba's newer SDKs)",
     anchors: ['code: '],
     anyCase: false,
-    alone: true,
+    words: ['code'],
     pattern: null,
     groups: {},
     strength: STRENGTH.sdk,
@@ -172,7 +174,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "aliyunsdkcore's (Python) `HTTP Status: 400 Error:<Code> <msg> RequestID: <ID>` (Alibaba)",
     anchors: [' Error:'],
     anyCase: false,
-    alone: true,
+    words: ['error'],
     pattern: ALIYUN_PY_ERROR,
     groups: { status: 1, code: 2 },
     strength: STRENGTH.sdk,
@@ -184,7 +186,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "aliyun-java-sdk-core's `ClientException: <Code> : <msg>` / `ServerException: …` (Alibaba)",
     anchors: ['Exception: '],
     anyCase: false,
-    alone: true,
+    words: ['exception'],
     pattern: ALIYUN_JAVA_ERROR,
     groups: { code: 1 },
     strength: STRENGTH.sdk,
@@ -196,7 +198,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "aliyun-java-sdk-core's message alone: `<Code> : <msg>`, then `RequestId : <ID>` on the next line (Alibaba)",
     anchors: ['\nRequestId : '],
     anyCase: false,
-    alone: true,
+    words: ['request'],
     pattern: JAVA_SDK_CODE_HEAD,
     groups: { code: 1 },
     strength: STRENGTH.sdk,
@@ -208,7 +210,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "alibaba-cloud-sdk-go's ClientError: `[SDK.TimeoutError] …` (Alibaba)",
     anchors: ['[SDK.'],
     anyCase: false,
-    alone: true,
+    words: ['sdk.'],
     pattern: BRACKETED_SDK_CODE,
     groups: { code: 1 },
     strength: STRENGTH.sdk,
@@ -220,7 +222,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "aliyunsdkcore's (Python) client error `ClientException: SDK.HttpError …`, or its `SDK.X` after an application's colon (Alibaba)",
     anchors: [': SDK.'],
     anyCase: false,
-    alone: true,
+    words: ['sdk.'],
     pattern: ALIYUN_PY_CLIENT_CODE,
     groups: { code: 2 },
     strength: 'by-reader',
@@ -232,7 +234,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "Alibaba's Recommend URL, `https://api.aliyun.com/troubleshoot?q=<Code>&product=…`",
     anchors: ['troubleshoot?q='],
     anyCase: false,
-    alone: false,
+    words: [],
     pattern: TROUBLESHOOT_URL,
     groups: { code: 1 },
     strength: 'beside-id',
@@ -244,7 +246,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: 'a vendor SDK exception heading a line (`TencentCloudSDKException: …`, `TeaException: …`): the API answered, unless a transport failure is in sight',
     anchors: ['Exception: '],
     anyCase: false,
-    alone: true,
+    words: ['exception'],
     pattern: SDK_EXCEPTION_HEADER,
     groups: {},
     strength: null,
@@ -256,7 +258,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "@alicloud/pop-core's `<Code>Error: …` (the SDK's own beside its `, URL: `); elsewhere a class name that suggests a code",
     anchors: ['Error: ', 'Error]: '],
     anyCase: false,
-    alone: true,
+    words: ['error'],
     pattern: POP_ERROR_NAME,
     groups: { code: 1 },
     strength: 'by-reader',
@@ -268,7 +270,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "object storage's XML error body: OSS's with an Alibaba HostId, COS's without one, S3's (another cloud's) with another",
     anchors: ['<Error>'],
     anyCase: false,
-    alone: true,
+    words: ['error'],
     pattern: XML_ERROR_CODE,
     groups: { code: 1 },
     strength: STRENGTH.body,
@@ -280,7 +282,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "@alicloud/pop-core's `<Message>, URL: <url>`: an API's answer even when only the message is logged (Alibaba)",
     anchors: [', URL: http'],
     anyCase: false,
-    alone: false,
+    words: [],
     pattern: null,
     groups: {},
     strength: null,
@@ -292,7 +294,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "a Tea error text's message, `code: 400, <Message> request id: …` (Alibaba)",
     anchors: ['code: '],
     anyCase: false,
-    alone: true,
+    words: ['code'],
     pattern: TEA_MESSAGE_START,
     groups: {},
     strength: null,
@@ -304,7 +306,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "a Tencent SDK's `Message=<msg>, RequestId=…`, `message:<msg>  requestId:…` (Node's `[TencentCloudSDKException]message:`)",
     anchors: ['Message=', 'message:'],
     anyCase: false,
-    alone: false,
+    words: [],
     pattern: MESSAGE_LABEL,
     groups: {},
     strength: null,
@@ -316,7 +318,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "an API's answer printed by util.inspect, PascalCase fields and a RequestId, no error: a success",
     anchors: ["RequestId: '"],
     anyCase: false,
-    alone: true,
+    words: ['request'],
     pattern: INSPECTED_REQUEST_ID,
     groups: { requestId: 1 },
     strength: null,
@@ -328,7 +330,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: '`HTTP Status: 400`, `StatusCode: 400`, `"statusCode":400`: which of a code\'s documented statuses the answer had',
     anchors: ['status'],
     anyCase: true,
-    alone: false,
+    words: [],
     pattern: HTTP_STATUS,
     groups: { status: 1 },
     strength: null,
@@ -340,7 +342,7 @@ export const SHAPES: readonly Shape[] = [
     evidence: "an API action, `Action=CreateGroupId`, `X-TC-Action: X`, `\"Action\":\"X\"`: the catalog's actions name the product",
     anchors: ['action'],
     anyCase: true,
-    alone: false,
+    words: [],
     pattern: ACTION,
     groups: { action: 1 },
     strength: null,

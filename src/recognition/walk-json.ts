@@ -2,6 +2,7 @@ import { METADATA_OBJECTS } from '../records/envelope-fields.js';
 import { topLevelTime } from '../time/top-level-time.js';
 import { Evidence, STRENGTH } from './evidence.js';
 import { isCandidateText } from './is-candidate-text.js';
+import { ACTION_KEYS, CODE_KEYS, MESSAGE_KEYS, REQUEST_ID_KEYS } from './json-keys.js';
 import { BODY_CODE_SHAPE, CODE_SHAPE, REQUEST_ID_SHAPE, S3_REQUEST_ID } from './patterns.js';
 import { productOfHost } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
@@ -14,11 +15,6 @@ const MIN_SCANNED_LENGTH = 8;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Field names, lower-cased with `_` and `-` removed, and what they hold. */
-const CODE_KEYS = new Set(['code', 'errorcode', 'errcode']);
-const REQUEST_ID_KEYS = new Set(['requestid', 'xacsrequestid', 'xtcrequestid']);
-const MESSAGE_KEYS = new Set(['message', 'errormessage', 'errmsg']);
-const ACTION_KEYS = new Set(['action', 'xtcaction', 'xacsaction', 'apiname', 'api']);
 /** Parent keys under which a `code` is an error's code; `log` stands for the log line itself. */
 const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data', 'body', 'response', 'e', 'log']);
 /** A code written as a number in a string: `"Code": "200"`. */
