@@ -166,6 +166,9 @@ async function benchNightly(nightly, facts) {
   log('many files');
   const parallel = { tool: 'mqerr scan DIR', command: `${MQERR} scan --format json ${d} > /dev/null`, ...(await measure(`${MQERR} scan --format json ${d} > /dev/null`, { runs, cwd: ROOT })) };
   const sequential = { tool: 'mqerr scan --jobs 1 DIR', command: `${MQERR} scan --format json --jobs 1 ${d} > /dev/null`, ...(await measure(`${MQERR} scan --format json --jobs 1 ${d} > /dev/null`, { runs, cwd: ROOT })) };
+  // The same bytes as one stream: what reading them as many files costs on top (target: at most 2 times).
+  const catAll = `find ${d} -type f | sort | xargs cat | ${MQERR} scan --format json - > /dev/null`;
+  const stdin = { tool: 'the same bytes on stdin', command: catAll, ...(await measure(catAll, { runs, cwd: ROOT })) };
   const a = (await runOnce(`${MQERR} scan --format json ${d}`, { cwd: ROOT, keepStdout: true })).stdout;
   const b = (await runOnce(`${MQERR} scan --format json --jobs 1 ${d}`, { cwd: ROOT, keepStdout: true })).stdout;
   const c = (await runOnce(`${MQERR} tag ${d} | sha256sum`, { cwd: ROOT, keepStdout: true })).stdout;
@@ -173,8 +176,9 @@ async function benchNightly(nightly, facts) {
   const summary = JSON.parse(a.toString('utf8'));
   return {
     facts,
-    rows: [parallel, sequential],
+    rows: [parallel, sequential, stdin],
     checks: [
+      { what: `${facts.files} files: at most 2 times the stdin time for the same bytes`, ok: parallel.median <= 2 * stdin.median, diff: [`${(parallel.median / stdin.median).toFixed(2)} times`] },
       { what: `${facts.files} files: scan output identical with --jobs 1`, ok: a.equals(b), diff: [] },
       { what: `${facts.files} files: tag output identical with --jobs 1`, ok: c.equals(e), diff: [] },
       { what: `${facts.files} files: ${facts.errors} errors, ${facts.lines} lines counted`, ok: summary.totals.errors === facts.errors && summary.totals.lines === facts.lines, diff: [`${summary.totals.errors} errors, ${summary.totals.lines} lines`] },

@@ -23,7 +23,8 @@ describe('mqerr catalog --suggest', () => {
     const suggest = await runCli(['catalog', '--suggest', summaryFile]);
     expect(suggest.code).toBe(0);
     expect(suggest.stdout).toMatch(/^# Draft entries for 2 tencent codes that catalog alibaba@[\d.]+\+tencent@[\d.]+ does not list/);
-    expect(suggest.stdout).toContain('# sample, fixtures/gaps/app.log line 1 (redacted): "2026-11-23 08:15:02,114 WARNING');
+    expect(suggest.stdout).toContain('# sample, fixtures/gaps/app.log line 3 (redacted): "{\\"level\\":50,');
+    expect(suggest.stdout).toContain('\\"authorization\\":\\"[REDACTED]\\"');
     expect(suggest.stderr).toBe(
       'mqerr: also uncatalogued: 1 alibaba code (InvalidInstanceId.NotFound); --vendor alibaba drafts entries for it\n' +
         "mqerr: left out 1 code whose records do not show the vendor (InternalError.BrokerTimeout at fixtures/gaps/app.log:6); add it to that vendor's file by hand\n",

@@ -1,10 +1,22 @@
 import type { Category, TaggedEvent } from '../types.js';
 
 import { compareKeys as cmp, sortCounts } from './compare-keys.js';
+import { DEFAULT_MAX_KEYS, KeyBudget } from './key-budget.js';
 import { RequestIdSample } from './request-id-sample.js';
 import { ProductCounts } from './product-counts.js';
 import { ProductSelection } from './product-selection.js';
-import { SUMMARY_SCHEMA, type CodeCount, type KeyCount, type SourceStats, type Summary, type TimeSeries, type Totals } from './summary.js';
+import {
+  OVERFLOW_CODE,
+  OVERFLOW_KEY,
+  OVERFLOW_SOURCE,
+  SUMMARY_SCHEMA,
+  type CodeCount,
+  type KeyCount,
+  type SourceStats,
+  type Summary,
+  type TimeSeries,
+  type Totals,
+} from './summary.js';
 import { TimeSeriesCounter, type SeriesOptions } from './time-series.js';
 import { TimeWindow } from './time-window.js';
 import { UncataloguedCodes } from './uncatalogued.js';
@@ -33,6 +45,7 @@ export interface SourceState {
 /** Dimensions errors are counted by, besides category and code. */
 const DIMENSIONS = ['vendor', 'httpStatus', 'action', 'pod', 'container'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
+const DIMENSION_FIELDS: Record<Dimension, string> = { vendor: 'byVendor', httpStatus: 'byHttpStatus', action: 'byAction', pod: 'byPod', container: 'byContainer' };
 
 /** What the run counts over time: the `--since`/`--until` window and the series kept. */
 export interface AggregatorTimeOptions {
@@ -43,6 +56,15 @@ export interface AggregatorTimeOptions {
 
 const NO_TIME_OPTIONS: AggregatorTimeOptions = { window: new TimeWindow(null, null), series: null };
 
+/** The key of a grouping's overflow row in its Map: no value taken from a log is keyed so (keyOf turns null into ''). */
+const OVERFLOW = '\u0000overflow';
+
+/** A grouping counted in a Map, with the budget that bounds its keys. */
+interface Grouping {
+  counts: Map<string, number>;
+  budget: KeyBudget;
+}
+
 /**
  * The only stateful stage: counts events by category, code and the other
  * dimensions. All keys live in Maps, never in plain objects keyed by log data.
@@ -52,14 +74,19 @@ export class Aggregator {
   readonly totals: Totals = { lines: 0, records: 0, errors: 0, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 };
   private readonly categories = new Map<Category, number>();
   private readonly codes = new Map<string, CodeState>();
-  private readonly dimensions = new Map<Dimension, Map<string, number>>(DIMENSIONS.map((d) => [d, new Map()]));
-  private readonly successVendors = new Map<string, number>();
-  private readonly successActions = new Map<string, number>();
+  private readonly codeBudget: KeyBudget;
+  /** The row the codes past the budget are counted in, once there is one. */
+  private overflowCode: CodeState | null = null;
+  private readonly dimensions: Map<Dimension, Grouping>;
+  private readonly successVendors: Grouping;
+  private readonly successActions: Grouping;
   private readonly sources = new Map<string, SourceState>();
-  private readonly uncatalogued = new UncataloguedCodes();
+  /** The sources past the budget, counted together (first come, first kept: a source's state is held while it is read). */
+  private overflowSource: SourceState | null = null;
+  private readonly uncatalogued: UncataloguedCodes;
   private readonly series: TimeSeriesCounter | null;
   private readonly outside = { before: 0, after: 0, untimed: 0 };
-  private readonly products = new ProductCounts();
+  private readonly products: ProductCounts;
   private readonly otherClouds = new Map<string, number>();
 
   constructor(
@@ -68,8 +95,17 @@ export class Aggregator {
     readonly time: AggregatorTimeOptions = NO_TIME_OPTIONS,
     /** Which products' errors the main counts hold (`--product`); the others are counted in `byProduct` only. */
     readonly selection: ProductSelection = ProductSelection.everything(),
+    /** Distinct keys counted on their own per grouping (`--max-keys`); the rest go to an overflow row. */
+    readonly maxKeys: number = DEFAULT_MAX_KEYS,
   ) {
     this.series = time.series ? new TimeSeriesCounter(time.series) : null;
+    const grouping = (): Grouping => ({ counts: new Map(), budget: new KeyBudget(maxKeys) });
+    this.codeBudget = new KeyBudget(maxKeys);
+    this.dimensions = new Map(DIMENSIONS.map((d) => [d, grouping()]));
+    this.successVendors = grouping();
+    this.successActions = grouping();
+    this.uncatalogued = new UncataloguedCodes(maxKeys);
+    this.products = new ProductCounts(maxKeys);
   }
 
   /**
@@ -84,7 +120,7 @@ export class Aggregator {
     if (countRecord ? !this.addRecord(source, event.time) : this.time.window.place(event.time) !== 'inside') return false;
     if (event.otherCloud !== null) {
       this.totals.otherCloud++;
-      bump(this.otherClouds, event.otherCloud);
+      this.otherClouds.set(event.otherCloud, (this.otherClouds.get(event.otherCloud) ?? 0) + 1);
       return true;
     }
     if (event.event === null || (event.event === 'error' && event.duplicateOf !== null)) return true;
@@ -97,8 +133,8 @@ export class Aggregator {
     if (event.event === 'success') {
       this.totals.successes++;
       source.successes++;
-      bump(this.successVendors, keyOf(event.vendor));
-      bump(this.successActions, keyOf(event.action));
+      countKey(this.successVendors, keyOf(event.vendor), 1);
+      countKey(this.successActions, keyOf(event.action), 1);
       this.series?.addSuccess(event.time);
       return true;
     }
@@ -108,9 +144,10 @@ export class Aggregator {
     const category = event.category ?? 'unknown';
     this.series?.addError(event.time, category, event.vendor, event.code);
     this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
-    for (const d of DIMENSIONS) bump(this.dimensions.get(d)!, keyOf(event[d]));
+    for (const d of DIMENSIONS) countKey(this.dimensions.get(d)!, keyOf(event[d]), 1);
     const key = `${event.vendor ?? ''}\u0000${event.code ?? ''}`;
     let state = this.codes.get(key);
+    if (!state && !this.codeBudget.admit(key, (evicted) => this.foldCode(evicted))) state = this.overflowCodeState();
     if (!state) {
       state = {
         info: {
@@ -133,7 +170,7 @@ export class Aggregator {
     state.count++;
     // An API-specific code of another product is no gap of the catalog, whose codes are its own product's.
     if (this.selection.isCatalogProduct(event.product)) this.uncatalogued.add(event, recordText);
-    if (event.requestId) state.sample.add(event.requestId);
+    if (event.requestId && state !== this.overflowCode) state.sample.add(event.requestId);
     if (event.time !== null) {
       state.first = min(state.first, event.time);
       state.last = max(state.last, event.time);
@@ -176,14 +213,38 @@ export class Aggregator {
     return this.series?.toJson() ?? null;
   }
 
-  /** The per-source accounting, created on first use. */
+  /** The per-source accounting, created on first use; past `maxKeys` sources, the overflow row's. */
   source(name: string): SourceState {
     let state = this.sources.get(name);
     if (!state) {
-      state = { name, lines: 0, bytes: 0, records: 0, errors: 0, successes: 0, first: null, last: null, error: null };
+      if (this.sources.size >= this.maxKeys) return (this.overflowSource ??= newSource(OVERFLOW_SOURCE));
+      state = newSource(name);
       this.sources.set(name, state);
     }
     return state;
+  }
+
+  /** The row codes past the budget are counted in. */
+  private overflowCodeState(): CodeState {
+    this.overflowCode ??= {
+      info: { vendor: null, code: OVERFLOW_CODE, catalogued: false, category: 'unknown', section: null, httpStatus: null, retryable: null, clientSide: false },
+      count: 0,
+      sample: new RequestIdSample(0),
+      first: null,
+      last: null,
+    };
+    return this.overflowCode;
+  }
+
+  /** A kept code pushed out by one with a smaller hash: its counts go to the overflow row. */
+  private foldCode(key: string): void {
+    const state = this.codes.get(key);
+    if (!state) return;
+    this.codes.delete(key);
+    const overflow = this.overflowCodeState();
+    overflow.count += state.count;
+    if (state.first !== null) overflow.first = min(overflow.first, state.first);
+    if (state.last !== null) overflow.last = max(overflow.last, state.last);
   }
 
   /**
@@ -198,18 +259,19 @@ export class Aggregator {
     }
     for (const c of summary.byCode) {
       const key = `${c.vendor ?? ''}\u0000${c.code ?? ''}`;
-      let state = this.codes.get(key);
+      let state = c.overflow ? this.overflowCodeState() : this.codes.get(key);
+      if (!state && !this.codeBudget.admit(key, (evicted) => this.foldCode(evicted))) state = this.overflowCodeState();
       if (!state) {
         const { count: _count, requestIds: _ids, firstSeen: _first, lastSeen: _last, ...info } = c;
         state = { info, count: 0, sample: new RequestIdSample(this.samples), first: null, last: null };
         this.codes.set(key, state);
       }
       state.count += c.count;
-      for (const id of c.requestIds) state.sample.add(id);
+      if (state !== this.overflowCode) for (const id of c.requestIds) state.sample.add(id);
       state.first = minIso(state.first, c.firstSeen);
       state.last = maxIso(state.last, c.lastSeen);
     }
-    this.uncatalogued.absorb(summary.uncatalogued ?? []);
+    this.uncatalogued.absorb(summary.uncatalogued ?? [], summary.overflow?.folded['uncatalogued'] ?? 0);
     const lists: [Dimension, KeyCount[]][] = [
       ['vendor', summary.byVendor],
       ['httpStatus', summary.byHttpStatus],
@@ -221,7 +283,7 @@ export class Aggregator {
     addKeyCounts(this.successVendors, summary.successesByVendor);
     addKeyCounts(this.successActions, summary.successesByAction);
     for (const s of summary.sources) {
-      const state = this.source(s.name);
+      const state = s.overflow ? (this.overflowSource ??= newSource(OVERFLOW_SOURCE)) : this.source(s.name);
       state.lines += s.lines;
       state.bytes += s.bytes;
       state.records += s.records;
@@ -241,6 +303,23 @@ export class Aggregator {
     for (const { cloud, count } of summary.otherClouds) this.otherClouds.set(cloud, (this.otherClouds.get(cloud) ?? 0) + count);
   }
 
+  /** What went to overflow rows, by the summary field they are in, or null when nothing did. */
+  private folded(): Record<string, number> | null {
+    const folded: Record<string, number> = {};
+    if (this.overflowCode) folded['byCode'] = this.overflowCode.count;
+    for (const d of DIMENSIONS) {
+      const count = this.dimensions.get(d)!.counts.get(OVERFLOW);
+      if (count !== undefined) folded[DIMENSION_FIELDS[d]] = count;
+    }
+    const vendors = this.successVendors.counts.get(OVERFLOW);
+    if (vendors !== undefined) folded['successesByVendor'] = vendors;
+    const actions = this.successActions.counts.get(OVERFLOW);
+    if (actions !== undefined) folded['successesByAction'] = actions;
+    if (this.overflowSource) folded['sources'] = this.overflowSource.lines;
+    if (this.uncatalogued.folded > 0) folded['uncatalogued'] = this.uncatalogued.folded;
+    return Object.keys(folded).length > 0 ? folded : null;
+  }
+
   /** The summary, deterministic for the same input: every list has a stable order. */
   toSummary(): Summary {
     const byCategory: Record<string, number> = {};
@@ -248,6 +327,11 @@ export class Aggregator {
     const byCode: CodeCount[] = [...this.codes.values()]
       .sort((a, b) => b.count - a.count || cmp(a.info.vendor, b.info.vendor) || cmp(a.info.code, b.info.code))
       .map((s) => ({ ...s.info, count: s.count, requestIds: s.sample.ids(), firstSeen: iso(s.first), lastSeen: iso(s.last) }));
+    // Overflow rows come last, marked, so they are never read as a code or a key the logs named.
+    const overflowCode = this.overflowCode;
+    if (overflowCode) {
+      byCode.push({ ...overflowCode.info, count: overflowCode.count, requestIds: [], firstSeen: iso(overflowCode.first), lastSeen: iso(overflowCode.last), overflow: true });
+    }
     const dim = (d: Dimension): KeyCount[] => toKeyCounts(this.dimensions.get(d)!);
     const attempts = this.totals.errors + this.totals.successes;
     const summary: Summary = {
@@ -271,6 +355,7 @@ export class Aggregator {
       errorRate: attempts > 0 ? this.totals.errors / attempts : null,
       sources: [...this.sources.values()]
         .sort((a, b) => cmp(a.name, b.name))
+        .concat(this.overflowSource ? [this.overflowSource] : [])
         .map((s): SourceStats => ({
           name: s.name,
           lines: s.lines,
@@ -281,8 +366,11 @@ export class Aggregator {
           firstSeen: iso(s.first),
           lastSeen: iso(s.last),
           error: s.error,
+          ...(s === this.overflowSource ? { overflow: true as const } : {}),
         })),
     };
+    const folded = this.folded();
+    if (folded) summary.overflow = { maxKeys: this.maxKeys, folded };
     const { window } = this.time;
     if (window.bounded) summary.window = { since: iso(window.since), until: iso(window.until), ...this.outside };
     if (this.series && this.time.series?.label) summary.timeSeries = this.series.toJson();
@@ -290,21 +378,45 @@ export class Aggregator {
   }
 }
 
+/** A source's accounting, empty. */
+function newSource(name: string): SourceState {
+  return { name, lines: 0, bytes: 0, records: 0, errors: 0, successes: 0, first: null, last: null, error: null };
+}
+
+/**
+ * Counts `n` under `key` in a grouping: a key past its budget, or one a
+ * newer key pushes out, is counted in the grouping's overflow row.
+ */
+function countKey(grouping: Grouping, key: string, n: number): void {
+  const { counts, budget } = grouping;
+  const admitted =
+    counts.has(key) ||
+    budget.admit(key, (evicted) => {
+      const count = counts.get(evicted) ?? 0;
+      counts.delete(evicted);
+      counts.set(OVERFLOW, (counts.get(OVERFLOW) ?? 0) + count);
+    });
+  const at = admitted ? key : OVERFLOW;
+  counts.set(at, (counts.get(at) ?? 0) + n);
+}
+
 /** Null becomes the empty key; it is turned back into null on output. */
 function keyOf(value: string | number | null): string {
   return value === null ? '' : String(value);
 }
 
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+function toKeyCounts({ counts }: Grouping): KeyCount[] {
+  const overflow = counts.get(OVERFLOW);
+  const rows: KeyCount[] = sortCounts([...counts].filter(([key]) => key !== OVERFLOW)).map(([key, count]) => ({ key: key === '' ? null : key, count }));
+  if (overflow !== undefined) rows.push({ key: OVERFLOW_KEY, count: overflow, overflow: true });
+  return rows;
 }
 
-function toKeyCounts(map: Map<string, number>): KeyCount[] {
-  return sortCounts([...map]).map(([key, count]) => ({ key: key === '' ? null : key, count }));
-}
-
-function addKeyCounts(map: Map<string, number>, counts: KeyCount[]): void {
-  for (const { key, count } of counts) map.set(keyOf(key), (map.get(keyOf(key)) ?? 0) + count);
+function addKeyCounts(grouping: Grouping, rows: KeyCount[]): void {
+  for (const row of rows) {
+    if (row.overflow) grouping.counts.set(OVERFLOW, (grouping.counts.get(OVERFLOW) ?? 0) + row.count);
+    else countKey(grouping, keyOf(row.key), row.count);
+  }
 }
 
 function minIso(a: number | null, b: string | null): number | null {

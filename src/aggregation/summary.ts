@@ -2,6 +2,11 @@ import type { Category, Vendor } from '../types.js';
 import type { CountedProducts } from './product-selection.js';
 import type { UncataloguedCode } from './uncatalogued.js';
 
+/** The names of the overflow rows (`--max-keys`): each row also has `"overflow": true`. */
+export const OVERFLOW_CODE = '(other codes)';
+export const OVERFLOW_KEY = '(other)';
+export const OVERFLOW_SOURCE = '(other sources)';
+
 /** The JSON summary's schema name; scripts check it. */
 export const SUMMARY_SCHEMA = 'mqerr.summary/2';
 /** The schema before products and other clouds were told apart; `mqerr merge` still reads it. */
@@ -54,11 +59,15 @@ export interface CodeCount {
   requestIds: string[];
   firstSeen: string | null;
   lastSeen: string | null;
+  /** The row of the codes past `--max-keys` (code `(other codes)`). */
+  overflow?: true;
 }
 
 export interface KeyCount {
   key: string | null;
   count: number;
+  /** The row of the keys past `--max-keys` (key `(other)`). */
+  overflow?: true;
 }
 
 export interface SourceStats {
@@ -71,6 +80,15 @@ export interface SourceStats {
   firstSeen: string | null;
   lastSeen: string | null;
   error: string | null;
+  /** The row of the sources past `--max-keys` (name `(other sources)`). */
+  overflow?: true;
+}
+
+/** Present when a grouping had more distinct keys than `--max-keys`: what its overflow row counts. */
+export interface OverflowStats {
+  maxKeys: number;
+  /** Summary field → the count in its overflow row (errors; successes; for `sources`, lines; for `uncatalogued`, errors of codes not listed). */
+  folded: Record<string, number>;
 }
 
 /** How one `--fail-on` threshold stands: its value, in the expression's unit, and whether it fired. */
@@ -111,6 +129,8 @@ export interface Summary {
   timeSeries?: TimeSeries;
   /** Present only when `--fail-on` is given. */
   thresholds?: ThresholdResult[];
+  /** Present only when some grouping had more distinct keys than `--max-keys`. */
+  overflow?: OverflowStats;
 }
 
 /** What `--since` / `--until` kept out: records before, after, or without a time. */

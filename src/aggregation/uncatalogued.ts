@@ -1,5 +1,6 @@
-import { redactSecrets } from '../render/redact-secrets.js';
+import { redactRecordText } from '../render/redact-record-text.js';
 import type { TaggedEvent, Vendor } from '../types.js';
+import { DEFAULT_MAX_KEYS, KeyBudget } from './key-budget.js';
 import { fnv1a } from './request-id-sample.js';
 
 /** The record kept as an example of an uncatalogued code. */
@@ -24,23 +25,27 @@ export interface UncataloguedCode {
 export const MAX_SAMPLE_CHARS = 1000;
 const CUT_MARK = '…';
 
+/** Redaction sees this much past the sample's end, more than any one value it redacts by its name, so no cut splits a credential from its name. */
+const REDACTION_MARGIN = 8192;
+
 /**
  * The text kept as a sample, at most MAX_SAMPLE_CHARS (plus `…` when cut):
- * cut first, so redaction never works on more than that, then redacted, then
- * cut again in case a `[REDACTED]` mark made it longer. Cutting cannot expose
- * a secret: a cut value is still matched after its name, a cut name leaves no value.
+ * cut to a margin past that first, so redaction never works on much more,
+ * then redacted, then cut to size. Redacting before the final cut means a
+ * password cut off from the `@` of its URL, or a value from its closing
+ * bracket, is still seen whole.
  * @example sampleText('GET /?AccessKeyId=LTAI5t&Signature=abc') // 'GET /?AccessKeyId=[REDACTED]&Signature=[REDACTED]'
  */
 export function sampleText(recordText: string): string {
-  const redacted = redactSecrets(cut(recordText));
+  const redacted = redactRecordText(cut(recordText, MAX_SAMPLE_CHARS + REDACTION_MARGIN));
   const wasCut = recordText.length > MAX_SAMPLE_CHARS || redacted.length > MAX_SAMPLE_CHARS;
-  return wasCut ? cut(redacted) + CUT_MARK : redacted;
+  return wasCut ? cut(redacted, MAX_SAMPLE_CHARS) + CUT_MARK : redacted;
 }
 
-/** The first MAX_SAMPLE_CHARS characters, never halving a surrogate pair. */
-function cut(text: string): string {
-  if (text.length <= MAX_SAMPLE_CHARS) return text;
-  let end = MAX_SAMPLE_CHARS;
+/** The first `max` characters, never halving a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return text.slice(0, end);
@@ -58,6 +63,13 @@ interface State extends UncataloguedCode {
  */
 export class UncataloguedCodes {
   private readonly codes = new Map<string, State>();
+  private readonly budget: KeyBudget;
+  /** Errors of codes past the budget, counted but not listed. */
+  folded = 0;
+
+  constructor(maxKeys = DEFAULT_MAX_KEYS) {
+    this.budget = new KeyBudget(maxKeys);
+  }
 
   /** Counts an error event whose code is not catalogued; `recordText` is its record's text. */
   add(event: TaggedEvent, recordText: string): void {
@@ -71,9 +83,10 @@ export class UncataloguedCodes {
     });
   }
 
-  /** Adds the uncatalogued list of another run's summary. */
-  absorb(list: readonly UncataloguedCode[]): void {
+  /** Adds the uncatalogued list of another run's summary, and the errors it counted without listing. */
+  absorb(list: readonly UncataloguedCode[], folded = 0): void {
     for (const item of list) this.merge(item);
+    this.folded += folded;
   }
 
   /** Most frequent first, then by vendor and code. */
@@ -88,7 +101,12 @@ export class UncataloguedCodes {
     const hash = fnv1a(item.sample.text);
     const state = this.codes.get(key);
     if (!state) {
-      this.codes.set(key, { ...item, sample: { ...item.sample }, hash });
+      const kept = this.budget.admit(key, (evicted) => {
+        this.folded += this.codes.get(evicted)?.count ?? 0;
+        this.codes.delete(evicted);
+      });
+      if (kept) this.codes.set(key, { ...item, sample: { ...item.sample }, hash });
+      else this.folded += item.count;
       return;
     }
     state.count += item.count;

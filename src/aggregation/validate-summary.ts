@@ -98,6 +98,7 @@ const SCHEMA = {
       },
     },
     window: { type: 'object', required: ['before', 'after', 'untimed'], properties: { before: count, after: count, untimed: count } },
+    overflow: { type: 'object', required: ['maxKeys', 'folded'], properties: { maxKeys: count, folded: { type: 'object', additionalProperties: count } } },
     timeSeries: { type: 'object', required: ['buckets'], properties: { buckets: { type: 'array', items: { type: 'object' } } } },
     sources: {
       type: 'array',

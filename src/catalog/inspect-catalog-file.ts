@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import { describeSchemaErrors, describeWhere, type CatalogProblem } from './describe-schema-errors.js';
 import { sourceLocator } from './locate-in-source.js';
@@ -19,6 +19,15 @@ export interface CatalogInspection {
  * reads the built-in catalog, and start-up time counts.
  */
 const require = createRequire(import.meta.url);
+
+/**
+ * A catalog file larger than this is refused: 16 MiB holds about 100,000
+ * entries, far more than both vendors document, and bounds how long loading
+ * takes (a signal is answered once it is done) and what it holds.
+ */
+export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
+/** Problems described one by one; past these, a broken file gets one line saying there are more. */
+const MAX_PROBLEMS = 50;
 type Yaml = typeof import('yaml');
 
 let validator: ValidateFunction | undefined;
@@ -51,10 +60,17 @@ function schemaValidator(schemaDir: string): ValidateFunction {
 export function inspectCatalogFile(path: string, schemaDir: string): CatalogInspection {
   let text: string;
   try {
+    const info = statSync(path);
+    if (!info.isFile()) return failed(`catalog ${path}: ${describeFileKind(info)}, not a regular file; a catalog is read from a file`);
+    if (info.size > MAX_CATALOG_BYTES) {
+      return failed(`catalog ${path}: ${info.size} bytes, more than a catalog may have (${MAX_CATALOG_BYTES} bytes, 16 MiB)`);
+    }
     text = readFileSync(path, 'utf8');
   } catch (err) {
     return failed(`catalog ${path}: cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
+  // The file may have grown since it was measured.
+  if (text.length > MAX_CATALOG_BYTES) return failed(`catalog ${path}: more than a catalog may have (${MAX_CATALOG_BYTES} bytes, 16 MiB)`);
   const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
   if (text.trim() === '') return failed(`catalog ${path}: the file is empty; expected an object with 'vendor' and 'entries'`);
   let raw: unknown;
@@ -63,14 +79,59 @@ export function inspectCatalogFile(path: string, schemaDir: string): CatalogInsp
   } catch (err) {
     return failed(yaml ? yamlSyntaxError(path, err) : jsonSyntaxError(path, text, err as Error));
   }
-  const validate = schemaValidator(schemaDir);
-  const found: CatalogProblem[] = validate(raw) ? duplicateCodes(raw as RawCatalog) : describeSchemaErrors(raw, validate.errors ?? []);
+  const errors = schemaErrors(raw, schemaValidator(schemaDir));
+  const found: CatalogProblem[] = errors.length === 0 ? duplicateCodes(raw as RawCatalog) : describeSchemaErrors(raw, errors);
   if (found.length === 0) return { catalog: raw as RawCatalog, problems: [] };
-  const lineOf = sourceLocator(text);
-  const located = found.map((p) => ({ line: lineOf(p.path), text: p.text }));
+  // Problems come in entry order; past MAX_PROBLEMS they are counted, not located (which costs a parse of the file).
+  const shown = found.slice(0, MAX_PROBLEMS);
+  const lineOf = sourceLocator(text, yaml ? 'yaml' : 'json');
+  const located = shown.map((p) => ({ line: lineOf(p.path), text: p.text }));
   // In file order where the lines are known (sort is stable, so the rest keep entry order).
   located.sort((a, b) => (a.line !== null && b.line !== null ? a.line - b.line : 0));
-  return { catalog: null, problems: located.map((p) => `catalog ${path}${p.line === null ? '' : `:${p.line}`}: ${p.text}`) };
+  const problems = located.map((p) => `catalog ${path}${p.line === null ? '' : `:${p.line}`}: ${p.text}`);
+  if (found.length > shown.length) problems.push(`catalog ${path}: more problems not shown (the first ${MAX_PROBLEMS} are listed)`);
+  return { catalog: null, problems };
+}
+
+function describeFileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/** Entries validated at a time: the validator's cost grows faster than linearly with the errors it collects at once. */
+const ENTRY_WINDOW = 256;
+
+/**
+ * The schema's errors for a parsed catalog, collected window by window of
+ * entries (their paths renumbered as in the whole file) and no further
+ * than MAX_PROBLEMS, so a file whose 100,000 entries are all wrong is
+ * described in the time of its first few hundred.
+ */
+function schemaErrors(raw: unknown, validate: ValidateFunction): ErrorObject[] {
+  const entries = (raw as { entries?: unknown } | null)?.entries;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Array.isArray(entries) || entries.length <= ENTRY_WINDOW) {
+    return validate(raw) ? [] : [...(validate.errors ?? [])];
+  }
+  const errors: ErrorObject[] = [];
+  for (let from = 0; from < entries.length && errors.length < MAX_PROBLEMS; from += ENTRY_WINDOW) {
+    if (validate({ ...raw, entries: entries.slice(from, from + ENTRY_WINDOW) })) continue;
+    for (const error of validate.errors ?? []) {
+      // `/entries/12/category` → ['', 'entries', '12', 'category'].
+      const parts = error.instancePath.split('/');
+      // Errors outside the entries are the same in every window: taken from the first.
+      if (parts[1] !== 'entries' || parts[2] === undefined || !/^\d+$/.test(parts[2])) {
+        if (from === 0) errors.push(error);
+        continue;
+      }
+      parts[2] = String(from + Number(parts[2]));
+      errors.push({ ...error, instancePath: parts.join('/') });
+    }
+  }
+  return errors;
 }
 
 /**

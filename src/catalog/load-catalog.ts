@@ -113,10 +113,15 @@ export function withUserCatalog(vendors: ReadonlyMap<Vendor, VendorCatalog>, raw
     entries: [...existing.entries],
   };
   const product = raw.product ?? existing.product;
+  // Indexed once, so applying a file is linear in its entries.
+  const indexOfCode = new Map(merged.entries.map((e, i) => [e.code, i]));
   for (const entry of raw.entries) {
-    const at = merged.entries.findIndex((e) => e.code === entry.code);
-    if (at >= 0) merged.entries[at] = overrideEntry(merged.entries[at]!, entry);
-    else merged.entries.push(toEntry(entry, raw.vendor, product));
+    const at = indexOfCode.get(entry.code);
+    if (at !== undefined) merged.entries[at] = overrideEntry(merged.entries[at]!, entry);
+    else {
+      indexOfCode.set(entry.code, merged.entries.length);
+      merged.entries.push(toEntry(entry, raw.vendor, product));
+    }
   }
   result.set(raw.vendor, merged);
   return result;

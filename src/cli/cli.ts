@@ -25,6 +25,7 @@ function inputOptions<T>(y: Argv<T>) {
     .positional('paths', { type: 'string', array: true, describe: 'files, directories, globs or - for stdin (default: stdin)' })
     .option('catalog', { type: 'string', array: true, nargs: 1, describe: 'extra catalog file (JSON or YAML); repeat the flag for more; also MQERR_CATALOG' })
     .option('samples', { type: 'number', default: 5, describe: 'RequestIds kept per code' })
+    .option('max-keys', { type: 'number', describe: 'distinct codes, pods, actions, containers and sources counted on their own (default 2000); the rest are counted in an overflow row' })
     .option('max-line-bytes', { type: 'string', default: '4MB', describe: 'longer lines are cut to this size and counted as truncated' })
     .option('unwrap', { type: 'boolean', default: true, describe: 'remove kubectl/CRI/Docker wrappers (--no-unwrap to keep them)' })
     .coerce(['paths', 'catalog'], restoreStdinArgument);
@@ -110,6 +111,7 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
         .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, describe: 'output format (default: table on a terminal, else json)' })
         .option('by', { choices: GROUPINGS, array: true, nargs: 1, describe: 'group by; repeat the flag for more (default: category, then code)' })
         .option('catalog', { type: 'string', array: true, nargs: 1, describe: "the shards' extra catalog files (for --report's descriptions); repeat the flag for more" })
+        .option('max-keys', { type: 'number', describe: 'distinct keys kept per grouping (default 2000); the rest are counted in an overflow row' })
         .example('$0 merge shard-*.json > day.json', 'combine a sharded nightly run')
         .example('$0 merge --report day.html shard-*.json > day.json', 'and write the HTML report of the whole run'),
     (argv) => run(async () => (await import('./commands/merge.js')).runMerge(argv as never)),

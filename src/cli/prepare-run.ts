@@ -1,4 +1,5 @@
 import { Aggregator, type AggregatorTimeOptions } from '../aggregation/aggregator.js';
+import { DEFAULT_MAX_KEYS } from '../aggregation/key-budget.js';
 import { ProductSelection } from '../aggregation/product-selection.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
@@ -12,6 +13,8 @@ export interface InputArgs {
   paths?: string[];
   catalog?: string[];
   samples?: number;
+  /** Distinct keys counted on their own per grouping (`--max-keys`). */
+  maxKeys?: number;
   maxLineBytes?: number;
   unwrap?: boolean;
   /** Redact credentials in events (default true; `--no-redact`). */
@@ -46,10 +49,34 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions):
   const catalog = loadCatalog(userCatalogFiles(args.catalog));
   const ctx = createRecognitionContext(catalog);
   const catalogProducts = [...catalog.vendors.values()].map((vc) => vc.product.toLowerCase());
-  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, ProductSelection.fromNames(args.product, catalogProducts));
+  const selection = ProductSelection.fromNames(args.product, catalogProducts);
+  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, selection, parseMaxKeys(args.maxKeys));
   const inputs = await expandInputs(args.paths ?? []);
   const jobs = resolveJobs(args.jobs);
   return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples };
+}
+
+/**
+ * The largest `--max-line-bytes`: a line is held as one string, and `tag`
+ * writes it JSON-escaped (up to 6 times as long), which must stay under
+ * V8's limit on a string's length (512 MiB on 64-bit Node): 64 MiB does.
+ */
+export const MAX_LINE_BYTES_LIMIT = 64 * 1024 * 1024;
+
+/** Parses `--max-line-bytes`: a size (see parseByteSize) no larger than MAX_LINE_BYTES_LIMIT. */
+export function parseMaxLineBytes(text: string | number): number {
+  const bytes = parseByteSize(text, '--max-line-bytes');
+  if (bytes > MAX_LINE_BYTES_LIMIT) {
+    throw new ExitError(`--max-line-bytes ${String(text)} is more than a line mqerr can hold: at most 64MB (${MAX_LINE_BYTES_LIMIT} bytes)`);
+  }
+  return bytes;
+}
+
+/** Checks `--max-keys`: a whole number of at least 1 (default DEFAULT_MAX_KEYS). */
+export function parseMaxKeys(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_KEYS;
+  if (!Number.isSafeInteger(value) || value < 1) throw new ExitError(`--max-keys expects a whole number ≥ 1, got ${String(value)}`);
+  return value;
 }
 
 /** Parses a byte size: `4194304`, `4MB`, `512k`. */
@@ -61,5 +88,6 @@ export function parseByteSize(text: string | number, flag: string): number {
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   const bytes = Number(m[1]) * factor;
   if (bytes < 1) throw new ExitError(`${flag} must be at least 1 byte, got '${String(text)}'`);
+  if (!Number.isSafeInteger(bytes)) throw new ExitError(`${flag} expects a size such as 4MB or 65536, got '${String(text)}'`);
   return bytes;
 }

@@ -1,9 +1,10 @@
 import { constants } from 'node:fs';
-import { access, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Argv } from 'yargs';
 import { ExitError } from '../errors.js';
 import { describeFsError } from '../sources/expand-inputs.js';
+import { checkOutputPath } from './output-path.js';
 
 /** `--report FILE.html`. */
 export function reportOption<T>(y: Argv<T>) {
@@ -15,11 +16,11 @@ export function reportOption<T>(y: Argv<T>) {
 
 /**
  * Checks before any input is read that the report can be written where
- * asked, so a night's scan does not end in an unwritable path.
+ * asked, so a night's scan does not end in an unwritable path, and that
+ * writing it destroys nothing (see checkOutputPath).
  */
 export async function checkReportPath(path: string): Promise<void> {
-  const info = await stat(path).catch(() => null);
-  if (info?.isDirectory()) throw new ExitError(`--report ${path}: is a directory; give a file name such as ${path.replace(/\/$/, '')}/report.html`);
+  await checkOutputPath({ flag: '--report', path });
   const dir = dirname(path);
   try {
     await access(dir, constants.W_OK);

@@ -41,11 +41,12 @@ export interface QuietLineOptions {
   /** Container wrappers are removed (`--unwrap`), so a wrapped line is never quiet. */
   unwrap: boolean;
   /**
-   * Whether `view[from, to)` may carry a shipper's envelope (see
-   * src/records/may-carry-envelope.ts); with unwrapping on, such a line is
-   * never quiet: its stream decides its record.
+   * Whether `view[from, to)` may carry a wrapper or a shipper's envelope
+   * beyond the CRI and kubectl forms checked here (see
+   * src/records/may-be-wrapped.ts); with unwrapping on, such a line is never
+   * quiet: its stream decides its record.
    */
-  mayCarryEnvelope: (view: string, from: number, to: number) => boolean;
+  mayBeWrapped: (view: string, from: number, to: number) => boolean;
   /** Recognition's words, and its answers for a JSON key or value that holds one (see harmlessHits). */
   gate: LineGate;
 }
@@ -110,7 +111,7 @@ function classifyLine(
   // A line ending in `caused by:` makes the next line part of its record, whatever that line is.
   if (mayLeaveCauseOpen(view, p, lineEnd)) return false;
   const first = view.charCodeAt(p);
-  if (options.unwrap && options.mayCarryEnvelope(view, p, lineEnd)) return false;
+  if (options.unwrap && options.mayBeWrapped(view, p, lineEnd)) return false;
   if (first === 0x7b /* { */) return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.gate);
   if (gateAt !== NO_HIT || !startsRecordAlways(view, p, lineEnd, first, options.unwrap)) return false;
   sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));

@@ -22,6 +22,8 @@ const SEGMENT_BYTES = Number(process.env['MQERR_SEGMENT_BYTES']) || 2 << 20;
 /** Bytes sent to the workers and not yet processed, at most (bounds memory). */
 const MAX_QUEUED_BYTES = 2 * SEGMENT_BYTES;
 const MIN_PARALLEL_BYTES = 4 * SEGMENT_BYTES;
+/** Files smaller than this on average are read on one thread (see worthRunningInParallel). */
+const MIN_PARALLEL_FILE_BYTES = 256 * 1024;
 /** Bytes read at a time: small pieces keep the memory in flight between threads small. */
 const READ_CHUNK = 64 << 10;
 
@@ -54,6 +56,9 @@ export function worthRunningInParallel(inputs: readonly InputSource[], jobs: num
     if (input.kind === 'stdin' || (input.kind === 'file' && input.size === null)) return false;
     if (input.kind === 'file') bytes += input.size ?? 0;
   }
+  // Many small files cost more to hand to threads, a segment each, than to read in turn.
+  const files = inputs.filter((input) => input.kind === 'file').length;
+  if (files > 0 && bytes / files < MIN_PARALLEL_FILE_BYTES) return false;
   return bytes >= MIN_PARALLEL_BYTES;
 }
 
@@ -161,6 +166,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
   const settings: SegmentSettings = {
     catalog: { vendors: [...options.catalog.vendors.values()], version: options.catalog.version },
     samples: options.samples,
+    maxKeys: options.aggregator.maxKeys,
     maxLineBytes: options.maxLineBytes,
     unwrap: options.unwrap,
     redact: options.redact,

@@ -210,31 +210,7 @@ function readLines(opened: OpenedInput, processor: LineProcessor, options: Omit<
   const bytes = opened.stream;
   if (options.fastPath ?? true) {
     const scanner = new LineScanner(options.maxLineBytes, feedBlocks(processor, { unwrap: options.unwrap ?? true, ctx: options.ctx }));
-    let ended = (): void => {};
-    let done = false;
-    const end = (): void => {
-      if (done) return;
-      done = true;
-      scanner.end();
-      ended();
-    };
-    return {
-      streams: [bytes],
-      output: bytes,
-      onLines: (listener) =>
-        bytes.on('data', (chunk: Buffer) => {
-          if (done) return;
-          scanner.push(chunk);
-          listener();
-        }),
-      onEnd: (listener) => {
-        ended = listener;
-        bytes.on('end', end);
-      },
-      endAfterError: end,
-      buffered: () => bytes.readableLength > 0,
-      counts: () => scanner,
-    };
+    return chunkReader(bytes, (chunk) => scanner.push(chunk), () => scanner.end(), () => scanner);
   }
   const limiter = new LineLengthLimiter(options.maxLineBytes);
   const lines = bytes.pipe(limiter).pipe(splitLines());
@@ -257,14 +233,24 @@ function readLines(opened: OpenedInput, processor: LineProcessor, options: Omit<
 
 /** A source that is one JSON document: its bytes go to the document reader, whose entries go to the processor. */
 function readDocument(opened: OpenedInput, processor: LineProcessor, document: JsonDocumentReader): LineReader {
-  const bytes = opened.stream;
+  const finish = (): void => {
+    document.end();
+    processor.countLinesTo(document.lines);
+  };
+  return chunkReader(opened.stream, (chunk) => document.write(chunk), finish, () => ({ truncated: document.skipped, undecodable: document.undecodable }));
+}
+
+/**
+ * A reader that hands each chunk of `bytes` to `push` as it arrives and
+ * calls `finish` once, at the end or after a read error, before the end listener.
+ */
+function chunkReader(bytes: Readable, push: (chunk: Buffer) => void, finish: () => void, counts: LineReader['counts']): LineReader {
   let ended = (): void => {};
   let done = false;
   const end = (): void => {
     if (done) return;
     done = true;
-    document.end();
-    processor.countLinesTo(document.lines);
+    finish();
     ended();
   };
   return {
@@ -273,7 +259,7 @@ function readDocument(opened: OpenedInput, processor: LineProcessor, document: J
     onLines: (listener) =>
       bytes.on('data', (chunk: Buffer) => {
         if (done) return;
-        document.write(chunk);
+        push(chunk);
         listener();
       }),
     onEnd: (listener) => {
@@ -282,7 +268,7 @@ function readDocument(opened: OpenedInput, processor: LineProcessor, document: J
     },
     endAfterError: end,
     buffered: () => bytes.readableLength > 0,
-    counts: () => ({ truncated: document.skipped, undecodable: document.undecodable }),
+    counts,
   };
 }
 

@@ -11,6 +11,8 @@ import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 export interface SegmentSettings {
   catalog: { vendors: VendorCatalog[]; version: string };
   samples: number;
+  /** The run's --max-keys, so a segment's counts are bounded as the run's are. */
+  maxKeys: number;
   maxLineBytes: number;
   unwrap: boolean;
   /** Redact credentials in events (`--no-redact` turns it off). */

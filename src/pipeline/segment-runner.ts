@@ -48,6 +48,7 @@ export class SegmentRunner {
       settings.samples,
       { window: new TimeWindow(since, until), series },
       new ProductSelection(settings.countedProducts, new Set(settings.catalogProducts)),
+      settings.maxKeys,
     );
     const writer = settings.tag ? new TagWriter({ errorsOnly: settings.tag.errorsOnly, pretty: null, redactInput: settings.tag.redactInput }) : null;
     const deferred: OpenSegment['deferred'] = [];

@@ -1,10 +1,11 @@
 import { LINE_HEAD, mayBeWrapped, mayLeaveCauseOpen, startsSegment } from '../lines/line-start.js';
-import { mayCarryEnvelope } from '../records/may-carry-envelope.js';
+import { mayBeWrapped as mayBeWrappedText } from '../records/may-be-wrapped.js';
 
 /**
- * A source's first lines say whether a shipper wrote it: one whose early
- * lines may carry envelopes is never cut (its streams keep records open
- * across lines), as one with container wrappers.
+ * A source's first lines say whether a shipper or a relay wrote it: one
+ * whose early lines may carry envelopes or wrappers (syslog, compose) is
+ * never cut (its streams keep records open across lines), as one with
+ * container wrappers.
  */
 const ENVELOPE_SAMPLE_LINES = 64;
 
@@ -55,7 +56,7 @@ export class Segmenter {
       const lineEnd = nl < 0 ? chunk.length : nl;
       if (nl < 0 && lineEnd - lineStart < LINE_HEAD) {
         this.head = Buffer.from(chunk.subarray(lineStart));
-      } else if (this.unwrap && (mayBeWrapped(chunk, lineStart, lineEnd) || this.mayCarryEnvelope(chunk, lineStart, lineEnd))) {
+      } else if (this.unwrap && (mayBeWrapped(chunk, lineStart, lineEnd) || this.mayCarryWrapper(chunk, lineStart, lineEnd))) {
         this.splittable = false;
       } else if (
         this.splittable &&
@@ -101,8 +102,8 @@ export class Segmenter {
     return nl + 1;
   }
 
-  private mayCarryEnvelope(chunk: Buffer, lineStart: number, lineEnd: number): boolean {
-    return this.newlines < ENVELOPE_SAMPLE_LINES && mayCarryEnvelope(chunk.toString('latin1', lineStart, lineEnd));
+  private mayCarryWrapper(chunk: Buffer, lineStart: number, lineEnd: number): boolean {
+    return this.newlines < ENVELOPE_SAMPLE_LINES && mayBeWrappedText(chunk.toString('latin1', lineStart, lineEnd));
   }
 
   /** Completes a short line start carried over from the last chunk, for the wrapper check only. */

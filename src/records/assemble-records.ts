@@ -1,6 +1,7 @@
 import type { LogRecord } from '../types.js';
 import { NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { advanceState, continuesRecord, EXCEPTION_LINE, FRESH_STATE, type ContinuationState } from './continuation.js';
+import { InputOrder, type Slot, type SlotHolder } from './input-order.js';
 
 /** Bounds that keep one runaway record, or a crowd of streams, from holding unbounded memory. */
 export interface AssemblyLimits {
@@ -16,7 +17,7 @@ export const DEFAULT_ASSEMBLY_LIMITS: AssemblyLimits = {
   maxRecordLines: 1000,
   maxRecordChars: 4 * 1024 * 1024,
   maxOpenRecords: 4096,
-  maxOpenChars: 32 * 1024 * 1024,
+  maxOpenChars: 16 * 1024 * 1024,
 };
 
 /** Where a line came from inside a source, once its wrappers and envelopes are removed: lines of different streams never share a record. */
@@ -45,14 +46,6 @@ interface OpenQuietRecord {
   slot: Slot | null;
 }
 
-/**
- * A record's place in input order (by its first line). Records are emitted
- * in that order: one that closes while an earlier one is still open waits
- * in its slot.
- */
-interface Slot {
-  emit: (() => void) | null;
-}
 
 const NO_ORIGIN: LineOrigin = NO_DIMENSIONS;
 /**
@@ -91,12 +84,7 @@ export class RecordAssembler {
   private sweeps = 0;
   /** The sweep that saw the quiet record open. */
   private quietSweep = 0;
-  /**
-   * Records in input order while more than one is open or waiting; null
-   * while at most one is open, which is then emitted as soon as it closes.
-   */
-  private order: Slot[] | null = null;
-  private orderHead = 0;
+  private readonly order = new InputOrder();
 
   constructor(
     private readonly source: string,
@@ -174,7 +162,7 @@ export class RecordAssembler {
     if (!record) return [];
     this.open.delete(key);
     this.openChars -= record.chars;
-    this.release(record.slot, () => {});
+    this.order.release(record.slot, () => {});
     return record.lines.map((text) => ({ text, lineNo: record.firstLine, origin: record.origin }));
   }
 
@@ -206,51 +194,31 @@ export class RecordAssembler {
     this.keepWithinBounds();
   }
 
-  /** A slot in input order for a record being opened, when another is open or waiting. */
+  /** A slot in input order for a record being opened beside the open ones. */
   private takeSlot(): Slot | null {
-    const others = this.open.size + (this.quiet ? 1 : 0);
-    if (!this.order) {
-      if (others === 0) return null;
-      // Another record is open: from now on, records wait for the earlier ones.
-      this.order = [];
-      this.orderHead = 0;
-      const earlier: { firstLine: number; holder: { slot: Slot | null } }[] = [...this.open.values()].map((r) => ({ firstLine: r.firstLine, holder: r }));
-      if (this.quiet) earlier.push({ firstLine: this.quiet.lineNo, holder: this.quiet });
-      for (const { holder } of earlier.sort((a, b) => a.firstLine - b.firstLine)) {
-        holder.slot = { emit: null };
-        this.order.push(holder.slot);
-      }
-    }
-    const slot: Slot = { emit: null };
-    this.order.push(slot);
+    if (this.order.active) return this.order.take([]);
+    if (this.open.size === 0 && !this.quiet) return null;
+    const open: SlotHolder[] = [...this.open.values()];
+    const quiet = this.quiet;
+    const quietHolder: SlotHolder | null = quiet && { firstLine: quiet.lineNo, slot: quiet.slot };
+    if (quietHolder) open.push(quietHolder);
+    const slot = this.order.take(open);
+    if (quiet && quietHolder) quiet.slot = quietHolder.slot;
     return slot;
   }
 
-  /** Emits a closed record now, or when the records before it have been emitted. */
-  private release(slot: Slot | null, emit: () => void): void {
-    if (!slot || !this.order) {
-      emit();
-      return;
-    }
-    slot.emit = emit;
-    const order = this.order;
-    while (this.orderHead < order.length && order[this.orderHead]!.emit) {
-      const next = order[this.orderHead]!;
-      order[this.orderHead++] = DONE;
-      next.emit!();
-    }
-    if (this.orderHead === order.length) this.order = null;
-    else if (this.orderHead > 1024 && this.orderHead * 2 > order.length) {
-      this.order = order.slice(this.orderHead);
-      this.orderHead = 0;
-    }
-  }
-
-  /** Closes the longest-idle streams' records while there are too many, or they hold too much. */
+  /**
+   * Closes the longest-idle streams' records when there are too many, or
+   * they hold too much: an eighth of the bound at a time, in one pass, so a
+   * crowd of streams costs no more per line than a few.
+   */
   private keepWithinBounds(): void {
     const { maxOpenRecords, maxOpenChars } = this.limits;
-    while (this.open.size > maxOpenRecords || (this.openChars > maxOpenChars && this.open.size > 1)) {
-      const [key, record] = this.open.entries().next().value as [string, OpenRecord];
+    if (this.open.size <= maxOpenRecords && (this.openChars <= maxOpenChars || this.open.size <= 1)) return;
+    const records = maxOpenRecords - (maxOpenRecords >> 3);
+    const chars = maxOpenChars - (maxOpenChars >> 3);
+    for (const [key, record] of this.open) {
+      if (this.open.size <= records && (this.openChars <= chars || this.open.size <= 1)) return;
       this.close(key, record);
     }
   }
@@ -279,10 +247,10 @@ export class RecordAssembler {
     const { line, lineNo, slot } = this.quiet!;
     this.quiet = null;
     const emitQuiet = this.emitQuiet;
-    if (emitQuiet) this.release(slot, () => emitQuiet(line, lineNo));
+    if (emitQuiet) this.order.release(slot, () => emitQuiet(line, lineNo));
     else {
       const record: LogRecord = { source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, ...NO_STREAM };
-      this.release(slot, () => this.emit(record));
+      this.order.release(slot, () => this.emit(record));
     }
   }
 
@@ -304,12 +272,9 @@ export class RecordAssembler {
       host: record.origin.host,
       unit: record.origin.unit,
     };
-    this.release(record.slot, () => this.emit(closed));
+    this.order.release(record.slot, () => this.emit(closed));
   }
 }
-
-/** A slot whose record has been emitted. */
-const DONE: Slot = { emit: null };
 
 /** The dimensions of a record that no wrapper or envelope named. */
 export const NO_STREAM = { pod: null, container: null, namespace: null, host: null, unit: null } as const;

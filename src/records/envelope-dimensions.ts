@@ -50,6 +50,7 @@ const NAMED_FIELDS: ReadonlyMap<string, Named> = new Map<string, Named>([
   ['namespace', 'namespace'],
   ['container', 'container'],
   ['host', 'host'],
+  ['computer', 'host'],
   ['unit', 'unit'],
 ]);
 /** Paths (as above) that tell streams apart without being a dimension of their own. */
@@ -85,7 +86,10 @@ function fillFromAwslogsStream(found: Dimensions, stream: string): void {
 }
 
 /** Time fields of envelopes, most precise first; values are read by parseTimeValue. */
-const TIME_FIELDS = ['time', 'timestamp', '@timestamp', 'ts', 'date', '__time__', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP', 'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'ingestionTime'];
+const TIME_FIELDS = [
+  'time', 'timestamp', '@timestamp', 'ts', 'date', '_time', '__time__', 'TimeGenerated', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP',
+  'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'received_at', 'ingestionTime',
+];
 
 function normalize(key: string): string {
   return key.toLowerCase().replace(/[-_.:]/g, '');

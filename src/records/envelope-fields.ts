@@ -11,8 +11,11 @@
  * Fields that carry the line, most specific first: Docker, Fluent Bit and
  * Fluentd (`log`), journald (`MESSAGE`), Google Cloud Logging (`textPayload`),
  * Alibaba SLS and Tencent CLS (`content`, `__content__`, `__CONTENT__`), Loki
- * (`line`), Splunk HEC (`event`), OpenTelemetry (`body`), Vector, Elastic and
- * CloudWatch (`message`), and loggers shipped as they are (`msg`).
+ * (`line`), Graylog's GELF (`full_message` with the stack, else
+ * `short_message`), Azure Monitor's container logs (`LogEntry`,
+ * `LogMessage`), Splunk's search exports (`_raw`) and HEC (`event`),
+ * OpenTelemetry (`body`), Vector, Elastic and CloudWatch (`message`), and
+ * loggers shipped as they are (`msg`).
  */
 export const LINE_FIELDS = [
   'log',
@@ -22,6 +25,11 @@ export const LINE_FIELDS = [
   '__CONTENT__',
   'content',
   'line',
+  'full_message',
+  'short_message',
+  'LogEntry',
+  'LogMessage',
+  '_raw',
   'message',
   'Message',
   'msg',
@@ -35,7 +43,10 @@ export const LINE_FIELDS = [
  * are also an application logger's own field, so they make an envelope only
  * beside a shipper's field.
  */
-export const SHIPPER_LINE_FIELDS: ReadonlySet<string> = new Set(['log', 'MESSAGE', 'textPayload', '__content__', '__CONTENT__', 'content', 'line']);
+export const SHIPPER_LINE_FIELDS: ReadonlySet<string> = new Set([
+  'log', 'MESSAGE', 'textPayload', '__content__', '__CONTENT__', 'content', 'line',
+  'full_message', 'short_message', 'LogEntry', 'LogMessage', '_raw',
+]);
 
 /**
  * Top-level fields only shippers and platforms write (compared as written;
@@ -51,7 +62,8 @@ export const SHIPPER_FIELDS: ReadonlySet<string> = new Set([
   'agent', 'ecs', 'host', 'input', 'fileset', 'fields', 'cloud', '@timestamp', '@version',
   'source_type', 'sourcetype', 'source', 'index', 'tag', 'filename', 'file', 'path',
   'resources', 'severityText', 'severityNumber', 'observedTimeUnixNano', 'timeUnixNano',
-  'facility', 'priority', 'appname', 'procid', 'msgid', 'ident',
+  'facility', 'priority', 'appname', 'procid', 'msgid', 'ident', 'program', 'received_at',
+  'TimeGenerated', 'Computer', 'ContainerID', 'PodName', 'PodNamespace', 'ContainerName',
 ]);
 
 /**
@@ -78,6 +90,8 @@ export const METADATA_OBJECTS: ReadonlySet<string> = new Set([
 /** Whether a top-level field name is one only a shipper or a platform writes. */
 export function isShipperField(key: string): boolean {
   if (SHIPPER_FIELDS.has(key)) return true;
+  // Attributes flattened by their path (`k8s.pod.name`, `log.file.path`, `entity.guid`).
+  if (key.includes('.')) return true;
   const first = key.charCodeAt(0);
   // journald's trusted fields (`_SYSTEMD_UNIT`), SLS's `__topic__`, Elastic's `_source`.
   if (first === 0x5f /* _ */) return true;
@@ -85,7 +99,13 @@ export function isShipperField(key: string): boolean {
   return key.length > 2 && /^[A-Z][A-Z0-9_]+$/.test(key);
 }
 
+/** Whether a field (or any part of a flattened path: `error.message`, `http.response.status_code`) is an event's. */
+export function isEventField(key: string): boolean {
+  if (!key.includes('.')) return EVENT_FIELDS.has(eventFieldName(key));
+  return key.split('.').some((part) => EVENT_FIELDS.has(eventFieldName(part)));
+}
+
 /** A field name as EVENT_FIELDS holds it. */
-export function eventFieldName(key: string): string {
+function eventFieldName(key: string): string {
   return key.toLowerCase().replace(/[_-]/g, '');
 }

@@ -11,12 +11,12 @@ function quoted(fields: Iterable<string>): string {
 /**
  * Any key a shipper writes: a line field only shippers name (`"log":`,
  * `"MESSAGE":`…) or a shipper's field (`"kubernetes":`); and the forms of
- * such keys: `_`-led or a journald field in capitals. A JSON line with
+ * such keys: `_`-led, a journald field in capitals, or a flattened path. A JSON line with
  * neither is no envelope, which two searches settle for most lines (a pino
  * or winston line).
  */
 const SHIPPER_KEY = new RegExp(`"(?:${quoted(SHIPPER_LINE_FIELDS)}|${quoted(SHIPPER_FIELDS)})"\\s{0,8}:`);
-const SHIPPER_KEY_FORM = /"(?:_[^"]{0,64}|[A-Z][A-Z0-9_]{2,64})"\s{0,8}:/;
+const SHIPPER_KEY_FORM = /"(?:_[^"]{0,64}|[A-Z][A-Z0-9_]{2,64}|[\w@-]{1,64}\.[^"]{0,128})"\s{0,8}:/;
 /** Any line field. */
 const LINE_FIELD = new RegExp(`"(?:${quoted(LINE_FIELDS)})"\\s{0,8}:`);
 

@@ -1,6 +1,6 @@
 import { decodeByteArray } from './decode-byte-array.js';
 import { mergeDimensions, readDimensions, type Dimensions } from './envelope-dimensions.js';
-import { EVENT_FIELDS, eventFieldName, isShipperField, LINE_FIELDS, SHIPPER_LINE_FIELDS } from './envelope-fields.js';
+import { isEventField, isShipperField, LINE_FIELDS, SHIPPER_LINE_FIELDS } from './envelope-fields.js';
 
 /** The line an envelope carried, with what the envelope says about it. */
 export interface PeeledEnvelope {
@@ -44,7 +44,7 @@ export function peelEnvelope(obj: JsonObject, depth = 0): PeeledEnvelope | null 
   let shipper = SHIPPER_LINE_FIELDS.has(lineField);
   for (const key of Object.keys(obj)) {
     if (key === lineField) continue;
-    if (EVENT_FIELDS.has(eventFieldName(key))) return null;
+    if (isEventField(key)) return null;
     shipper ||= isShipperField(key);
   }
   if (!shipper) return null;
@@ -59,7 +59,7 @@ function peelNested(obj: JsonObject, depth: number): PeeledEnvelope | null {
   let inner: PeeledEnvelope | null = null;
   let innerField: string | null = null;
   for (const key of Object.keys(obj)) {
-    if (EVENT_FIELDS.has(eventFieldName(key))) return null;
+    if (isEventField(key)) return null;
     const value = obj[key];
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     const peeled = peelEnvelope(value as JsonObject, depth + 1);

@@ -17,7 +17,7 @@ interface StreamState {
   run: StreamLine[];
 }
 
-/** Streams whose order is remembered; past it the oldest is forgotten (and its run passed on). */
+/** Streams whose order is remembered; past it the oldest are forgotten (and their runs passed on). */
 const MAX_STREAMS = 4096;
 
 /**
@@ -50,9 +50,14 @@ export class StreamOrder {
     }
     let state = this.streams.get(key);
     if (!state) {
+      // A line without a time says nothing of its stream's order: nothing to remember.
+      if (line.origin.time === null) {
+        this.pass(line);
+        return;
+      }
       state = { last: null, backward: false, run: [] };
       this.streams.set(key, state);
-      if (this.streams.size > MAX_STREAMS) this.forgetOldest();
+      if (this.streams.size > MAX_STREAMS) this.forgetSome();
     }
     const time = line.origin.time;
     if (!state.backward) {
@@ -79,9 +84,13 @@ export class StreamOrder {
     for (let i = run.length - 1; i >= 0; i--) this.pass(run[i]!);
   }
 
-  private forgetOldest(): void {
-    const [key, state] = this.streams.entries().next().value as [string, StreamState];
-    this.release(state);
-    this.streams.delete(key);
+  /** Forgets the oldest eighth of the streams remembered (their held lines passed on), in one pass. */
+  private forgetSome(): void {
+    let forget = MAX_STREAMS >> 3;
+    for (const [key, state] of this.streams) {
+      if (forget-- <= 0) return;
+      this.release(state);
+      this.streams.delete(key);
+    }
   }
 }

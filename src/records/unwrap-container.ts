@@ -1,26 +1,52 @@
 import { parseTimestamp } from '../time/parse-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
+import { unwrapSyslog } from './unwrap-syslog.js';
 
 const CRI_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([FP])(?: (.*))?$/s;
 const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
 const KUBECTL_TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) /;
+/** A Compose service's name, before its replica number. */
+const SERVICE_NAME = /^[A-Za-z0-9][\w.-]*$/;
 
 /**
- * Removes the plain-text wrapper Kubernetes puts around an application's
- * line: the CRI node format (`<time> stdout F <line>`) and `kubectl logs
- * --prefix` / `--timestamps`. (Docker's json-file format is an envelope,
+ * Removes the plain-text wrapper a runtime or a relay puts around an
+ * application's line: the CRI node format (`<time> stdout F <line>`),
+ * `kubectl logs --prefix` / `--timestamps`, `docker compose logs`' service
+ * prefix and a syslog header (see unwrapSyslog). (Docker's json-file format is an envelope,
  * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
- * Pure: no state, nothing thrown. kubectl's forms are looked for only on
- * the line as read (`outermost`): inside an envelope, a leading time is the
- * application's own, and stays in its line.
+ * Pure: no state, nothing thrown. Only CRI's form is looked for inside an
+ * envelope; the others only on the line as read (`outermost`): inside an
+ * envelope, a leading time is the application's own, and stays in its line.
  * @example unwrapContainer('2026-11-22T09:44:34.085123456Z stderr F boom')
  */
 export function unwrapContainer(line: string, outermost = true): UnwrappedLine | null {
   const first = line.charCodeAt(0);
-  if (first === 0x5b /* [ */) return outermost ? unwrapKubectl(line) : null;
-  if (first >= 0x30 && first <= 0x39) return unwrapCri(line) ?? (outermost ? unwrapKubectl(line) : null);
-  return null;
+  if (first >= 0x30 && first <= 0x39) {
+    const cri = unwrapCri(line);
+    if (cri || !outermost) return cri;
+  } else if (!outermost) return null;
+  if (first === 0x5b /* [ */ || (first >= 0x30 && first <= 0x39)) return unwrapKubectl(line) ?? unwrapCompose(line);
+  return unwrapSyslog(line) ?? unwrapCompose(line);
+}
+
+/** `docker compose logs`: `<service>-<replica>  | <line>` (`_` before the replica in Compose v1). */
+function unwrapCompose(line: string): UnwrappedLine | null {
+  const bar = line.indexOf(' | ');
+  if (bar < 3 || bar > 170) return null;
+  let end = bar;
+  while (end > 0 && line.charCodeAt(end - 1) === 0x20) end--;
+  let digits = end;
+  while (digits > 0 && isDigit(line.charCodeAt(digits - 1))) digits--;
+  const separator = line.charCodeAt(digits - 1);
+  if (digits === end || end - digits > 4 || (separator !== 0x2d /* - */ && separator !== 0x5f /* _ */)) return null;
+  const name = line.slice(0, end);
+  if (!SERVICE_NAME.test(line.slice(0, digits - 1))) return null;
+  return { text: line.slice(bar + 3), origin: { ...NO_DIMENSIONS, container: name }, partial: false };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function unwrapCri(line: string): UnwrappedLine | null {

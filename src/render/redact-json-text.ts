@@ -1,4 +1,4 @@
-import { REDACTED, SECRET_KEY, redactSecrets } from './redact-secrets.js';
+import { REDACTED, SECRET_KEY, endOfComposite, redactSecrets } from './redact-secrets.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -6,10 +6,11 @@ const BACKSLASH = 0x5c;
 /**
  * Redacts credentials in the text of a JSON record without re-serializing
  * it (key order, number spelling and duplicate keys stay as written): the
- * value of a key that names a credential (`"SecretKey"`, `"Authorization"`)
- * becomes `"[REDACTED]"`, whatever its type, and every other string has
- * `redactSecrets` applied inside it. One pass, no recursion; the result is
- * valid JSON when the input is.
+ * value of a key that names a credential (`"SecretKey"`, `"Authorization"`,
+ * spelled with JSON escapes too: `"pass\u0077ord"`) becomes `"[REDACTED]"`,
+ * whatever its type — a string, a number, an array, an object — and every
+ * other string has `redactSecrets` applied inside it. One pass, no
+ * recursion; the result is valid JSON when the input is.
  * @example redactJsonText('{"SecretKey":42,"url":"/?Signature=abc"}') // '{"SecretKey":"[REDACTED]","url":"/?Signature=[REDACTED]"}'
  */
 export function redactJsonText(text: string): string {
@@ -20,8 +21,6 @@ export function redactJsonText(text: string): string {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c !== QUOTE) {
-      // `{` or `[` after a credential key: its strings are redacted one by one.
-      if (c === 0x7b || c === 0x5b) secretValue = false;
       i++;
       continue;
     }
@@ -30,18 +29,18 @@ export function redactJsonText(text: string): string {
     const content = text.slice(i + 1, end);
     const next = skipSpace(text, end + 1);
     if (text.charCodeAt(next) === 0x3a /* : */) {
-      secretValue = SECRET_KEY.test(content);
+      secretValue = SECRET_KEY.test(keyName(content));
       i = next + 1;
       if (!secretValue) continue;
       const value = skipSpace(text, i);
       const first = text.charCodeAt(value);
-      if (first === QUOTE || first === 0x7b || first === 0x5b) continue;
-      // A number, true, false or null under a credential key.
-      const scalarEnd = endOfScalar(text, value);
+      if (first === QUOTE) continue;
+      // A number, true, false, null, an array or an object under a credential key: replaced whole.
+      const valueEnd = first === 0x7b || first === 0x5b ? endOfComposite(text, value) : endOfScalar(text, value);
       out.push(text.slice(copied, value), `"${REDACTED}"`);
-      copied = scalarEnd;
+      copied = valueEnd;
       secretValue = false;
-      i = scalarEnd;
+      i = valueEnd;
       continue;
     }
     const redacted = secretValue ? REDACTED : redactSecrets(content);
@@ -54,6 +53,16 @@ export function redactJsonText(text: string): string {
   }
   out.push(text.slice(copied));
   return out.join('');
+}
+
+/** A key as JSON.parse reads it: escapes such as `\u0077` decoded, so a spelled-out name is still a name. */
+function keyName(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }
 
 /** The index of the quote closing the string that opens at `open`, or -1. */

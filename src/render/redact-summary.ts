@@ -1,10 +1,12 @@
 import type { KeyCount, Summary } from '../aggregation/summary.js';
+import { redactRecordText } from './redact-record-text.js';
 import { redactSecrets } from './redact-secrets.js';
 
 /**
  * A summary with credentials redacted in every value taken from the logs
  * (codes, RequestIds, actions, pods, containers, uncatalogued samples). For
- * `merge`, whose shards may have been made with `--no-redact`; rows that
+ * `merge` and `catalog --suggest`, whose summaries may have been made with
+ * `--no-redact` or by an mqerr that knew fewer forms; rows that
  * become equal are merged when the result is absorbed into an aggregator.
  */
 export function redactSummary(summary: Summary): Summary {
@@ -16,7 +18,7 @@ export function redactSummary(summary: Summary): Summary {
     uncatalogued: (summary.uncatalogued ?? []).map((u) => ({
       ...u,
       code: redactSecrets(u.code),
-      sample: { ...u.sample, text: redactSecrets(u.sample.text) },
+      sample: { ...u.sample, source: redactSecrets(u.sample.source), text: redactRecordText(u.sample.text) },
     })),
     byAction: keys(summary.byAction),
     byPod: keys(summary.byPod),

@@ -1,5 +1,6 @@
 import type { QuietLine } from '../records/assemble-records.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+import { dropJsonKey } from './drop-json-key.js';
 import type { OutputBuffer } from './output-buffer.js';
 
 /** pino's levels: error for an API error event, info for everything else. */
@@ -73,14 +74,16 @@ function streamFields(event: TaggedEvent): Partial<Pick<TagFields, 'pod' | 'cont
 /**
  * One NDJSON line for a record. A JSON record keeps its text as written
  * (numbers, key order, duplicates) and gains an `mqerr` key spliced before
- * its closing brace; a text record becomes `{level, time, msg, mqerr}`, which
- * pino-pretty renders.
+ * its closing brace — an `mqerr` key the record already had is removed, so
+ * there is one, whichever occurrence a parser keeps; a text record becomes
+ * `{level, time, msg, mqerr}`, which pino-pretty renders.
  * @example renderTagLine(record, recognition, event) // '{"level":50,"time":…,"msg":"…","mqerr":{…}}'
  */
 export function renderTagLine(record: LogRecord, recognition: Recognition, event: TaggedEvent, text = record.text): string {
   const mqerr = JSON.stringify(tagFields(event));
   if (recognition.json) {
-    const oneLine = joinJsonLines(text).trimEnd();
+    let oneLine = joinJsonLines(text).trimEnd();
+    if (mayHoldTagKey(oneLine)) oneLine = dropJsonKey(oneLine, 'mqerr');
     const close = oneLine.lastIndexOf('}');
     const body = oneLine.slice(0, close).trimEnd();
     const empty = body.endsWith('{');
@@ -89,6 +92,11 @@ export function renderTagLine(record: LogRecord, recognition: Recognition, event
   const level = event.event === 'error' ? LEVEL_ERROR : LEVEL_INFO;
   const time = event.time === null ? '' : `"time":${event.time},`;
   return `{"level":${level},${time}"msg":${JSON.stringify(text)},"mqerr":${mqerr}}`;
+}
+
+/** Whether a JSON record may already have an `mqerr` key, spelled plainly or with escapes. */
+export function mayHoldTagKey(text: string): boolean {
+  return text.includes('mqerr') || text.includes('\\u');
 }
 
 /** Line breaks of a multi-line JSON record (or its `\r\n` remains) with the indentation after them. */

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { QuietLine } from '../records/assemble-records.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 import { OutputBuffer } from './output-buffer.js';
@@ -59,10 +60,15 @@ export class TagWriter {
     return hole;
   }
 
-  /** Writes a record that is one quiet line, from its bytes. */
+  /**
+   * Writes a record that is one quiet line, from its bytes — unless they are
+   * not valid UTF-8 (the full path writes U+FFFD for the bad bytes) or the
+   * line may already have an `mqerr` key (the full path removes it): those
+   * go the full path's way, so both paths write the same bytes.
+   */
   quiet(line: QuietLine, recognition: Recognition, event: TaggedEvent): void {
     if (this.options.errorsOnly) return; // a quiet line is never an error event
-    if (this.options.pretty || this.options.redactInput) {
+    if (this.options.pretty || this.options.redactInput || needsFullRendering(line)) {
       const record: LogRecord = { source: event.source, line: event.line, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, pod: null, container: null, namespace: null, host: null, unit: null };
       this.record(record, recognition, event);
       return;
@@ -73,6 +79,13 @@ export class TagWriter {
     }
     renderQuietTagLine(this.out, line, event, this.fields!);
   }
+}
+
+/** A quiet line whose bytes cannot be copied as they are into the tagged line. */
+function needsFullRendering(line: QuietLine): boolean {
+  const bytes = line.buf.subarray(line.start, line.end);
+  if (!isUtf8(bytes)) return true;
+  return line.json && (bytes.indexOf('mqerr') >= 0 || bytes.indexOf('\\u') >= 0);
 }
 
 const PLACEHOLDER = -1;

@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 
 /** One input: standard input, a file (plain or gzip), or a path that failed. */
@@ -39,7 +40,8 @@ interface Walk {
 async function expandPath(path: string, out: InputSource[], walk: Walk): Promise<void> {
   let info;
   try {
-    info = await stat(path);
+    // Synchronous: a directory of 10,000 small logs costs 10,000 event-loop round trips otherwise, for a call that takes microseconds.
+    info = statSync(path);
   } catch (err) {
     if (walk.named && GLOB_CHARS.test(path) && (err as NodeJS.ErrnoException).code === 'ENOENT') return expandGlob(path, out);
     out.push({ kind: 'failed', name: path, error: describeFsError(err) });

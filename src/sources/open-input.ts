@@ -1,8 +1,10 @@
 import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { PassThrough, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
 import { Utf16ToUtf8, utf16FromBom } from './decode-utf16.js';
+import { DECOMPRESS_COMMAND, detectCompression } from './detect-compression.js';
+import { GzipDecoder } from './gzip-decoder.js';
 import type { InputSource } from './expand-inputs.js';
 
 /** An opened input: its bytes (decompressed when gzip), and how many raw bytes were read. */
@@ -18,7 +20,10 @@ export interface OpenedInput {
   stop(): void;
   /**
    * Once the stream has ended: why what was read is not the whole file, or
-   * null. A regular file that shrank while it was read (truncated, as
+   * null. Gzip data that is cut, corrupt or followed by garbage ends the
+   * stream after everything inflated before the problem, and is reported
+   * here; so is a compression mqerr does not decode (`zstd-compressed: …`),
+   * whose stream has no bytes. A regular file that shrank while it was read (truncated, as
    * logrotate's copytruncate does) lost the bytes past the cut; one that
    * was replaced by a new file (rotated) leaves the new file unread.
    */
@@ -26,18 +31,25 @@ export interface OpenedInput {
 }
 
 const READ_CHUNK = 1 << 20;
+/** Gzip inside gzip is decoded this many levels deep. */
+const MAX_GZIP_LAYERS = 4;
 
 /**
  * Opens a file or stdin. Gzip is recognized from its first two bytes, not
  * the name, so `app.log.1` that is gzip and `app.log.gz` that is not both work;
- * so is UTF-16 with a byte order mark, which is re-encoded as UTF-8.
- * Errors (unreadable file, corrupt gzip) surface as the stream's 'error'.
+ * so is UTF-16 with a byte order mark, which is re-encoded as UTF-8, and so
+ * are zstd, xz, bzip2, lz4 and zip, which are refused (see checkComplete).
+ * Read errors surface as the stream's 'error'; gzip problems through checkComplete.
  */
 export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>, signal?: AbortSignal): Promise<OpenedInput> {
   let raw: Readable;
   let opened: Stats | null = null;
+  const small = source.kind === 'file' && source.size !== null && source.size <= SMALL_FILE_BYTES ? readSmallFile(source.path) : null;
   if (source.kind === 'stdin') raw = process.stdin;
-  else {
+  else if (small) {
+    opened = small.stats;
+    raw = Readable.from(small.bytes.length > 0 ? [small.bytes] : [], { objectMode: false });
+  } else {
     // The file is opened by hand so its size and identity at opening are known.
     const handle = await openUnlessStopped(source.path, signal);
     if (!handle) return nothingRead();
@@ -47,32 +59,62 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
       await handle.close();
       throw err;
     }
-    raw = handle.createReadStream({ highWaterMark: READ_CHUNK });
+    // A small file gets a small read buffer: a 1 MiB one per file of a directory of 10,000 small logs is gigabytes of garbage.
+    raw = handle.createReadStream({ highWaterMark: readChunkFor(opened.size) });
   }
   let bytes = 0;
   const first = await readFirstChunk(raw, signal);
-  const gzip = first !== null && first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
-  const utf16 = !gzip && first !== null ? utf16FromBom(first) : null;
-  const out = gzip ? createGunzip({ chunkSize: READ_CHUNK }) : utf16 ? new Utf16ToUtf8(utf16) : new PassThrough({ highWaterMark: READ_CHUNK });
-  raw.on('error', (err) => out.destroy(err));
   if (first !== null) {
     bytes += first.length;
-    out.write(first);
-  }
-  if (first === null) out.end();
-  else {
     raw.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
     });
-    raw.pipe(out);
   }
+  // Each gzip layer is peeled (gzip inside gzip too); other compressions are refused, never read as text.
+  const decoders: GzipDecoder[] = [];
+  let upstream: Readable = raw;
+  let head = first;
+  let refused: string | null = null;
+  while (head !== null) {
+    const compression = detectCompression(head);
+    if (compression === null) break;
+    const inside = decoders.length > 0 ? ' inside gzip' : '';
+    if (compression !== 'gzip') {
+      refused = `${compression}-compressed${inside}: mqerr reads plain text and gzip; decompress it first (${DECOMPRESS_COMMAND[compression]} FILE | mqerr)`;
+      break;
+    }
+    if (decoders.length === MAX_GZIP_LAYERS) {
+      refused = `gzip nested more than ${MAX_GZIP_LAYERS} levels deep: not read`;
+      break;
+    }
+    const decoder = new GzipDecoder();
+    decoder.write(head);
+    upstream.pipe(decoder);
+    decoders.push(decoder);
+    upstream = decoder;
+    head = await readFirstChunk(decoder, signal);
+  }
+  const utf16 = head !== null && refused === null ? utf16FromBom(head) : null;
+  const out = utf16 ? new Utf16ToUtf8(utf16) : new PassThrough({ highWaterMark: READ_CHUNK });
+  raw.on('error', (err) => out.destroy(err));
+  for (const decoder of decoders) decoder.on('error', (err) => out.destroy(err));
+  if (head === null || refused !== null) {
+    out.end();
+    raw.unpipe();
+    raw.destroy();
+  } else {
+    out.write(head);
+    upstream.pipe(out);
+  }
+  // What the file or pipe is read into: stopping ends it, and the end runs down the layers.
+  const intake = decoders[0] ?? out;
   const stop = (): void => {
-    if (!out.writableEnded) {
-      raw.unpipe(out);
+    if (!intake.writableEnded) {
+      raw.unpipe(intake);
       raw.pause();
       // Chunks already taken from the OS but not yet passed on are passed on.
-      for (let chunk = raw.read() as Buffer | null; chunk !== null; chunk = raw.read() as Buffer | null) out.write(chunk);
-      out.end();
+      for (let chunk = raw.read() as Buffer | null; chunk !== null; chunk = raw.read() as Buffer | null) intake.write(chunk);
+      intake.end();
     }
     raw.destroy();
   };
@@ -80,10 +122,56 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
   return {
     stream: out,
     bytesRead: () => bytes,
-    gzip,
+    gzip: decoders.length > 0,
     stop,
-    checkComplete: () => (path && opened?.isFile() ? checkWholeFile(path, opened, bytes) : Promise.resolve(null)),
+    checkComplete: () => {
+      const failure = refused ?? decoders.find((d) => d.failure !== null)?.failure ?? null;
+      if (failure !== null) return Promise.resolve(failure);
+      if (small && path) return Promise.resolve(checkWholeSmallFile(path, small.stats, bytes));
+      return path && opened?.isFile() ? checkWholeFile(path, opened, bytes) : Promise.resolve(null);
+    },
   };
+}
+
+/** A regular file this small is read whole, without a stream: its cost is then its bytes, not the event loop's round trips. */
+const SMALL_FILE_BYTES = 64 * 1024;
+
+/**
+ * Reads a small regular file whole with synchronous calls (open, fstat,
+ * read to its end, close), or returns null when it is not one any more
+ * (then it is read as a stream). Opened non-blocking, so a path replaced by a
+ * FIFO since it was listed cannot hang the run.
+ */
+function readSmallFile(path: string): { stats: Stats; bytes: Buffer } | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null; // reported as the stream path reports it
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > SMALL_FILE_BYTES) return null;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.max(stats.size - total, 0) + 1);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+    }
+    return { stats, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The read size for a file of `size` bytes: its size and a byte to see its end, from 16 KiB to READ_CHUNK. */
+function readChunkFor(size: number): number {
+  return Math.min(READ_CHUNK, Math.max(16 * 1024, size + 1));
 }
 
 /**
@@ -125,9 +213,7 @@ function nothingRead(): OpenedInput {
  * opened) are not the whole file, or null: see OpenedInput.checkComplete.
  */
 export async function checkWholeFile(path: string, opened: Stats, bytesRead: number): Promise<string | null> {
-  if (bytesRead < opened.size) {
-    return `file shrank while being read: read ${bytesRead} of the ${opened.size} bytes it had when opened (truncated in place, as by copytruncate?)`;
-  }
+  if (bytesRead < opened.size) return shrank(opened, bytesRead);
   let now: Stats;
   try {
     now = await stat(path);
@@ -135,6 +221,26 @@ export async function checkWholeFile(path: string, opened: Stats, bytesRead: num
     // Removed after it was opened: the open file was still read to its end.
     return null;
   }
+  return replaced(opened, now);
+}
+
+/** checkWholeFile for a small file read whole: the same checks, with a synchronous stat. */
+function checkWholeSmallFile(path: string, opened: Stats, bytesRead: number): string | null {
+  if (bytesRead < opened.size) return shrank(opened, bytesRead);
+  let now: Stats;
+  try {
+    now = statSync(path);
+  } catch {
+    return null;
+  }
+  return replaced(opened, now);
+}
+
+function shrank(opened: Stats, bytesRead: number): string {
+  return `file shrank while being read: read ${bytesRead} of the ${opened.size} bytes it had when opened (truncated in place, as by copytruncate?)`;
+}
+
+function replaced(opened: Stats, now: Stats): string | null {
   if (now.ino !== opened.ino || now.dev !== opened.dev) {
     return 'replaced while being read (rotated?): the file that was open was read to its end; the new file at this path was not read';
   }

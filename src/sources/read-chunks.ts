@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { utf16FromBom } from './decode-utf16.js';
+import { MAGIC_BYTES, detectCompression } from './detect-compression.js';
 import type { InputSource } from './expand-inputs.js';
 import { checkWholeFile, openInput } from './open-input.js';
 
@@ -16,9 +17,9 @@ export interface ChunkedInput {
 /**
  * Opens a regular file for reading in chunks. A plain file is read into one
  * buffer used over and over — a chunk is valid only until the next is read —
- * so reading leaves nothing for the garbage collector; gzip and UTF-16 with a
- * byte order mark (recognized from the first two bytes, as openInput does)
- * come from openInput's decoding stream.
+ * so reading leaves nothing for the garbage collector; compressed data and
+ * UTF-16 with a byte order mark (recognized from the first bytes, as
+ * openInput does) come from openInput's decoding stream.
  * Opening errors reject; read errors are thrown by the iteration.
  */
 export async function readChunks(input: Extract<InputSource, { kind: 'file' }>, chunkBytes: number): Promise<ChunkedInput> {
@@ -26,10 +27,11 @@ export async function readChunks(input: Extract<InputSource, { kind: 'file' }>, 
   let closeHandle = true;
   try {
     const opened = await handle.stat();
-    const magic = Buffer.alloc(2);
+    const magic = Buffer.alloc(MAGIC_BYTES);
     // Read at a position, so the file's offset stays at 0 for the reads below.
-    const { bytesRead: magicBytes } = await handle.read(magic, 0, 2, 0);
-    if (magicBytes === 2 && ((magic[0] === 0x1f && magic[1] === 0x8b) || utf16FromBom(magic))) {
+    const { bytesRead: magicBytes } = await handle.read(magic, 0, MAGIC_BYTES, 0);
+    const head = magic.subarray(0, magicBytes);
+    if (detectCompression(head) !== null || utf16FromBom(head)) {
       const decoded = await openInput(input);
       return { chunks: decoded.stream, bytesRead: decoded.bytesRead, gzip: decoded.gzip, checkComplete: decoded.checkComplete };
     }
@@ -37,10 +39,12 @@ export async function readChunks(input: Extract<InputSource, { kind: 'file' }>, 
     closeHandle = false;
     async function* chunks(): AsyncGenerator<Buffer> {
       try {
-        const buf = Buffer.allocUnsafeSlow(chunkBytes);
+        // A small file gets a buffer its size (and a byte to see its end): one of chunkBytes per file of a directory of small logs is mostly garbage.
+        const size = Math.min(chunkBytes, Math.max(16 * 1024, opened.size + 1));
+        const buf = Buffer.allocUnsafeSlow(size);
         for (;;) {
           // From the file's own offset, as a stream reads: it shows in /proc/PID/fdinfo how far the run got.
-          const { bytesRead } = await handle.read(buf, 0, chunkBytes, null);
+          const { bytesRead } = await handle.read(buf, 0, size, null);
           if (bytesRead === 0) return;
           total += bytesRead;
           yield buf.subarray(0, bytesRead);

@@ -64,7 +64,7 @@ describe.concurrent('a broken catalog fails naming the file, the entry and what 
   it('a catalog path that is a directory or missing', async () => {
     const folder = join(dir, 'a-folder.json');
     mkdirSync(folder);
-    expect((await runCli(['catalog', '--check', folder])).stderr).toBe(`mqerr: catalog ${folder}: cannot read it (EISDIR)\n`);
+    expect((await runCli(['catalog', '--check', folder])).stderr).toBe(`mqerr: catalog ${folder}: a directory, not a regular file; a catalog is read from a file\n`);
     expect((await runCli(['catalog', '--check', join(dir, 'none.json')])).stderr).toBe(`mqerr: catalog ${join(dir, 'none.json')}: cannot read it (ENOENT)\n`);
   });
 });

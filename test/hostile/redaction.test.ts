@@ -46,9 +46,9 @@ describe('redactJsonText', () => {
     expect(() => JSON.parse(out) as unknown).not.toThrow();
   });
 
-  it('keeps an object under a credential key an object, redacting its strings', () => {
-    expect(redactJsonText('{"token": {"value": "Bearer abc", "n": 1}}')).toBe('{"token": {"value": "Bearer abc", "n": 1}}');
-    expect(redactJsonText('{"token": {"SecretKey": "abc"}}')).toBe('{"token": {"SecretKey": "[REDACTED]"}}');
+  it('replaces an array or object under a credential key whole, keeping the JSON valid', () => {
+    expect(redactJsonText('{"token": {"value": "Bearer abc", "n": 1}, "a": 2}')).toBe('{"token": "[REDACTED]", "a": 2}');
+    expect(redactJsonText('{"password":["p1","p]2",{"x":"}"}],"b":[1]}')).toBe('{"password":"[REDACTED]","b":[1]}');
   });
 
   it('stays valid JSON on strings full of escapes', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT } from '../helpers/run-cli.js';
-import { ndjson, startCli, waitUntil } from '../helpers/start-cli.js';
+import { ndjson, startCli, waitUntil, type RunningCli } from '../helpers/start-cli.js';
 
 const SAMPLE = readFileSync(join(ROOT, 'fixtures/sample/app.log'), 'utf8');
 const ENV = { ...process.env, TZ: 'UTC', NO_COLOR: '1', MQERR_CATALOG: '' };
@@ -114,6 +114,24 @@ describe('mqerr tag in a pipe', () => {
   });
 });
 
+/**
+ * Writes `busyLine(n)` to mqerr's stdin every 10 ms (so the pipe as a whole
+ * is never quiet) until one tagged record has come out, and returns it.
+ */
+async function firstTaggedWhileBusy(cli: RunningCli, busyLine: (n: number) => string): Promise<unknown> {
+  let seen = false;
+  let n = 0;
+  const busy = setInterval(() => {
+    if (!seen) cli.child.stdin.write(busyLine(n++));
+  }, 10);
+  try {
+    return ndjson(await cli.waitForStdout((text) => ndjson(text).length === 1, 'the quiet stream’s error'))[0];
+  } finally {
+    seen = true;
+    clearInterval(busy);
+  }
+}
+
 describe('kubectl logs -f --prefix of a busy deployment', () => {
   it('a quiet pod’s error is tagged, with its pod, while another pod never stops writing', async () => {
     const cli = startCli(['tag', '--errors-only']);
@@ -122,21 +140,10 @@ describe('kubectl logs -f --prefix of a busy deployment', () => {
         '[pod/api-7d9f-quiet/app] TencentCloudSDKException: [TencentCloudSDKException]message:The instance is not ready. requestId:1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6\n' +
         '[pod/api-7d9f-quiet/app]     at TencentCloudClient.request (/srv/app/node_modules/tencentcloud-sdk-nodejs-common/client.js:10:11)\n',
     );
-    // The busy pod writes every 10 ms: the pipe as a whole is never quiet.
-    let seen = false;
-    let n = 0;
-    const busy = setInterval(() => {
-      if (!seen) cli.child.stdin.write(`[pod/api-7d9f-busy/app] 2026-11-22 09:45:03,${String(n++ % 1000).padStart(3, '0')} INFO request served\n`);
-    }, 10);
-    try {
-      const out = await cli.waitForStdout((text) => ndjson(text).length === 1, 'the quiet pod’s error');
-      seen = true;
-      const tagged = ndjson(out)[0] as { mqerr: { requestId: string; pod: string; container: string; line: number } };
-      expect(tagged.mqerr).toMatchObject({ requestId: '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6', pod: 'api-7d9f-quiet', container: 'app', line: 1 });
-    } finally {
-      seen = true;
-      clearInterval(busy);
-    }
+    const tagged = (await firstTaggedWhileBusy(cli, (n) => `[pod/api-7d9f-busy/app] 2026-11-22 09:45:03,${String(n % 1000).padStart(3, '0')} INFO request served\n`)) as {
+      mqerr: Record<string, unknown>;
+    };
+    expect(tagged.mqerr).toMatchObject({ requestId: '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6', pod: 'api-7d9f-quiet', container: 'app', line: 1 });
     cli.child.stdin.end();
     expect((await cli.exited).code).toBe(0);
     expect(ndjson(cli.stdout())).toHaveLength(1);
@@ -161,21 +168,12 @@ describe('tail -F of a Fluent Bit output file', () => {
         shipped('api-quiet', 'TencentCloudSDKException: [TencentCloudSDKException]message:The instance is not ready. requestId:1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6', 1) +
         shipped('api-quiet', '    at TencentCloudClient.request (/srv/app/client.js:10:11)', 2),
     );
-    let seen = false;
-    let n = 3;
-    const busy = setInterval(() => {
-      if (!seen) cli.child.stdin.write(shipped('api-busy', `2026-11-22T09:45:03.${String(n++ % 1000).padStart(3, '0')}Z INFO request served`, n));
-    }, 10);
-    try {
-      const out = await cli.waitForStdout((text) => ndjson(text).length === 1, 'the quiet pod’s error');
-      seen = true;
-      const tagged = ndjson(out)[0] as { msg: string; mqerr: Record<string, unknown> };
-      expect(tagged.msg.split('\n')).toHaveLength(3);
-      expect(tagged.mqerr).toMatchObject({ vendor: 'tencent', requestId: '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6', pod: 'api-quiet', namespace: 'iot', container: 'app', host: 'node-1', line: 1 });
-    } finally {
-      seen = true;
-      clearInterval(busy);
-    }
+    const tagged = (await firstTaggedWhileBusy(cli, (n) => shipped('api-busy', `2026-11-22T09:45:03.${String(n % 1000).padStart(3, '0')}Z INFO request served`, n + 3))) as {
+      msg: string;
+      mqerr: Record<string, unknown>;
+    };
+    expect(tagged.msg.split('\n')).toHaveLength(3);
+    expect(tagged.mqerr).toMatchObject({ vendor: 'tencent', requestId: '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6', pod: 'api-quiet', namespace: 'iot', container: 'app', host: 'node-1', line: 1 });
     cli.child.stdin.end();
     expect((await cli.exited).code).toBe(0);
     expect(ndjson(cli.stdout())).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanString } from '../helpers/scan-in-process.js';
+import { scanSource } from '../helpers/scan-source.js';
 
 /** A Node application's error as it wrote it: a header, the SDK's text, two frames. */
 const WRITTEN = [
@@ -39,5 +40,24 @@ describe('exports that list a stream newest first', () => {
       ['api-2', '2e2d3c4b'],
     ]);
     expect(summary.totals).toMatchObject({ lines: 10, records: 4, errors: 2 });
+  });
+});
+
+describe('lines relayed by syslog, one message per line', () => {
+  it('regroups a Java SDK error and its RequestId line per program, while another program writes between them', async () => {
+    const relayed = [
+      'Nov 22 09:45:02 node-1 mqtt-admin[812]: 2026-11-22 09:45:02.311 ERROR c.e.TopicService - CreateTopic failed',
+      'Nov 22 09:45:02 node-1 mqtt-admin[812]: com.aliyuncs.exceptions.ServerException: InstanceNotFound : The instance does not exist.',
+      'Nov 22 09:45:02 node-1 cron[77]: (root) CMD (run-parts /etc/cron.hourly)',
+      'Nov 22 09:45:02 node-1 mqtt-admin[812]: RequestId : 7A3C1B2D-0E4F-4A5B-8C6D-9E0F1A2B3C4D',
+      'Nov 22 09:45:02 node-1 mqtt-admin[812]: \tat com.aliyuncs.DefaultAcsClient.parseAcsResponse(DefaultAcsClient.java:259)',
+    ].join('\n');
+    for (const fastPath of [true, false]) {
+      const { events, summary } = await scanSource([Buffer.from(relayed)], 'messages', fastPath);
+      expect(events.filter((e) => e.event === 'error').map((e) => [e.code, e.requestId, e.host, e.line]), `fastPath=${fastPath}`).toEqual([
+        ['InstanceNotFound', '7A3C1B2D-0E4F-4A5B-8C6D-9E0F1A2B3C4D', 'node-1', 1],
+      ]);
+      expect(summary.totals).toMatchObject({ lines: 5, records: 2, errors: 1 });
+    }
   });
 });

@@ -38,6 +38,24 @@ describe('container wrappers', () => {
   });
 });
 
+describe('relays’ and tools’ prefixes', () => {
+  it('removes syslog headers (RFC 3164 and 5424): host and program become the stream', () => {
+    expect(unwrapLine('Nov 22 09:44:34 node-1 mqtt-admin[812]: \tat com.x.App.main(App.java:10)')).toEqual({
+      text: '\tat com.x.App.main(App.java:10)',
+      origin: { ...NO_DIMENSIONS, host: 'node-1', stream: 'program=mqtt-admin\u0000pid=812' },
+      partial: false,
+    });
+    expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 mqtt-admin 812 - - boom')).toMatchObject({ text: 'boom', origin: { host: 'node-2', time: AT } });
+    expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 app - ID47 [exampleSDID@32473 iut="3"] boom')).toMatchObject({ text: 'boom' });
+  });
+
+  it('removes docker compose logs’ service prefix', () => {
+    expect(unwrapLine('mqtt-admin-1  | TencentCloudSDKException: boom')).toMatchObject({ text: 'TencentCloudSDKException: boom', origin: { container: 'mqtt-admin-1' } });
+    expect(unwrapLine('api_2 | at x')).toMatchObject({ text: 'at x', origin: { container: 'api_2' } });
+    expect(unwrapLine('status | ok')).toBeNull();
+  });
+});
+
 describe('shippers’ envelopes', () => {
   it('peels a Fluent Bit record: the kubernetes metadata become dimensions, never text', () => {
     const shipped = line({
@@ -79,6 +97,10 @@ describe('shippers’ envelopes', () => {
       [{ _index: 'logs', _id: 'x', _source: { '@timestamp': '2026-11-22T09:44:34.085Z', message: 'elastic', kubernetes: { pod: { name: 'p2' }, namespace: 'n2' }, log: { file: { path: '/var/log/x' } } } }, 'elastic', { pod: 'p2', namespace: 'n2', time: AT }],
       [{ labels: { pod: 'p3', namespace: 'n3', container: 'c3' }, line: 'loki', timestamp: '2026-11-22T09:44:34.085Z' }, 'loki', { pod: 'p3', namespace: 'n3', container: 'c3', time: AT }],
       [{ timeUnixNano: '1795340674085000000', body: { stringValue: 'otel' }, resource: { 'k8s.pod.name': 'p4' }, severityText: 'ERROR' }, 'otel', { time: AT }],
+      [{ version: '1.1', host: 'node-3', short_message: 'short', full_message: 'gelf', timestamp: AT / 1000, level: 3, _container_name: 'c5' }, 'gelf', { host: 'node-3', container: 'c5', time: AT }],
+      [{ TimeGenerated: '2026-11-22T09:44:34.085Z', Computer: 'aks-node-1', PodName: 'p6', PodNamespace: 'n6', ContainerName: 'c6', LogMessage: 'azure' }, 'azure', { host: 'aks-node-1', pod: 'p6', namespace: 'n6', container: 'c6', time: AT }],
+      [{ preview: false, result: { _raw: 'splunk', _time: '2026-11-22T09:44:34.085Z', host: 'node-7', source: '/var/log/app.log', sourcetype: 'app' } }, 'splunk', { host: 'node-7', time: AT }],
+      [{ message: 'newrelic', 'entity.name': 'api', hostname: 'node-8', timestamp: AT }, 'newrelic', { host: 'node-8', time: AT }],
     ];
     for (const [envelope, text, origin] of cases) {
       expect(unwrapLine(line(envelope)), text).toMatchObject({ text, origin });
@@ -98,6 +120,8 @@ describe('shippers’ envelopes', () => {
     // An error object beside the message makes it the application's event, whatever metadata was merged in.
     expect(unwrapLine(line({ log: 'failed', err: { code: 'InternalError' }, kubernetes: { pod_name: 'p' } }))).toBeNull();
     expect(unwrapLine(line({ message: 'failed', requestId: 'x', stream: 'stdout' }))).toBeNull();
+    // An ECS-format application log: the error's fields, nested or flattened, make it an event.
+    expect(unwrapLine(line({ '@timestamp': 'x', 'log.level': 'error', message: 'failed', 'error.message': 'InternalError', 'ecs.version': '1.6.0' }))).toBeNull();
     // A JSON body at the end of a plain line is no envelope.
     expect(unwrapLine('2026-11-22 09:44:34 ERROR body {"Code":"InternalError","RequestId":"x"}')).toBeNull();
   });

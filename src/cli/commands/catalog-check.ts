@@ -4,9 +4,6 @@ import { EXIT } from '../../errors.js';
 import { sanitizeForTerminal } from '../../render/sanitize-terminal.js';
 import { warn, writeOut } from '../output.js';
 
-/** More problems than this in one file are counted, not listed. */
-const MAX_PROBLEMS_SHOWN = 50;
-
 /** The outcome of checking one file, as `--format json` prints it. */
 interface CheckResult {
   file: string;
@@ -47,8 +44,8 @@ export async function runCatalogCheck(files: readonly string[], baseFiles: reado
   } else {
     for (const r of results) {
       if (r.ok) await writeOut(`${sanitizeForTerminal(r.file)}: ok (${r.newVendor ? 'new vendor' : 'vendor'} ${r.vendor}: ${r.overrides} overridden, ${r.additions} added)\n`);
-      for (const problem of r.problems.slice(0, MAX_PROBLEMS_SHOWN)) warn(problem);
-      if (r.problems.length > MAX_PROBLEMS_SHOWN) warn(`catalog ${r.file}: ${r.problems.length - MAX_PROBLEMS_SHOWN} more problems not shown`);
+      // inspectCatalogFile lists the first problems and says when there are more.
+      for (const problem of r.problems) warn(problem);
     }
   }
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.usage;

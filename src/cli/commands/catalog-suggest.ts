@@ -1,5 +1,6 @@
 import { suggestEntries } from '../../catalog/suggest-entries.js';
 import { EXIT, ExitError } from '../../errors.js';
+import { redactSummary } from '../../render/redact-summary.js';
 import { renderSuggestion } from '../../render/render-suggestion.js';
 import { warn, writeOut } from '../output.js';
 import { readSummary } from './merge.js';
@@ -10,7 +11,8 @@ import { readSummary } from './merge.js';
  * YAML comments (or on stderr for JSON).
  */
 export async function runCatalogSuggest(summaryFile: string, vendor: string | undefined, format: 'yaml' | 'json'): Promise<number> {
-  const summary = readSummary(summaryFile, '--suggest');
+  // A summary made with --no-redact (or by an mqerr that knew fewer forms) is redacted here.
+  const summary = redactSummary(readSummary(summaryFile, '--suggest'));
   if (!Array.isArray(summary.uncatalogued)) {
     throw new ExitError(`--suggest ${summaryFile}: this summary has no 'uncatalogued' list (made by an older mqerr); scan the logs again`);
   }

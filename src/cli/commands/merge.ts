@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Aggregator } from '../../aggregation/aggregator.js';
 import { ProductSelection, type CountedProducts } from '../../aggregation/product-selection.js';
 import { SUMMARY_SCHEMA, SUMMARY_SCHEMA_V1, type Summary } from '../../aggregation/summary.js';
@@ -8,12 +9,16 @@ import { loadCatalog } from '../../catalog/load-catalog.js';
 import { EXIT, ExitError } from '../../errors.js';
 import type { Grouping } from '../../render/groupings.js';
 import { renderReport } from '../../render/report/render-report.js';
+import { summaryJsonChunks } from '../../render/summary-json-chunks.js';
 import { describeCommandLine } from '../command-line.js';
 import { installStdoutGuards, warn, writeOut } from '../output.js';
-import { userCatalogFiles } from '../prepare-run.js';
+import { parseMaxKeys, userCatalogFiles } from '../prepare-run.js';
 import { checkReportPath, writeReport } from '../report-option.js';
+import { refuseOutputsAmongFiles } from '../output-path.js';
 import { resolveTimeZone } from '../time-options.js';
 import { validateSummary } from '../../aggregation/validate-summary.js';
+import { MAX_COUNT, summaryInvariantProblem } from '../../aggregation/summary-invariants.js';
+import { expandInputs } from '../../sources/expand-inputs.js';
 import { redactSummary } from '../../render/redact-summary.js';
 import { renderSummary, type SummaryFormat } from './scan.js';
 
@@ -26,21 +31,32 @@ export interface MergeArgs {
   tz?: string;
   report?: string;
   catalog?: string[];
+  maxKeys?: number;
 }
 
 /** Reads one shard's JSON summary, refusing anything that is not one; `what` names the flag in messages. */
 export function readSummary(file: string, what = 'merge'): Summary {
-  return readStoredSummary(file, what).summary;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ExitError(`${what} ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return parseSummary(file, text, what);
 }
 
-/** readSummary, and whether the file is a summary of the earlier schema (read as this one's). */
-function readStoredSummary(file: string, what: string): { summary: Summary; v1: boolean } {
+/** A summary's text, checked: JSON, the schema, the shape, then that its numbers add up. */
+export function parseSummary(file: string, text: string, what = 'merge'): Summary {
+  return parseStoredSummary(file, text, what).summary;
+}
+
+/** parseSummary, and whether the text is a summary of the earlier schema (read as this one's). */
+function parseStoredSummary(file: string, text: string, what: string): { summary: Summary; v1: boolean } {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new ExitError(`${what} ${file}: ${e.code ? `cannot read it (${e.code})` : `not valid JSON: ${e.message}`}`);
+    throw new ExitError(`${what} ${file}: not valid JSON: ${(err as Error).message}`);
   }
   const schema = (parsed as { schema?: unknown } | null)?.schema;
   if (schema !== SUMMARY_SCHEMA && schema !== SUMMARY_SCHEMA_V1) {
@@ -50,7 +66,10 @@ function readStoredSummary(file: string, what: string): { summary: Summary; v1: 
   }
   const problem = validateSummary(parsed);
   if (problem) throw new ExitError(`${what} ${file}: not a valid summary: ${problem}`);
-  return { summary: upgradeSummary(parsed as StoredSummary), v1: schema === SUMMARY_SCHEMA_V1 };
+  const summary = upgradeSummary(parsed as StoredSummary);
+  const mismatch = summaryInvariantProblem(summary);
+  if (mismatch) throw new ExitError(`${what} ${file}: its numbers do not add up (edited or forged?): ${mismatch}`);
+  return { summary, v1: schema === SUMMARY_SCHEMA_V1 };
 }
 
 /**
@@ -67,11 +86,25 @@ function productSelectionConflict(reference: CountedProducts, summary: Summary, 
 }
 
 /**
+ * The summary files named: a glob the shell did not expand (quoted, or
+ * matching nothing there) is expanded as scan expands it, in sorted order.
+ */
+export async function expandSummaryFiles(files: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of await expandInputs(files)) {
+    if (input.kind === 'failed') throw new ExitError(`merge ${input.name}: ${input.error}`);
+    if (input.kind === 'stdin') throw new ExitError('merge reads summary files; standard input (-) is not one');
+    out.push(input.path);
+  }
+  return out;
+}
+
+/**
  * Merges shard summaries into exactly the summary one run over all their
  * inputs gives. Summaries made with other catalogs, sample sizes, time
  * windows or buckets are refused.
  */
-export function mergeSummaries(summaries: { file: string; summary: Summary; v1?: boolean }[], options: { redact?: boolean } = {}): Summary {
+export function mergeSummaries(summaries: { file: string; summary: Summary; v1?: boolean }[], options: { redact?: boolean; maxKeys?: number } = {}): Summary {
   const first = summaries[0]!;
   const reference = summaries.find((s) => !s.v1)?.summary.countedProducts ?? 'all';
   for (const { file, summary, v1 } of summaries) {
@@ -88,18 +121,43 @@ export function mergeSummaries(summaries: { file: string; summary: Summary; v1?:
     const conflict = timeSettingsConflict(first.summary, summary);
     if (conflict) throw new ExitError(`merge ${file}: ${conflict.replace('the first summary', first.file)}`);
   }
-  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary), new ProductSelection(reference));
-  for (const { summary } of summaries) aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
+  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary), new ProductSelection(reference), parseMaxKeys(options.maxKeys));
+  for (const { file, summary } of summaries) {
+    aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
+    if (aggregator.totals.lines > MAX_COUNT) throw new ExitError(`merge ${file}: the merged line count passes ${MAX_COUNT}, past which counts are not exact`);
+  }
   return aggregator.toSummary();
 }
 
 /** `mqerr merge a.json b.json …`. */
 export async function runMerge(args: MergeArgs): Promise<number> {
   installStdoutGuards();
+  // Nothing is written before the merge is whole, so a stop only has to say so. The signal is then
+  // raised again with its default action: exiting normally would wait for a read blocked on a FIFO.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`mqerr: merge stopped by ${signal} before it finished\n`, () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const zone = resolveTimeZone(args);
-  if (args.report !== undefined) await checkReportPath(args.report);
-  const summaries = args.files.map((file) => ({ file, ...readStoredSummary(file, 'merge') }));
-  const merged = mergeSummaries(summaries, { redact: args.redact ?? true });
+  const files = await expandSummaryFiles(args.files);
+  if (args.report !== undefined) {
+    await checkReportPath(args.report);
+    await refuseOutputsAmongFiles([{ flag: '--report', path: args.report }], files);
+  }
+  const summaries: { file: string; summary: Summary; v1: boolean }[] = [];
+  for (const file of files) {
+    // Read without blocking, so a signal is answered between files.
+    const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      throw new ExitError(`merge ${file}: cannot read it (${err.code ?? err.message})`);
+    });
+    summaries.push({ file, ...parseStoredSummary(file, text, 'merge') });
+  }
+  const merged = mergeSummaries(summaries, { redact: args.redact ?? true, maxKeys: args.maxKeys });
   // The report describes codes from the catalog; it must be the one the shards used.
   const catalog = args.report === undefined ? null : loadCatalog(userCatalogFiles(args.catalog));
   if (catalog && catalog.version !== merged.catalog.version) {
@@ -109,7 +167,8 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   }
   const series = merged.timeSeries ?? null;
   const format = args.format ?? (process.stdout.isTTY ? 'table' : 'json');
-  await writeOut(renderSummary(merged, format, args.by ?? ['category', 'code'], { zone, series }));
+  if (format === 'json') for (const chunk of summaryJsonChunks(merged)) await writeOut(chunk);
+  else await writeOut(renderSummary(merged, format, args.by ?? ['category', 'code'], { zone, series }));
   if (catalog && args.report !== undefined) {
     const html = renderReport({ summary: merged, series, catalog, zone, commandLine: describeCommandLine(process.argv.slice(2)), generatedAt: Date.now() });
     const error = await writeReport(args.report, html);

@@ -2,6 +2,7 @@ import type { Summary, TimeSeries } from '../../aggregation/summary.js';
 import { EXIT } from '../../errors.js';
 import type { Grouping } from '../../render/groupings.js';
 import { renderCsv } from '../../render/render-csv.js';
+import { summaryJsonChunks } from '../../render/summary-json-chunks.js';
 import { renderMarkdown } from '../../render/render-markdown.js';
 import { renderTable } from '../../render/render-table.js';
 import { renderReport } from '../../render/report/render-report.js';
@@ -9,9 +10,10 @@ import type { TimeZone } from '../../time/time-zone.js';
 import { describeCommandLine } from '../command-line.js';
 import { startLive, type LiveArgs } from '../live-run.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
-import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
 import { checkReportPath, writeReport } from '../report-option.js';
+import { checkOutputPath, refuseOutputsAmongInputs, type OutputPath } from '../output-path.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
@@ -33,7 +35,7 @@ export interface DisplayContext {
 export function renderSummary(summary: Summary, format: SummaryFormat, by: readonly Grouping[], display?: DisplayContext): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(summary, null, 2) + '\n';
+      return [...summaryJsonChunks(summary)].join('');
     case 'csv':
       return renderCsv(summary, by);
     case 'markdown':
@@ -59,16 +61,24 @@ export async function runScan(args: ScanArgs): Promise<number> {
   const controller = new AbortController();
   const release = stopOnSignals(controller);
   try {
-    const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+    const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
     const format = args.format ?? defaultFormat();
     const by = args.by ?? ['category', 'code'];
     const zone = resolveTimeZone(args);
     const window = resolveWindow(args, Date.now(), zone);
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);
     if (args.report !== undefined) await checkReportPath(args.report);
+    const outputs: OutputPath[] = [];
+    if (args.report !== undefined) outputs.push({ flag: '--report', path: args.report });
+    if (args.textfile !== undefined) outputs.push({ flag: '--textfile', path: args.textfile });
+    for (const output of outputs) await checkOutputPath(output);
     const run = await prepareRun(args, { window, series });
+    await refuseOutputsAmongInputs(outputs, run.inputs);
     const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
-    const live = await startLive(args, run, { format, by, render: (s) => renderSummary(s, format, by, display()), writesRecords: false });
+    // A JSON summary is written in chunks after the run, never made into one string.
+    const streamJson = format === 'json' && args.every === undefined;
+    const render = (s: Summary): string => (streamJson ? '' : renderSummary(s, format, by, display()));
+    const live = await startLive(args, run, { format, by, render, writesRecords: false });
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
     // Metrics observe every record as it is read, so they keep the run on the main thread.
     const { failed } = await readInputs(run, {
@@ -82,7 +92,8 @@ export async function runScan(args: ScanArgs): Promise<number> {
       onSourceError,
     });
     const { output, summary, exitCode } = await live.finish();
-    await writeOut(output);
+    if (streamJson) for (const chunk of summaryJsonChunks(summary)) await writeOut(chunk);
+    else await writeOut(output);
     let reportFailed = false;
     if (args.report !== undefined) {
       const html = renderReport({

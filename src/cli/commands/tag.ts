@@ -3,7 +3,7 @@ import type { FlowControl } from '../../pipeline/run-pipeline.js';
 import { prettifySafely } from '../../render/prettify-safely.js';
 import { TagWriter } from '../../render/tag-writer.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
-import { parseByteSize, prepareRun, type InputArgs } from '../prepare-run.js';
+import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
@@ -36,7 +36,7 @@ export async function runTag(args: TagArgs): Promise<number> {
 }
 
 async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
-  const maxLineBytes = parseByteSize(args.maxLineBytes ?? 4 * 1024 * 1024, '--max-line-bytes');
+  const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
   const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
   const run = await prepareRun(args, { window, series: null });
   const pretty = args.pretty ? await loadPretty(useColor(process.stdout)) : null;

@@ -1,0 +1,31 @@
+import { mayCarryEnvelope } from './may-carry-envelope.js';
+
+/**
+ * Whether `text[from, to)` may carry a wrapper or an envelope that
+ * unwrapLine removes, beyond the CRI and kubectl forms the fast path checks
+ * itself: a shipper's envelope (see mayCarryEnvelope), a syslog header
+ * (`Nov 22 09:44:34 host program:`, `<134>1 …`) or a `docker compose logs`
+ * prefix (`api-1  | `). A superset of what the unwrappers take, settled on
+ * a line's first characters but for envelopes; such a line is never quiet,
+ * since its stream, not its position, decides its record.
+ * @example mayBeWrapped('Nov 22 09:44:34 node-1 app[12]: at x') // true
+ */
+export function mayBeWrapped(text: string, from = 0, to = text.length): boolean {
+  const first = text.charCodeAt(from);
+  if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
+  // `Nov 22 09:44:34 `: a month, a day, a time.
+  if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20 && text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
+  // `api-1  | `: a replica number, padding, a bar.
+  const bar = text.indexOf(' | ', from + 3);
+  if (bar >= 0 && bar < Math.min(to, from + 172)) {
+    let end = bar;
+    while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
+    if (isDigit(text, end - 1)) return true;
+  }
+  return mayCarryEnvelope(text, from, to);
+}
+
+function isDigit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 0x30 && c <= 0x39;
+}

@@ -1,0 +1,62 @@
+import { parseTimestamp } from '../time/parse-time.js';
+import { NO_DIMENSIONS } from './envelope-dimensions.js';
+import type { UnwrappedLine } from './unwrap-line.js';
+
+/** RFC 3164 as rsyslog and syslog-ng write files: `Nov 22 09:44:34 host program[pid]: message`. */
+const BSD_SYSLOG = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?(.*)$/s;
+/** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
+const IETF_START = /^<\d{1,3}>1 /;
+
+/**
+ * Removes a syslog header that a relay (rsyslog, syslog-ng, journald's
+ * forwarding) put before each of an application's lines: the host becomes
+ * the record's host, the program and its process id tell its stream apart,
+ * so a stack trace relayed one line per message is one record again.
+ * RFC 5424's time is the line's; RFC 3164's has no year, and is left to
+ * the application's own. Null for a line with no syslog header.
+ * @example unwrapSyslog('Nov 22 09:44:34 node-1 mqtt-admin[812]: boom') // { text: 'boom', origin: { host: 'node-1', … } }
+ */
+export function unwrapSyslog(line: string): UnwrappedLine | null {
+  const first = line.charCodeAt(0);
+  if (first === 0x3c /* < */) {
+    const ietf = IETF_START.exec(line) ? readIetfSyslog(line) : null;
+    if (ietf) return ietf;
+  } else if (first < 0x41 || first > 0x5a) return null;
+  const bsd = BSD_SYSLOG.exec(line);
+  return bsd ? syslogLine(bsd[4]!, bsd[1]!, bsd[2]!, bsd[3] ?? '-', null) : null;
+}
+
+/**
+ * RFC 5424: `<134>1 2026-11-22T09:44:34.085Z host app procid msgid [sd…] message`,
+ * `-` for what is missing; structured data is one or more `[…]` (a `]` inside
+ * escaped as `\]`).
+ */
+function readIetfSyslog(line: string): UnwrappedLine | null {
+  let at = line.indexOf(' ') + 1;
+  const fields: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const space = line.indexOf(' ', at);
+    if (space < 0) return null;
+    fields.push(line.slice(at, space));
+    at = space + 1;
+  }
+  if (line.charCodeAt(at) === 0x2d /* - */) at++;
+  else {
+    if (line.charCodeAt(at) !== 0x5b /* [ */) return null;
+    while (line.charCodeAt(at) === 0x5b) {
+      let close = at + 1;
+      while (close < line.length && line.charCodeAt(close) !== 0x5d /* ] */) close += line.charCodeAt(close) === 0x5c /* \ */ ? 2 : 1;
+      if (close >= line.length) return null;
+      at = close + 1;
+    }
+  }
+  if (at < line.length && line.charCodeAt(at) !== 0x20) return null;
+  const [time, host, program, pid] = fields as [string, string, string, string, string];
+  return syslogLine(line.slice(at + 1), host, program, pid, parseTimestamp(time));
+}
+
+function syslogLine(text: string, host: string, program: string, pid: string, time: number | null): UnwrappedLine {
+  const none = (value: string): string | null => (value === '-' ? null : value);
+  const stream = [none(program) && `program=${program}`, none(pid) && `pid=${pid}`].filter(Boolean).join('\u0000') || null;
+  return { text, origin: { ...NO_DIMENSIONS, host: none(host), stream, time }, partial: false };
+}
