@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Evidence } from '../../src/recognition/evidence.js';
@@ -6,6 +8,7 @@ import { readPattern } from '../../src/recognition/shape-readers.js';
 import { HOLDS_ANCHOR, SHAPES, type Shape } from '../../src/recognition/shapes.js';
 import { walkJson } from '../../src/recognition/walk-json.js';
 import { builtInContext } from '../helpers/context.js';
+import { ROOT } from '../helpers/run-cli.js';
 import { shapeTexts } from '../helpers/shape-texts.js';
 
 /** What a reader found, in a form to compare. */
@@ -58,4 +61,13 @@ describe('the table of shapes', () => {
       );
     });
   }
+
+  it('is the table docs/architecture.md shows: the same rows in the same order, with their anchors and words', () => {
+    const doc = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| \d+ \| `([a-z0-9-]+)` \| (.*?) \| (.*?) \|/gm)].map((m) => ({ name: m[1], anchors: m[2], words: m[3] }));
+    const code = (texts: readonly string[]): string => texts.map((t) => '`' + t.replace(/\n/g, '\\n') + '`').join(' ');
+    expect(rows).toEqual(
+      SHAPES.map((s) => ({ name: s.name, anchors: code(s.anchors) + (s.anyCase ? ' (any case)' : ''), words: code(s.words) || '—' })),
+    );
+  });
 });
