@@ -44,7 +44,7 @@ describe('uncatalogued codes in the summary', () => {
     expect(table).toMatch(/\n {2}tencent {2}ResourceNotFound\.Cluster +3 {2}ResourceNotFound {2}app\.log:3 {2}\{\\?"level/);
     const markdown = renderMarkdown(gaps, ['category']);
     expect(markdown).toContain('### Uncatalogued codes');
-    expect(markdown).toContain('| alibaba | InvalidInstanceId.NotFound | 1 |  | app.log:5 | {"level":50,');
+    expect(markdown).toContain('| alibaba | InvalidInstanceId.NotFound | 1 | - | app.log:5 | {"level":50,');
     const clean = summaryOf([['sample.log', readFileSync(join(ROOT, 'fixtures/sample/app.log'), 'utf8')]]);
     expect(renderTable(clean, ['code'], { color: false })).not.toContain('Uncatalogued');
     expect(renderMarkdown(clean, ['code'])).not.toContain('Uncatalogued');

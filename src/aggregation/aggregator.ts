@@ -1,8 +1,10 @@
 import type { Category, TaggedEvent } from '../types.js';
 
 import { compareKeys as cmp, sortCounts } from './compare-keys.js';
+import { CrossTabs, type Dimension as CrossDimension } from './cross-tabs.js';
 import { DEFAULT_MAX_KEYS, KeyBudget } from './key-budget.js';
 import { RequestIdSample } from './request-id-sample.js';
+import { RunRepeats } from './run-repeats.js';
 import { ProductCounts } from './product-counts.js';
 import { ProductSelection } from './product-selection.js';
 import {
@@ -40,6 +42,10 @@ export interface SourceState {
   first: number | null;
   last: number | null;
   error: string | null;
+  /** An id of what was read (a file's content), null for standard input. */
+  id: string | null;
+  /** Other names the same file was given under, read once. */
+  alsoGivenAs: string[];
 }
 
 /** Dimensions errors are counted by, besides category and code. */
@@ -71,7 +77,18 @@ interface Grouping {
  * Two aggregators merge exactly (see `merge`).
  */
 export class Aggregator {
-  readonly totals: Totals = { lines: 0, records: 0, errors: 0, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 };
+  readonly totals: Totals = {
+    lines: 0,
+    records: 0,
+    errors: 0,
+    successes: 0,
+    truncated: 0,
+    undecodable: 0,
+    otherProducts: 0,
+    otherCloud: 0,
+    repeatsAcrossInputs: 0,
+  };
+  private readonly runRepeats = new RunRepeats();
   private readonly categories = new Map<Category, number>();
   private readonly codes = new Map<string, CodeState>();
   private readonly codeBudget: KeyBudget;
@@ -88,6 +105,7 @@ export class Aggregator {
   private readonly outside = { before: 0, after: 0, untimed: 0 };
   private readonly products: ProductCounts;
   private readonly otherClouds = new Map<string, number>();
+  readonly crossTabs: CrossTabs;
 
   constructor(
     readonly catalog: { version: string; entries: number },
@@ -97,8 +115,11 @@ export class Aggregator {
     readonly selection: ProductSelection = ProductSelection.everything(),
     /** Distinct keys counted on their own per grouping (`--max-keys`); the rest go to an overflow row. */
     readonly maxKeys: number = DEFAULT_MAX_KEYS,
+    /** Combinations of dimensions errors are also counted by (`--by pod,code`). */
+    crossTabs: readonly (readonly CrossDimension[])[] = [],
   ) {
-    this.series = time.series ? new TimeSeriesCounter(time.series) : null;
+    this.series = time.series ? new TimeSeriesCounter(time.series, time.window.since) : null;
+    this.crossTabs = new CrossTabs(crossTabs, maxKeys);
     const grouping = (): Grouping => ({ counts: new Map(), budget: new KeyBudget(maxKeys) });
     this.codeBudget = new KeyBudget(maxKeys);
     this.dimensions = new Map(DIMENSIONS.map((d) => [d, grouping()]));
@@ -124,6 +145,11 @@ export class Aggregator {
       return true;
     }
     if (event.event === null || (event.event === 'error' && event.duplicateOf !== null)) return true;
+    // One API error logged by two inputs of the run is one error.
+    if (event.event === 'error' && event.requestId && this.runRepeats.countedElsewhere(event.requestId, event.source)) {
+      this.totals.repeatsAcrossInputs++;
+      return true;
+    }
     const counted = this.selection.counts(event.product);
     this.products.add(event, counted);
     if (!counted) {
@@ -142,12 +168,15 @@ export class Aggregator {
     this.totals.errors++;
     source.errors++;
     const category = event.category ?? 'unknown';
-    this.series?.addError(event.time, category, event.vendor, event.code);
     this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     for (const d of DIMENSIONS) countKey(this.dimensions.get(d)!, keyOf(event[d]), 1);
+    this.crossTabs.add(event);
     const key = `${event.vendor ?? ''}\u0000${event.code ?? ''}`;
     let state = this.codes.get(key);
     if (!state && !this.codeBudget.admit(key, (evicted) => this.foldCode(evicted))) state = this.overflowCodeState();
+    // The series counts codes as byCode does: past the budget, in the overflow row.
+    if (state === this.overflowCode) this.series?.addError(event.time, category, null, OVERFLOW_CODE);
+    else this.series?.addError(event.time, category, event.vendor, event.code);
     if (!state) {
       state = {
         info: {
@@ -206,6 +235,8 @@ export class Aggregator {
    */
   absorbSeries(series: TimeSeries): void {
     this.series?.absorb(series);
+    // Codes the budget does not keep are counted in the overflow row, in the series too.
+    this.series?.foldCodesNotKept((key) => this.codes.has(key));
   }
 
   /** The series kept for displays (sparklines, the report), whether or not the summary prints it. */
@@ -241,6 +272,7 @@ export class Aggregator {
     const state = this.codes.get(key);
     if (!state) return;
     this.codes.delete(key);
+    this.series?.foldCode(key);
     const overflow = this.overflowCodeState();
     overflow.count += state.count;
     if (state.first !== null) overflow.first = min(overflow.first, state.first);
@@ -292,15 +324,18 @@ export class Aggregator {
       state.first = minIso(state.first, s.firstSeen);
       state.last = maxIso(state.last, s.lastSeen);
       state.error ??= s.error;
+      state.id ??= s.id ?? null;
+      for (const name of s.alsoGivenAs ?? []) if (!state.alsoGivenAs.includes(name)) state.alsoGivenAs.push(name);
     }
     if (summary.window) {
       this.outside.before += summary.window.before;
       this.outside.after += summary.window.after;
       this.outside.untimed += summary.window.untimed;
     }
-    if (summary.timeSeries) this.series?.absorb(summary.timeSeries);
+    if (summary.timeSeries) this.absorbSeries(summary.timeSeries);
     this.products.absorb(summary.byProduct);
     for (const { cloud, count } of summary.otherClouds) this.otherClouds.set(cloud, (this.otherClouds.get(cloud) ?? 0) + count);
+    this.crossTabs.absorb(summary.groups);
   }
 
   /** What went to overflow rows, by the summary field they are in, or null when nothing did. */
@@ -366,6 +401,8 @@ export class Aggregator {
           firstSeen: iso(s.first),
           lastSeen: iso(s.last),
           error: s.error,
+          id: s.id,
+          ...(s.alsoGivenAs.length > 0 ? { alsoGivenAs: [...s.alsoGivenAs] } : {}),
           ...(s === this.overflowSource ? { overflow: true as const } : {}),
         })),
     };
@@ -374,13 +411,14 @@ export class Aggregator {
     const { window } = this.time;
     if (window.bounded) summary.window = { since: iso(window.since), until: iso(window.until), ...this.outside };
     if (this.series && this.time.series?.label) summary.timeSeries = this.series.toJson();
+    if (this.crossTabs.specs.length > 0) summary.groups = this.crossTabs.toJson();
     return summary;
   }
 }
 
 /** A source's accounting, empty. */
 function newSource(name: string): SourceState {
-  return { name, lines: 0, bytes: 0, records: 0, errors: 0, successes: 0, first: null, last: null, error: null };
+  return { name, lines: 0, bytes: 0, records: 0, errors: 0, successes: 0, first: null, last: null, error: null, id: null, alsoGivenAs: [] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Category, Vendor } from '../types.js';
 import type { CountedProducts } from './product-selection.js';
 import type { UncataloguedCode } from './uncatalogued.js';
+import type { CrossTab } from './cross-tabs.js';
 
 /** The names of the overflow rows (`--max-keys`): each row also has `"overflow": true`. */
 export const OVERFLOW_CODE = '(other codes)';
@@ -26,6 +27,12 @@ export interface Totals {
   otherProducts: number;
   /** Records set aside as another cloud's API errors (AWS, Azure, Google), counted in `otherClouds` only. */
   otherCloud: number;
+  /**
+   * Errors not counted because an earlier input of the run had counted their
+   * RequestId: one API error logged by two inputs is one error. Absent in
+   * summaries written before it existed.
+   */
+  repeatsAcrossInputs: number;
 }
 
 /** The errors and successes of one product of one vendor, and its codes. */
@@ -80,6 +87,14 @@ export interface SourceStats {
   firstSeen: string | null;
   lastSeen: string | null;
   error: string | null;
+  /**
+   * An id of what was read: a hash of a file's size and first and last
+   * 64 KiB; null for standard input. `merge` refuses two summaries that read
+   * the same. Absent in summaries written before it existed.
+   */
+  id?: string | null;
+  /** Other names the same file was given under on the command line; it was read once. */
+  alsoGivenAs?: string[];
   /** The row of the sources past `--max-keys` (name `(other sources)`). */
   overflow?: true;
 }
@@ -129,6 +144,8 @@ export interface Summary {
   timeSeries?: TimeSeries;
   /** Present only when `--fail-on` is given. */
   thresholds?: ThresholdResult[];
+  /** Present only when `--by` crosses dimensions (`--by pod,code`): one cross-tab each. */
+  groups?: CrossTab[];
   /** Present only when some grouping had more distinct keys than `--max-keys`. */
   overflow?: OverflowStats;
 }
@@ -180,6 +197,12 @@ export interface TimeSeries {
   untimed: number;
   spikeFactor: number;
   baselineBuckets: number;
+  /**
+   * Complete buckets a category needs before a bucket for a baseline
+   * (`--spike-baseline`); the first bucket is complete only when the records start at its start.
+   * Absent in summaries written before it existed (read as the default, 3).
+   */
+  minBaselineBuckets?: number;
   buckets: SeriesBucket[];
   spikes: Spike[];
 }

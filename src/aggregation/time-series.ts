@@ -2,7 +2,7 @@ import type { Category, Vendor } from '../types.js';
 import { bucketStart, coarserSize, sizeLabel } from './bucket-size.js';
 import { compareKeys, sortCounts } from './compare-keys.js';
 import { BASELINE_BUCKETS, detectSpikes } from './detect-spikes.js';
-import type { SeriesBucket, TimeSeries } from './summary.js';
+import { OVERFLOW_CODE, type SeriesBucket, type TimeSeries } from './summary.js';
 
 export interface SeriesOptions {
   /** Bucket size in milliseconds. */
@@ -15,6 +15,8 @@ export interface SeriesOptions {
    */
   maxBuckets: number | null;
   spikeFactor: number;
+  /** Complete buckets a category needs before a bucket for it to be a spike (`--spike-baseline`). */
+  minBaseline: number;
 }
 
 interface CodeBucket {
@@ -42,7 +44,11 @@ export class TimeSeriesCounter {
   private to: number | null = null;
   private untimed = 0;
 
-  constructor(private readonly options: SeriesOptions) {
+  constructor(
+    private readonly options: SeriesOptions,
+    /** `--since`: records before it were left out, so the logs are read from it on, and a bucket starting there is complete. */
+    private readonly windowStart: number | null = null,
+  ) {
     this.bucketMs = options.bucketMs;
   }
 
@@ -67,6 +73,22 @@ export class TimeSeriesCounter {
     bucket.errors++;
     bucket.categories.set(category, (bucket.categories.get(category) ?? 0) + 1);
     addCode(bucket.codes, vendor, code, 1);
+  }
+
+  /**
+   * Folds a code's counts, in every bucket, into the overflow code: the
+   * aggregator's budget (`--max-keys`) pushed it out of `byCode`. The key is
+   * `vendor\u0000code`, as the aggregator writes it.
+   */
+  foldCode(key: string): void {
+    for (const bucket of this.buckets.values()) foldInto(bucket.codes, key);
+  }
+
+  /** Folds every code that `kept` says the aggregator does not count on its own (after absorbing another series). */
+  foldCodesNotKept(kept: (key: string) => boolean): void {
+    for (const bucket of this.buckets.values()) {
+      for (const key of [...bucket.codes.keys()]) if (key !== OVERFLOW_KEY && !kept(key)) foldInto(bucket.codes, key);
+    }
   }
 
   addSuccess(ms: number | null): void {
@@ -111,7 +133,14 @@ export class TimeSeriesCounter {
         ? []
         : detectSpikes(
             starts.map((start) => ({ start, categories: this.buckets.get(start)!.categories })),
-            { rangeStart: bucketStart(this.from, this.bucketMs), bucketMs: this.bucketMs, factor: this.options.spikeFactor, baselineBuckets: BASELINE_BUCKETS },
+            {
+              rangeStart: bucketStart(this.from, this.bucketMs),
+              bucketMs: this.bucketMs,
+              factor: this.options.spikeFactor,
+              baselineBuckets: BASELINE_BUCKETS,
+              minBaseline: this.options.minBaseline,
+              firstComplete: this.firstBucketComplete(this.from),
+            },
           );
     return {
       bucket: this.options.label ?? sizeLabel(this.bucketMs),
@@ -121,9 +150,16 @@ export class TimeSeriesCounter {
       untimed: this.untimed,
       spikeFactor: this.options.spikeFactor,
       baselineBuckets: BASELINE_BUCKETS,
+      minBaselineBuckets: this.options.minBaseline,
       buckets,
       spikes: spikes.map((s) => ({ category: s.category, start: new Date(s.start).toISOString(), count: s.count, baseline: s.baseline })),
     };
+  }
+
+  /** Whether the first bucket covers all its time: the records start at its start, or `--since` is at or before it. */
+  private firstBucketComplete(from: number): boolean {
+    const start = bucketStart(from, this.bucketMs);
+    return start === from || (this.windowStart !== null && this.windowStart <= start);
   }
 
   private bucket(ms: number): BucketState {
@@ -149,6 +185,16 @@ export class TimeSeriesCounter {
       for (const c of state.codes.values()) addCode(into.codes, c.vendor, c.code, c.count);
     }
   }
+}
+
+/** Where a bucket counts the codes past the budget. */
+const OVERFLOW_KEY = `\u0000${OVERFLOW_CODE}`;
+
+function foldInto(codes: Map<string, CodeBucket>, key: string): void {
+  const entry = codes.get(key);
+  if (!entry) return;
+  codes.delete(key);
+  addCode(codes, null, OVERFLOW_CODE, entry.count);
 }
 
 function addCode(codes: Map<string, CodeBucket>, vendor: Vendor | null, code: string | null, count: number): void {

@@ -1,6 +1,7 @@
 import type { AggregatorTimeOptions } from './aggregator.js';
 import type { Summary } from './summary.js';
 import { TimeWindow } from './time-window.js';
+import { DEFAULT_MIN_BASELINE } from './detect-spikes.js';
 
 /**
  * The time settings a summary was made with, as the aggregator takes them,
@@ -11,7 +12,7 @@ export function timeSettingsOf(summary: Summary): AggregatorTimeOptions {
   const s = summary.timeSeries;
   return {
     window: new TimeWindow(w?.since ? Date.parse(w.since) : null, w?.until ? Date.parse(w.until) : null),
-    series: s ? { bucketMs: s.bucketMs, label: s.bucket, maxBuckets: null, spikeFactor: s.spikeFactor } : null,
+    series: s ? { bucketMs: s.bucketMs, label: s.bucket, maxBuckets: null, spikeFactor: s.spikeFactor, minBaseline: s.minBaselineBuckets ?? DEFAULT_MIN_BASELINE } : null,
   };
 }
 
@@ -26,6 +27,7 @@ export function timeSettingsConflict(first: Summary, other: Summary): string | n
     ['--until', summary.window?.until ?? 'none'],
     ['--bucket', summary.timeSeries?.bucket ?? 'none'],
     ['--spike-factor', summary.timeSeries ? String(summary.timeSeries.spikeFactor) : 'none'],
+    ['--spike-baseline', summary.timeSeries ? String(summary.timeSeries.minBaselineBuckets ?? DEFAULT_MIN_BASELINE) : 'none'],
   ];
   const mine = describe(other);
   const theirs = describe(first);

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { CATEGORIES } from '../types.js';
 import { SUMMARY_SCHEMA, SUMMARY_SCHEMA_V1 } from './summary.js';
+import { DIMENSIONS } from './cross-tabs.js';
 
 const count = { type: 'integer', minimum: 0 } as const;
 const nullableString = { type: ['string', 'null'] } as const;
@@ -32,6 +33,7 @@ const SCHEMA = {
       required: ['lines', 'records', 'errors', 'successes', 'truncated', 'undecodable'],
       properties: {
         lines: count, records: count, errors: count, successes: count, truncated: count, undecodable: count, otherProducts: count, otherCloud: count,
+        repeatsAcrossInputs: count,
       },
     },
     byProduct: {
@@ -97,6 +99,20 @@ const SCHEMA = {
         },
       },
     },
+    groups: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['dimensions', 'rows'],
+        properties: {
+          dimensions: { type: 'array', minItems: 2, items: { enum: [...DIMENSIONS] } },
+          rows: {
+            type: 'array',
+            items: { type: 'object', required: ['count'], properties: { count, overflow: { const: true } }, additionalProperties: nullableString },
+          },
+        },
+      },
+    },
     window: { type: 'object', required: ['before', 'after', 'untimed'], properties: { before: count, after: count, untimed: count } },
     overflow: { type: 'object', required: ['maxKeys', 'folded'], properties: { maxKeys: count, folded: { type: 'object', additionalProperties: count } } },
     timeSeries: { type: 'object', required: ['buckets'], properties: { buckets: { type: 'array', items: { type: 'object' } } } },
@@ -115,6 +131,8 @@ const SCHEMA = {
           firstSeen: isoTime,
           lastSeen: isoTime,
           error: nullableString,
+          id: nullableString,
+          alsoGivenAs: { type: 'array', items: { type: 'string' } },
         },
       },
     },

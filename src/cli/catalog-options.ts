@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { CATEGORIES } from '../types.js';
 
 /** The options of `mqerr catalog`: list, --check, --diff or --suggest. */
 export function catalogOptions<T>(y: Argv<T>) {
@@ -11,11 +12,16 @@ export function catalogOptions<T>(y: Argv<T>) {
     .option('check', { type: 'string', array: true, describe: 'validate these catalog files and exit (2 if any has a problem)' })
     .option('diff', { type: 'string', array: true, describe: 'show what these catalog files add to or change in the catalog' })
     .option('suggest', { type: 'string', describe: 'draft catalog entries for the uncatalogued codes of a JSON summary' })
-    .option('vendor', { type: 'string', describe: 'with --suggest: the vendor to draft entries for (default: the one with most records)' })
+    .option('vendor', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'list only this vendor\'s codes; with --suggest: the vendor to draft entries for (default: the one with most records)',
+    })
+    .option('category', { choices: CATEGORIES, requiresArg: true, describe: 'list only the codes of this category' })
     .conflicts('check', ['diff', 'suggest'])
     .conflicts('diff', 'suggest')
-    .implies('vendor', 'suggest')
     .example("$0 catalog --format json | jq '.entries | length'", 'the whole catalog as JSON')
+    .example('$0 catalog --vendor tencent --category throttling', "Tencent's throttling codes")
     .example('$0 catalog --check my-codes.yaml', 'validate a user catalog')
     .example('$0 catalog --diff my-codes.yaml', 'what a user catalog adds and overrides')
     .example('$0 --format json app.log > day.json && $0 catalog --suggest day.json > gaps.yaml', 'draft entries for codes the catalog lacks');

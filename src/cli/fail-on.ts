@@ -23,11 +23,13 @@ const KEYED = { vendor: 'byVendor', pod: 'byPod', action: 'byAction', container:
 const QUANTITIES = `errors, successes, records, lines, error-rate, a category (${CATEGORIES.join(', ')}), code:CODE, vendor:NAME, pod:NAME, action:NAME or container:NAME`;
 
 /**
- * Parses `--fail-on` expressions. A code must be one the catalog knows, so a
- * misspelt gate fails loudly instead of never firing.
+ * Parses `--fail-on` expressions. A code the catalog does not know is
+ * accepted (gating on a new code must not need a catalog file), and `note`
+ * is told, with the catalogued codes it may have been meant to be, so that
+ * a misspelt gate does not go unseen.
  * @example parseFailOn(['throttling>100', 'code:ApplyTokenOverFlow>10', 'error-rate>5%'], catalog)
  */
-export function parseFailOn(exprs: readonly string[], catalog: Catalog): Threshold[] {
+export function parseFailOn(exprs: readonly string[], catalog: Catalog, note: (message: string) => void = () => {}): Threshold[] {
   return exprs.map((expr) => {
     const m = EXPRESSION.exec(expr.trim());
     const fail = (why: string): never => {
@@ -37,7 +39,7 @@ export function parseFailOn(exprs: readonly string[], catalog: Catalog): Thresho
     const [, name, op, number, percent] = m as unknown as [string, string, Operator, string, string];
     const limit = Number(number);
     if (percent && name !== 'error-rate') fail('only error-rate takes a percentage');
-    const measure = quantity(name, catalog, fail);
+    const measure = quantity(name, catalog, fail, (why) => note(`--fail-on '${expr}': ${why}`));
     if (name === 'error-rate') {
       if (!percent && limit > 1) fail('error-rate is a fraction from 0 to 1, or a percentage such as 5%');
       const scale = percent ? 100 : 1;
@@ -55,7 +57,7 @@ export function checkThresholds(thresholds: readonly Threshold[], summary: Summa
   });
 }
 
-function quantity(name: string, catalog: Catalog, fail: (why: string) => never): (s: Summary) => number | null {
+function quantity(name: string, catalog: Catalog, fail: (why: string) => never, note: (why: string) => void): (s: Summary) => number | null {
   switch (name) {
     case 'errors':
     case 'successes':
@@ -76,7 +78,7 @@ function quantity(name: string, catalog: Catalog, fail: (why: string) => never):
   if (kind === 'code') {
     if (catalog.lookupAnyVendor(key).length === 0) {
       const near = closestCodes(key, catalog, 3);
-      fail(`code ${key} is not in the catalog${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}; add it with --catalog to gate on it`);
+      note(`code ${key} is not in the catalog${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}; counting it as an uncatalogued code`);
     }
     return (s) => s.byCode.reduce((sum, c) => (c.code === key ? sum + c.count : sum), 0);
   }

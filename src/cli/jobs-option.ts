@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { isSea } from 'node:sea';
 import type { Argv } from 'yargs';
 import { ExitError } from '../errors.js';
 
@@ -13,6 +14,8 @@ export function withJobsOption<T>(y: Argv<T>) {
 
 /** The number of jobs to run, from --jobs or the machine's cores. */
 export function resolveJobs(jobs: number | undefined): number {
+  // The single executable has no worker script on disk to start threads from (npm run sea).
+  if (isSea()) return 1;
   if (jobs === undefined) return availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new ExitError(`--jobs expects a whole number ≥ 1, got ${String(jobs)}`);
   return jobs;

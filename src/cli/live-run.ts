@@ -36,6 +36,8 @@ export interface LiveOutput {
 export interface LiveRun {
   /** Feeds the metrics; null when no metrics are asked for. */
   sink: RecordSink | null;
+  /** The metrics, when asked for (a checkpoint keeps their counts). */
+  metrics: RunMetrics | null;
   /** A one-line warning, printed without the live view drawing over it. */
   warn(message: string): void;
   /** Stops timers, servers and the status line; the final summary, its output and the exit status. */
@@ -54,7 +56,7 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
   const intervalMs = parseInterval(args.interval);
   const everyMs = args.every === undefined ? null : parseDuration(args.every, '--every');
   if (everyMs !== null && everyMs < MIN_EVERY_MS) throw new ExitError(`--every must be at least ${MIN_EVERY_MS}ms, got '${args.every}'`);
-  const thresholds = args.failOn && args.failOn.length > 0 ? parseFailOn(args.failOn, run.catalog) : null;
+  const thresholds = args.failOn && args.failOn.length > 0 ? parseFailOn(args.failOn, run.catalog, warnLine) : null;
   if (args.textfile !== undefined) checkTextfilePath(args.textfile);
   const port = args.metricsPort;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
@@ -100,6 +102,7 @@ export async function startLive(args: LiveArgs, run: PreparedRun, out: LiveOutpu
 
   return {
     sink: metrics ? (_record, _recognition, event) => metrics.observe(event) : null,
+    metrics,
     warn,
     async finish() {
       if (every) clearInterval(every);

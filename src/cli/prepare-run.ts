@@ -1,12 +1,16 @@
-import { Aggregator, type AggregatorTimeOptions } from '../aggregation/aggregator.js';
+import { Aggregator, type AggregatorTimeOptions, type SourceState } from '../aggregation/aggregator.js';
 import { DEFAULT_MAX_KEYS } from '../aggregation/key-budget.js';
 import { ProductSelection } from '../aggregation/product-selection.js';
+import type { Dimension } from '../aggregation/cross-tabs.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { ExitError } from '../errors.js';
 import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
 import { expandInputs, type InputSource } from '../sources/expand-inputs.js';
+import { identifyInputs } from '../sources/identify-inputs.js';
 import { resolveJobs } from './jobs-option.js';
+import { warn } from './output.js';
+import { stdinHint } from './stdin-hint.js';
 
 /** Options shared by `scan` and `tag`. */
 export interface InputArgs {
@@ -34,6 +38,8 @@ export interface PreparedRun {
   /** Threads for processing files (--jobs). */
   jobs: number;
   samples: number;
+  /** What to tell the user once the run is sure to start (a file given twice, read once). */
+  notes: string[];
 }
 
 /** User catalogs come from --catalog, then MQERR_CATALOG (paths separated like PATH). */
@@ -42,18 +48,35 @@ export function userCatalogFiles(flags: readonly string[] | undefined): string[]
   return [...fromEnv, ...(flags ?? [])];
 }
 
-/** Loads the catalog, expands the inputs and makes the aggregator (with the run's time window and series). */
-export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions): Promise<PreparedRun> {
+/** Loads the catalog, expands the inputs and makes the aggregator (with the run's time window and series, and the cross-tabs of `--by`). */
+export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions, crossTabs: readonly (readonly Dimension[])[] = []): Promise<PreparedRun> {
   const samples = args.samples ?? 5;
   if (!Number.isInteger(samples) || samples < 0) throw new ExitError(`--samples expects a whole number ≥ 0, got ${String(args.samples)}`);
   const catalog = loadCatalog(userCatalogFiles(args.catalog));
   const ctx = createRecognitionContext(catalog);
   const catalogProducts = [...catalog.vendors.values()].map((vc) => vc.product.toLowerCase());
   const selection = ProductSelection.fromNames(args.product, catalogProducts);
-  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, selection, parseMaxKeys(args.maxKeys));
-  const inputs = await expandInputs(args.paths ?? []);
+  const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, selection, parseMaxKeys(args.maxKeys), crossTabs);
+  const identified = await identifyInputs(await expandInputs(args.paths ?? []));
+  const inputs = identified.inputs;
+  // A source past --max-keys is counted in the overflow row, which has no id of its own.
+  const named = (name: string): SourceState | null => {
+    const state = aggregator.source(name);
+    return state.name === name ? state : null;
+  };
+  for (const [name, id] of identified.ids) {
+    const state = named(name);
+    if (state) state.id = id;
+  }
+  const notes: string[] = [];
+  for (const { name, sameAs } of identified.repeats) {
+    notes.push(`${name} is the same file as ${sameAs}: read once`);
+    named(sameAs)?.alsoGivenAs.push(name);
+  }
+  const hint = stdinHint(inputs, process.stdin.isTTY === true);
+  if (hint !== null) warn(hint);
   const jobs = resolveJobs(args.jobs);
-  return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples };
+  return { catalog, ctx, aggregator, inputs, fastPath: process.env['MQERR_FAST_PATH'] !== '0', jobs, samples, notes };
 }
 
 /**

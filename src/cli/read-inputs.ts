@@ -1,6 +1,8 @@
 import type { FlowControl } from '../pipeline/run-pipeline.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import type { QuietRecordSink, RecordSink } from '../pipeline/line-processor.js';
+import { runFollow } from '../pipeline/run-follow.js';
+import type { Checkpoints } from '../pipeline/checkpoints.js';
 import { runParallel, worthRunningInParallel, type ParallelOptions } from '../pipeline/run-parallel.js';
 import type { PreparedRun } from './prepare-run.js';
 
@@ -19,6 +21,8 @@ export interface ReadPlan {
   onBatchEnd?: () => void;
   signal: AbortSignal;
   onSourceError: (name: string, message: string) => void;
+  /** `--follow`: the paths are followed until the signal stops the run (see runFollow). */
+  follow?: { paths: string[]; checkpoints?: Checkpoints | null };
 }
 
 /** A pipe's open record is closed after this many quiet milliseconds. */
@@ -31,6 +35,26 @@ const IDLE_FLUSH_MS = 50;
  */
 export function readInputs(run: PreparedRun, plan: ReadPlan, flow?: { current: FlowControl | null }): Promise<{ failed: boolean }> {
   const { maxLineBytes, unwrap, redact, signal, onSourceError } = plan;
+  if (plan.follow) {
+    const { ctx, aggregator, fastPath } = run;
+    const { sink, quietSink, onBatchEnd } = plan;
+    const { paths, checkpoints } = plan.follow;
+    const common = { paths, ctx, aggregator, sink, quietSink, onBatchEnd, maxLineBytes, idleFlushMs: IDLE_FLUSH_MS, signal, onSourceError, unwrap, redact, fastPath };
+    if (!checkpoints) return runFollow(common, flow);
+    return runFollow(
+      {
+        ...common,
+        positions: checkpoints.positions,
+        keepPartialLines: true,
+        betweenPolls: () => checkpoints.betweenPolls(),
+        ignore: (path) => checkpoints.isOwnFile(path),
+        onFollower: (follower) => checkpoints.attach(follower),
+        watchSource: (name, watch) => checkpoints.watchSource(name, watch),
+        carryFor: (name) => checkpoints.carryFor(name),
+      },
+      flow,
+    );
+  }
   if (plan.parallel && run.fastPath && worthRunningInParallel(run.inputs, run.jobs)) {
     const { inputs, catalog, aggregator, samples, jobs } = run;
     return runParallel({ inputs, catalog, aggregator, samples, maxLineBytes, unwrap, redact, jobs, tag: plan.tag, signal, onSourceError });

@@ -1,11 +1,12 @@
 import type { Argv } from 'yargs';
 import { BUCKET_SIZES, FINEST_SIZE, type BucketLabel } from '../aggregation/bucket-size.js';
-import { DEFAULT_SPIKE_FACTOR } from '../aggregation/detect-spikes.js';
+import { BASELINE_BUCKETS, DEFAULT_MIN_BASELINE, DEFAULT_SPIKE_FACTOR } from '../aggregation/detect-spikes.js';
 import type { SeriesOptions } from '../aggregation/time-series.js';
 import { TimeWindow } from '../aggregation/time-window.js';
 import { ExitError } from '../errors.js';
 import { parseTimeOption } from '../time/parse-time-option.js';
-import { parseTimeZone, type TimeZone } from '../time/time-zone.js';
+import { parseTimeZone, UTC, type TimeZone } from '../time/time-zone.js';
+import { setLogTimeZone } from '../time/parse-time.js';
 
 /** Time flags as yargs hands them over. */
 export interface TimeArgs {
@@ -14,6 +15,8 @@ export interface TimeArgs {
   tz?: string;
   bucket?: BucketLabel;
   spikeFactor?: number;
+  spikeBaseline?: number;
+  logTz?: string;
 }
 
 /** Buckets an adaptive series (no `--bucket`) may span: enough for a chart, few enough to stay small. */
@@ -27,9 +30,14 @@ export function tzOption<T>(y: Argv<T>) {
   });
 }
 
-/** `--since`, `--until` and `--tz`: which records a run counts. */
+/** `--since`, `--until`, `--tz` and `--log-tz`: which records a run counts, and how times are read. */
 export function windowOptions<T>(y: Argv<T>) {
   return tzOption(y)
+    .option('log-tz', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'time zone of log timestamps written without one (default UTC): Asia/Shanghai, +08:00; --tz stays the zone times are shown in',
+    })
     .option('since', {
       type: 'string',
       describe: 'count records from this time on: 24h, 90m, 7d (ago), 2026-11-21, 2026-11-21T08:00:00+08:00 (no zone: in --tz)',
@@ -48,6 +56,11 @@ export function seriesOptions<T>(y: Argv<T>) {
       type: 'number',
       default: DEFAULT_SPIKE_FACTOR,
       describe: 'flag a category in a bucket with this many times its trailing baseline of errors',
+    })
+    .option('spike-baseline', {
+      type: 'number',
+      default: DEFAULT_MIN_BASELINE,
+      describe: 'complete buckets a category needs before a bucket for a baseline (a partial first bucket is never one)',
     });
 }
 
@@ -57,6 +70,17 @@ export function resolveTimeZone(args: Pick<TimeArgs, 'tz'>): TimeZone {
   const zone = parseTimeZone(args.tz);
   if (!zone) throw new ExitError(`--tz expects UTC, an IANA zone such as Asia/Shanghai, or an offset such as +08:00, got '${args.tz}'`);
   return zone;
+}
+
+/**
+ * Resolves `--log-tz` and makes it the zone of log timestamps written
+ * without one (default UTC); returns its name, for worker threads.
+ */
+export function applyLogTimeZone(args: Pick<TimeArgs, 'logTz'>): string {
+  const zone = args.logTz === undefined ? UTC : parseTimeZone(args.logTz);
+  if (!zone) throw new ExitError(`--log-tz expects UTC, an IANA zone such as Asia/Shanghai, or an offset such as +08:00, got '${args.logTz}'`);
+  setLogTimeZone(zone);
+  return zone.name;
 }
 
 /**
@@ -86,13 +110,17 @@ export function resolveWindow(args: Pick<TimeArgs, 'since' | 'until'>, now: numb
  * The series to keep: the `--bucket` one (printed in the summary), or an
  * adaptive one for sparklines and the report's chart when `display` asks.
  */
-export function resolveSeries(args: Pick<TimeArgs, 'bucket' | 'spikeFactor'>, display: boolean): SeriesOptions | null {
+export function resolveSeries(args: Pick<TimeArgs, 'bucket' | 'spikeFactor' | 'spikeBaseline'>, display: boolean): SeriesOptions | null {
   const spikeFactor = args.spikeFactor ?? DEFAULT_SPIKE_FACTOR;
   if (!Number.isFinite(spikeFactor) || spikeFactor <= 1) {
     throw new ExitError(`--spike-factor expects a number greater than 1, got ${String(args.spikeFactor)}`);
   }
-  if (args.bucket !== undefined) {
-    return { bucketMs: BUCKET_SIZES[args.bucket], label: args.bucket, maxBuckets: null, spikeFactor };
+  const minBaseline = args.spikeBaseline ?? DEFAULT_MIN_BASELINE;
+  if (!Number.isInteger(minBaseline) || minBaseline < 1 || minBaseline > BASELINE_BUCKETS) {
+    throw new ExitError(`--spike-baseline expects a whole number from 1 to ${BASELINE_BUCKETS}, got ${String(args.spikeBaseline)}`);
   }
-  return display ? { bucketMs: FINEST_SIZE, label: null, maxBuckets: DISPLAY_MAX_BUCKETS, spikeFactor } : null;
+  if (args.bucket !== undefined) {
+    return { bucketMs: BUCKET_SIZES[args.bucket], label: args.bucket, maxBuckets: null, spikeFactor, minBaseline };
+  }
+  return display ? { bucketMs: FINEST_SIZE, label: null, maxBuckets: DISPLAY_MAX_BUCKETS, spikeFactor, minBaseline } : null;
 }

@@ -1,5 +1,5 @@
 import { LEADING_TIME } from '../time/leading-time.js';
-import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
+import { logTimeZone, parseTimestamp, parseTimeValue } from '../time/parse-time.js';
 import { isTimeKey } from '../time/top-level-time.js';
 import { jsonNumberEnd } from './json-line-shape.js';
 
@@ -16,6 +16,8 @@ const MAX_MINUTES = 100_000;
 /** Lines come in time order, so the last minute looked up is usually the next one. */
 let lastMinute = -1;
 let lastMinuteStart: number | null = null;
+/** The zone the remembered minutes were read in (`--log-tz`). */
+let minutesZone = logTimeZone();
 
 /**
  * The time LEADING_TIME and parseTimestamp read at the start of the plain
@@ -56,6 +58,11 @@ export function leadingTimeAt(text: string, p: number, lineEnd: number): number 
   const next = k < lineEnd ? text.charCodeAt(k) : -1;
   if (mayStartZone(text, k, lineEnd) || (isSpace(next) && mayStartZone(text, k + 1, lineEnd))) return exactLeadingTime(text, p, lineEnd);
   const key = ((((year * 100 + month) * 100 + day) * 100 + hour) * 100 + minute);
+  if (minutesZone !== logTimeZone()) {
+    minutes.clear();
+    lastMinute = -1;
+    minutesZone = logTimeZone();
+  }
   let start = key === lastMinute ? lastMinuteStart : minutes.get(key);
   if (start === undefined) {
     if (minutes.size >= MAX_MINUTES) minutes.clear();

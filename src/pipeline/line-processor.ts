@@ -5,6 +5,7 @@ import { StreamOrder } from '../records/stream-order.js';
 import type { DocumentEntry } from '../records/entry-finder.js';
 import { readEntry } from '../records/read-entry.js';
 import { unwrapLine, type UnwrappedLine } from '../records/unwrap-line.js';
+import { podFromLogPath, type PodLogDimensions } from '../records/pod-log-path.js';
 import { recognizeAll } from '../recognition/recognize.js';
 import { redactEvent } from '../render/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
@@ -46,6 +47,20 @@ export interface LineOptions {
    * (`duplicateOf`), which decides whether the error counts.
    */
   deferRepeat?: RecordSink;
+  /** What an earlier run left this source with (see ProcessorCarry): it continues from there. */
+  carry?: ProcessorCarry;
+}
+
+/**
+ * What a source's processor carries from one record to the next, beyond
+ * the counts: its line number, the time later records without one inherit,
+ * and the RequestIds already reported. A run resumed from a checkpoint
+ * starts with it, so it reads on as if it had never stopped.
+ */
+export interface ProcessorCarry {
+  lineNo: number;
+  lastTime: number | null;
+  repeats: [string, number][];
 }
 
 /** What a record that failed recognition counts as: a record with no event. */
@@ -81,11 +96,13 @@ export class LineProcessor {
   /** Puts newest-first streams back in written order before assembly. */
   private readonly order: StreamOrder;
   private readonly partials = new Map<string, PartialLine>();
-  private readonly repeats = new RepeatWindow();
+  private readonly repeats: RepeatWindow;
   private readonly stats: ReturnType<Aggregator['source']>;
   private firstFailure: { line: number; message: string } | null = null;
 
   private readonly firstLine: number;
+  /** A kubelet log file's namespace, pod and container, for records whose lines do not name them. */
+  private readonly pathDimensions: PodLogDimensions | null;
   /** What quietSink is handed for every quiet record: made once, its line and time refilled (see QuietRecordSink). */
   private quietTags: { recognition: Recognition; event: TaggedEvent } | null = null;
 
@@ -99,7 +116,13 @@ export class LineProcessor {
     private readonly quietSink: QuietRecordSink | null = null,
   ) {
     this.firstLine = options.firstLine ?? 1;
+    this.pathDimensions = podFromLogPath(source);
     this.lineNo = this.firstLine - 1;
+    this.repeats = new RepeatWindow(undefined, options.carry?.repeats);
+    if (options.carry) {
+      this.lineNo = options.carry.lineNo;
+      this.lastTime = options.carry.lastTime;
+    }
     this.assembler = new RecordAssembler(
       source,
       (record) => this.onRecord(record),
@@ -221,6 +244,11 @@ export class LineProcessor {
     return this.assembler.closeIdle();
   }
 
+  /** What the next record depends on besides its own lines (see ProcessorCarry); meaningful when nothing is pending. */
+  carry(): ProcessorCarry {
+    return { lineNo: this.lineNo, lastTime: this.lastTime, repeats: this.repeats.entries() };
+  }
+
   /** Whether a record is waiting for more lines. */
   get pending(): boolean {
     return this.assembler.pending || this.partials.size > 0;
@@ -235,7 +263,9 @@ export class LineProcessor {
     return this.firstFailure;
   }
 
-  private onRecord(record: LogRecord): void {
+  private onRecord(closed: LogRecord): void {
+    const dims = this.pathDimensions;
+    const record = dims && closed.pod === null && closed.namespace === null && closed.container === null ? { ...closed, ...dims } : closed;
     let recognitions: Recognition[];
     try {
       recognitions = recognizeAll(record.text, this.ctx);

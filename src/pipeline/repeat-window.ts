@@ -10,7 +10,18 @@ const DEFAULT_CAPACITY = 4096;
 export class RepeatWindow {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(
+    private readonly capacity = DEFAULT_CAPACITY,
+    /** Ids remembered from before (see entries), oldest first. */
+    remembered: readonly [string, number][] = [],
+  ) {
+    for (const [id, line] of remembered.slice(-capacity)) this.seen.set(id, line);
+  }
+
+  /** The ids remembered, oldest first, with the line that first reported each. */
+  entries(): [string, number][] {
+    return [...this.seen];
+  }
 
   /** The line that first reported this id, or null (and the id is remembered). */
   check(requestId: string, line: number): number | null {

@@ -1,3 +1,4 @@
+import { logTimeZone } from '../time/parse-time.js';
 import { Readable } from 'node:stream';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -174,6 +175,8 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     time: { since: window.since, until: window.until, series: series && { ...series, maxBuckets: null } },
     countedProducts: aggregator.selection.toJson(),
     catalogProducts: [...options.catalog.vendors.values()].map((vc) => vc.product.toLowerCase()),
+    crossTabs: aggregator.crossTabs.specs,
+    logTimeZone: logTimeZone().name,
     tag: tag ? { errorsOnly: tag.errorsOnly, redactInput: tag.redactInput } : null,
   };
   const pool = await WorkerPool.start<SourceState>(options.jobs, settings, { maxQueuedBytes: MAX_QUEUED_BYTES, inlineAfterBytes: SEGMENT_BYTES }, {

@@ -9,7 +9,7 @@ import { openInput, type OpenedInput } from '../sources/open-input.js';
 import { JsonDocumentReader } from '../records/json-document-reader.js';
 import { isJsonDocument, peekStart } from './detect-document.js';
 import { feedBlocks } from './feed-blocks.js';
-import { LineProcessor, type QuietRecordSink, type RecordSink } from './line-processor.js';
+import { LineProcessor, type ProcessorCarry, type QuietRecordSink, type RecordSink } from './line-processor.js';
 
 export interface PipelineOptions {
   inputs: InputSource[];
@@ -36,6 +36,17 @@ export interface PipelineOptions {
   unwrap?: boolean;
   /** Redact credentials in events (default true). */
   redact?: boolean;
+  /** Lets a checkpoint see each source's processing (see SourceWatch); returns what to call when the source ends. */
+  watchSource?: (name: string, watch: SourceWatch) => () => void;
+  /** What a resumed source's processor starts with. */
+  carryFor?: (name: string) => ProcessorCarry | undefined;
+}
+
+/** A source's processing, as a checkpoint sees it. */
+export interface SourceWatch {
+  /** Every byte handed to the source has been read and made into records, and no record is open. */
+  settled(): boolean;
+  carry(): ProcessorCarry;
 }
 
 /** Lets a slow sink hold the reading back (backpressure). */
@@ -102,13 +113,14 @@ export async function runOpenedSource(
     options.ctx,
     aggregator,
     options.sink,
-    { unwrap: options.unwrap ?? true, redact: options.redact ?? true },
+    { unwrap: options.unwrap ?? true, redact: options.redact ?? true, carry: options.carryFor?.(name) },
     options.quietSink ?? null,
   );
   const peeked = await peekStart(opened.stream, live);
   const input: OpenedInput = peeked.stream === opened.stream ? opened : { ...opened, stream: peeked.stream };
   const document = isJsonDocument(peeked.start, peeked.ended) ? new JsonDocumentReader((entry) => processor.pushEntry(entry)) : null;
   const reader = document ? readDocument(input, processor, document) : readLines(input, processor, options);
+  const unwatch = options.watchSource?.(name, { settled: () => !reader.buffered() && !processor.pending, carry: () => processor.carry() });
   // Bytes and truncations follow the reading chunk by chunk, so a live view
   // or a metrics scrape mid-stream is current.
   const baseBytes = stats.bytes;
@@ -181,6 +193,7 @@ export async function runOpenedSource(
   processor.flush();
   options.onBatchEnd?.();
   syncCounts();
+  unwatch?.();
   const failure = processor.failure;
   if (error || stopping) for (const s of reader.streams) s.destroy();
   if (error) return error;

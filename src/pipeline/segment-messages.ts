@@ -1,4 +1,5 @@
 import type { CountedProducts } from '../aggregation/product-selection.js';
+import type { Dimension } from '../aggregation/cross-tabs.js';
 import type { Summary, TimeSeries } from '../aggregation/summary.js';
 import type { SeriesOptions } from '../aggregation/time-series.js';
 import type { VendorCatalog } from '../catalog/catalog.js';
@@ -24,6 +25,10 @@ export interface SegmentSettings {
   /** The products the main counts hold (`--product`), and the catalog's own, as the main thread's aggregator has them. */
   countedProducts: CountedProducts;
   catalogProducts: string[];
+  /** The combinations of dimensions errors are also counted by (`--by pod,code`). */
+  crossTabs: Dimension[][];
+  /** The zone of log timestamps written without one (`--log-tz`), as the main thread reads them. */
+  logTimeZone: string;
 }
 
 /** A record whose outcome depends on lines before its segment (see LineOptions.defer), as plain data. */

@@ -1,3 +1,5 @@
+import { setLogTimeZone } from '../time/parse-time.js';
+import { parseTimeZone, UTC } from '../time/time-zone.js';
 import { Aggregator } from '../aggregation/aggregator.js';
 import { ProductSelection } from '../aggregation/product-selection.js';
 import { TimeWindow } from '../aggregation/time-window.js';
@@ -38,6 +40,8 @@ export class SegmentRunner {
     private readonly allocate: (length: number) => Buffer = Buffer.allocUnsafeSlow,
   ) {
     this.ctx = createRecognitionContext(new Catalog(settings.catalog.vendors, settings.catalog.version));
+    // The main thread checked the zone; a worker reads log times as it does.
+    setLogTimeZone(parseTimeZone(settings.logTimeZone) ?? UTC);
   }
 
   begin(source: string, firstLine: number): void {
@@ -49,6 +53,7 @@ export class SegmentRunner {
       { window: new TimeWindow(since, until), series },
       new ProductSelection(settings.countedProducts, new Set(settings.catalogProducts)),
       settings.maxKeys,
+      settings.crossTabs,
     );
     const writer = settings.tag ? new TagWriter({ errorsOnly: settings.tag.errorsOnly, pretty: null, redactInput: settings.tag.redactInput }) : null;
     const deferred: OpenSegment['deferred'] = [];

@@ -1,4 +1,5 @@
 import { parseTimeValue } from '../time/parse-time.js';
+import { podFromLogPath } from './pod-log-path.js';
 
 /** Where a line came from, as an envelope or a wrapper says: the record's dimensions, never evidence. */
 export interface Dimensions {
@@ -56,19 +57,17 @@ const NAMED_FIELDS: ReadonlyMap<string, Named> = new Map<string, Named>([
 /** Paths (as above) that tell streams apart without being a dimension of their own. */
 const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'file', 'filepath', 'filename', 'path', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier'];
 
-/** The kubelet's log paths: `/var/log/pods/<namespace>_<pod>_<uid>/<container>/<n>.log`. */
-const POD_LOG_PATH = /\/var\/log\/pods\/([^_/]{1,253})_([^_/]{1,253})_[^/]{1,64}\/([^/]{1,253})\//;
 /** `/var/log/containers/<pod>_<namespace>_<container>-<id>.log`, also as a tag (`kube.var.log.containers.….log`). */
 const CONTAINER_LOG_PATH = /[/.]var[/.]log[/.]containers[/.]([^_/]{1,253})_([^_/]{1,253})_([^/]{1,253})-[0-9a-f]{64}\.log$/;
 
-/** Pod, namespace and container from a kubelet log path, where nothing else named them. */
+/** Pod, namespace and container from a kubelet log path (see podFromLogPath) or its `/var/log/containers` link, where nothing else named them. */
 function fillFromKubeletPath(found: Dimensions, path: string): void {
-  const pods = POD_LOG_PATH.exec(path);
+  const pods = podFromLogPath(path);
   const containers = pods ? null : CONTAINER_LOG_PATH.exec(path);
   if (pods) {
-    found.namespace ??= pods[1]!;
-    found.pod ??= pods[2]!;
-    found.container ??= pods[3]!;
+    found.namespace ??= pods.namespace;
+    found.pod ??= pods.pod;
+    found.container ??= pods.container;
   } else if (containers) {
     found.pod ??= containers[1]!;
     found.namespace ??= containers[2]!;
@@ -124,7 +123,7 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
       }
       if (STREAM_SUFFIXES.some((suffix) => path.endsWith(suffix))) {
         streamParts.push(`${path}=${value}`);
-        if (value.includes('/var/log/') || value.includes('.var.log.')) fillFromKubeletPath(found, value);
+        if (value.includes('.log')) fillFromKubeletPath(found, value);
         else if (path === 'logstreamname') fillFromAwslogsStream(found, value);
       }
     }

@@ -15,14 +15,22 @@ export function mayBeWrapped(text: string, from = 0, to = text.length): boolean 
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
   // `Nov 22 09:44:34 `: a month, a day, a time.
   if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20 && text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
-  // `api-1  | `: a replica number, padding, a bar.
-  const bar = text.indexOf(' | ', from + 3);
-  if (bar >= 0 && bar < Math.min(to, from + 172)) {
+  // `api-1  | `: a replica number, padding, a bar — looked for in the line's head only
+  // (`text` may be a whole block's view: a search must not run past the line).
+  const bar = findBar(text, from + 3, Math.min(to, from + 172));
+  if (bar >= 0) {
     let end = bar;
     while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
     if (isDigit(text, end - 1)) return true;
   }
   return mayCarryEnvelope(text, from, to);
+}
+
+/** Where ` | ` starts in `text[from, to)`, or -1 (a native search of the range alone). */
+function findBar(text: string, from: number, to: number): number {
+  if (to - from < 3) return -1;
+  const at = text.substring(from, to).indexOf(' | ');
+  return at < 0 ? -1 : from + at;
 }
 
 function isDigit(text: string, at: number): boolean {

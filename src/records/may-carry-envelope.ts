@@ -11,12 +11,13 @@ function quoted(fields: Iterable<string>): string {
 /**
  * Any key a shipper writes: a line field only shippers name (`"log":`,
  * `"MESSAGE":`…) or a shipper's field (`"kubernetes":`); and the forms of
- * such keys: `_`-led, a journald field in capitals, or a flattened path. A JSON line with
- * neither is no envelope, which two searches settle for most lines (a pino
- * or winston line).
+ * such keys (see isShipperField): `_`-led or a journald field in capitals,
+ * or a flattened path, found from its dot (a search that starts at every
+ * quote would cost more).
  */
-const SHIPPER_KEY = new RegExp(`"(?:${quoted(SHIPPER_LINE_FIELDS)}|${quoted(SHIPPER_FIELDS)})"\\s{0,8}:`);
-const SHIPPER_KEY_FORM = /"(?:_[^"]{0,64}|[A-Z][A-Z0-9_]{2,64}|[\w@-]{1,64}\.[^"]{0,128})"\s{0,8}:/;
+const SHIPPER_KEY = new RegExp(`"(?:${quoted(SHIPPER_LINE_FIELDS)}|${quoted(SHIPPER_FIELDS)}|[A-Z][A-Z0-9_]{2,64})"\\s{0,8}:`);
+const DOTTED_KEY = /\.[^".]{0,128}"\s{0,8}:/;
+
 /** Any line field. */
 const LINE_FIELD = new RegExp(`"(?:${quoted(LINE_FIELDS)})"\\s{0,8}:`);
 
@@ -43,8 +44,11 @@ export function mayCarryEnvelope(text: string, from = 0, to = text.length): bool
   if (line.charCodeAt(0) !== 0x7b /* { */) return line.includes('{"');
   // A `\u` escape can spell any key once parsed.
   if (line.includes('\\u')) return true;
-  if (!SHIPPER_KEY_FORM.test(line) && !SHIPPER_KEY.test(line)) return false;
-  return LINE_FIELD.test(line);
+  if (!LINE_FIELD.test(line)) return false;
+  // A `_`-led key (`"_SYSTEMD_UNIT":`, `"_source":`) and a dot (`"k8s.pod.name":`) are found by plain searches first.
+  if (line.includes('"_')) return true;
+  if (line.includes('.') && DOTTED_KEY.test(line)) return true;
+  return SHIPPER_KEY.test(line);
 }
 
 /** The patterns built here, for the checks on every pattern of src/ (test/hostile/regex-complexity.test.ts). */

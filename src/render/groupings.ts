@@ -1,8 +1,10 @@
+import { DIMENSIONS, sameDimensions, type Dimension } from '../aggregation/cross-tabs.js';
 import type { Summary } from '../aggregation/summary.js';
 
 /** What `--by` can group the summary by. */
-export const GROUPINGS = ['category', 'code', 'vendor', 'product', 'source', 'httpStatus', 'action', 'pod', 'container'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+export const GROUPINGS = DIMENSIONS;
+/** One `--by`: a dimension (`pod`), or dimensions crossed (`pod,code`). */
+export type Grouping = Dimension | readonly Dimension[];
 
 /** A table of one grouping, shared by the table, CSV and Markdown renderers. */
 export interface GroupTable {
@@ -16,14 +18,15 @@ export interface GroupTable {
  * @example groupTable(summary, 'category') // { title: 'Errors by category', columns: ['category','count'], rows: [['throttling', 12]] }
  */
 export function groupTable(summary: Summary, by: Grouping): GroupTable {
+  if (typeof by !== 'string') return crossTable(summary, by);
   switch (by) {
     case 'category':
       return { title: 'Errors by category', columns: ['category', 'count'], rows: Object.entries(summary.byCategory) };
     case 'code':
       return {
         title: 'Errors by code',
-        columns: ['vendor', 'code', 'category', 'httpStatus', 'retryable', 'catalogued', 'count', 'requestIds'],
-        rows: summary.byCode.map((c) => [c.vendor, c.code, c.category, c.httpStatus, c.retryable, c.catalogued, c.count, c.requestIds.join(' ')]),
+        columns: ['vendor', 'code', 'count', 'category', 'httpStatus', 'retryable', 'catalogued', 'requestIds'],
+        rows: summary.byCode.map((c) => [c.vendor, c.code, c.count, c.category, c.httpStatus, c.retryable, c.catalogued, c.requestIds.join(' ')]),
       };
     case 'source':
       return {
@@ -36,8 +39,8 @@ export function groupTable(summary: Summary, by: Grouping): GroupTable {
     case 'product':
       return {
         title: 'Errors by product (counted: in the counts above)',
-        columns: ['vendor', 'product', 'counted', 'count', 'successes', 'codes'],
-        rows: summary.byProduct.map((p) => [p.vendor, p.product, p.counted, p.count, p.successes, p.codes.map((c) => `${c.code ?? '-'}×${c.count}`).join(' ')]),
+        columns: ['vendor', 'product', 'count', 'counted', 'successes', 'codes'],
+        rows: summary.byProduct.map((p) => [p.vendor, p.product, p.count, p.counted, p.successes, p.codes.map((c) => `${c.code ?? '-'}×${c.count}`).join(' ')]),
       };
     case 'httpStatus':
       return keyTable('Errors by HTTP status', 'httpStatus', summary.byHttpStatus);
@@ -48,6 +51,31 @@ export function groupTable(summary: Summary, by: Grouping): GroupTable {
     case 'container':
       return keyTable('Errors by container', 'container', summary.byContainer);
   }
+}
+
+/** The name of a grouping as typed and as CSV's `grouping` column shows it: `code`, `pod,code`. */
+export function groupingName(by: Grouping): string {
+  return typeof by === 'string' ? by : by.join(',');
+}
+
+/** The cross-tab of the summary for these dimensions (no rows when the summary does not hold it). */
+function crossTable(summary: Summary, dimensions: readonly Dimension[]): GroupTable {
+  const group = summary.groups?.find((g) => sameDimensions(g.dimensions, dimensions));
+  return {
+    title: `Errors by ${dimensions.slice(0, -1).join(', ')} and ${dimensions[dimensions.length - 1]}`,
+    columns: [...dimensions, 'count'],
+    rows: (group?.rows ?? []).map((row) => [...dimensions.map((d) => (row[d] ?? null) as string | null), row.count]),
+  };
+}
+
+/**
+ * A cell as people read it, the same in the table, Markdown and CSV: an
+ * unknown value is `-`, a yes-or-no one `yes` or `no`.
+ */
+export function cellWord(value: string | number | boolean | null): string {
+  if (value === null) return '-';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
 }
 
 function keyTable(title: string, column: string, counts: { key: string | null; count: number }[]): GroupTable {

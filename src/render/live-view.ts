@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { Summary } from '../aggregation/summary.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
 
@@ -39,8 +40,8 @@ export function renderLiveView(frame: LiveFrame): string[] {
   const t = summary.totals;
   const rate = summary.errorRate === null ? '' : ` · error rate ${(summary.errorRate * 100).toFixed(1)}%`;
   const header =
-    `mqerr ${formatElapsed(frame.elapsedMs)} · ${t.errors} errors (${formatRate(perMinute('errors'))}/min)` +
-    ` · ${t.successes} successes${rate} · ${t.records} records · ${t.lines} lines`;
+    `mqerr ${formatElapsed(frame.elapsedMs)} · ${plural(t.errors, 'error', true)} (${formatRate(perMinute('errors'))}/min)` +
+    ` · ${plural(t.successes, 'success', true)}${rate} · ${plural(t.records, 'record', true)} · ${plural(t.lines, 'line', true)}`;
   const lines = [header];
   const categories = Object.entries(summary.byCategory);
   if (categories.length === 0) lines.push('  (no API errors yet)');

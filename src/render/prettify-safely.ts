@@ -31,14 +31,19 @@ export function sanitizeValue(value: unknown, depth = 0): unknown {
  * Wraps a pino-pretty formatter for untrusted NDJSON lines: the record's
  * strings are sanitized before pino-pretty sees them (so the only escape
  * sequences in the output are its own colours), and a line it cannot
- * render is shown sanitized as it is rather than ending the run.
+ * render is shown sanitized as it is rather than ending the run. Every
+ * record's text ends with a line break.
  * @example prettifySafely(prettyFactory({ colorize: false }))('{"level":50,"msg":"boom"}')
  */
 export function prettifySafely(format: (record: object) => string): (line: string) => string {
   return (line) => {
     try {
       const record = JSON.parse(line) as unknown;
-      if (typeof record === 'object' && record !== null) return format(sanitizeValue(record) as object);
+      if (typeof record === 'object' && record !== null) {
+        const text = format(sanitizeValue(record) as object);
+        // pino-pretty leaves a single line with its object hidden (hideObject) unended: a record is still one line.
+        return text.endsWith('\n') ? text : `${text}\n`;
+      }
     } catch {
       // Shown as-is below.
     }

@@ -1,5 +1,6 @@
 import type { Summary } from '../aggregation/summary.js';
-import { groupTable, type Grouping } from './groupings.js';
+import { cellWord, groupTable, type Grouping } from './groupings.js';
+import { plural } from './plural.js';
 import { uncataloguedTable } from './uncatalogued-table.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
 import { setApartTable } from './set-apart-table.js';
@@ -8,10 +9,11 @@ import { setApartTable } from './set-apart-table.js';
 export function renderMarkdown(summary: Summary, by: readonly Grouping[]): string {
   const t = summary.totals;
   const out = [
-    `**${t.errors}** errors, **${t.successes}** successes in ${t.records} records (${t.lines} lines); catalog ${summary.catalog.version}`,
+    `**${t.errors}** ${plural(t.errors, 'error')}, **${t.successes}** ${plural(t.successes, 'success')} in ${plural(t.records, 'record', true)} (${plural(t.lines, 'line', true)}); catalog ${summary.catalog.version}`,
     '',
   ];
-  if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`Set apart: ${t.otherProducts} errors of other products, ${t.otherCloud} records of other clouds' errors (below).`, '');
+  if (t.repeatsAcrossInputs > 0) out.push(`${plural(t.repeatsAcrossInputs, 'error', true)} already counted from another input (the same RequestId), not counted again.`, '');
+  if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`Set apart: ${plural(t.otherProducts, 'error', true)} of other products, ${plural(t.otherCloud, 'record', true)} of other clouds' errors (below).`, '');
   const gaps = uncataloguedTable(summary);
   const setApart = setApartTable(summary);
   for (const table of [...by.map((g) => groupTable(summary, g)), ...[gaps, setApart].filter((table) => table.rows.length > 0)]) {
@@ -21,13 +23,12 @@ export function renderMarkdown(summary: Summary, by: readonly Grouping[]): strin
   }
   if (summary.thresholds) {
     out.push('### Thresholds (--fail-on)', '', '| threshold | value | fired |', '| --- | --- | --- |');
-    for (const t of summary.thresholds) out.push(`| ${mdCell(t.expr)} | ${t.value ?? ''} | ${t.fired ? '**yes**' : 'no'} |`);
+    for (const t of summary.thresholds) out.push(`| ${mdCell(t.expr)} | ${t.value ?? '-'} | ${t.fired ? '**yes**' : 'no'} |`);
     out.push('');
   }
   return out.join('\n');
 }
 
 function mdCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  return sanitizeForTerminal(String(value)).replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`);
+  return sanitizeForTerminal(cellWord(value)).replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`);
 }

@@ -2,7 +2,9 @@ import type { Summary, TimeSeries } from '../aggregation/summary.js';
 import { summaryRange } from '../aggregation/summary-range.js';
 import { formatTime } from '../time/format-time.js';
 import { UTC, type TimeZone } from '../time/time-zone.js';
-import { groupTable, type GroupTable, type Grouping } from './groupings.js';
+import { cellWord, groupTable, type GroupTable, type Grouping } from './groupings.js';
+import { plural } from './plural.js';
+import { fitColumns, type TextTable } from './fit-columns.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
 import { setApartTable } from './set-apart-table.js';
 import { withTrends } from './trend-columns.js';
@@ -14,6 +16,13 @@ export interface TableStyle {
   zone?: TimeZone;
   /** The series the trends are drawn from; none, no trend columns. */
   series?: TimeSeries | null;
+  /**
+   * The terminal's width: tables are fitted into it (see fitColumns). Absent
+   * (not a terminal, or `--wide`), every column is shown.
+   */
+  width?: number;
+  /** `--wide`: no cell is shortened either. */
+  wide?: boolean;
 }
 
 const BOLD = '\u001b[1m';
@@ -36,34 +45,37 @@ export function renderTable(summary: Summary, by: readonly Grouping[], style: Ta
   const t = summary.totals;
   const rate = summary.errorRate === null ? '' : `, error rate ${(summary.errorRate * 100).toFixed(1)}%`;
   const out: string[] = [
-    `${paint(BOLD, 'mqerr')}: ${paint(t.errors > 0 ? RED : BOLD, String(t.errors))} errors, ${t.successes} successes in ${t.records} records, ${t.lines} lines${rate}`,
+    `${paint(BOLD, 'mqerr')}: ${paint(t.errors > 0 ? RED : BOLD, String(t.errors))} ${plural(t.errors, 'error')}, ${plural(t.successes, 'success', true)} in ${plural(t.records, 'record', true)}, ${plural(t.lines, 'line', true)}${rate}`,
   ];
   if (t.truncated > 0 || t.undecodable > 0) out.push(`  ${t.truncated} lines truncated, ${t.undecodable} lines with invalid UTF-8`);
-  if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`  set apart: ${t.otherProducts} errors of other products, ${t.otherCloud} records of other clouds' errors (below)`);
+  if (t.repeatsAcrossInputs > 0) out.push(`  ${plural(t.repeatsAcrossInputs, 'error', true)} already counted from another input (the same RequestId), not counted again`);
+  if (t.otherProducts > 0 || t.otherCloud > 0) out.push(`  set apart: ${plural(t.otherProducts, 'error', true)} of other products, ${plural(t.otherCloud, 'record', true)} of other clouds' errors (below)`);
   out.push(...timeLines(summary, style.series ?? null, zone));
   const printTable = (table: GroupTable): void => {
-    out.push('', paint(BOLD, table.title));
+    const title = style.width !== undefined && table.title.length > style.width ? `${table.title.slice(0, style.width - 1)}…` : table.title;
+    out.push('', paint(BOLD, title));
     if (table.rows.length === 0) {
       out.push(paint(DIM, '  (none)'));
       return;
     }
-    const cells = [table.columns, ...table.rows.map((row) => row.map(cellText))];
-    const widths = table.columns.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
-    const numeric = table.rows[0]!.map((v) => typeof v === 'number');
-    cells.forEach((row, r) => {
-      if (r === 0) {
-        out.push(`  ${paint(DIM, row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd())}`);
-        return;
-      }
-      const padded = row.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)));
+    const full: TextTable = {
+      columns: table.columns,
+      rows: table.rows.map((row) => row.map((value) => cellText(value, style.wide !== true && style.width === undefined))),
+      numeric: table.rows[0]!.map((v) => typeof v === 'number'),
+    };
+    const text = style.width === undefined ? full : fitColumns(full, style.width);
+    const widths = text.columns.map((column, i) => Math.max(column.length, ...text.rows.map((row) => row[i]!.length)));
+    out.push(`  ${paint(DIM, text.columns.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd())}`);
+    for (const row of text.rows) {
+      const padded = row.map((cell, i) => (text.numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)));
       while (padded.length > 1 && padded[padded.length - 1]!.trim() === '') padded.pop();
       padded[padded.length - 1] = padded[padded.length - 1]!.trimEnd();
       const line = padded.map((cell, i) => {
-        const color = COLUMN_COLORS[table.columns[i]!];
+        const color = COLUMN_COLORS[text.columns[i]!];
         return color && row[i] !== '-' ? paint(color, cell) : cell;
       });
       out.push(`  ${line.join('  ')}`);
-    });
+    }
   };
   for (const grouping of by) printTable(withTrends(groupTable(summary, grouping), grouping, summary, style.series ?? null, zone));
   // The catalog's gaps are shown whenever there are any: they are what to add to a user catalog.
@@ -97,8 +109,8 @@ function timeLines(summary: Summary, series: TimeSeries | null, zone: TimeZone):
   return lines;
 }
 
-function cellText(value: string | number | boolean | null): string {
-  if (value === null) return '-';
-  const text = sanitizeForTerminal(String(value));
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+/** A cell's text; `shorten` cuts it at 80 characters (a table on no terminal, without `--wide`). */
+function cellText(value: string | number | boolean | null, shorten: boolean): string {
+  const text = sanitizeForTerminal(cellWord(value));
+  return shorten && text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -1,7 +1,46 @@
 /**
  * Timestamps as applications and runtimes write them, turned into epoch
- * milliseconds. A time without a zone is taken as UTC.
+ * milliseconds. A time without a zone is in the logs' zone: UTC unless
+ * `--log-tz` says otherwise (a Java or Python log in China Standard Time).
  */
+import { UTC, wallClockToUtc, type TimeZone } from './time-zone.js';
+
+/**
+ * The zone of timestamps written without one. Set once at start-up (and in
+ * each worker thread) from `--log-tz`, before any line is read: every
+ * reader of log times (records, lines, recognition) goes through
+ * parseTimestamp, so one setting reaches them all.
+ */
+let logZone: TimeZone = UTC;
+
+/** Wall-clock hour → the zone's offset then: a zone's offset changes on the hour, and asking Intl costs microseconds. */
+const offsets = new Map<number, number>();
+const MAX_HOURS = 10_000;
+const HOUR_MS = 3_600_000;
+
+/** Sets the zone of timestamps written without one (`--log-tz`). */
+export function setLogTimeZone(zone: TimeZone): void {
+  logZone = zone;
+  offsets.clear();
+}
+
+/** The zone of timestamps written without one; caches of parsed times are only good for one. */
+export function logTimeZone(): TimeZone {
+  return logZone;
+}
+
+/** The instant a wall-clock time (read as if UTC) is in the logs' zone. */
+function fromWallClock(wall: number): number {
+  const hour = Math.floor(wall / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    if (offsets.size >= MAX_HOURS) offsets.clear();
+    const start = hour * HOUR_MS;
+    offset = start - wallClockToUtc(start, logZone);
+    offsets.set(hour, offset);
+  }
+  return wall - offset;
+}
 
 const ISO_LIKE =
   /^(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?\s?(Z|[+-]\d\d:?\d\d)?$/;
@@ -17,7 +56,9 @@ export function parseTimestamp(text: string): number | null {
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
   let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  if (zone && zone !== 'Z') {
+  if (!zone) {
+    if (logZone !== UTC && Number.isFinite(time)) time = fromWallClock(time);
+  } else if (zone !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
     time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { detectSpikes, type SpikeInput } from '../../src/aggregation/detect-spikes.js';
 
 const MIN = 60_000;
-const options = { rangeStart: 0, bucketMs: MIN, factor: 3, baselineBuckets: 12 };
+/** The rules before complete buckets were asked for: one bucket of baseline, and the first one complete. */
+const options = { rangeStart: 0, bucketMs: MIN, factor: 3, baselineBuckets: 12, minBaseline: 1, firstComplete: true };
 
 /** Buckets from counts per minute; zeros are left out as the series leaves them out. */
 function series(counts: number[], category = 'throttling'): SpikeInput[] {
@@ -44,5 +45,24 @@ describe('spikes: a bucket at factor × its trailing baseline', () => {
   it('honours the factor', () => {
     expect(detectSpikes(series([2, 2, 5]), { ...options, factor: 2.5 })).toHaveLength(1);
     expect(detectSpikes(series([2, 2, 5]), { ...options, factor: 3 })).toHaveLength(0);
+  });
+});
+
+describe('spikes need a baseline of complete buckets', () => {
+  const strict = { ...options, minBaseline: 3 };
+
+  it('flag nothing until a category has minBaseline complete buckets before the bucket', () => {
+    expect(detectSpikes(series([1, 1, 9]), strict)).toEqual([]);
+    expect(detectSpikes(series([1, 1, 1, 9]), strict)).toEqual([{ category: 'throttling', start: 3 * MIN, count: 9, baseline: 1 }]);
+  });
+
+  it('never take a partial first bucket for a baseline: a day that starts mid-hour does not flag its first full hour', () => {
+    // Records from 00:40: the 00:00 bucket holds 20 minutes of errors, the full hours 25 each, then a real spike of 90.
+    const hour = 60 * MIN;
+    const day = [8, 25, 25, 25, 90].map((n, i) => ({ start: i * hour, categories: new Map([['throttling', n]]) }));
+    const partial = { ...strict, bucketMs: hour, firstComplete: false };
+    expect(detectSpikes(day, partial)).toEqual([{ category: 'throttling', start: 4 * hour, count: 90, baseline: 25 }]);
+    // Were the partial bucket a baseline, the first full hour would be a spike against it.
+    expect(detectSpikes(day, { ...partial, minBaseline: 1, firstComplete: true })).toContainEqual({ category: 'throttling', start: hour, count: 25, baseline: 8 });
   });
 });

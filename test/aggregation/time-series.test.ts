@@ -24,7 +24,7 @@ function event(time: number | null, category: Category | null = 'throttling', co
 function aggregator(time: Partial<AggregatorTimeOptions> & { bucketMs?: number } = {}): Aggregator {
   return new Aggregator({ version: 'test', entries: 0 }, 5, {
     window: time.window ?? new TimeWindow(null, null),
-    series: { bucketMs: time.bucketMs ?? HOUR, label: '1h', maxBuckets: null, spikeFactor: 3 },
+    series: { bucketMs: time.bucketMs ?? HOUR, label: '1h', maxBuckets: null, spikeFactor: 3, minBaseline: 3 },
   });
 }
 
@@ -108,7 +108,7 @@ describe('time buckets', () => {
   it('coarsens an adaptive series exactly when its range outgrows the bucket limit', () => {
     const adaptive = new Aggregator({ version: 'test', entries: 0 }, 5, {
       window: new TimeWindow(null, null),
-      series: { bucketMs: 1000, label: null, maxBuckets: 240, spikeFactor: 3 },
+      series: { bucketMs: 1000, label: null, maxBuckets: 240, spikeFactor: 3, minBaseline: 3 },
     });
     // One error every 5 minutes for a day: 288 five-minute buckets are too many, 96 of 15 minutes are not.
     for (let i = 0; i < 288; i++) adaptive.add(event(T0 + i * 5 * MIN));

@@ -45,6 +45,7 @@ describe('archive inputs', () => {
       firstSeen: '2026-11-21T00:02:09.109Z',
       lastSeen: '2026-11-21T05:59:17.364Z',
       error: null,
+      id: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown as string,
     });
     for (const s of summary.sources) expect(s.bytes, s.name).toBe(statSync(join(ROOT, s.name)).size);
     expect(summary.sources.reduce((n, s) => n + s.lines, 0)).toBe(summary.totals.lines);

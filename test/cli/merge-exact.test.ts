@@ -63,6 +63,17 @@ describe('mqerr merge is exact', () => {
     expect(whole['window']).toBeUndefined();
     expect(readFileSync(join(dir, 'default.html'), 'utf8')).toContain('These summaries were made without --bucket, so they hold no time series.');
   });
+
+  it('with cross-tabs, which every shard must hold to be shown', async () => {
+    const whole = (await expectExactMerge('crossed', ['--by', 'vendor,code', '--by', 'category,httpStatus'])) as { groups: { rows: unknown[] }[] };
+    expect(whole.groups).toHaveLength(2);
+    expect(whole.groups[0]!.rows.length).toBeGreaterThan(3);
+    const refused = await runCli(['merge', '--by', 'pod,code', join(dir, 'crossed-a.json'), join(dir, 'default-a.json')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `mqerr: merge ${join(dir, 'crossed-a.json')}: --by pod,code needs that cross-tab in every summary; scan the shards with --by pod,code\n`,
+    );
+  });
 });
 
 describe('mqerr merge refuses summaries that are not of one run', () => {

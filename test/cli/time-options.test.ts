@@ -20,7 +20,7 @@ describe('time flags', () => {
   });
 
   it('keeps the --bucket series for the summary, an adaptive one only when something displays it', () => {
-    expect(resolveSeries({ bucket: '5m', spikeFactor: 4 }, false)).toEqual({ bucketMs: 300_000, label: '5m', maxBuckets: null, spikeFactor: 4 });
+    expect(resolveSeries({ bucket: '5m', spikeFactor: 4 }, false)).toEqual({ bucketMs: 300_000, label: '5m', maxBuckets: null, spikeFactor: 4, minBaseline: 3 });
     expect(resolveSeries({}, true)).toMatchObject({ bucketMs: 1000, label: null, maxBuckets: 240, spikeFactor: 3 });
     expect(resolveSeries({}, false)).toBeNull();
   });

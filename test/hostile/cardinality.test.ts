@@ -112,3 +112,29 @@ describe('a JSON summary is written in chunks, never as one string', () => {
     expect(stdout).toBe(JSON.stringify(summary, null, 2) + '\n');
   });
 });
+
+describe('the time series is bounded as byCode is', () => {
+  it('counts the codes past --max-keys in each bucket’s overflow row, whatever order the lines come in', async () => {
+    // Pino lines with a time each, so every error falls in a bucket.
+    const line = (i: number): string =>
+      `{"level":50,"time":${Date.UTC(2026, 10, 22, 9, i % 3, 0)},"err":{"code":"FailedOperation.Forged${i}","requestId":"6b6f0e2a-5c1d-4f3e-9a7b-${i.toString(16).padStart(12, '0')}","data":{"RequestId":"x","HostId":"h","Code":"FailedOperation.Forged${i}","Recommend":"r"}}}`;
+    const lines = Array.from({ length: 300 }, (_v, i) => line(i));
+    const forward = join(dir, 'series-forward.log');
+    const backward = join(dir, 'series-backward.log');
+    writeFileSync(forward, `${lines.join('\n')}\n`);
+    writeFileSync(backward, `${[...lines].reverse().join('\n')}\n`);
+    const runs = [await scanJson(['--max-keys', '20', '--bucket', '1m', forward]), await scanJson(['--max-keys', '20', '--bucket', '1m', backward])];
+    for (const { summary } of runs) {
+      const buckets = summary.timeSeries!.buckets;
+      expect(buckets).toHaveLength(3);
+      for (const bucket of buckets) {
+        expect(bucket.byCode.length).toBeLessThanOrEqual(21);
+        expect(bucket.byCode.reduce((n, c) => n + c.count, 0)).toBe(bucket.errors);
+      }
+      // The codes a bucket names on their own are those byCode keeps.
+      const kept = new Set(summary.byCode.map((c) => c.code));
+      for (const bucket of buckets) for (const c of bucket.byCode) expect(kept.has(c.code), String(c.code)).toBe(true);
+    }
+    expect(runs[0]!.summary.timeSeries!.buckets).toEqual(runs[1]!.summary.timeSeries!.buckets);
+  });
+});

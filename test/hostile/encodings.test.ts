@@ -35,7 +35,7 @@ describe.concurrent('encodings and line endings mqerr takes in stride', () => {
     );
     const run = await scanJson([input.path]);
     expect(run.code).toBe(0);
-    expect(run.summary.totals).toEqual({ lines: 5, records: 5, errors: 1, successes: 0, truncated: 0, undecodable: 3, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 5, records: 5, errors: 1, successes: 0, truncated: 0, undecodable: 3, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(run.summary.totals.lines).toBe(expectedLines(input.bytes));
     expect(codes(run.summary)).toEqual([['ApplyTokenOverFlow', 1, [ALIBABA_ID]]]);
     expect(totalsProblems(run.summary)).toEqual([]);
@@ -44,7 +44,7 @@ describe.concurrent('encodings and line endings mqerr takes in stride', () => {
   it('reads through NUL bytes', async () => {
     const input = file('nul.log', '\0\0\0\n', `\0\0 ${TENCENT_BODY}\n`, 'x\0y\0z');
     const run = await scanJson([input.path]);
-    expect(run.summary.totals).toEqual({ lines: 3, records: 3, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 3, records: 3, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(codes(run.summary)).toEqual([['ResourceNotFound.Topic', 1, [TENCENT_ID]]]);
   });
 
@@ -65,7 +65,7 @@ describe.concurrent('encodings and line endings mqerr takes in stride', () => {
     const a = file('bom-a.log', '\ufeff', TENCENT_BODY, '\n');
     const b = file('bom-b.log', '\ufeff', ALIBABA_LINE, '\n');
     const run = await scanJson([a.path, b.path]);
-    expect(run.summary.totals).toEqual({ lines: 2, records: 2, errors: 2, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 2, records: 2, errors: 2, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     const tag = await runCli(['tag', a.path]);
     const tagged = JSON.parse(tag.stdout) as { Response: unknown; mqerr: { code: string } };
     expect(tagged.mqerr.code).toBe('ResourceNotFound.Topic');
@@ -75,7 +75,7 @@ describe.concurrent('encodings and line endings mqerr takes in stride', () => {
   it('reads CRLF files like LF files: no carriage return reaches a RequestId or a tagged record', async () => {
     const input = file('crlf.log', TENCENT_BODY, '\r\n', ALIBABA_LINE, '\r\n', 'plain line\r\n', 'next\r\n', 'last\r');
     const run = await scanJson([input.path]);
-    expect(run.summary.totals).toEqual({ lines: 5, records: 5, errors: 2, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 5, records: 5, errors: 2, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(run.summary.totals.lines).toBe(expectedLines(input.bytes));
     expect(codes(run.summary)).toEqual([
       ['ApplyTokenOverFlow', 1, [ALIBABA_ID]],
@@ -89,7 +89,7 @@ describe.concurrent('encodings and line endings mqerr takes in stride', () => {
   it('counts a lone CR as part of its line, as wc -l does: one line, one record, one event', async () => {
     const input = file('cr.log', 'progress 10%\rprogress 90%\r', TENCENT_BODY, '\r', 'more\r');
     const run = await scanJson([input.path]);
-    expect(run.summary.totals).toEqual({ lines: 1, records: 1, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 1, records: 1, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(codes(run.summary)).toEqual([['ResourceNotFound.Topic', 1, [TENCENT_ID]]]);
   });
 
@@ -99,8 +99,9 @@ describe.concurrent('encodings and line endings mqerr takes in stride', () => {
     const be = file('utf16be.log', Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16());
     const run = await scanJson([le.path, be.path]);
     expect(run.code).toBe(0);
-    expect(run.summary.totals).toEqual({ lines: 6, records: 6, errors: 2, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 });
-    expect(codes(run.summary)).toEqual([['ResourceNotFound.Topic', 2, [TENCENT_ID]]]);
+    // One API error in two files: counted once, its repeat in the other input folded.
+    expect(run.summary.totals).toEqual({ lines: 6, records: 6, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 1 });
+    expect(codes(run.summary)).toEqual([['ResourceNotFound.Topic', 1, [TENCENT_ID]]]);
     expect(run.summary.sources.map((s) => [s.lines, s.bytes])).toEqual([
       [3, le.bytes.length],
       [3, be.bytes.length],
@@ -120,7 +121,7 @@ describe.concurrent('encodings and line endings mqerr takes in stride', () => {
       '\n',
     );
     const run = await scanJson([input.path]);
-    expect(run.summary.totals).toEqual({ lines: 4, records: 4, errors: 3, successes: 0, truncated: 0, undecodable: 2, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 4, records: 4, errors: 3, successes: 0, truncated: 0, undecodable: 2, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(run.summary.byCode.map((c) => [c.code, c.count, [...c.requestIds].sort()])).toEqual([
       ['AuthFailure.SignatureExpire', 3, [tencentSdkId(0), tencentSdkId(1), tencentSdkId(2)]],
     ]);

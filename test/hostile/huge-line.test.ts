@@ -49,7 +49,7 @@ describe('a single 100 MB line', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout) as Summary;
-    expect(summary.totals).toEqual({ lines: 4, records: 4, errors: 2, successes: 0, truncated: 1, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(summary.totals).toEqual({ lines: 4, records: 4, errors: 2, successes: 0, truncated: 1, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(summary.sources.map((s) => [s.name, s.lines, s.bytes])).toEqual([
       ['-', 3, LINE_BYTES + 1 + TENCENT_BODY.length + 1 + 'last, unterminated'.length],
       [after, 1, ALIBABA_LINE.length + 1],
@@ -66,7 +66,7 @@ describe('a single 100 MB line', () => {
     const run = await cli.done;
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout) as Summary;
-    expect(summary.totals).toEqual({ lines: 1, records: 1, errors: 0, successes: 0, truncated: 1, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(summary.totals).toEqual({ lines: 1, records: 1, errors: 0, successes: 0, truncated: 1, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(run.peakRssKiB!).toBeLessThan(PEAK_RSS_LIMIT_KIB);
   });
 });

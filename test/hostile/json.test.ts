@@ -26,7 +26,7 @@ describe.concurrent('hostile JSON', () => {
     const path = file('truncated.log', [`${TENCENT_BODY.slice(0, 85)}`, '{"level":50,"err":{"co', '{"Response":', '{'].join('\n'));
     const run = await scanJson([path]);
     expect(run.code).toBe(0);
-    expect(run.summary.totals).toEqual({ lines: 4, records: 4, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 4, records: 4, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(run.summary.byCode.map((c) => c.code)).toEqual(['ResourceNotFound.Topic']);
     const tag = await runCli(['tag', path]);
     expect(tag.code).toBe(0);
@@ -39,7 +39,7 @@ describe.concurrent('hostile JSON', () => {
     const path = file('deep.log', [deepObject, deepArray, '{"level":50,"err":', `  ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`, TENCENT_BODY, `x ${'{"Code":['.repeat(DEPTH)}`].join('\n'));
     const run = await scanJson([path]);
     expect(run.code).toBe(0);
-    expect(run.summary.totals).toEqual({ lines: 6, records: 5, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 6, records: 5, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(run.summary.byCode.map((c) => [c.code, c.requestIds])).toEqual([['ResourceNotFound.Topic', [TENCENT_ID]]]);
 
     const tag = await runCli(['tag', path]);
@@ -63,7 +63,7 @@ describe.concurrent('hostile JSON', () => {
     const line = JSON.stringify({ level: 50, payload: items, err: { code: 'InternalError', requestId: TENCENT_ID, type: 'TencentCloudSDKException' } });
     expect(line.length).toBeGreaterThan(3_000_000);
     const run = await scanJson([file('huge.log', `${line}\n`)]);
-    expect(run.summary.totals).toEqual({ lines: 1, records: 1, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0 });
+    expect(run.summary.totals).toEqual({ lines: 1, records: 1, errors: 1, successes: 0, truncated: 0, undecodable: 0, otherProducts: 0, otherCloud: 0, repeatsAcrossInputs: 0 });
     expect(run.summary.byCode.map((c) => [c.code, c.requestIds])).toEqual([['InternalError', [TENCENT_ID]]]);
   });
 

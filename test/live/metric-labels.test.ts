@@ -39,8 +39,8 @@ describe('metric labels a log cannot explode', () => {
   it('shows an unknown vendor, code or pod as the empty label, and a vendor outside the catalog as "other"', async () => {
     const series = await errorSeries([error(null, null, null), error('ApplyTokenOverFlow', null, 'evil')]);
     expect(series.map((m) => m.labels)).toEqual([
-      { vendor: '', code: '', category: 'unknown', pod: '' },
-      { vendor: OVERFLOW_LABEL, code: 'ApplyTokenOverFlow', category: 'unknown', pod: '' },
+      { vendor: '', product: '', action: '', pod: '', code: '', category: 'unknown' },
+      { vendor: OVERFLOW_LABEL, product: '', action: '', pod: '', code: 'ApplyTokenOverFlow', category: 'unknown' },
     ]);
   });
 

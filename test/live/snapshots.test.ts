@@ -37,10 +37,10 @@ describe('--every snapshots', () => {
     cli.child.stdin.end();
     expect((await cli.exited).code).toBe(0);
     const rows = cli.stdout().split('\r\n').slice(0, -1);
-    expect(rows[0]).toBe('time,final,category,count');
+    expect(rows[0]).toBe('time,final,grouping,category,count');
     expect(rows.filter((r) => r.startsWith('time,'))).toHaveLength(1);
-    expect(rows.slice(1).every((r) => /^\d{4}-[^,]+Z,(true|false),[\w-]+,\d+$/.test(r))).toBe(true);
-    expect(rows.filter((r) => r.includes(',true,'))).toHaveLength(6);
+    expect(rows.slice(1).every((r) => /^\d{4}-[^,]+Z,(yes|no),category,[\w-]+,\d+$/.test(r))).toBe(true);
+    expect(rows.filter((r) => r.includes(',yes,'))).toHaveLength(6);
   });
 
   it('table and Markdown snapshots say when they were taken', () => {

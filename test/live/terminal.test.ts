@@ -76,14 +76,14 @@ describe('on a terminal', () => {
   it('draws the live view on stderr while a pipe is open, then erases it for the final summary', async () => {
     const term = onTerminal('node "$CLI" --interval 200ms --by category < "$FIFO"');
     const input = feed(SAMPLE);
-    await term.waitFor(/mqerr \d+:\d\d · 8 errors \((?:-|[\d.]+)\/min\) · 1 successes · error rate 88\.9% · 15 records · 30 lines/, 'a live frame with every record');
+    await term.waitFor(/mqerr \d+:\d\d · 8 errors \((?:-|[\d.]+)\/min\) · 1 success · error rate 88\.9% · 15 records · 30 lines/, 'a live frame with every record');
     // The terminal may pass a frame on in pieces: wait for its top-codes part too. Rates show as "-" for the first ten seconds.
     await term.waitFor(/ {2}alibaba {2}ApplyTokenOverFlow +1 +(?:-|[\d.]+)\r?\n/, 'the top codes of that frame');
     expect(term.output()).toMatch(/ {2}throttling +2 +(?:-|[\d.]+)\r?\n/);
     input.close();
     expect(await term.exited).toBe(0);
     const out = term.output();
-    const finalTable = out.indexOf('mqerr: 8 errors, 1 successes in 15 records, 30 lines');
+    const finalTable = out.indexOf('mqerr: 8 errors, 1 success in 15 records, 30 lines');
     expect(finalTable).toBeGreaterThan(0);
     // The frame is erased just before the summary is printed.
     expect(out.slice(0, finalTable)).toMatch(new RegExp(`${ERASE.source}$`));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LINE_FIELDS, SHIPPER_FIELDS } from '../../src/records/envelope-fields.js';
+import { mayBeWrapped } from '../../src/records/may-be-wrapped.js';
 import { mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
 import { peelEnvelope } from '../../src/records/peel-envelope.js';
 
@@ -40,6 +41,26 @@ describe('the byte-level envelope check (derived from the same words as the peel
       '2026-11-22 09:44:34,085 INFO app: {"ok":true} done',
     ]) {
       expect(mayCarryEnvelope(line), line).toBe(false);
+    }
+  });
+});
+
+describe('the check on a line inside a block (the fast path reads a block’s view)', () => {
+  it('answers for the line alone, whatever stands around it', () => {
+    const lines = [
+      'api-1  | at x',
+      'Nov 22 09:44:34 node-1 app[1]: x',
+      '<134>1 2026-11-22T09:44:34Z h a - - - x',
+      '{"log":"x\\n","stream":"stdout"}',
+      '2026-11-22 09:44:34 INFO ready',
+      'plain text without a bar',
+      '{"level":30,"msg":"ok"}',
+    ];
+    for (const line of lines) {
+      for (const [before, after] of [['', ''], ['head | 1\n', '\nweb-1 | tail'], ['{"log":"a"}\n', '\n{"log":"b","stream":"x"}']] as const) {
+        const block = `${before}${line}${after}`;
+        expect(mayBeWrapped(block, before.length, before.length + line.length), `${JSON.stringify(before)} ${line}`).toBe(mayBeWrapped(line));
+      }
     }
   });
 });

@@ -21,6 +21,9 @@ import { MAX_COUNT, summaryInvariantProblem } from '../../aggregation/summary-in
 import { expandInputs } from '../../sources/expand-inputs.js';
 import { redactSummary } from '../../render/redact-summary.js';
 import { renderSummary, type SummaryFormat } from './scan.js';
+import { sameDimensions, type Dimension } from '../../aggregation/cross-tabs.js';
+import { crossTabsOf } from '../by-option.js';
+import { identifyInputs } from '../../sources/identify-inputs.js';
 
 export interface MergeArgs {
   files: string[];
@@ -31,6 +34,7 @@ export interface MergeArgs {
   tz?: string;
   report?: string;
   catalog?: string[];
+  wide?: boolean;
   maxKeys?: number;
 }
 
@@ -100,11 +104,38 @@ export async function expandSummaryFiles(files: readonly string[]): Promise<stri
 }
 
 /**
+ * Why summaries cannot be shards of one run because two of them read the
+ * same input (the same summary given twice, or shards whose inputs
+ * overlap), or null. Inputs are told by the ids summaries carry for their
+ * files (see identifyInputs); standard input and summaries written before
+ * ids existed have none.
+ */
+function overlappingSources(summaries: readonly { file: string; summary: Summary }[]): string | null {
+  const readBy = new Map<string, { file: string; name: string }>();
+  for (const { file, summary } of summaries) {
+    for (const source of summary.sources) {
+      if (!source.id) continue;
+      const earlier = readBy.get(source.id);
+      if (earlier && earlier.file !== file) {
+        const what = earlier.name === source.name ? source.name : `${earlier.name} (as ${source.name})`;
+        return `merge ${file}: it and ${earlier.file} both read ${what}; merge summaries of different inputs only (the same summary twice, or shards that overlap, would count it twice)`;
+      }
+      readBy.set(source.id, { file, name: source.name });
+    }
+  }
+  return null;
+}
+
+/**
  * Merges shard summaries into exactly the summary one run over all their
  * inputs gives. Summaries made with other catalogs, sample sizes, time
  * windows or buckets are refused.
  */
-export function mergeSummaries(summaries: { file: string; summary: Summary; v1?: boolean }[], options: { redact?: boolean; maxKeys?: number } = {}): Summary {
+export function mergeSummaries(
+  summaries: { file: string; summary: Summary; v1?: boolean }[],
+  /** `crossTabs`: those `--by` asks for, which every summary must hold. */
+  options: { redact?: boolean; maxKeys?: number; crossTabs?: readonly (readonly Dimension[])[] } = {},
+): Summary {
   const first = summaries[0]!;
   const reference = summaries.find((s) => !s.v1)?.summary.countedProducts ?? 'all';
   for (const { file, summary, v1 } of summaries) {
@@ -120,13 +151,38 @@ export function mergeSummaries(summaries: { file: string; summary: Summary; v1?:
     }
     const conflict = timeSettingsConflict(first.summary, summary);
     if (conflict) throw new ExitError(`merge ${file}: ${conflict.replace('the first summary', first.file)}`);
+    for (const dimensions of options.crossTabs ?? []) {
+      if (!summary.groups?.some((g) => sameDimensions(g.dimensions, dimensions))) {
+        throw new ExitError(`merge ${file}: --by ${dimensions.join(',')} needs that cross-tab in every summary; scan the shards with --by ${dimensions.join(',')}`);
+      }
+    }
   }
-  const aggregator = new Aggregator(first.summary.catalog, first.summary.samples, timeSettingsOf(first.summary), new ProductSelection(reference), parseMaxKeys(options.maxKeys));
+  const overlap = overlappingSources(summaries);
+  if (overlap) throw new ExitError(overlap);
+  // Cross-tabs every summary holds are merged too, so a merge of merges keeps them.
+  const kept = (first.summary.groups ?? [])
+    .map((g) => g.dimensions)
+    .filter((dimensions) => summaries.every(({ summary }) => summary.groups?.some((g) => sameDimensions(g.dimensions, dimensions))));
+  const aggregator = new Aggregator(
+    first.summary.catalog,
+    first.summary.samples,
+    timeSettingsOf(first.summary),
+    new ProductSelection(reference),
+    parseMaxKeys(options.maxKeys),
+    kept,
+  );
   for (const { file, summary } of summaries) {
     aggregator.absorb(options.redact === false ? summary : redactSummary(summary));
     if (aggregator.totals.lines > MAX_COUNT) throw new ExitError(`merge ${file}: the merged line count passes ${MAX_COUNT}, past which counts are not exact`);
   }
   return aggregator.toSummary();
+}
+
+/** The same summary file given twice (under one name or two) is refused before anything is read. */
+async function refuseRepeatedFiles(files: readonly string[]): Promise<void> {
+  const { repeats } = await identifyInputs(files.map((file) => ({ kind: 'file', name: file, path: file, size: null })));
+  const repeat = repeats[0];
+  if (repeat) throw new ExitError(`merge ${repeat.name}: the same file as ${repeat.sameAs}, given twice; its counts would be added twice`);
 }
 
 /** `mqerr merge a.json b.json …`. */
@@ -145,6 +201,7 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   process.on('SIGTERM', onSignal);
   const zone = resolveTimeZone(args);
   const files = await expandSummaryFiles(args.files);
+  await refuseRepeatedFiles(files);
   if (args.report !== undefined) {
     await checkReportPath(args.report);
     await refuseOutputsAmongFiles([{ flag: '--report', path: args.report }], files);
@@ -157,7 +214,8 @@ export async function runMerge(args: MergeArgs): Promise<number> {
     });
     summaries.push({ file, ...parseStoredSummary(file, text, 'merge') });
   }
-  const merged = mergeSummaries(summaries, { redact: args.redact ?? true, maxKeys: args.maxKeys });
+  const by = args.by ?? ['category', 'code'];
+  const merged = mergeSummaries(summaries, { redact: args.redact ?? true, maxKeys: args.maxKeys, crossTabs: crossTabsOf(by) });
   // The report describes codes from the catalog; it must be the one the shards used.
   const catalog = args.report === undefined ? null : loadCatalog(userCatalogFiles(args.catalog));
   if (catalog && catalog.version !== merged.catalog.version) {
@@ -168,7 +226,7 @@ export async function runMerge(args: MergeArgs): Promise<number> {
   const series = merged.timeSeries ?? null;
   const format = args.format ?? (process.stdout.isTTY ? 'table' : 'json');
   if (format === 'json') for (const chunk of summaryJsonChunks(merged)) await writeOut(chunk);
-  else await writeOut(renderSummary(merged, format, args.by ?? ['category', 'code'], { zone, series }));
+  else await writeOut(renderSummary(merged, format, by, { zone, series, wide: args.wide }));
   if (catalog && args.report !== undefined) {
     const html = renderReport({ summary: merged, series, catalog, zone, commandLine: describeCommandLine(process.argv.slice(2)), generatedAt: Date.now() });
     const error = await writeReport(args.report, html);

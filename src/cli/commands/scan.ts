@@ -12,23 +12,32 @@ import { startLive, type LiveArgs } from '../live-run.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js';
 import { readInputs } from '../read-inputs.js';
+import { crossTabsOf } from '../by-option.js';
 import { checkReportPath, writeReport } from '../report-option.js';
 import { checkOutputPath, refuseOutputsAmongInputs, type OutputPath } from '../output-path.js';
 import { stopOnSignals } from '../stop-signals.js';
-import { resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { resolveFollow } from '../follow-option.js';
+import { openCheckpoints } from '../state-option.js';
+import { applyLogTimeZone, resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
 export interface ScanArgs extends InputArgs, TimeArgs, LiveArgs {
+  follow?: boolean;
+  state?: string;
+  stateInterval?: string;
   format?: SummaryFormat;
   by?: Grouping[];
   report?: string;
+  wide?: boolean;
 }
 
 /** What a human-facing format shows beside the summary: times in a zone, trends from a series. */
 export interface DisplayContext {
   zone: TimeZone;
   series: TimeSeries | null;
+  /** `--wide`: tables show every column in full, however wide the terminal. */
+  wide?: boolean;
 }
 
 /** Renders a summary in the chosen format (shared by scan and merge). */
@@ -41,7 +50,13 @@ export function renderSummary(summary: Summary, format: SummaryFormat, by: reado
     case 'markdown':
       return renderMarkdown(summary, by);
     case 'table':
-      return renderTable(summary, by, { color: useColor(process.stdout), zone: display?.zone, series: display?.series ?? null });
+      return renderTable(summary, by, {
+        color: useColor(process.stdout),
+        zone: display?.zone,
+        series: display?.series ?? null,
+        width: display?.wide === true || !process.stdout.isTTY ? undefined : process.stdout.columns || undefined,
+        wide: display?.wide === true,
+      });
   }
 }
 
@@ -62,8 +77,10 @@ export async function runScan(args: ScanArgs): Promise<number> {
   const release = stopOnSignals(controller);
   try {
     const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
+    const follow = resolveFollow(args);
     const format = args.format ?? defaultFormat();
     const by = args.by ?? ['category', 'code'];
+    applyLogTimeZone(args);
     const zone = resolveTimeZone(args);
     const window = resolveWindow(args, Date.now(), zone);
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);
@@ -72,25 +89,33 @@ export async function runScan(args: ScanArgs): Promise<number> {
     if (args.report !== undefined) outputs.push({ flag: '--report', path: args.report });
     if (args.textfile !== undefined) outputs.push({ flag: '--textfile', path: args.textfile });
     for (const output of outputs) await checkOutputPath(output);
-    const run = await prepareRun(args, { window, series });
+    // The state may sit in a followed directory: the follower leaves it alone (see Checkpoints.isOwnFile).
+    if (args.state !== undefined) await checkOutputPath({ flag: '--state', path: args.state });
+    const run = await prepareRun(args, { window, series }, crossTabsOf(by));
     await refuseOutputsAmongInputs(outputs, run.inputs);
-    const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries() });
+    for (const note of run.notes) warn(note);
+    const checkpoints = openCheckpoints(args, run, follow, warn);
+    const display = (): DisplayContext => ({ zone, series: run.aggregator.timeSeries(), wide: args.wide });
     // A JSON summary is written in chunks after the run, never made into one string.
     const streamJson = format === 'json' && args.every === undefined;
     const render = (s: Summary): string => (streamJson ? '' : renderSummary(s, format, by, display()));
     const live = await startLive(args, run, { format, by, render, writesRecords: false });
+    checkpoints?.attachMetrics(live.metrics);
     const onSourceError = (name: string, message: string): void => live.warn(`${name}: ${message}`);
     // Metrics observe every record as it is read, so they keep the run on the main thread.
     const { failed } = await readInputs(run, {
       maxLineBytes,
       unwrap: args.unwrap ?? true,
       redact: args.redact ?? true,
-      parallel: live.sink === null,
+      parallel: live.sink === null && follow === null,
       tag: null,
       sink: live.sink,
       signal: controller.signal,
       onSourceError,
+      follow: follow ? { ...follow, checkpoints } : undefined,
     });
+    // The last checkpoint: every source has ended, so the summary below is exactly the state's.
+    checkpoints?.checkpoint();
     const { output, summary, exitCode } = await live.finish();
     if (streamJson) for (const chunk of summaryJsonChunks(summary)) await writeOut(chunk);
     else await writeOut(output);
@@ -108,7 +133,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
       if (error) warn(error);
       reportFailed = error !== null;
     }
-    return failed || reportFailed ? EXIT.unreadableInput : exitCode;
+    return failed || reportFailed || checkpoints?.failed ? EXIT.unreadableInput : exitCode;
   } finally {
     release();
   }

@@ -1,4 +1,6 @@
-import { EXIT } from '../../errors.js';
+import { tagMessage } from '../../render/pretty-message.js';
+import { parsePrettyOptions } from '../pretty-options.js';
+import { EXIT, ExitError } from '../../errors.js';
 import type { FlowControl } from '../../pipeline/run-pipeline.js';
 import { prettifySafely } from '../../render/prettify-safely.js';
 import { TagWriter } from '../../render/tag-writer.js';
@@ -7,15 +9,19 @@ import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js
 import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
-import { resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { resolveFollow } from '../follow-option.js';
+import { applyLogTimeZone, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
-export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz'> {
+export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz' | 'logTz'> {
   errorsOnly?: boolean;
   pretty?: boolean;
   progress?: boolean;
   interval?: string;
   /** Redact credentials in the records written, not only in the added fields. */
   redactInput?: boolean;
+  /** `--pretty-option KEY=VALUE`: pino-pretty options. */
+  prettyOption?: string[];
+  follow?: boolean;
 }
 
 /**
@@ -37,9 +43,14 @@ export async function runTag(args: TagArgs): Promise<number> {
 
 async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
+  applyLogTimeZone(args);
+  const prettyOverrides = parsePrettyOptions(args.prettyOption ?? []);
+  if (!args.pretty && (args.prettyOption ?? []).length > 0) throw new ExitError('--pretty-option sets how --pretty renders records; add --pretty');
+  const follow = resolveFollow(args);
   const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
   const run = await prepareRun(args, { window, series: null });
-  const pretty = args.pretty ? await loadPretty(useColor(process.stdout)) : null;
+  for (const note of run.notes) warn(note);
+  const pretty = args.pretty ? await loadPretty(useColor(process.stdout), prettyOverrides) : null;
   const status = startStatus({ enabled: args.progress ?? true, intervalMs: parseInterval(args.interval), writesRecords: true }, run);
   const flow: { current: FlowControl | null } = { current: null };
   const errorsOnly = args.errorsOnly ?? false;
@@ -69,13 +80,14 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
       unwrap: args.unwrap ?? true,
       redact: args.redact ?? true,
       // A pretty-printed line is made on the main thread.
-      parallel: !pretty,
+      parallel: !pretty && follow === null,
       tag: { errorsOnly, redactInput, writer, write: writeOut },
       sink: (record, recognition, event, further) => writer.record(record, recognition, event, further),
       quietSink: (line, recognition, event) => writer.quiet(line, recognition, event),
       onBatchEnd: writeBatch,
       signal,
       onSourceError,
+      follow: follow ?? undefined,
     },
     flow,
   );
@@ -86,8 +98,21 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
 /**
  * pino-pretty is loaded only when --pretty asks for it, to keep start-up
  * fast; what it prints from the logs is sanitized for the terminal first.
+ * A record is one line, its API error's essentials before its message (see
+ * tagMessage); `--pretty-option` overrides any of these settings.
  */
-async function loadPretty(colorize: boolean): Promise<(line: string) => string> {
+async function loadPretty(colorize: boolean, overrides: Record<string, string | boolean>): Promise<(line: string) => string> {
   const { prettyFactory } = await import('pino-pretty');
-  return prettifySafely(prettyFactory({ colorize, translateTime: 'UTC:yyyy-mm-dd HH:MM:ss.l', ignore: 'pid,hostname' }));
+  return prettifySafely(
+    prettyFactory({
+      colorize,
+      translateTime: 'UTC:yyyy-mm-dd HH:MM:ss.l',
+      ignore: 'pid,hostname,mqerr',
+      singleLine: true,
+      // An error object is printed as one line of JSON like any other, not as a block with its stack.
+      errorLikeObjectKeys: [],
+      messageFormat: (log: Record<string, unknown>, messageKey: string) => tagMessage(log, messageKey),
+      ...overrides,
+    }),
+  );
 }

@@ -1,0 +1,28 @@
+/** RequestIds of counted errors a run remembers across its inputs: about 10 MB at most (see docs/performance.md). */
+export const RUN_REPEATS_CAPACITY = 65_536;
+
+/**
+ * Remembers which input each recent error RequestId was counted from, so
+ * that the same API error logged by two inputs of one run (the client's log
+ * and a gateway's, or an archive and the live file) is counted once. Within
+ * one input, repeats are the pipeline's to mark (`duplicateOf`). Bounded:
+ * the oldest id is forgotten first, so memory stays flat on any input.
+ */
+export class RunRepeats {
+  private readonly seen = new Map<string, string>();
+
+  constructor(private readonly capacity = RUN_REPEATS_CAPACITY) {}
+
+  /**
+   * Whether this RequestId was already counted from another input; if not,
+   * it is remembered as counted from `source`.
+   * @example repeats.countedElsewhere('8c1d…', 'b.log') // true after repeats.countedElsewhere('8c1d…', 'a.log')
+   */
+  countedElsewhere(requestId: string, source: string): boolean {
+    const first = this.seen.get(requestId);
+    if (first !== undefined) return first !== source;
+    this.seen.set(requestId, source);
+    if (this.seen.size > this.capacity) this.seen.delete(this.seen.keys().next().value!);
+    return false;
+  }
+}
