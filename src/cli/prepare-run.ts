@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Aggregator, type AggregatorTimeOptions, type SourceState } from '../aggregation/aggregator.js';
 import { DEFAULT_MAX_KEYS } from '../aggregation/key-budget.js';
 import { ProductSelection } from '../aggregation/product-selection.js';
@@ -26,6 +27,8 @@ export interface InputArgs {
   jobs?: number;
   /** `--product`: the products whose errors the main counts hold (default: the catalog's). */
   product?: string[];
+  /** `--state`: mqerr's own checkpoint, never an input, though a directory or glob given holds it. */
+  state?: string;
 }
 
 export interface PreparedRun {
@@ -57,7 +60,11 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions, 
   const catalogProducts = [...catalog.vendors.values()].map((vc) => vc.product.toLowerCase());
   const selection = ProductSelection.fromNames(args.product, catalogProducts);
   const aggregator = new Aggregator({ version: catalog.version, entries: catalog.size }, samples, time, selection, parseMaxKeys(args.maxKeys), crossTabs);
-  const identified = await identifyInputs(await expandInputs(args.paths ?? []));
+  const expanded = await expandInputs(args.paths ?? []);
+  const own = args.state === undefined ? null : resolve(args.state);
+  // The state file and its temporary files (`<state>.tmp…`) are mqerr's, never logs.
+  const logs = own === null ? expanded : expanded.filter((input) => input.kind !== 'file' || !resolve(input.path).startsWith(own));
+  const identified = await identifyInputs(logs);
   const inputs = identified.inputs;
   // A source past --max-keys is counted in the overflow row, which has no id of its own.
   const named = (name: string): SourceState | null => {
