@@ -1,6 +1,6 @@
-import { LEADING_TIME } from '../recognition/patterns.js';
-import { isTimeKey } from '../recognition/walk-json.js';
+import { LEADING_TIME } from '../time/leading-time.js';
 import { logTimeZone, parseTimestamp, parseTimeValue } from '../time/parse-time.js';
+import { isTimeKey } from '../time/top-level-time.js';
 import { jsonNumberEnd } from './json-line-shape.js';
 
 /**

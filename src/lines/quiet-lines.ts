@@ -1,14 +1,12 @@
 import { isAscii } from 'node:buffer';
 import { alwaysStartsRecord } from '../records/continuation.js';
-import { EVENT_GATE, EVENT_GATE_LOWER_CASED } from '../recognition/patterns.js';
-import type { RecognitionContext } from '../recognition/recognition-context.js';
-import { isEventKey, topLevelTime, valueMayMatter } from '../recognition/walk-json.js';
+import { topLevelTime } from '../time/top-level-time.js';
 import { jsonObjectEnd } from './json-line-shape.js';
 import { jsonTimeAt, leadingTimeAt } from './line-time.js';
 
 /**
  * Where the lines of a block go. A quiet line is one recognition would find
- * nothing in — no word of EVENT_GATE, no container wrapper — and that starts
+ * nothing in — no word of the gate, no container wrapper — and that starts
  * a new record whatever came before; it arrives with what recognition would
  * have read from it (its time, whether it is a JSON object) and is not
  * decoded (an ASCII line never is). Every other line arrives as `loud`, to be
@@ -17,6 +15,26 @@ import { jsonTimeAt, leadingTimeAt } from './line-time.js';
 export interface LineSink {
   quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null): void;
   loud(buf: Buffer, start: number, end: number): void;
+}
+
+/**
+ * What recognition reacts to, as this layer asks it: handed in by
+ * src/pipeline (see src/pipeline/line-gate.ts), so that the words are
+ * recognition's own and this layer knows nothing of its shapes.
+ */
+export interface LineGate {
+  /**
+   * Finds the words recognition reacts to in a lower-cased Latin-1 text
+   * (global; written in lower case): a line it finds nothing in yields no
+   * event, only its time.
+   */
+  lowerCased: RegExp;
+  /** The same words in any case (global), for text that is not lower-cased. */
+  anyCase: RegExp;
+  /** Whether a JSON key can make its line an event (a code field, a `RequestId`). */
+  isEventKey: (key: string) => boolean;
+  /** Whether a JSON string value can count toward an event (it holds a code, a RequestId, an SDK's error text…). */
+  valueMayMatter: (value: string) => boolean;
 }
 
 export interface QuietLineOptions {
@@ -29,8 +47,8 @@ export interface QuietLineOptions {
    * quiet: its stream decides its record.
    */
   mayBeWrapped: (view: string, from: number, to: number) => boolean;
-  /** Recognition's context, to try a JSON value that holds a gate word (see harmlessHits). */
-  ctx: RecognitionContext;
+  /** Recognition's words, and its answers for a JSON key or value that holds one (see harmlessHits). */
+  gate: LineGate;
 }
 
 const NO_HIT = Number.MAX_SAFE_INTEGER;
@@ -56,7 +74,7 @@ export function classifyLines(buf: Buffer, start: number, end: number, sink: Lin
     const lineEnd = nl > p && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
     const from = start + p;
     const to = start + lineEnd;
-    if (gateAt < p) gateAt = nextHit(EVENT_GATE_LOWER_CASED, lowerCased, p);
+    if (gateAt < p) gateAt = nextHit(options.gate.lowerCased, lowerCased, p);
     const json = text.charCodeAt(p) === 0x7b; /* { */
     // A JSON line may hold the gate's words where recognition ignores them (`"statusCode":200`).
     let quiet = (gateAt >= nl || json) && !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));
@@ -76,7 +94,7 @@ export function classifyLines(buf: Buffer, start: number, end: number, sink: Lin
  * One line of `view` (the block's Latin-1 view, or the line decoded), at
  * `view[p, lineEnd)`, whose bytes are `buf[from, to)`: hands it to the sink
  * as quiet and returns true, or returns false for the caller to pass it on
- * as loud. `gateAt` is the first EVENT_GATE hit on the line (NO_HIT: none),
+ * as loud. `gateAt` is the first gate hit on the line (NO_HIT: none),
  * which only a JSON line can survive.
  */
 function classifyLine(
@@ -94,7 +112,7 @@ function classifyLine(
   if (mayLeaveCauseOpen(view, p, lineEnd)) return false;
   const first = view.charCodeAt(p);
   if (options.unwrap && options.mayBeWrapped(view, p, lineEnd)) return false;
-  if (first === 0x7b /* { */) return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.ctx);
+  if (first === 0x7b /* { */) return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.gate);
   if (gateAt !== NO_HIT || !startsRecordAlways(view, p, lineEnd, first, options.unwrap)) return false;
   sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));
   return true;
@@ -171,11 +189,11 @@ function classifyJson(
   lineEnd: number,
   gateAt: number,
   sink: LineSink,
-  ctx: RecognitionContext,
+  gate: LineGate,
 ): boolean {
   const objectEnd = jsonObjectEnd(view, p);
   const shaped = objectEnd >= 0 && objectEnd <= lineEnd && onlyWhitespace(view, objectEnd, lineEnd);
-  if (gateAt !== NO_HIT && !(shaped && harmlessHits(view, p, lineEnd, gateAt, ctx))) return false;
+  if (gateAt !== NO_HIT && !(shaped && harmlessHits(view, p, lineEnd, gateAt, gate))) return false;
   if (shaped) {
     const time = jsonTimeAt(view, p, lineEnd);
     if (time !== undefined) {
@@ -195,13 +213,13 @@ function classifyJson(
 }
 
 /**
- * Whether every EVENT_GATE hit on an escape-free JSON line, from `hitAt` on,
+ * Whether every gate hit on an escape-free JSON line, from `hitAt` on,
  * lies where it cannot make an event: in a key other than a code or
  * RequestId field, or in a string value that holds no code, RequestId or SDK
  * error text (`"statusCode":200`, `"msg":"request completed"`; see
  * valueMayMatter). A hit anywhere else makes the line loud.
  */
-function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, ctx: RecognitionContext): boolean {
+function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, gate: LineGate): boolean {
   let hit = hitAt;
   let open = view.indexOf('"', p);
   while (hit < lineEnd) {
@@ -210,8 +228,8 @@ function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, c
     if (hit < close) {
       const token = view.slice(open + 1, close);
       const isKey = view.charCodeAt(skipWhitespace(view, close + 1)) === 0x3a; /* : */
-      if (isKey ? isEventKey(token) : valueMayMatter(token, ctx)) return false;
-      hit = nextHit(EVENT_GATE, view, close);
+      if (isKey ? gate.isEventKey(token) : gate.valueMayMatter(token)) return false;
+      hit = nextHit(gate.anyCase, view, close);
     }
     open = view.indexOf('"', close + 1);
   }

@@ -1,16 +1,26 @@
 import type { BlockConsumer } from '../lines/line-scanner.js';
 import { classifyLines, type LineSink, type QuietLineOptions } from '../lines/quiet-lines.js';
+import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { mayBeWrapped } from '../records/may-be-wrapped.js';
 import type { LineProcessor } from './line-processor.js';
+import { lineGate } from './line-gate.js';
+
+/** How a source's lines are sorted: whether container wrappers are removed, and recognition's context. */
+export interface FeedSettings {
+  unwrap: boolean;
+  ctx: RecognitionContext;
+}
 
 /**
  * The fast path's middle: takes blocks of whole lines from a LineScanner and
  * feeds a source's LineProcessor — quiet lines as bytes, every other line
- * decoded exactly as the full path decodes it.
- * @example const scanner = new LineScanner(maxLineBytes, feedBlocks(processor, { unwrap: true }));
+ * decoded exactly as the full path decodes it. The lines layer gets what it
+ * needs of the records and recognition layers from here: whether a line may
+ * carry a wrapper or an envelope, and recognition's gate.
+ * @example const scanner = new LineScanner(maxLineBytes, feedBlocks(processor, { unwrap: true, ctx }));
  */
-export function feedBlocks(processor: LineProcessor, settings: Omit<QuietLineOptions, 'mayBeWrapped'>): BlockConsumer {
-  const options: QuietLineOptions = { ...settings, mayBeWrapped };
+export function feedBlocks(processor: LineProcessor, settings: FeedSettings): BlockConsumer {
+  const options: QuietLineOptions = { unwrap: settings.unwrap, mayBeWrapped, gate: lineGate(settings.ctx) };
   const sink: LineSink = {
     quiet: (buf, start, end, json, time) => processor.pushQuietLine({ buf, start, end, json, time }),
     loud: (buf, start, end) => processor.pushLine(buf.toString('utf8', start, end)),

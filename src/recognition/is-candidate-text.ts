@@ -1,9 +1,10 @@
-import { CANDIDATE_TEXT } from './patterns.js';
+import { CANDIDATE_TEXT } from './candidate-gate.js';
 
 /**
- * Cheap gate before any regular expression: a text without `code`,
- * `request…`, `error` or `exception` (in the cases logs write them) carries
- * no API error or response. One search of literal fragments.
+ * Cheap gate before any regular expression: a text without an anchor of a
+ * shape that finds an event alone (`code`, `request` in any case,
+ * `Exception`, `Error: `, `[SDK.`…; see candidate-gate.ts) carries no API
+ * error or response. One search for them all.
  * @example isCandidateText('GET /healthz 200') // false
  */
 export function isCandidateText(text: string): boolean {

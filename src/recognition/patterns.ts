@@ -1,5 +1,3 @@
-import { escapeRegExp } from './escape-reg-exp.js';
-
 /**
  * Every regular expression recognition uses, compiled once. Each is linear:
  * no nested quantifiers, no alternation under a repeat, bounded repeats where
@@ -22,36 +20,6 @@ export const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
 /**
- * Cheap gate (see is-candidate-text.ts): a text with none of these fragments
- * holds no `code`, `request…`, `error`, `exception` or `SDK.` in the cases
- * logs write them, so no API error.
- */
-export const CANDIDATE_FRAGMENTS = ['ode', 'equest', 'rror', 'xception', 'SDK.', 'ODE', 'EQUEST', 'RROR', 'XCEPTION'];
-/**
- * CANDIDATE_FRAGMENTS as one search: a single pass of the regular
- * expression engine over a text costs less than one literal search per fragment.
- */
-export const CANDIDATE_TEXT = new RegExp(CANDIDATE_FRAGMENTS.map(escapeRegExp).join('|'));
-
-/**
- * The byte-level fast path's gate (src/lines/quiet-lines.ts), a superset of
- * everything recognition reacts to, in any case: CANDIDATE_FRAGMENTS (a text
- * without them is never scanned), JSON keys that walk-json compares with `_`
- * and `-` removed (`Request_Id`, `err-code`), and `\u` escapes, which can
- * spell any word once JSON.parse decodes them. A line it does not match
- * yields no event, only its time. Widen it whenever recognition learns to
- * react to a text without these.
- */
-export const EVENT_GATE = /ode|equest|rror|xception|sdk\.|c[-_]+o[-_]*d[-_]*e|co[-_]+d[-_]*e|cod[-_]+e|r[-_]*e[-_]*q[-_]*u[-_]*e[-_]*s[-_]*t|\\u/gi;
-/**
- * EVENT_GATE (written in lower case) without case folding, for a
- * lower-cased text: the same hits at the same places, found faster. Holds
- * for Latin-1 text, whose lower-casing keeps every character in place and
- * makes no ASCII letter of any other character.
- */
-export const EVENT_GATE_LOWER_CASED = new RegExp(EVENT_GATE.source, 'g');
-
-/**
  * A labelled code in text: `Code=X`, `code:X`, `code: X`, `ErrorCode: X`,
  * `"Code":"X"`, `code: 'X'`, `error_code=X`, and the same inside escaped JSON
  * (`\"Code\":\"X\"`). Group 1: the label, group 2: the value. Quotes before
@@ -70,8 +38,6 @@ export const LABELLED_CODE =
 export const LABELLED_REQUEST_ID =
   /(?<![A-Za-z0-9_])(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63}(?:={1,2}(?![A-Za-z0-9=]))?)/gi;
 
-/** Every Tea error text has this; the Tea patterns run only on texts that do. */
-export const TEA_MARK = 'code: ';
 /** Darabonba/Tea's `<Code>: code: <status>, …` is found by find-tea-errors.ts, reading back from this mark. */
 /** Where Tea's message starts: `code: 400, <Message> request id: <ID>` (also Java TeaException, without the code). */
 export const TEA_MESSAGE_START = /code: \d{3}, /g;
@@ -95,6 +61,13 @@ export const POP_ERROR_NAME = /(?<![A-Za-z0-9_.])([A-Z][A-Za-z0-9_]{0,63}(?:\.[A
 
 /** What @alicloud/pop-core appends to an API error's message. */
 export const POP_CORE_URL = ', URL: http';
+/** The part of POP_CORE_URL that makes a text an SDK's error text, wherever it stands. */
+export const POP_CORE_URL_MARK = ', URL: ';
+/**
+ * The SDKs' error classes that make a RequestId beside them an error:
+ * tencentcloud-sdk-*'s, Tea's, aliyun-java-sdk-core's, alibaba-cloud-sdk-go's `SDK.ServerError`.
+ */
+export const SDK_ERROR_TEXT = /TencentCloudSDK(?:Exception|Error)|TeaException|SDKError|SDK\.ServerError|ServerException|ClientException/;
 
 /** Tencent Node SDK's String(err): `[TencentCloudSDKException]message:<msg>  requestId:<id>`. */
 export const TENCENT_NODE_MESSAGE_START = /\[TencentCloudSDKException\]message:/g;
@@ -109,11 +82,8 @@ export const ACTION = /(?<![A-Za-z0-9_])(?:x-tc-|x-acs-)?action["']?\s{0,3}[:=]\
 
 /** Where a JSON object may start inside text: `{"`, also pretty-printed (`{\n   "`). */
 export const EMBEDDED_OBJECT_START = /\{\s{0,16}"/g;
-/** Only a text naming one of these can hold a response body worth parsing. */
-export const BODY_FIELD = /"(?:Response|RequestId|Code|requestId|code|Error)"/;
 
-/** Object storage's XML error body: `<Error><Code>NoSuchKey</Code>…`; found only in texts holding the mark. */
-export const XML_ERROR_MARK = '<Error>';
+/** Object storage's XML error body: `<Error><Code>NoSuchKey</Code>…`. */
 export const XML_ERROR_CODE = /<Error>\s{0,16}<Code>([A-Za-z][A-Za-z0-9_.]{0,127})<\/Code>/g;
 export const XML_ERROR_END = '</Error>';
 export const XML_REQUEST_ID = /<RequestId>([A-Za-z0-9][A-Za-z0-9-]{7,63}={0,2})<\/RequestId>/;
@@ -138,10 +108,6 @@ export const INSPECTED_REQUEST_ID = /(?<![\w$])RequestId: '([A-Za-z0-9][A-Za-z0-
 
 /** A terminal escape sequence: CSI (`ESC [ … m`, colours and cursor moves) or a two-character escape. */
 export const ANSI_ESCAPE = /\u001b(?:\[[0-9;:?]{0,32}[ -\/]{0,4}[@-~]|[@-Z\\-_])/g;
-
-/** A leading timestamp of a plain log line (ISO 8601, Python logging, Go log). */
-export const LEADING_TIME =
-  /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d\d:?\d\d))?)/;
 
 /** `ECONNRESET`, `ERR_X`: errno-style names are not API codes unless catalogued. */
 export const ERRNO_STYLE = /^[A-Z0-9_]+$/;

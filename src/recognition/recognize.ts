@@ -1,10 +1,11 @@
 import type { Recognition } from '../types.js';
+import { LEADING_TIME } from '../time/leading-time.js';
 import { parseTimestamp } from '../time/parse-time.js';
 import { decideEvents, type Decision } from './decide-event.js';
 import { Evidence, STRENGTH, type CodeFinding } from './evidence.js';
 import { findOtherCloud } from './other-clouds.js';
 import { isCandidateText } from './is-candidate-text.js';
-import { ERRNO_STYLE, LEADING_TIME } from './patterns.js';
+import { ERRNO_STYLE } from './patterns.js';
 import { findProduct } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';

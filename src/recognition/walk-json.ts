@@ -1,7 +1,8 @@
 import { METADATA_OBJECTS } from '../records/envelope-fields.js';
-import { parseTimeValue } from '../time/parse-time.js';
+import { topLevelTime } from '../time/top-level-time.js';
 import { Evidence, STRENGTH } from './evidence.js';
 import { isCandidateText } from './is-candidate-text.js';
+import { ACTION_KEYS, CODE_KEYS, MESSAGE_KEYS, REQUEST_ID_KEYS } from './json-keys.js';
 import { BODY_CODE_SHAPE, CODE_SHAPE, REQUEST_ID_SHAPE, S3_REQUEST_ID } from './patterns.js';
 import { productOfHost } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
@@ -14,12 +15,6 @@ const MIN_SCANNED_LENGTH = 8;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Field names, lower-cased with `_` and `-` removed, and what they hold. */
-const CODE_KEYS = new Set(['code', 'errorcode', 'errcode']);
-const REQUEST_ID_KEYS = new Set(['requestid', 'xacsrequestid', 'xtcrequestid']);
-const MESSAGE_KEYS = new Set(['message', 'errormessage', 'errmsg']);
-const ACTION_KEYS = new Set(['action', 'xtcaction', 'xacsaction', 'apiname', 'api']);
-const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date']);
 /** Parent keys under which a `code` is an error's code; `log` stands for the log line itself. */
 const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data', 'body', 'response', 'e', 'log']);
 /** A code written as a number in a string: `"Code": "200"`. */
@@ -84,25 +79,6 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
 
 function noteTopLevel(line: { [key: string]: Json }, evidence: Evidence): void {
   evidence.time ??= topLevelTime(line);
-}
-
-/**
- * The time of a parsed JSON log line: the first top-level time field
- * (`time`, `timestamp`, `ts`…, any case) whose value reads as a time.
- * @example topLevelTime({ level: 30, time: 1795340670001 }) // 1795340670001
- */
-export function topLevelTime(line: { [key: string]: unknown }): number | null {
-  for (const key of Object.keys(line)) {
-    if (!TIME_KEYS.has(key.toLowerCase())) continue;
-    const time = parseTimeValue(line[key]);
-    if (time !== null) return time;
-  }
-  return null;
-}
-
-/** Whether `key`, lower-cased, names a top-level time field. */
-export function isTimeKey(key: string): boolean {
-  return TIME_KEYS.has(key.toLowerCase());
 }
 
 /**

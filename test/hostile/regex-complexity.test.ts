@@ -4,8 +4,10 @@ import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
-import { CANDIDATE_TEXT, EMBEDDED_OBJECT_START, EVENT_GATE_LOWER_CASED } from '../../src/recognition/patterns.js';
+import { CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED } from '../../src/recognition/candidate-gate.js';
+import { EMBEDDED_OBJECT_START } from '../../src/recognition/patterns.js';
 import { createRecognitionContext } from '../../src/recognition/recognition-context.js';
+import { ANY_CASE_ANCHORS } from '../../src/recognition/shapes.js';
 import { ENVELOPE_PATTERNS } from '../../src/records/may-carry-envelope.js';
 import { SECRET_KEY, SECRET_PATTERNS } from '../../src/render/redact-secrets.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -43,8 +45,11 @@ const DYNAMIC: Record<string, readonly RegExp[]> = {
   // Built from the envelope vocabulary (src/records/envelope-fields.ts).
   'src/records/may-carry-envelope.ts': ENVELOPE_PATTERNS,
   // A private copy (its own lastIndex) of a pattern written in patterns.ts.
-  'src/recognition/scan-text.ts': [EMBEDDED_OBJECT_START],
-  'src/recognition/patterns.ts': [CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED],
+  'src/recognition/shape-readers.ts': [EMBEDDED_OBJECT_START],
+  // The anchors of SHAPES compared in any case.
+  'src/recognition/shapes.ts': ANY_CASE_ANCHORS,
+  // Computed from the table of shapes and walk-json's keys.
+  'src/recognition/candidate-gate.ts': [CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED],
   // Built from the catalog's vendor hints: the built-in catalog's.
   'src/recognition/recognition-context.ts': [createRecognitionContext(loadCatalog()).anySign],
   // Built from the catalog's product hints: the built-in catalog's.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVENT_GATE, EVENT_GATE_LOWER_CASED } from '../../src/recognition/patterns.js';
+import { EVENT_GATE, EVENT_GATE_LOWER_CASED } from '../../src/recognition/candidate-gate.js';
 
 function hits(pattern: RegExp, text: string): number[] {
   return [...text.matchAll(pattern)].map((m) => m.index);
@@ -23,6 +23,6 @@ describe('the lower-cased event gate', () => {
 
   it('keeps a hit in any case and with separators', () => {
     expect(hits(EVENT_GATE_LOWER_CASED, 'X-Acs-Request-Id: 1; ERR_CODE=2'.toLowerCase())).toEqual(hits(EVENT_GATE, 'X-Acs-Request-Id: 1; ERR_CODE=2'));
-    expect(hits(EVENT_GATE_LOWER_CASED, 'R_e_Q_u_E_s_T'.toLowerCase())).toEqual([0]);
+    expect(hits(EVENT_GATE_LOWER_CASED, 'R_e_Q_u_E_s_T_I-d'.toLowerCase())).toEqual([0]);
   });
 });

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonObjectEnd } from '../../src/lines/json-line-shape.js';
 import { jsonTimeAt, leadingTimeAt } from '../../src/lines/line-time.js';
-import { LEADING_TIME } from '../../src/recognition/patterns.js';
-import { topLevelTime } from '../../src/recognition/walk-json.js';
+import { LEADING_TIME } from '../../src/time/leading-time.js';
+import { topLevelTime } from '../../src/time/top-level-time.js';
 import { parseTimestamp } from '../../src/time/parse-time.js';
 
 function recognizedLeadingTime(line: string): number | null {

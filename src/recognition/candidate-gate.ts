@@ -1,0 +1,69 @@
+import { escapeRegExp } from './escape-reg-exp.js';
+import { CODE_KEYS, REQUEST_ID_KEYS } from './json-keys.js';
+import { SHAPES } from './shapes.js';
+
+/**
+ * The gates, computed from the table of shapes and the JSON keys walk-json
+ * reacts to, never written by hand: a shape added to SHAPES with a new word
+ * widens them by itself.
+ */
+
+/** Of some words, those that hold no other (compared in lower case): a text holding none of them holds none of the rest. */
+function fewest(words: Iterable<string>): string[] {
+  const all = [...new Set([...words].map((w) => w.toLowerCase()))];
+  return all.filter((word) => !all.some((other) => other !== word && word.includes(other)));
+}
+
+/**
+ * The words of every shape (see Shape.words), each once, compared in any
+ * case: a text holding none of them is not scanned, so it yields no event.
+ * @example GATE_WORDS // ['exception', 'error', 'request', 'code', 'sdk.']
+ */
+export const GATE_WORDS: readonly string[] = fewest(SHAPES.flatMap((shape) => shape.words));
+
+/** `code` as `[cC][oO][dD][eE]`: a word in any case without the engine folding the case of every character it reads. */
+function anyCaseSource(word: string): string {
+  return [...word].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c))).join('');
+}
+
+/**
+ * Whether a text is worth scanning (is-candidate-text.ts): one of GATE_WORDS
+ * in any case. One search for them all: a single pass of the engine over a
+ * text costs less than one literal search per word.
+ */
+export const CANDIDATE_TEXT = new RegExp(GATE_WORDS.map(anyCaseSource).join('|'));
+
+/**
+ * The JSON keys that make an object an error or a success (a code field, a
+ * RequestId field), the shortest of each set; EVENT_GATE finds them spelled
+ * as walk-json still reads them: any case, `_` or `-` between any two
+ * letters (`Request_Id`, `ERR-CODE`).
+ */
+const KEYS = fewest([...CODE_KEYS, ...REQUEST_ID_KEYS]);
+
+/** JSON string escapes: `\u0063ode` is `code` once JSON.parse reads it. */
+const ESCAPE_SOURCE = '\\\\u';
+
+/**
+ * The byte-level fast path's gate (src/lines/quiet-lines.ts, handed in by
+ * src/pipeline/line-gate.ts), global and in any case: GATE_WORDS, KEYS as
+ * walk-json reads them, and `\u` escapes. A line it finds nothing in yields
+ * no event, only its time. Written in lower case (see EVENT_GATE_LOWER_CASED).
+ */
+export const EVENT_GATE = new RegExp(
+  [
+    ...KEYS.map((key) => [...key].map(escapeRegExp).join('[-_]*')),
+    // A word that is one of the keys is found as the key is.
+    ...GATE_WORDS.filter((word) => !KEYS.includes(word)).map(escapeRegExp),
+    ESCAPE_SOURCE,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * EVENT_GATE without case folding, for a lower-cased text: the same hits at
+ * the same places, found faster. Holds for Latin-1 text, whose lower-casing
+ * keeps every character in place and makes no ASCII letter of any other
+ * character.
+ */
+export const EVENT_GATE_LOWER_CASED = new RegExp(EVENT_GATE.source, 'g');

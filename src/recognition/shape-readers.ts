@@ -1,0 +1,252 @@
+import { eachMatch } from './each-match.js';
+import { STRENGTH, type Strength } from './evidence.js';
+import { findJsonEnd } from './find-json-end.js';
+import { findSdkMessage, findTeaMessage } from './find-message.js';
+import { findInspectedSuccess } from './find-inspected-success.js';
+import { findTeaErrors } from './find-tea-errors.js';
+import {
+  ALIYUN_PY_CLIENT_CODE,
+  EMBEDDED_OBJECT_START,
+  JAVA_SDK_MESSAGE_TAIL,
+  POP_CORE_URL,
+  POP_CORE_URL_MARK,
+  POP_ERROR_NAME,
+  SDK_EXCEPTION_HEADER,
+  TRANSPORT_FAILURE,
+  XML_ERROR_CODE,
+  XML_ERROR_END,
+  XML_HOST_ID,
+  XML_REQUEST_ID,
+} from './patterns.js';
+import { productOfHost } from './product-rules.js';
+import type { ScanState } from './scan-state.js';
+import type { Shape, ShapeStrength } from './shapes.js';
+
+/**
+ * The readers of the shapes that need more than their pattern's groups (see
+ * shapes.ts): each is called only on a text that holds one of its shape's
+ * anchors, in the table's order, and adds what it finds to the state's evidence.
+ */
+
+/** Embedded JSON objects tried per text. */
+const MAX_BODIES = 16;
+/** The longest XML error body looked into. */
+const MAX_XML_BODY = 4096;
+/** An XML error body with a HostId that is no vendor's host is S3's (or an S3-compatible store's). */
+const OTHER_CLOUD_OF_XML_HOST_ID = 'aws';
+/** The product whose XML error bodies carry a RequestId and no HostId. */
+const XML_WITHOUT_HOST_ID_PRODUCT = 'cos';
+
+/**
+ * Finds JSON objects inside the text (response bodies, serialized SDK
+ * results, pretty-printed or not) and walks each that parses; after one
+ * parses, the search goes on past its end.
+ */
+export function readEmbeddedBodies(state: ScanState): void {
+  const { text } = state;
+  let tries = 0;
+  // A private copy per text: walking a body scans its strings, which may search for bodies too.
+  const starts = new RegExp(EMBEDDED_OBJECT_START);
+  for (let m = starts.exec(text); m && tries < MAX_BODIES; m = starts.exec(text)) {
+    tries++;
+    const end = findJsonEnd(text, m.index);
+    if (end < 0) continue;
+    let body: unknown;
+    try {
+      body = JSON.parse(text.slice(m.index, end));
+    } catch {
+      continue;
+    }
+    state.walkBody(body);
+    starts.lastIndex = end;
+  }
+}
+
+/** The first SDK error text makes a RequestId alone an error; the codes from it on are the SDK's. */
+export function readSdkErrorText(state: ScanState, shape: Shape): void {
+  const m = shape.pattern!.exec(state.text);
+  if (!m) return;
+  state.evidence.sdkError = true;
+  state.sdkAt = m.index;
+}
+
+/** pop-core's `, URL: ` is an SDK error text too, wherever it stands before another. */
+export function readPopCoreUrlMark(state: ScanState): void {
+  const at = state.text.indexOf(POP_CORE_URL_MARK);
+  if (at < 0) return;
+  state.evidence.sdkError = true;
+  if (state.sdkAt < 0 || at < state.sdkAt) state.sdkAt = at;
+}
+
+/** Labelled RequestIds, kept in order for pairing; the ids an SDK's error text carries are its error's. */
+export function readLabelledRequestIds(state: ScanState, shape: Shape): void {
+  const { evidence } = state;
+  eachMatch(shape.pattern!, state.text, (m) => {
+    const id = m[1]!;
+    if (id === 'undefined') return;
+    state.requestIds.push({ id, at: m.index });
+    evidence.addRequestId(id);
+  });
+  if (state.sdkAt < 0) return;
+  const after = state.requestIds.filter((p) => p.at >= state.sdkAt);
+  for (const placed of after.length > 0 ? after : state.requestIds) evidence.addPairedRequestId(placed.id);
+}
+
+/** Darabonba/Tea's `<Code>: code: <status>, …`, read back from its mark (see find-tea-errors.ts). */
+export function readTeaErrors(state: ScanState): void {
+  for (const tea of findTeaErrors(state.text)) {
+    state.evidence.addCode(tea.code, STRENGTH.sdk, state.pair(tea.at));
+    state.evidence.noteStatus(tea.status);
+    state.evidence.sdkError = true;
+  }
+}
+
+/** aliyun-java-sdk-core's `ClientException: <Code> : <msg>`; its two-line form is read only when this finds none. */
+export function readJavaSdkError(state: ScanState, shape: Shape): void {
+  const m = shape.pattern!.exec(state.text);
+  if (!m) return;
+  state.javaSdkError = true;
+  state.evidence.addCode(m[1]!, STRENGTH.sdk, state.pair(m.index));
+}
+
+/** `<Code> : <msg>` on the line before aliyun-java-sdk-core's `RequestId : <ID>` line. */
+export function readJavaSdkMessage(state: ScanState, shape: Shape): void {
+  if (state.javaSdkError) return;
+  const { text } = state;
+  const tail = text.indexOf(JAVA_SDK_MESSAGE_TAIL);
+  if (tail < 0) return;
+  const lineStart = text.lastIndexOf('\n', tail - 1) + 1;
+  const m = shape.pattern!.exec(text.slice(lineStart, tail));
+  // The match's index counts from the line's start, not the text's: pairing has always read it so.
+  if (m) state.evidence.addCode(m[1]!, STRENGTH.sdk, state.pair(m.index));
+}
+
+/** aliyunsdkcore's client code: the SDK's own after its exception class, only a labelled code after a bare colon. */
+export function readPyClientCode(state: ScanState): void {
+  const m = ALIYUN_PY_CLIENT_CODE.exec(state.text);
+  if (m) state.evidence.addCode(m[2]!, m[1] === ': ' ? STRENGTH.labelled : STRENGTH.sdk, state.pair(m.index));
+}
+
+/** A vendor SDK's exception class heading a line, unless the exception is a transport failure. */
+export function readSdkExceptionHeader(state: ScanState): void {
+  if (SDK_EXCEPTION_HEADER.test(state.text) && !TRANSPORT_FAILURE.test(state.text)) state.evidence.sdkHeader = true;
+}
+
+/**
+ * pop-core's `<Code>Error`: beside its `, URL: ` the name is the SDK's own,
+ * dotted codes included (`InvalidParameter.ExpireTimeError`); elsewhere a
+ * class name only suggests a code.
+ */
+export function readPopErrorNames(state: ScanState): void {
+  const { text } = state;
+  eachMatch(POP_ERROR_NAME, text, (m) => state.evidence.addCode(m[1]!, isPopCoreName(text, m.index) ? STRENGTH.sdk : STRENGTH.inferred, state.pair(m.index)));
+}
+
+/** Whether the `<Code>Error` at `at` heads pop-core's `<Message>, URL: <url>` on its line: the SDK's own error text. */
+function isPopCoreName(text: string, at: number): boolean {
+  const url = text.indexOf(POP_CORE_URL, at);
+  if (url < 0) return false;
+  const lineEnd = text.indexOf('\n', at);
+  return lineEnd < 0 || url < lineEnd;
+}
+
+/**
+ * Object-storage XML error bodies, `<Error><Code>…</Code>…<RequestId>…</RequestId>…</Error>`:
+ * with a `HostId` of a vendor's host it is that vendor's (OSS); with another
+ * `HostId` it is S3's, another cloud's; without one it is COS's, which writes
+ * a `RequestId` (and a `TraceId`) but no `HostId`.
+ */
+export function readXmlErrors(state: ScanState): void {
+  const { text, evidence, ctx } = state;
+  let found = 0;
+  eachMatch(XML_ERROR_CODE, text, (m) => {
+    const end = text.indexOf(XML_ERROR_END, m.index);
+    const body = text.slice(m.index, end < 0 ? Math.min(text.length, m.index + MAX_XML_BODY) : Math.min(end, m.index + MAX_XML_BODY));
+    const requestId = XML_REQUEST_ID.exec(body)?.[1] ?? null;
+    const hostId = XML_HOST_ID.exec(body)?.[1] ?? null;
+    if (hostId !== null) {
+      const vendor = ctx.hosts.find(([host]) => hostId.includes(host))?.[1] ?? null;
+      if (vendor === null) {
+        evidence.noteOtherCloud(OTHER_CLOUD_OF_XML_HOST_ID);
+        return ++found >= MAX_BODIES;
+      }
+      evidence.hintVendor(vendor, 3);
+      evidence.addCode(m[1]!, STRENGTH.body, requestId, productOfHost(hostId, vendor, ctx.products));
+    } else if (requestId !== null) {
+      const vendor = ctx.products.vendorOfProduct.get(XML_WITHOUT_HOST_ID_PRODUCT) ?? null;
+      if (vendor) evidence.hintVendor(vendor, 3);
+      evidence.addCode(m[1]!, STRENGTH.body, requestId, XML_WITHOUT_HOST_ID_PRODUCT);
+    }
+    return ++found >= MAX_BODIES;
+  });
+}
+
+/**
+ * @alicloud/pop-core's message is `<Message>, URL: <url>`: even when only the
+ * message is logged, the API answered. The message is what precedes the URL,
+ * or its last `: `-separated part when the application prefixed it.
+ */
+export function readPopCoreMessage(state: ScanState): void {
+  const { text, evidence } = state;
+  const at = text.indexOf(POP_CORE_URL);
+  if (at < 0) return;
+  evidence.sdkHeader = true;
+  const head = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  const colon = head.lastIndexOf(': ');
+  if (colon >= 0) evidence.noteMessage(head.slice(colon + 2));
+  const bracket = head.lastIndexOf('] ');
+  if (bracket >= 0) evidence.noteMessage(head.slice(bracket + 2));
+  evidence.noteMessage(head);
+}
+
+/** A Tea error text's message, `code: 400, <Message> request id: …`; it makes the text an SDK's error text. */
+export function readTeaMessage(state: ScanState): void {
+  const message = findTeaMessage(state.text);
+  if (message === null) return;
+  state.teaMessage = true;
+  state.evidence.sdkError = true;
+  state.evidence.noteMessage(message);
+}
+
+/** A Tencent SDK's `Message=` / `message:`, looked for only when the text holds no Tea message. */
+export function readSdkMessage(state: ScanState): void {
+  if (state.teaMessage) return;
+  const message = findSdkMessage(state.text);
+  if (message) state.evidence.noteMessage(message);
+}
+
+/** A response printed by util.inspect, with its RequestId and no error: a success (decideEvent prefers any error). */
+export function readInspectedSuccess(state: ScanState): void {
+  const requestId = findInspectedSuccess(state.text);
+  if (!requestId) return;
+  state.evidence.success = true;
+  state.evidence.successRequestId ??= requestId;
+}
+
+/**
+ * The reader of a shape whose pattern's groups say it all: each match (the
+ * first, for a pattern without the `g` flag) adds its code, with the
+ * strength of the shape or of its place, its status and its action.
+ */
+export function readPattern(state: ScanState, shape: Shape): void {
+  const pattern = shape.pattern!;
+  if (pattern.global) eachMatch(pattern, state.text, (m) => noteGroups(state, shape, m));
+  else {
+    const m = pattern.exec(state.text);
+    if (m) noteGroups(state, shape, m);
+  }
+}
+
+function noteGroups(state: ScanState, shape: Shape, m: RegExpExecArray): void {
+  const { code, status, action } = shape.groups;
+  if (code !== undefined) state.evidence.addCode(m[code]!, strengthAt(state, shape.strength, m.index), state.pair(m.index));
+  if (status !== undefined) state.evidence.noteStatus(Number(m[status]));
+  if (action !== undefined) state.evidence.noteAction(m[action]!);
+}
+
+function strengthAt(state: ScanState, strength: ShapeStrength, at: number): Strength {
+  if (strength === 'placed') return state.placed(at);
+  if (strength === 'beside-id') return state.besideId(at);
+  if (typeof strength === 'number') return strength;
+  throw new Error(`a shape read by its pattern needs a strength, not ${String(strength)}`);
+}
