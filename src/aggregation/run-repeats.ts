@@ -10,6 +10,9 @@ export const RUN_REPEATS_CAPACITY = 65_536;
  */
 export class RunRepeats {
   private readonly seen = new Map<string, string>();
+  /** The ids remembered, oldest at `next` once full: the one forgotten when a new one comes. */
+  private readonly ring: (string | undefined)[] = [];
+  private next = 0;
 
   constructor(private readonly capacity = RUN_REPEATS_CAPACITY) {}
 
@@ -21,8 +24,13 @@ export class RunRepeats {
   countedElsewhere(requestId: string, source: string): boolean {
     const first = this.seen.get(requestId);
     if (first !== undefined) return first !== source;
-    this.seen.set(requestId, source);
-    if (this.seen.size > this.capacity) this.seen.delete(this.seen.keys().next().value!);
+    // A copy of its own: the id may be a slice of its whole record's text, which keeping it would keep.
+    const id = Buffer.from(requestId, 'utf8').toString('utf8');
+    const oldest = this.ring[this.next];
+    if (oldest !== undefined) this.seen.delete(oldest);
+    this.ring[this.next] = id;
+    this.next = (this.next + 1) % this.capacity;
+    this.seen.set(id, source);
     return false;
   }
 }
