@@ -1,3 +1,4 @@
+import { closingQuote, keyName, skipSpace } from './json-text.js';
 import { endOfComposite } from './redact-secrets.js';
 
 /**
@@ -20,7 +21,7 @@ export function dropJsonKey(text: string, key: string): string {
   for (;;) {
     i = skipSpace(text, i);
     if (text.charCodeAt(i) !== 0x22 /* " */) break;
-    const nameEnd = endOfString(text, i);
+    const nameEnd = closingQuote(text, i);
     if (nameEnd < 0) break;
     const raw = text.slice(i + 1, nameEnd);
     let colon = skipSpace(text, nameEnd + 1);
@@ -31,7 +32,7 @@ export function dropJsonKey(text: string, key: string): string {
     if (valueEnd < 0) break;
     const after = skipSpace(text, valueEnd);
     const comma = text.charCodeAt(after) === 0x2c;
-    if (nameOf(raw) === key) {
+    if (keyName(raw) === key) {
       if (!first) {
         // `,"key":value` goes with its comma.
         out.push(text.slice(copied, memberStart));
@@ -57,39 +58,11 @@ export function dropJsonKey(text: string, key: string): string {
   return out.join('');
 }
 
-function nameOf(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
-  }
-}
-
-function skipSpace(text: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
-    i++;
-  }
-}
-
-/** The index of the quote closing the string that opens at `open`, or -1. */
-function endOfString(text: string, open: number): number {
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x22) return i;
-  }
-  return -1;
-}
-
 /** Where the value starting at `from` ends, or -1 when the text ends first. */
 function endOfValue(text: string, from: number): number {
   const c = text.charCodeAt(from);
   if (c === 0x22) {
-    const end = endOfString(text, from);
+    const end = closingQuote(text, from);
     return end < 0 ? -1 : end + 1;
   }
   if (c === 0x7b || c === 0x5b) return endOfCompositeUnbounded(text, from);

@@ -1,7 +1,7 @@
+import { closingQuote, keyName, skipSpace } from './json-text.js';
 import { REDACTED, SECRET_KEY, endOfComposite, redactSecrets } from './redact-secrets.js';
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /**
  * Redacts credentials in the text of a JSON record without re-serializing
@@ -53,36 +53,6 @@ export function redactJsonText(text: string): string {
   }
   out.push(text.slice(copied));
   return out.join('');
-}
-
-/** A key as JSON.parse reads it: escapes such as `\u0077` decoded, so a spelled-out name is still a name. */
-function keyName(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
-  }
-}
-
-/** The index of the quote closing the string that opens at `open`, or -1. */
-function closingQuote(text: string, open: number): number {
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i;
-  }
-  return -1;
-}
-
-function skipSpace(text: string, from: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
-    i++;
-  }
-  return i;
 }
 
 function endOfScalar(text: string, from: number): number {

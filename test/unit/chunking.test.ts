@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanChunks } from '../helpers/scan-in-process.js';
+import { splitAt } from '../helpers/split-at.js';
 
 /** The sample log plus multi-byte text, so some splits fall inside a UTF-8 character. */
 const CONTENT = Buffer.concat([
@@ -14,18 +15,6 @@ const CONTENT = Buffer.concat([
   Buffer.from('\n2026-11-22T09:46:01.000000002Z stderr F line"}\n', 'utf8'),
 ]);
 
-/** Splits a buffer at the given (sorted, deduplicated) offsets. */
-function splitAt(buffer: Buffer, offsets: number[]): Buffer[] {
-  const cuts = [...new Set(offsets)].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let start = 0;
-  for (const cut of cuts) {
-    chunks.push(buffer.subarray(start, cut));
-    start = cut;
-  }
-  chunks.push(buffer.subarray(start));
-  return chunks.filter((c) => c.length > 0);
-}
 
 /** Every shape fixture, one after another: stack traces, tracebacks and inspect blocks cross chunk edges. */
 const SHAPES = Buffer.concat(

@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonDocumentReader, type DocumentEntry, type DocumentLimits } from '../../src/records/json-document-reader.js';
+import { splitAt } from '../helpers/split-at.js';
 
 interface Read {
   entries: DocumentEntry[];
@@ -27,18 +28,6 @@ function read(input: string | Buffer, chunkOffsets: number[] = [], limits: Parti
   return { entries, lines: reader.lines, error: reader.error, skipped: reader.skipped, undecodable: reader.undecodable };
 }
 
-/** Splits a buffer at the given offsets (any order, repeats allowed). */
-function splitAt(buffer: Buffer, offsets: number[]): Buffer[] {
-  const cuts = [...new Set(offsets)].filter((o) => o > 0 && o < buffer.length).sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let start = 0;
-  for (const cut of cuts) {
-    chunks.push(buffer.subarray(start, cut));
-    start = cut;
-  }
-  chunks.push(buffer.subarray(start));
-  return chunks.filter((c) => c.length > 0);
-}
 
 const lines = (...text: string[]): string => text.join('\n');
 
