@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCatalog } from '../src/catalog/diff-catalog.js';
 import { inspectCatalogFile } from '../src/catalog/inspect-catalog-file.js';
-import { DATA_DIR, loadCatalog, readUserCatalog, withUserCatalog } from '../src/catalog/load-catalog.js';
+import { DATA_DIR, loadCatalog, readUserCatalogs, withUserCatalog } from '../src/catalog/load-catalog.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
 import { scanLines } from './helpers/scan-lines.js';
 
@@ -31,15 +31,34 @@ describe('user catalogs', () => {
   });
 
   it('apply in order: a later file overrides an earlier one', () => {
-    const raw = readUserCatalog(fixture('tencent-tweaks.yaml'));
+    const raw = readUserCatalogs(fixture('tencent-tweaks.yaml'))[0]!;
     const twice = withUserCatalog(withUserCatalog(builtIn.vendors, raw), { vendor: 'tencent', entries: [{ code: 'ResourceNotFound.Cluster', retryable: true }] });
     expect(twice.get('tencent')!.entries.find((e) => e.code === 'ResourceNotFound.Cluster')).toMatchObject({ category: 'not-found', retryable: true });
     // The vendors map given is left as it was.
     expect(builtIn.vendors.get('tencent')!.entries.some((e) => e.code === 'ResourceNotFound.Cluster')).toBe(false);
   });
 
+  it('apply every vendor of a file of several, and leave out draft entries whatever they set', () => {
+    const catalog = loadCatalog([fixture('gaps-drafts.yaml')]);
+    expect(catalog.size).toBe(builtIn.size + 1);
+    expect(catalog.lookupCode('ResourceNotFound.Cluster', 'tencent')).toMatchObject({ catalogued: true, entry: { remedy: expect.stringMatching(/^Check the cluster ID/) } });
+    // Filled in but still marked draft: the parent's metadata, as without the file.
+    expect(catalog.lookupCode('FailedOperation.TopicCreating', 'tencent')).toEqual(builtIn.lookupCode('FailedOperation.TopicCreating', 'tencent'));
+    expect(catalog.lookupCode('InvalidInstanceId.NotFound', 'alibaba')).toEqual(builtIn.lookupCode('InvalidInstanceId.NotFound', 'alibaba'));
+    expect(catalog.lookupCode('FailedOperation.TopicCreating', 'tencent')?.catalogued ?? false).toBe(false);
+  });
+
+  it('leave a draft out of an override too, and never copy the marker into an applied entry', () => {
+    const drafted = withUserCatalog(builtIn.vendors, { vendor: 'alibaba', entries: [{ code: 'ApplyTokenOverFlow', draft: true, remedy: 'drafted' }] });
+    expect(drafted.get('alibaba')!.entries).toEqual(builtIn.vendors.get('alibaba')!.entries);
+    const edited = withUserCatalog(builtIn.vendors, { vendor: 'alibaba', entries: [{ code: 'ApplyTokenOverFlow', draft: false, remedy: 'edited' }] });
+    const entry = edited.get('alibaba')!.entries.find((e) => e.code === 'ApplyTokenOverFlow')!;
+    expect(entry.remedy).toBe('edited');
+    expect(Object.keys(entry)).not.toContain('draft');
+  });
+
   it('are diffed field by field: added codes, old → new values, entries without effect, hints, ignored fields', () => {
-    const raw = readUserCatalog(fixture('tencent-tweaks.yaml'));
+    const raw = readUserCatalogs(fixture('tencent-tweaks.yaml'))[0]!;
     const after = withUserCatalog(builtIn.vendors, raw).get('tencent')!;
     const diff = diffCatalog('tweaks.yaml', raw, builtIn.vendors.get('tencent'), after);
     const notReady = builtIn.lookupCode('FailedOperation.InstanceNotReady', 'tencent')!.entry;
@@ -60,7 +79,7 @@ describe('user catalogs', () => {
       unchanged: ['ResourceNotFound.Topic'],
     });
     expect(diff.added.map((e) => [e.code, e.product, e.category, e.retryable])).toEqual([['ResourceNotFound.Cluster', 'mqtt', 'not-found', false]]);
-    const newVendor = readUserCatalog(fixture('new-vendor.json'));
+    const newVendor = readUserCatalogs(fixture('new-vendor.json'))[0]!;
     expect(diffCatalog('new.json', newVendor, undefined, withUserCatalog(builtIn.vendors, newVendor).get('acme')!)).toMatchObject({
       vendorAdded: true,
       added: [{ code: 'Gateway.Overloaded', product: 'iot-gw' }],
@@ -89,6 +108,15 @@ describe('broken user catalogs', () => {
     expect(problems('duplicate-code.json')).toEqual([`${file('duplicate-code.json')}:6: entry 3 (code ResourceNotFound.Cluster): code listed twice (first as entry 1)`]);
   });
 
+  it('name the catalog and its vendor in a file of several vendors', () => {
+    expect(problems('bundle-problems.yaml')).toEqual([
+      `${file('bundle-problems.yaml')}:5: catalog 1 (vendor tencent), entry 1 (code ResourceNotFound.Cluster): field 'draft' must be a boolean; got "yes"`,
+      `${file('bundle-problems.yaml')}:9: catalog 2 (vendor alibaba), entry 1 (code InvalidInstanceId.NotFound): field 'category' must be one of auth, permission, throttling, quota, ` +
+        'invalid-request, not-found, conflict, unsupported, server, failed-operation, dry-run, unknown; got "missing"',
+    ]);
+    expect(problems('duplicate-vendor.json')).toEqual([`${file('duplicate-vendor.json')}:5: catalog 3 (vendor tencent): vendor listed twice (first as catalog 1)`]);
+  });
+
   it('report syntax errors with line and column, and files that are not a catalog object', () => {
     expect(problems('syntax-error.yaml')).toEqual([`${file('syntax-error.yaml')}:4:1: not valid YAML: Sequence item without - indicator`]);
     expect(problems('syntax-error.json')).toEqual([`${file('syntax-error.json')}:5:3: not valid JSON: value expected (a trailing comma?)`]);
@@ -111,7 +139,7 @@ describe('broken user catalogs', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('fixtures/catalogs/acme.yaml: ok (vendor alibaba: 1 overridden, 1 added)\n');
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(11);
+    expect(lines).toHaveLength(14);
     for (const name of broken) expect(lines.some((l) => l.startsWith(`mqerr: catalog ${name}`)), name).toBe(true);
   });
 });

@@ -27,6 +27,8 @@ const PATTERN_WORDS: Record<string, string> = {
 export function describeSchemaErrors(raw: unknown, errors: readonly ErrorObject[]): CatalogProblem[] {
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of errors) {
+    // The root's `if` (a file with 'catalogs' holds several vendors) adds "must match else schema" to the real errors.
+    if (error.keyword === 'if') continue;
     const list = byPath.get(error.instancePath) ?? [];
     list.push(error);
     byPath.set(error.instancePath, list);
@@ -39,13 +41,31 @@ export function describeSchemaErrors(raw: unknown, errors: readonly ErrorObject[
   return problems.sort((a, b) => comparePaths(a.path, b.path));
 }
 
-/** Where a path points, for people: `top level`, `hints`, `entry 3 (code X)`. */
+/**
+ * Where a path points, for people: `top level`, `entry 3 (code X)`, and in a
+ * file of several vendors `catalog 2 (vendor alibaba), entry 3 (code X)`.
+ */
 export function describeWhere(raw: unknown, path: ValuePath): { where: string; field: string } {
-  if (path[0] === 'entries' && typeof path[1] === 'number') {
-    const code = valueAt(raw, ['entries', path[1], 'code']);
-    return { where: `entry ${path[1] + 1}${typeof code === 'string' ? ` (code ${code})` : ''}`, field: fieldName(path.slice(2)) };
+  const { catalog, local } = splitCatalogPath(path);
+  const within = catalog === null ? raw : valueAt(raw, ['catalogs', catalog]);
+  const prefix = catalog === null ? '' : catalogName(within, catalog);
+  if (local[0] === 'entries' && typeof local[1] === 'number') {
+    const code = valueAt(within, ['entries', local[1], 'code']);
+    const entry = `entry ${local[1] + 1}${typeof code === 'string' ? ` (code ${code})` : ''}`;
+    return { where: prefix === '' ? entry : `${prefix}, ${entry}`, field: fieldName(local.slice(2)) };
   }
-  return { where: 'top level', field: fieldName(path) };
+  return { where: prefix === '' ? 'top level' : prefix, field: fieldName(local) };
+}
+
+/** `catalog 2 (vendor alibaba)`: a member of a file's `catalogs`, 1-based. */
+function catalogName(member: unknown, index: number): string {
+  const vendor = valueAt(member, ['vendor']);
+  return `catalog ${index + 1}${typeof vendor === 'string' ? ` (vendor ${vendor})` : ''}`;
+}
+
+/** A path into a file of several vendors, as the member's index and the path inside that member. */
+function splitCatalogPath(path: ValuePath): { catalog: number | null; local: ValuePath } {
+  return path[0] === 'catalogs' && typeof path[1] === 'number' ? { catalog: path[1], local: path.slice(2) } : { catalog: null, local: path };
 }
 
 function describe(raw: unknown, path: ValuePath, error: ErrorObject): CatalogProblem {
@@ -64,8 +84,9 @@ function describe(raw: unknown, path: ValuePath, error: ErrorObject): CatalogPro
   }
   const got = `; got ${describeValue(valueAt(raw, path))}`;
   const { where, field } = describeWhere(raw, path);
-  if (path.length === 0 || (path[0] === 'entries' && path.length === 2 && error.keyword === 'type')) {
-    const expected = path.length === 0 ? "an object with 'vendor' and 'entries'" : "an object with at least 'code'";
+  const { catalog, local } = splitCatalogPath(path);
+  if ((catalog === null && local.length === 0) || (catalog !== null && local.length === 0 && error.keyword === 'type') || (local[0] === 'entries' && local.length === 2 && error.keyword === 'type')) {
+    const expected = local.length === 0 ? "an object with 'vendor' and 'entries'" : "an object with at least 'code'";
     return { path, text: `${where}: expected ${expected}${got}` };
   }
   return { path, text: `${where}: field '${field}' ${expectation(error, path)}${got}` };
@@ -88,6 +109,8 @@ function expectation(error: ErrorObject, path: ValuePath): string {
       return `must be at most ${String(params['limit'])}`;
     case 'minLength':
       return 'must not be empty';
+    case 'minItems':
+      return `must hold at least ${String(params['limit'])} item${params['limit'] === 1 ? '' : 's'}`;
     case 'uniqueItems':
       return `must not list the same value twice (items ${Number(params['j']) + 1} and ${Number(params['i']) + 1})`;
     default:
@@ -150,8 +173,13 @@ function valueAt(raw: unknown, path: ValuePath): unknown {
   return value;
 }
 
-/** Top-level fields first, then entries in file order. */
+/** Top-level fields first, then entries in file order (in a file of several vendors, catalog by catalog). */
 function comparePaths(a: ValuePath, b: ValuePath): number {
-  const rank = (p: ValuePath): number => (p[0] === 'entries' && typeof p[1] === 'number' ? p[1] : -1);
-  return rank(a) - rank(b);
+  const rank = (p: ValuePath): [number, number] => {
+    const { catalog, local } = splitCatalogPath(p);
+    return [catalog ?? -1, local[0] === 'entries' && typeof local[1] === 'number' ? local[1] : -1];
+  };
+  const [ca, ea] = rank(a);
+  const [cb, eb] = rank(b);
+  return ca - cb || ea - eb;
 }

@@ -1,5 +1,6 @@
 import type { CatalogEntry, Vendor } from '../types.js';
 import type { VendorCatalog } from './catalog.js';
+import { isDraft } from './draft-entries.js';
 import type { RawCatalog } from './raw-catalog.js';
 
 /** One field a user catalog changes: its value before and after. */
@@ -25,6 +26,8 @@ export interface CatalogDiff {
   overridden: { code: string; changes: FieldChange[] }[];
   /** Known codes the file lists without changing any field. */
   unchanged: string[];
+  /** Codes of draft entries (`draft: true`), listed but not applied. */
+  drafts: string[];
 }
 
 /** Top-level fields a user catalog may set that do not change a vendor the catalog already has. */
@@ -51,6 +54,7 @@ export function diffCatalog(file: string, raw: RawCatalog, before: VendorCatalog
     added: [],
     overridden: [],
     unchanged: [],
+    drafts: raw.entries.filter(isDraft).map((e) => e.code),
   };
   if (!before) {
     diff.added = [...after.entries];
@@ -60,7 +64,7 @@ export function diffCatalog(file: string, raw: RawCatalog, before: VendorCatalog
   diff.hints = hintChanges(before, after);
   const old = new Map(before.entries.map((e) => [e.code, e]));
   const now = new Map(after.entries.map((e) => [e.code, e]));
-  for (const { code } of raw.entries) {
+  for (const { code } of raw.entries.filter((e) => !isDraft(e))) {
     const previous = old.get(code);
     const current = now.get(code)!;
     if (!previous) {

@@ -4,14 +4,21 @@ import { extname, join } from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import { describeSchemaErrors, describeWhere, type CatalogProblem } from './describe-schema-errors.js';
-import { sourceLocator } from './locate-in-source.js';
-import type { RawCatalog } from './raw-catalog.js';
+import { describeDraft, findDrafts } from './draft-entries.js';
+import { sourceLocator, type ValuePath } from './locate-in-source.js';
+import type { RawCatalog, RawCatalogBundle } from './raw-catalog.js';
 
-/** The result of reading one catalog file: the catalog, or every problem found in it. */
+/** The result of reading one catalog file: its vendors' catalogs, or every problem found in it. */
 export interface CatalogInspection {
-  catalog: RawCatalog | null;
+  /** One per vendor, in file order (a file of one vendor gives one); null when the file has problems. */
+  catalogs: RawCatalog[] | null;
   /** One line each: `catalog my.yaml:7: entry 2 (code X): field 'retryable' must be a boolean or null; got "yes"`. */
   problems: string[];
+  /**
+   * Draft entries (not applied), one line each with the index in `catalogs` of the vendor it belongs to:
+   * `catalog gaps.yaml:9: vendor tencent, code X: draft, not applied …`.
+   */
+  warnings: { catalog: number; text: string }[];
 }
 
 /**
@@ -53,8 +60,11 @@ function schemaValidator(schemaDir: string): ValidateFunction {
 
 /**
  * Reads a catalog file (JSON, or YAML by its `.yaml`/`.yml` extension) as
- * data and checks it against the schema and for codes listed twice. Every
- * problem names the file, the line when it can be found, the entry and the field.
+ * data and checks it against the schema and for vendors and codes listed
+ * twice. A file holds one vendor's catalog, or several under `catalogs`.
+ * Every problem names the file, the line when it can be found, the catalog
+ * (in a file of several), the entry and the field; draft entries are
+ * warnings, not problems.
  * @example inspectCatalogFile('my-codes.yaml', DATA_DIR).problems // []
  */
 export function inspectCatalogFile(path: string, schemaDir: string): CatalogInspection {
@@ -80,17 +90,42 @@ export function inspectCatalogFile(path: string, schemaDir: string): CatalogInsp
     return failed(yaml ? yamlSyntaxError(path, err) : jsonSyntaxError(path, text, err as Error));
   }
   const errors = schemaErrors(raw, schemaValidator(schemaDir));
-  const found: CatalogProblem[] = errors.length === 0 ? duplicateCodes(raw as RawCatalog) : describeSchemaErrors(raw, errors);
-  if (found.length === 0) return { catalog: raw as RawCatalog, problems: [] };
+  const found: CatalogProblem[] = errors.length === 0 ? duplicates(raw as RawCatalog | RawCatalogBundle) : describeSchemaErrors(raw, errors);
+  const lineOf = () => sourceLocator(text, yaml ? 'yaml' : 'json');
+  if (found.length === 0) {
+    const valid = raw as RawCatalog | RawCatalogBundle;
+    return { catalogs: catalogsOf(valid), problems: [], warnings: draftWarnings(path, valid, lineOf) };
+  }
   // Problems come in entry order; past MAX_PROBLEMS they are counted, not located (which costs a parse of the file).
   const shown = found.slice(0, MAX_PROBLEMS);
-  const lineOf = sourceLocator(text, yaml ? 'yaml' : 'json');
-  const located = shown.map((p) => ({ line: lineOf(p.path), text: p.text }));
+  const locate = lineOf();
+  const located = shown.map((p) => ({ line: locate(p.path), text: p.text }));
   // In file order where the lines are known (sort is stable, so the rest keep entry order).
   located.sort((a, b) => (a.line !== null && b.line !== null ? a.line - b.line : 0));
   const problems = located.map((p) => `catalog ${path}${p.line === null ? '' : `:${p.line}`}: ${p.text}`);
   if (found.length > shown.length) problems.push(`catalog ${path}: more problems not shown (the first ${MAX_PROBLEMS} are listed)`);
-  return { catalog: null, problems };
+  return { catalogs: null, problems, warnings: [] };
+}
+
+/** The vendors' catalogs a valid file holds: itself, or the members of its `catalogs`. */
+function catalogsOf(raw: RawCatalog | RawCatalogBundle): RawCatalog[] {
+  return 'catalogs' in raw ? raw.catalogs : [raw];
+}
+
+/** Where a member's paths start: `['catalogs', i]` in a file of several vendors, the top level otherwise. */
+function memberPath(raw: RawCatalog | RawCatalogBundle, index: number): ValuePath {
+  return 'catalogs' in raw ? ['catalogs', index] : [];
+}
+
+/** One located line per draft entry; the file is parsed for lines only when it has drafts. */
+function draftWarnings(path: string, raw: RawCatalog | RawCatalogBundle, lineOf: () => (path: ValuePath) => number | null): CatalogInspection['warnings'] {
+  const drafts = findDrafts(catalogsOf(raw));
+  if (drafts.length === 0) return [];
+  const locate = lineOf();
+  return drafts.map((d) => {
+    const line = locate([...memberPath(raw, d.catalog), 'entries', d.entry]);
+    return { catalog: d.catalog, text: `catalog ${path}${line === null ? '' : `:${line}`}: ${describeDraft(d)}` };
+  });
 }
 
 function describeFileKind(info: Stats): string {
@@ -147,20 +182,33 @@ function parseYamlData(text: string): unknown {
 }
 
 function failed(problem: string): CatalogInspection {
-  return { catalog: null, problems: [problem] };
+  return { catalogs: null, problems: [problem], warnings: [] };
 }
 
-/** A code may be listed once per file; the second listing is the problem. */
-function duplicateCodes(raw: RawCatalog): CatalogProblem[] {
-  const first = new Map<string, number>();
+/**
+ * A vendor may be listed once per file, and a code once per vendor: the
+ * second listing is the problem.
+ */
+function duplicates(raw: RawCatalog | RawCatalogBundle): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
-  raw.entries.forEach((entry, i) => {
-    const earlier = first.get(entry.code);
-    if (earlier === undefined) first.set(entry.code, i);
+  const firstVendor = new Map<string, number>();
+  catalogsOf(raw).forEach((catalog, c) => {
+    const at = memberPath(raw, c);
+    const earlierVendor = firstVendor.get(catalog.vendor);
+    if (earlierVendor === undefined) firstVendor.set(catalog.vendor, c);
     else {
-      const path = ['entries', i, 'code'];
-      problems.push({ path, text: `${describeWhere(raw, path).where}: code listed twice (first as entry ${earlier + 1})` });
+      const path = [...at, 'vendor'];
+      problems.push({ path, text: `${describeWhere(raw, path).where}: vendor listed twice (first as catalog ${earlierVendor + 1})` });
     }
+    const first = new Map<string, number>();
+    catalog.entries.forEach((entry, i) => {
+      const earlier = first.get(entry.code);
+      if (earlier === undefined) first.set(entry.code, i);
+      else {
+        const path = [...at, 'entries', i, 'code'];
+        problems.push({ path, text: `${describeWhere(raw, path).where}: code listed twice (first as entry ${earlier + 1})` });
+      }
+    });
   });
   return problems;
 }

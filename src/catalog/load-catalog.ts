@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CatalogError } from '../errors.js';
 import type { CatalogEntry, KnownProduct, ProductHints, Vendor } from '../types.js';
 import { Catalog, type VendorCatalog } from './catalog.js';
+import { isDraft } from './draft-entries.js';
 import { inspectCatalogFile } from './inspect-catalog-file.js';
 import type { RawCatalog, RawEntry, RawProductHints } from './raw-catalog.js';
 
@@ -12,11 +13,11 @@ import type { RawCatalog, RawEntry, RawProductHints } from './raw-catalog.js';
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
 const SCHEMA_FILE = 'catalog.schema.json';
 
-/** Reads and validates one catalog file; the first problem found ends the run (exit 2). */
-function readCatalogFile(path: string): RawCatalog {
-  const { catalog, problems } = inspectCatalogFile(path, DATA_DIR);
-  if (!catalog) throw new CatalogError(problems[0] ?? `catalog ${path}: not a catalog`);
-  return catalog;
+/** Reads and validates one catalog file, its vendors in file order; the first problem found ends the run (exit 2). */
+function readCatalogFile(path: string): RawCatalog[] {
+  const { catalogs, problems } = inspectCatalogFile(path, DATA_DIR);
+  if (!catalogs) throw new CatalogError(problems[0] ?? `catalog ${path}: not a catalog`);
+  return catalogs;
 }
 
 function toEntry(raw: RawEntry, vendor: string, product: string): CatalogEntry {
@@ -42,7 +43,7 @@ function toEntry(raw: RawEntry, vendor: string, product: string): CatalogEntry {
 function overrideEntry(base: CatalogEntry, raw: RawEntry): CatalogEntry {
   const merged: CatalogEntry = { ...base };
   for (const key of Object.keys(raw) as (keyof RawEntry)[]) {
-    if (key === 'code') continue;
+    if (key === 'code' || key === 'draft') continue;
     (merged as unknown as Record<string, unknown>)[key] = raw[key] ?? null;
   }
   return merged;
@@ -91,10 +92,12 @@ function toVendorCatalog(raw: RawCatalog): VendorCatalog {
 /**
  * The vendors after a user catalog is applied: a new vendor is added whole;
  * for a known vendor, a new code is added and a known code gets only the
- * fields the user entry sets. The map given is not changed.
- * @example withUserCatalog(loadCatalog().vendors, readUserCatalog('my-codes.yaml'))
+ * fields the user entry sets. Draft entries (`draft: true`) are left out, so
+ * their codes stay uncatalogued. The map given is not changed.
+ * @example withUserCatalog(loadCatalog().vendors, readUserCatalogs('my-codes.yaml')[0]!)
  */
-export function withUserCatalog(vendors: ReadonlyMap<Vendor, VendorCatalog>, raw: RawCatalog): Map<Vendor, VendorCatalog> {
+export function withUserCatalog(vendors: ReadonlyMap<Vendor, VendorCatalog>, file: RawCatalog): Map<Vendor, VendorCatalog> {
+  const raw: RawCatalog = { ...file, entries: file.entries.filter((e) => !isDraft(e)) };
   const result = new Map(vendors);
   const existing = vendors.get(raw.vendor);
   if (!existing) {
@@ -127,8 +130,8 @@ export function withUserCatalog(vendors: ReadonlyMap<Vendor, VendorCatalog>, raw
   return result;
 }
 
-/** Reads and validates one user catalog file without applying it. */
-export function readUserCatalog(path: string): RawCatalog {
+/** Reads and validates one user catalog file without applying it: its vendors' catalogs, in file order. */
+export function readUserCatalogs(path: string): RawCatalog[] {
   return readCatalogFile(path);
 }
 
@@ -149,12 +152,13 @@ export function loadCatalog(userFiles: readonly string[] = []): Catalog {
   let vendors = new Map<Vendor, VendorCatalog>();
   const versionParts: string[] = [];
   for (const file of builtInFiles()) {
-    const raw = readCatalogFile(file);
-    vendors.set(raw.vendor, toVendorCatalog(raw));
-    versionParts.push(`${raw.vendor}@${raw.version ?? basename(file, '.json')}`);
+    for (const raw of readCatalogFile(file)) {
+      vendors.set(raw.vendor, toVendorCatalog(raw));
+      versionParts.push(`${raw.vendor}@${raw.version ?? basename(file, '.json')}`);
+    }
   }
   for (const file of userFiles) {
-    vendors = withUserCatalog(vendors, readUserCatalog(file));
+    for (const raw of readUserCatalogs(file)) vendors = withUserCatalog(vendors, raw);
     const text = readFileSync(file);
     versionParts.push(`user:${createHash('sha256').update(text).digest('hex').slice(0, 12)}`);
   }

@@ -15,6 +15,8 @@ export interface RawEntry {
   description?: string | null;
   remedy?: string | null;
   source?: string | null;
+  /** Drafted by `catalog --suggest` and not yet edited: checked, never applied (see isDraft). */
+  draft?: boolean;
 }
 
 /** A catalog file as it is written (data/catalog.schema.json), after validation. */
@@ -34,3 +36,9 @@ export interface RawCatalog {
 export type RawProductHints = Partial<Omit<ProductHints, 'known'>> & {
   known?: (Pick<KnownProduct, 'product'> & Partial<Omit<KnownProduct, 'product'>>)[];
 };
+
+/** Several vendors' catalogs in one file, applied in order (data/catalog.schema.json, `catalogs`). */
+export interface RawCatalogBundle {
+  $schema?: string;
+  catalogs: RawCatalog[];
+}

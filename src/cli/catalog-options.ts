@@ -15,7 +15,7 @@ export function catalogOptions<T>(y: Argv<T>) {
     .option('vendor', {
       type: 'string',
       requiresArg: true,
-      describe: 'list only this vendor\'s codes; with --suggest: the vendor to draft entries for (default: the one with most records)',
+      describe: 'list only this vendor\'s codes; with --suggest: draft only this vendor\'s entries (default: every vendor\'s)',
     })
     .option('category', { choices: CATEGORIES, requiresArg: true, describe: 'list only the codes of this category' })
     .conflicts('check', ['diff', 'suggest'])

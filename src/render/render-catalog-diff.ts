@@ -13,6 +13,7 @@ export function renderCatalogDiff(diffs: readonly CatalogDiff[]): string {
   for (const d of diffs) {
     const counts = [`${d.added.length} added`, `${d.overridden.length} overridden`];
     if (d.unchanged.length > 0) counts.push(`${d.unchanged.length} unchanged`);
+    if (d.drafts.length > 0) counts.push(`${d.drafts.length} draft${d.drafts.length === 1 ? '' : 's'} not applied`);
     out.push(`${d.file}: ${d.vendorAdded ? 'new vendor' : 'vendor'} ${d.vendor}: ${counts.join(', ')}`);
     for (const change of d.hints) out.push(`  ~ ${change.field}: ${show(change.old)} → ${show(change.new)}`);
     for (const e of d.added) out.push(`  + ${e.code} (${summarize(e)})`);
@@ -21,6 +22,7 @@ export function renderCatalogDiff(diffs: readonly CatalogDiff[]): string {
       for (const c of o.changes) out.push(`      ${c.field}: ${show(c.old)} → ${show(c.new)}`);
     }
     for (const code of d.unchanged) out.push(`  = ${code} (listed, but every field it sets already has that value)`);
+    for (const code of d.drafts) out.push(`  ? ${code} (draft: true, not applied until the marker is removed)`);
     if (d.ignored.length > 0) out.push(`  ! ${d.ignored.join(', ')}: ignored, the catalog already has vendor ${d.vendor}`);
   }
   return sanitizeForTerminal(out.join('\n'), { multiline: true }) + '\n';

@@ -6,9 +6,9 @@ import { warn, writeOut } from '../output.js';
 import { readSummary } from './merge.js';
 
 /**
- * `mqerr catalog --suggest SUMMARY.json`: prints a user catalog with draft
- * entries for the summary's uncatalogued codes; what to fill in is said in
- * YAML comments (or on stderr for JSON).
+ * `mqerr catalog --suggest SUMMARY.json`: prints one user catalog with draft
+ * entries for the summary's uncatalogued codes of every vendor (or of
+ * `--vendor`'s); what to fill in is said in YAML comments (or on stderr for JSON).
  */
 export async function runCatalogSuggest(summaryFile: string, vendor: string | undefined, format: 'yaml' | 'json'): Promise<number> {
   // A summary made with --no-redact (or by an mqerr that knew fewer forms) is redacted here.
@@ -22,7 +22,7 @@ export async function runCatalogSuggest(summaryFile: string, vendor: string | un
     return EXIT.ok;
   }
   const { text, notes } = renderSuggestion(suggestion, { summaryFile, catalogVersion: summary.catalog.version }, format);
-  if (text === '' && suggestion.vendor !== null) warn(`${summaryFile}: no uncatalogued ${suggestion.vendor} codes`);
+  if (text === '' && vendor !== undefined) warn(`${summaryFile}: no uncatalogued ${vendor} codes`);
   for (const note of notes) warn(note);
   if (text !== '') await writeOut(text);
   return EXIT.ok;
