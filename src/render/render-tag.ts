@@ -7,6 +7,11 @@ import type { OutputBuffer } from './output-buffer.js';
 const LEVEL_ERROR = 50;
 const LEVEL_INFO = 30;
 
+/** pino's label of the level a text record is given (`ERROR` for an API error event, else `INFO`), as pino-pretty shows it. */
+export function tagLevelLabel(event: Pick<TaggedEvent, 'event'>): string {
+  return event.event === 'error' ? 'ERROR' : 'INFO';
+}
+
 /** The `mqerr` key added to every record by `mqerr tag`. */
 export interface TagFields {
   source: string;

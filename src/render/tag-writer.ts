@@ -1,10 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import type { QuietLine } from '../records/assemble-records.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+import { dropOwnTimeAndLevel } from './drop-own-time-level.js';
 import { OutputBuffer } from './output-buffer.js';
 import { redactJsonText } from './redact-json-text.js';
 import { redactSecrets } from './redact-secrets.js';
-import { QuietTagFields, renderQuietTagLine, renderTagLine } from './render-tag.js';
+import { QuietTagFields, renderQuietTagLine, renderTagLine, tagLevelLabel } from './render-tag.js';
 
 export interface TagWriterOptions {
   /** Only API error events are written. */
@@ -32,10 +33,12 @@ export class TagWriter {
   record(record: LogRecord, recognition: Recognition, event: TaggedEvent, further = false): void {
     if (further || (this.options.errorsOnly && event.event !== 'error')) return;
     const text = this.options.redactInput ? redactRecordText(record.text, recognition.json) : record.text;
-    const line = renderTagLine(record, recognition, event, text);
-    if (this.options.pretty) this.out.write(this.options.pretty(line));
-    else {
-      this.out.write(line);
+    if (this.options.pretty) {
+      // pino-pretty shows the record's time and level: a text line's own are not shown twice (the NDJSON keeps the line whole).
+      const shown = recognition.json ? text : dropOwnTimeAndLevel(text, event.time, tagLevelLabel(event));
+      this.out.write(this.options.pretty(renderTagLine(record, recognition, event, shown)));
+    } else {
+      this.out.write(renderTagLine(record, recognition, event, text));
       this.out.writeByte(0x0a);
     }
   }
