@@ -177,6 +177,8 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     catalogProducts: [...options.catalog.vendors.values()].map((vc) => vc.product.toLowerCase()),
     crossTabs: aggregator.crossTabs.specs,
     logTimeZone: logTimeZone().name,
+    // With several inputs, every error with a RequestId comes here: one counted from another input counts once.
+    settleRepeats: options.inputs.length === 1,
     tag: tag ? { errorsOnly: tag.errorsOnly, redactInput: tag.redactInput } : null,
   };
   const pool = await WorkerPool.start<SourceState>(options.jobs, settings, { maxQueuedBytes: QUEUED_BYTES_PER_WORKER * options.jobs }, {
@@ -203,6 +205,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       aggregator.absorb(result.summary);
       if (result.series) aggregator.absorbSeries(result.series);
       source.lastTime = result.lastTime ?? source.lastTime;
+      for (const [id, line] of result.repeatTail) source.repeats.push(id, line);
       noteFailure(source, result.failure);
     },
   });
