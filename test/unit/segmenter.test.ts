@@ -39,4 +39,23 @@ describe('cutting a source into segments', () => {
     lines[3] = '{"log":"2026-11-21 00:00:00,000 ERROR boom\\n","kubernetes":{"pod_name":"api-1"}}';
     expect(cut(lines, 200)).toEqual([1]);
   });
+
+  it('cuts a log whose lines lead with an RFC 3339 time alone (kubectl --timestamps, winston, log4j2), where the text after it starts a record', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const t = `2026-11-21T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`;
+      lines.push(`${t} 2026-11-21 00:00:00,000 ERROR app: call failed`, `${t} \tat com.example.Svc.call(Svc.java:${i})`);
+    }
+    const starts = cut(lines, 200);
+    expect(starts.length).toBeGreaterThan(5);
+    // Only before a line whose text starts a record: never before a stack frame.
+    for (const first of starts) expect(lines[first - 1]).toContain('ERROR app');
+  });
+
+  it('never cuts a log of CRI lines, whose streams keep records open', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `2026-11-21T00:00:${String(i % 60).padStart(2, '0')}.123456789Z ${i % 2 ? 'stdout' : 'stderr'} F 2026-11-21 00:00:00,000 INFO line ${i}`);
+    expect(cut(lines, 200)).toEqual([1]);
+    // Whatever the size of the pieces it is read in.
+    expect(cut(lines, 200, 13)).toEqual([1]);
+  });
 });
