@@ -100,6 +100,44 @@ describe('processing files on worker threads', () => {
     await expectSameEverywhere(['tag', file]);
   });
 
+  it('settles repeats in a segment once its own errors fill the window, as the sequential path does', async () => {
+    // A window of 8 errors and segments of ~30 lines: most errors are settled in their segment, the first 8 of each are not.
+    const env = { MQERR_REPEAT_WINDOW: '8' };
+    const ids = Array.from({ length: 12 }, (_, i) => `8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e${String(i).padStart(2, '0')}`);
+    const lines: string[] = [];
+    let seed = 7;
+    // Above 256 KB, so that the file is read on worker threads.
+    for (let i = 0; i < 3000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const id = ids[seed % ids.length]!;
+      const t = 1795340700000 + i * 1000;
+      lines.push(
+        i % 3 === 0
+          ? `2026/11/22 09:45:00 [TencentCloudSDKError] Code=RequestLimitExceeded, Message=slow down, RequestId=${id}`
+          : `{"level":50,"time":${t},"err":{"code":"${i % 2 ? 'InternalError' : 'ResourceNotFound.Topic'}","requestId":"${id}"},"msg":"call failed"}`,
+      );
+    }
+    const one = join(work, 'window-one.log');
+    const two = join(work, 'window-two.log');
+    writeFileSync(one, lines.join('\n') + '\n');
+    writeFileSync(two, lines.slice(100, 2300).reverse().join('\n') + '\n');
+    for (const files of [[one], [one, two]]) {
+      for (const command of [['scan', '--format', 'json'], ['tag']]) {
+        const args = [...command, ...files];
+        const parallel = await runCli(['--jobs', '2', ...args], { env: { ...env, MQERR_SEGMENT_BYTES: '3000' } });
+        const sequential = await runCli(['--jobs', '1', ...args], { env });
+        expect(parallel.stdout).toBe(sequential.stdout);
+        expect(parallel.code).toBe(sequential.code);
+      }
+    }
+    // 12 ids drawn at random among 8 recent errors: some errors are repeats, not all.
+    const summary = JSON.parse((await runCli(['scan', '--format', 'json', one], { env })).stdout);
+    expect(summary.totals.errors).toBeGreaterThan(12);
+    expect(summary.totals.errors).toBeLessThan(3000);
+    const tagged = (await runCli(['tag', one], { env })).stdout.split('\n').filter((line) => line.includes('"duplicateOf"'));
+    expect(tagged.length).toBe(3000 - summary.totals.errors);
+  });
+
   it('decodes a big UTF-16 file (PowerShell redirection) as the sequential path does', async () => {
     const text = readFileSync(join(ROOT, 'fixtures/sample/app.log'), 'utf8').repeat(3);
     const file = join(work, 'powershell.log');

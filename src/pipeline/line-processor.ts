@@ -47,6 +47,14 @@ export interface LineOptions {
    * (`duplicateOf`), which decides whether the error counts.
    */
   deferRepeat?: RecordSink;
+  /**
+   * Whether a processor that starts inside its source settles an error's
+   * repeat itself once that needs no earlier line: in the source's first
+   * segment, and once its own errors fill the window of recent RequestIds
+   * (see RepeatWindow). Off when the run has several inputs, whose repeats
+   * across inputs the main thread settles (on by default).
+   */
+  settleRepeats?: boolean;
   /** What an earlier run left this source with (see ProcessorCarry): it continues from there. */
   carry?: ProcessorCarry;
 }
@@ -97,6 +105,8 @@ export class LineProcessor {
   private readonly order: StreamOrder;
   private readonly partials = new Map<string, PartialLine>();
   private readonly repeats: RepeatWindow;
+  /** Errors with a RequestId whose repeat was settled here (see LineOptions.settleRepeats). */
+  private settledRequestIds = 0;
   private readonly stats: ReturnType<Aggregator['source']>;
   private firstFailure: { line: number; message: string } | null = null;
 
@@ -249,6 +259,16 @@ export class LineProcessor {
     return { lineNo: this.lineNo, lastTime: this.lastTime, repeats: this.repeats.entries() };
   }
 
+  /**
+   * The errors with a RequestId settled here that the window still holds,
+   * oldest first: what the source's window takes from this processor beyond
+   * the errors it settled itself (see run-parallel.ts).
+   */
+  settledWindow(): [string, number][] {
+    const entries = this.repeats.entries();
+    return entries.slice(entries.length - Math.min(this.settledRequestIds, entries.length));
+  }
+
   /** Whether a record is waiting for more lines. */
   get pending(): boolean {
     return this.assembler.pending || this.partials.size > 0;
@@ -280,10 +300,14 @@ export class LineProcessor {
   private onRecognition(record: LogRecord, recognition: Recognition, further: boolean): void {
     const tagged = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
     const event = this.options.redact === false ? tagged : redactEvent(tagged);
+    // Every error with a RequestId joins the window, settled here or not, so the window is the source's own.
+    const settledHere = this.options.settleRepeats !== false && (this.repeats.full || this.firstLine === 1);
+    const repeatOf = event.event === 'error' && event.requestId ? this.repeats.check(event.requestId, record.line) : null;
+    if (settledHere && event.event === 'error' && event.requestId) this.settledRequestIds++;
     if (event.time !== null) this.lastTime = event.time;
     else if (this.options.defer && this.lastTime === null) return this.options.defer(record, recognition, event, further);
     if (event.event === 'error' && event.requestId) {
-      if (this.options.deferRepeat) {
+      if (!settledHere && this.options.deferRepeat) {
         try {
           this.options.deferRepeat(record, recognition, event, further);
         } catch (err) {
@@ -291,8 +315,8 @@ export class LineProcessor {
         }
         return;
       }
-      if (this.options.defer) return this.options.defer(record, recognition, event, further);
-      event.duplicateOf = this.repeats.check(event.requestId, record.line);
+      if (!settledHere && this.options.defer) return this.options.defer(record, recognition, event, further);
+      event.duplicateOf = repeatOf;
     }
     if (!this.aggregator.add(event, record.text, !further)) return;
     try {

@@ -30,6 +30,8 @@ export interface SegmentSettings {
   crossTabs: Dimension[][];
   /** The zone of log timestamps written without one (`--log-tz`), as the main thread reads them. */
   logTimeZone: string;
+  /** Whether segments settle repeats that need no earlier line (LineOptions.settleRepeats): the run has one input. */
+  settleRepeats: boolean;
 }
 
 /** A record whose outcome depends on lines before its segment (see LineOptions.defer), as plain data. */
@@ -73,6 +75,8 @@ export interface SegmentResult {
   /** The last time seen in the segment, null when none. */
   lastTime: number | null;
   lines: number;
+  /** The errors with a RequestId the segment settled itself that its window still holds, oldest first (see LineProcessor.settledWindow). */
+  repeatTail: [string, number][];
   /** The segment's first record that could not be processed (see LineProcessor.failure). */
   failure: { line: number; message: string } | null;
 }

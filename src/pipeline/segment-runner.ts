@@ -66,6 +66,7 @@ export class SegmentRunner {
         unwrap: settings.unwrap,
         redact: settings.redact,
         firstLine,
+        settleRepeats: settings.settleRepeats,
         defer: (record, recognition, event, further) => {
           const { line, text, wrapperTime, pod, container, namespace, host, unit } = record;
           deferred.push({
@@ -120,7 +121,7 @@ export class SegmentRunner {
     const series = this.settings.time.series && this.settings.time.series.label === null ? aggregator.timeSeries() : null;
     return {
       items: this.takeItems(open),
-      result: { summary: aggregator.toSummary(), series, lastTime: processor.latestTime, lines: processor.lines, failure: processor.failure },
+      result: { summary: aggregator.toSummary(), series, lastTime: processor.latestTime, lines: processor.lines, repeatTail: processor.settledWindow(), failure: processor.failure },
     };
   }
 

@@ -1,5 +1,6 @@
 import { LINE_HEAD, mayBeWrapped, mayLeaveCauseOpen, startsSegment } from '../lines/line-start.js';
 import { mayBeWrapped as mayBeWrappedText } from '../records/may-be-wrapped.js';
+import { unwrapLine } from '../records/unwrap-line.js';
 
 /**
  * A source's first lines say whether a shipper or a relay wrote it: one
@@ -102,8 +103,16 @@ export class Segmenter {
     return nl + 1;
   }
 
+  /**
+   * Whether one of the source's first lines carries a wrapper or an envelope:
+   * the byte-level check first, then the unwrapper itself, since an
+   * application's own line may end in a JSON body (`failed: body={…}`) as
+   * Fluentd's `<time>\t<tag>\t{…}` does.
+   */
   private mayCarryWrapper(chunk: Buffer, lineStart: number, lineEnd: number): boolean {
-    return this.newlines < ENVELOPE_SAMPLE_LINES && mayBeWrappedText(chunk.toString('latin1', lineStart, lineEnd));
+    if (this.newlines >= ENVELOPE_SAMPLE_LINES || !mayBeWrappedText(chunk.toString('latin1', lineStart, lineEnd))) return false;
+    const end = lineEnd > lineStart && chunk[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
+    return unwrapLine(chunk.toString('utf8', lineStart, end)) !== null;
   }
 
   /** Completes a short line start carried over from the last chunk, for the wrapper check only. */
