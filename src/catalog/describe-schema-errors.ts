@@ -15,6 +15,9 @@ const PATTERN_WORDS: Record<string, string> = {
   vendor: "must be a lower-case key such as 'acme' (letters, digits and '-', starting with a letter)",
   code: "must be an API error code such as 'ResourceNotFound.Topic' (letters, digits and '_', parts joined by '.', '%s' for a variable part)",
   sections: "must be a kebab-case name such as 'group-id'",
+  name: "must be a kebab-case name such as 'mqapi-fail'",
+  product: "must be a lower-case product key such as 'onsmqtt' (letters, digits and '-', starting with a letter)",
+  anchors: "must be printable ASCII text without '\"' or '\\'",
 };
 
 /**
@@ -32,18 +35,25 @@ export function describeSchemaErrors(raw: unknown, errors: readonly ErrorObject[
     byPath.set(error.instancePath, list);
   }
   const problems: CatalogProblem[] = [];
+  const pointers = [...byPath.keys()];
   for (const [pointer, list] of byPath) {
     const path = parsePointer(pointer);
-    for (const error of collapseAnyOf(list)) problems.push(describe(raw, path, error));
+    // A value with errors inside it took an alternative of its anyOf (a sample written as an object): those errors say what is wrong.
+    const inside = pointers.some((p) => p.startsWith(`${pointer}/`));
+    for (const error of collapseAnyOf(list, inside)) problems.push(describe(raw, path, error));
   }
   return problems.sort((a, b) => comparePaths(a.path, b.path));
 }
 
-/** Where a path points, for people: `top level`, `hints`, `entry 3 (code X)`. */
+/** Where a path points, for people: `top level`, `entry 3 (code X)`, `shape 1 (mqapi-fail)`. */
 export function describeWhere(raw: unknown, path: ValuePath): { where: string; field: string } {
   if (path[0] === 'entries' && typeof path[1] === 'number') {
     const code = valueAt(raw, ['entries', path[1], 'code']);
     return { where: `entry ${path[1] + 1}${typeof code === 'string' ? ` (code ${code})` : ''}`, field: fieldName(path.slice(2)) };
+  }
+  if (path[0] === 'shapes' && typeof path[1] === 'number') {
+    const name = valueAt(raw, ['shapes', path[1], 'name']);
+    return { where: `shape ${path[1] + 1}${typeof name === 'string' ? ` (${name})` : ''}`, field: fieldName(path.slice(2)) };
   }
   return { where: 'top level', field: fieldName(path) };
 }
@@ -62,10 +72,17 @@ function describe(raw: unknown, path: ValuePath, error: ErrorObject): CatalogPro
     const hint = near.length > 0 ? ` (did you mean '${near[0]}'?)` : known.length > 0 ? ` (known fields: ${known.join(', ')})` : '';
     return { path: [...path, name], text: `${where}: unknown field '${name}'${hint}` };
   }
-  const got = `; got ${describeValue(valueAt(raw, path))}`;
+  const value = valueAt(raw, path);
+  // A list too short is described by its length: `got an array` would not say what is wrong.
+  const got = `; got ${error.keyword === 'minItems' && Array.isArray(value) ? (value.length === 0 ? 'none' : `${value.length}`) : describeValue(value)}`;
   const { where, field } = describeWhere(raw, path);
-  if (path.length === 0 || (path[0] === 'entries' && path.length === 2 && error.keyword === 'type')) {
-    const expected = path.length === 0 ? "an object with 'vendor' and 'entries'" : "an object with at least 'code'";
+  if (path.length === 0 || ((path[0] === 'entries' || path[0] === 'shapes') && path.length === 2 && error.keyword === 'type')) {
+    const expected =
+      path.length === 0
+        ? "an object with 'vendor' and 'entries'"
+        : path[0] === 'entries'
+          ? "an object with at least 'code'"
+          : "an object with 'name', 'vendor', 'anchors', 'pattern' and 'samples'";
     return { path, text: `${where}: expected ${expected}${got}` };
   }
   return { path, text: `${where}: field '${field}' ${expectation(error, path)}${got}` };
@@ -87,7 +104,9 @@ function expectation(error: ErrorObject, path: ValuePath): string {
     case 'maximum':
       return `must be at most ${String(params['limit'])}`;
     case 'minLength':
-      return 'must not be empty';
+      return Number(params['limit']) > 1 ? `must be at least ${String(params['limit'])} characters long` : 'must not be empty';
+    case 'minItems':
+      return `must list at least ${Number(params['limit']) === 1 ? 'one item' : `${String(params['limit'])} items`}`;
     case 'uniqueItems':
       return `must not list the same value twice (items ${Number(params['j']) + 1} and ${Number(params['i']) + 1})`;
     default:
@@ -98,13 +117,16 @@ function expectation(error: ErrorObject, path: ValuePath): string {
 /**
  * ajv reports each failed alternative of an `anyOf` and then the `anyOf`
  * itself. When every alternative failed on type, say "a string or null";
- * when one had the right type but a wrong value, report that alone.
+ * when one had the right type but a wrong value, report that alone; when
+ * the value is an object that took an alternative (`inside`: errors within
+ * it, or a field missing or unknown), report only what is wrong in it.
  */
-function collapseAnyOf(list: ErrorObject[]): ErrorObject[] {
+function collapseAnyOf(list: ErrorObject[], inside: boolean): ErrorObject[] {
   const anyOf = list.find((e) => e.keyword === 'anyOf');
   if (!anyOf) return list;
   const branches = list.filter((e) => e !== anyOf && e.keyword !== 'required' && e.keyword !== 'additionalProperties');
   const rest = list.filter((e) => e !== anyOf && !branches.includes(e));
+  if (inside || rest.length > 0) return rest;
   const valueErrors = branches.filter((e) => e.keyword !== 'type');
   if (valueErrors.length > 0) return [...rest, ...valueErrors];
   const types = branches.flatMap((e) => [(e.params as { type: string | string[] }).type].flat());
@@ -150,8 +172,8 @@ function valueAt(raw: unknown, path: ValuePath): unknown {
   return value;
 }
 
-/** Top-level fields first, then entries in file order. */
+/** Top-level fields first, then entries, then shapes, in file order. */
 function comparePaths(a: ValuePath, b: ValuePath): number {
-  const rank = (p: ValuePath): number => (p[0] === 'entries' && typeof p[1] === 'number' ? p[1] : -1);
+  const rank = (p: ValuePath): number => (typeof p[1] !== 'number' ? -1 : p[0] === 'entries' ? p[1] : p[0] === 'shapes' ? Number.MAX_SAFE_INTEGER / 2 + p[1] : -1);
   return rank(a) - rank(b);
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
+import { checkUserShapes } from './check-user-shapes.js';
 import { describeSchemaErrors, describeWhere, type CatalogProblem } from './describe-schema-errors.js';
 import { sourceLocator } from './locate-in-source.js';
 import type { RawCatalog } from './raw-catalog.js';
@@ -53,7 +54,8 @@ function schemaValidator(schemaDir: string): ValidateFunction {
 
 /**
  * Reads a catalog file (JSON, or YAML by its `.yaml`/`.yml` extension) as
- * data and checks it against the schema and for codes listed twice. Every
+ * data and checks it against the schema, for codes listed twice, and its
+ * shapes for what the schema cannot say (check-user-shapes.ts). Every
  * problem names the file, the line when it can be found, the entry and the field.
  * @example inspectCatalogFile('my-codes.yaml', DATA_DIR).problems // []
  */
@@ -80,7 +82,7 @@ export function inspectCatalogFile(path: string, schemaDir: string): CatalogInsp
     return failed(yaml ? yamlSyntaxError(path, err) : jsonSyntaxError(path, text, err as Error));
   }
   const errors = schemaErrors(raw, schemaValidator(schemaDir));
-  const found: CatalogProblem[] = errors.length === 0 ? duplicateCodes(raw as RawCatalog) : describeSchemaErrors(raw, errors);
+  const found: CatalogProblem[] = errors.length === 0 ? [...duplicateCodes(raw as RawCatalog), ...checkUserShapes(raw as RawCatalog)] : describeSchemaErrors(raw, errors);
   if (found.length === 0) return { catalog: raw as RawCatalog, problems: [] };
   // Problems come in entry order; past MAX_PROBLEMS they are counted, not located (which costs a parse of the file).
   const shown = found.slice(0, MAX_PROBLEMS);

@@ -165,7 +165,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
   let writing: Promise<void> = Promise.resolve();
   const { window, series } = aggregator.time;
   const settings: SegmentSettings = {
-    catalog: { vendors: [...options.catalog.vendors.values()], version: options.catalog.version },
+    catalog: { vendors: [...options.catalog.vendors.values()], version: options.catalog.version, shapes: [...options.catalog.shapes] },
     samples: options.samples,
     maxKeys: options.aggregator.maxKeys,
     maxLineBytes: options.maxLineBytes,

@@ -15,6 +15,8 @@ interface CheckResult {
   overrides: number;
   /** Codes the file adds. */
   additions: number;
+  /** Shapes the file adds to recognition's table. */
+  shapes: number;
   problems: string[];
 }
 
@@ -36,6 +38,7 @@ export async function runCatalogCheck(files: readonly string[], baseFiles: reado
       newVendor: catalog !== null && known === undefined,
       overrides,
       additions: catalog ? catalog.entries.length - overrides : 0,
+      shapes: catalog?.shapes?.length ?? 0,
       problems,
     };
   });
@@ -43,7 +46,7 @@ export async function runCatalogCheck(files: readonly string[], baseFiles: reado
     await writeOut(JSON.stringify(results, null, 2) + '\n');
   } else {
     for (const r of results) {
-      if (r.ok) await writeOut(`${sanitizeForTerminal(r.file)}: ok (${r.newVendor ? 'new vendor' : 'vendor'} ${r.vendor}: ${r.overrides} overridden, ${r.additions} added)\n`);
+      if (r.ok) await writeOut(`${sanitizeForTerminal(r.file)}: ok (${r.newVendor ? 'new vendor' : 'vendor'} ${r.vendor}: ${r.overrides} overridden, ${r.additions} added${r.shapes > 0 ? `, ${r.shapes} ${r.shapes === 1 ? 'shape' : 'shapes'}` : ''})\n`);
       // inspectCatalogFile lists the first problems and says when there are more.
       for (const problem of r.problems) warn(problem);
     }
