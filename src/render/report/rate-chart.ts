@@ -25,7 +25,8 @@ export function renderRateChart(rate: ErrorRate, starts: readonly number[], labe
   for (const tick of [0, 0.5, 1]) {
     const ty = fixed(y(yMax * tick));
     parts.push(`<line class="grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${ty}" y2="${ty}"/>`);
-    parts.push(`<text class="axis" x="${MARGIN.left - 6}" y="${ty}" text-anchor="end" dominant-baseline="middle">${h(short(yMax * tick))}${unit}</text>`);
+    // The heading names the unit: `/min` beside a number would not fit the margin on a narrow screen.
+    parts.push(`<text class="axis" x="${MARGIN.left - 6}" y="${ty}" text-anchor="end" dominant-baseline="middle">${h(short(yMax * tick))}${rate.unit === 'share' ? '%' : ''}</text>`);
   }
   const points = rate.values.map((v, i) => (v === null ? null : { x: fixed(layout.center(i)), y: fixed(y(v)) }));
   for (const run of runsOf(points)) {
