@@ -138,6 +138,30 @@ describe('processing files on worker threads', () => {
     expect(tagged.length).toBe(3000 - summary.totals.errors);
   });
 
+  it('cuts a log whose lines lead with an RFC 3339 time alone, and gives the sequential output', async () => {
+    const lines: string[] = [];
+    // Above 256 KB, so that the file is read on worker threads.
+    for (let i = 0; i < 2000; i++) {
+      const t = `2026-11-22T09:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}Z`;
+      const id = `8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c${String(i).padStart(6, '0')}`;
+      lines.push(`${t} ERROR [pool-2-thread-${i % 4}] c.e.mqtt.TopicService - DescribeTopicList failed`);
+      lines.push(`${t} com.tencentcloudapi.common.exception.TencentCloudSDKException: [TencentCloudSDKException]code: RequestLimitExceeded message:slow down requestId:${id}`);
+      lines.push(`${t} \tat com.tencentcloudapi.common.AbstractClient.internalRequest(AbstractClient.java:310)`);
+      if (i % 5 === 0) lines.push(`${t} INFO [main] c.e.App - tick ${i}`);
+    }
+    const file = join(work, 'iso.log');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const env = { MQERR_SEGMENT_BYTES: '20000' };
+    for (const command of [['scan', '--format', 'json'], ['tag']]) {
+      const parallel = await runCli(['--jobs', '2', ...command, file], { env });
+      const sequential = await runCli(['--jobs', '1', ...command, file]);
+      expect(parallel.stdout).toBe(sequential.stdout);
+    }
+    const summary = JSON.parse((await runCli(['scan', '--format', 'json', file], { env })).stdout);
+    expect(summary.totals.errors).toBe(2000);
+    expect(summary.totals.records).toBe(2000 + 400);
+  });
+
   it('decodes a big UTF-16 file (PowerShell redirection) as the sequential path does', async () => {
     const text = readFileSync(join(ROOT, 'fixtures/sample/app.log'), 'utf8').repeat(3);
     const file = join(work, 'powershell.log');

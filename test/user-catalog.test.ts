@@ -1,6 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { diffCatalog } from '../src/catalog/diff-catalog.js';
 import { inspectCatalogFile } from '../src/catalog/inspect-catalog-file.js';
 import { DATA_DIR, loadCatalog, readUserCatalogs, withUserCatalog } from '../src/catalog/load-catalog.js';
@@ -46,6 +48,21 @@ describe('user catalogs', () => {
     expect(catalog.lookupCode('FailedOperation.TopicCreating', 'tencent')).toEqual(builtIn.lookupCode('FailedOperation.TopicCreating', 'tencent'));
     expect(catalog.lookupCode('InvalidInstanceId.NotFound', 'alibaba')).toEqual(builtIn.lookupCode('InvalidInstanceId.NotFound', 'alibaba'));
     expect(catalog.lookupCode('FailedOperation.TopicCreating', 'tencent')?.catalogued ?? false).toBe(false);
+  });
+
+  it('read the shapes of each vendor of a file of several, and name the vendor in their problems', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mqerr-bundle-shapes-'));
+    const single = parseYaml(readFileSync(fixture('in-house-shapes.yaml'), 'utf8')) as { shapes: object[] };
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ catalogs: [{ vendor: 'tencent', entries: [] }, { vendor: 'alibaba', entries: [], shapes: single.shapes }] }));
+    expect(loadCatalog([good]).shapes.map((s) => s.name)).toEqual(['mqapi-fail']);
+    const bad = join(dir, 'bad.json');
+    const builtInName = { ...single.shapes[0], name: 'labelled-code' };
+    writeFileSync(bad, JSON.stringify({ catalogs: [{ vendor: 'tencent', entries: [] }, { vendor: 'alibaba', entries: [], shapes: [builtInName] }] }, null, 2));
+    const { catalogs, problems } = inspectCatalogFile(bad, DATA_DIR);
+    expect(catalogs).toBeNull();
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p).toMatch(new RegExp(`^catalog ${bad}:\\d+: catalog 2 \\(vendor alibaba\\), shape 1 \\(labelled-code\\): `));
   });
 
   it('leave a draft out of an override too, and never copy the marker into an applied entry', () => {
@@ -139,7 +156,9 @@ describe('broken user catalogs', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('fixtures/catalogs/acme.yaml: ok (vendor alibaba: 1 overridden, 1 added)\n');
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(14);
+    // 11 problems of entries and files, 23 of shapes (bad-shapes.yaml, bad-shape-fields.yaml: see test/golden/catalog-check-bad-shapes-exit-2),
+    // 3 of files of several vendors (bundle-problems.yaml, duplicate-vendor.json).
+    expect(lines).toHaveLength(37);
     for (const name of broken) expect(lines.some((l) => l.startsWith(`mqerr: catalog ${name}`)), name).toBe(true);
   });
 });

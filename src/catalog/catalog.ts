@@ -1,4 +1,5 @@
 import type { CatalogEntry, Vendor, VendorHints } from '../types.js';
+import type { RawShape } from './raw-catalog.js';
 
 /** A vendor's catalog file after validation and defaulting. */
 export interface VendorCatalog {
@@ -31,13 +32,15 @@ export class Catalog {
   readonly vendors: ReadonlyMap<Vendor, VendorCatalog>;
   readonly version: string;
   readonly size: number;
+  /** The shapes user catalogs add to recognition's table (validated; plain data, so worker threads receive them as they are). */
+  readonly shapes: readonly RawShape[];
   private readonly exact = new Map<string, Map<Vendor, CatalogEntry>>();
   /** Pattern prefix ("InvalidParameter.") → vendor → entry. */
   private readonly prefixes = new Map<string, Map<Vendor, CatalogEntry>>();
   /** Normalized message text → entries whose message it is. */
   private readonly byMessage = new Map<string, CatalogEntry[]>();
 
-  constructor(vendorCatalogs: VendorCatalog[], version: string) {
+  constructor(vendorCatalogs: VendorCatalog[], version: string, shapes: readonly RawShape[] = []) {
     const vendors = new Map<Vendor, VendorCatalog>();
     let size = 0;
     for (const vc of vendorCatalogs) {
@@ -50,6 +53,7 @@ export class Catalog {
     this.vendors = vendors;
     this.version = version;
     this.size = size;
+    this.shapes = shapes;
   }
 
   private index(entry: CatalogEntry): void {

@@ -15,6 +15,9 @@ const PATTERN_WORDS: Record<string, string> = {
   vendor: "must be a lower-case key such as 'acme' (letters, digits and '-', starting with a letter)",
   code: "must be an API error code such as 'ResourceNotFound.Topic' (letters, digits and '_', parts joined by '.', '%s' for a variable part)",
   sections: "must be a kebab-case name such as 'group-id'",
+  name: "must be a kebab-case name such as 'mqapi-fail'",
+  product: "must be a lower-case product key such as 'onsmqtt' (letters, digits and '-', starting with a letter)",
+  anchors: "must be printable ASCII text without '\"' or '\\'",
 };
 
 /**
@@ -34,27 +37,41 @@ export function describeSchemaErrors(raw: unknown, errors: readonly ErrorObject[
     byPath.set(error.instancePath, list);
   }
   const problems: CatalogProblem[] = [];
+  const pointers = [...byPath.keys()];
   for (const [pointer, list] of byPath) {
     const path = parsePointer(pointer);
-    for (const error of collapseAnyOf(list)) problems.push(describe(raw, path, error));
+    // A value with errors inside it took an alternative of its anyOf (a sample written as an object): those errors say what is wrong.
+    const inside = pointers.some((p) => p.startsWith(`${pointer}/`));
+    for (const error of collapseAnyOf(list, inside)) problems.push(describe(raw, path, error));
   }
   return problems.sort((a, b) => comparePaths(a.path, b.path));
 }
 
 /**
- * Where a path points, for people: `top level`, `entry 3 (code X)`, and in a
- * file of several vendors `catalog 2 (vendor alibaba), entry 3 (code X)`.
+ * Where a path points, for people: `top level`, `entry 3 (code X)`,
+ * `shape 1 (mqapi-fail)`, and in a file of several vendors
+ * `catalog 2 (vendor alibaba), entry 3 (code X)`.
  */
 export function describeWhere(raw: unknown, path: ValuePath): { where: string; field: string } {
   const { catalog, local } = splitCatalogPath(path);
   const within = catalog === null ? raw : valueAt(raw, ['catalogs', catalog]);
-  const prefix = catalog === null ? '' : catalogName(within, catalog);
-  if (local[0] === 'entries' && typeof local[1] === 'number') {
-    const code = valueAt(within, ['entries', local[1], 'code']);
-    const entry = `entry ${local[1] + 1}${typeof code === 'string' ? ` (code ${code})` : ''}`;
-    return { where: prefix === '' ? entry : `${prefix}, ${entry}`, field: fieldName(local.slice(2)) };
+  const inner = describeWithin(within, local);
+  if (catalog === null) return inner ?? { where: 'top level', field: fieldName(local) };
+  const member = catalogName(within, catalog);
+  return inner ? { where: `${member}, ${inner.where}`, field: inner.field } : { where: member, field: fieldName(local) };
+}
+
+/** An entry or a shape of one vendor's catalog; null for a path outside them. */
+function describeWithin(catalog: unknown, path: ValuePath): { where: string; field: string } | null {
+  if (path[0] === 'entries' && typeof path[1] === 'number') {
+    const code = valueAt(catalog, ['entries', path[1], 'code']);
+    return { where: `entry ${path[1] + 1}${typeof code === 'string' ? ` (code ${code})` : ''}`, field: fieldName(path.slice(2)) };
   }
-  return { where: prefix === '' ? 'top level' : prefix, field: fieldName(local) };
+  if (path[0] === 'shapes' && typeof path[1] === 'number') {
+    const name = valueAt(catalog, ['shapes', path[1], 'name']);
+    return { where: `shape ${path[1] + 1}${typeof name === 'string' ? ` (${name})` : ''}`, field: fieldName(path.slice(2)) };
+  }
+  return null;
 }
 
 /** `catalog 2 (vendor alibaba)`: a member of a file's `catalogs`, 1-based. */
@@ -64,7 +81,7 @@ function catalogName(member: unknown, index: number): string {
 }
 
 /** A path into a file of several vendors, as the member's index and the path inside that member. */
-function splitCatalogPath(path: ValuePath): { catalog: number | null; local: ValuePath } {
+export function splitCatalogPath(path: ValuePath): { catalog: number | null; local: ValuePath } {
   return path[0] === 'catalogs' && typeof path[1] === 'number' ? { catalog: path[1], local: path.slice(2) } : { catalog: null, local: path };
 }
 
@@ -82,11 +99,19 @@ function describe(raw: unknown, path: ValuePath, error: ErrorObject): CatalogPro
     const hint = near.length > 0 ? ` (did you mean '${near[0]}'?)` : known.length > 0 ? ` (known fields: ${known.join(', ')})` : '';
     return { path: [...path, name], text: `${where}: unknown field '${name}'${hint}` };
   }
-  const got = `; got ${describeValue(valueAt(raw, path))}`;
+  const value = valueAt(raw, path);
+  // A list too short is described by its length: `got an array` would not say what is wrong.
+  const got = `; got ${error.keyword === 'minItems' && Array.isArray(value) ? (value.length === 0 ? 'none' : `${value.length}`) : describeValue(value)}`;
   const { where, field } = describeWhere(raw, path);
   const { catalog, local } = splitCatalogPath(path);
-  if ((catalog === null && local.length === 0) || (catalog !== null && local.length === 0 && error.keyword === 'type') || (local[0] === 'entries' && local.length === 2 && error.keyword === 'type')) {
-    const expected = local.length === 0 ? "an object with 'vendor' and 'entries'" : "an object with at least 'code'";
+  const wholeCatalog = local.length === 0 && (catalog === null || error.keyword === 'type');
+  if (wholeCatalog || ((local[0] === 'entries' || local[0] === 'shapes') && local.length === 2 && error.keyword === 'type')) {
+    const expected =
+      local.length === 0
+        ? "an object with 'vendor' and 'entries'"
+        : local[0] === 'entries'
+          ? "an object with at least 'code'"
+          : "an object with 'name', 'vendor', 'anchors', 'pattern' and 'samples'";
     return { path, text: `${where}: expected ${expected}${got}` };
   }
   return { path, text: `${where}: field '${field}' ${expectation(error, path)}${got}` };
@@ -108,9 +133,9 @@ function expectation(error: ErrorObject, path: ValuePath): string {
     case 'maximum':
       return `must be at most ${String(params['limit'])}`;
     case 'minLength':
-      return 'must not be empty';
+      return Number(params['limit']) > 1 ? `must be at least ${String(params['limit'])} characters long` : 'must not be empty';
     case 'minItems':
-      return `must hold at least ${String(params['limit'])} item${params['limit'] === 1 ? '' : 's'}`;
+      return `must list at least ${Number(params['limit']) === 1 ? 'one item' : `${String(params['limit'])} items`}`;
     case 'uniqueItems':
       return `must not list the same value twice (items ${Number(params['j']) + 1} and ${Number(params['i']) + 1})`;
     default:
@@ -121,13 +146,16 @@ function expectation(error: ErrorObject, path: ValuePath): string {
 /**
  * ajv reports each failed alternative of an `anyOf` and then the `anyOf`
  * itself. When every alternative failed on type, say "a string or null";
- * when one had the right type but a wrong value, report that alone.
+ * when one had the right type but a wrong value, report that alone; when
+ * the value is an object that took an alternative (`inside`: errors within
+ * it, or a field missing or unknown), report only what is wrong in it.
  */
-function collapseAnyOf(list: ErrorObject[]): ErrorObject[] {
+function collapseAnyOf(list: ErrorObject[], inside: boolean): ErrorObject[] {
   const anyOf = list.find((e) => e.keyword === 'anyOf');
   if (!anyOf) return list;
   const branches = list.filter((e) => e !== anyOf && e.keyword !== 'required' && e.keyword !== 'additionalProperties');
   const rest = list.filter((e) => e !== anyOf && !branches.includes(e));
+  if (inside || rest.length > 0) return rest;
   const valueErrors = branches.filter((e) => e.keyword !== 'type');
   if (valueErrors.length > 0) return [...rest, ...valueErrors];
   const types = branches.flatMap((e) => [(e.params as { type: string | string[] }).type].flat());
@@ -173,13 +201,14 @@ function valueAt(raw: unknown, path: ValuePath): unknown {
   return value;
 }
 
-/** Top-level fields first, then entries in file order (in a file of several vendors, catalog by catalog). */
+/** Top-level fields first, then entries, then shapes, in file order (in a file of several vendors, catalog by catalog). */
 function comparePaths(a: ValuePath, b: ValuePath): number {
   const rank = (p: ValuePath): [number, number] => {
     const { catalog, local } = splitCatalogPath(p);
-    return [catalog ?? -1, local[0] === 'entries' && typeof local[1] === 'number' ? local[1] : -1];
+    const at = typeof local[1] !== 'number' ? -1 : local[0] === 'entries' ? local[1] : local[0] === 'shapes' ? Number.MAX_SAFE_INTEGER / 2 + local[1] : -1;
+    return [catalog ?? -1, at];
   };
-  const [ca, ea] = rank(a);
-  const [cb, eb] = rank(b);
-  return ca - cb || ea - eb;
+  const [ca, la] = rank(a);
+  const [cb, lb] = rank(b);
+  return ca - cb || la - lb;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
+import { checkUserShapes } from './check-user-shapes.js';
 import { describeSchemaErrors, describeWhere, type CatalogProblem } from './describe-schema-errors.js';
 import { describeDraft, findDrafts } from './draft-entries.js';
 import { sourceLocator, type ValuePath } from './locate-in-source.js';
@@ -60,11 +61,12 @@ function schemaValidator(schemaDir: string): ValidateFunction {
 
 /**
  * Reads a catalog file (JSON, or YAML by its `.yaml`/`.yml` extension) as
- * data and checks it against the schema and for vendors and codes listed
- * twice. A file holds one vendor's catalog, or several under `catalogs`.
- * Every problem names the file, the line when it can be found, the catalog
- * (in a file of several), the entry and the field; draft entries are
- * warnings, not problems.
+ * data and checks it against the schema, for vendors and codes listed twice,
+ * and its shapes for what the schema cannot say (check-user-shapes.ts). A
+ * file holds one vendor's catalog, or several under `catalogs`. Every
+ * problem names the file, the line when it can be found, the catalog (in a
+ * file of several), the entry and the field; draft entries are warnings,
+ * not problems.
  * @example inspectCatalogFile('my-codes.yaml', DATA_DIR).problems // []
  */
 export function inspectCatalogFile(path: string, schemaDir: string): CatalogInspection {
@@ -90,7 +92,8 @@ export function inspectCatalogFile(path: string, schemaDir: string): CatalogInsp
     return failed(yaml ? yamlSyntaxError(path, err) : jsonSyntaxError(path, text, err as Error));
   }
   const errors = schemaErrors(raw, schemaValidator(schemaDir));
-  const found: CatalogProblem[] = errors.length === 0 ? duplicates(raw as RawCatalog | RawCatalogBundle) : describeSchemaErrors(raw, errors);
+  const found: CatalogProblem[] =
+    errors.length === 0 ? [...duplicates(raw as RawCatalog | RawCatalogBundle), ...memberShapeProblems(raw as RawCatalog | RawCatalogBundle)] : describeSchemaErrors(raw, errors);
   const lineOf = () => sourceLocator(text, yaml ? 'yaml' : 'json');
   if (found.length === 0) {
     const valid = raw as RawCatalog | RawCatalogBundle;
@@ -115,6 +118,16 @@ function catalogsOf(raw: RawCatalog | RawCatalogBundle): RawCatalog[] {
 /** Where a member's paths start: `['catalogs', i]` in a file of several vendors, the top level otherwise. */
 function memberPath(raw: RawCatalog | RawCatalogBundle, index: number): ValuePath {
   return 'catalogs' in raw ? ['catalogs', index] : [];
+}
+
+/** checkUserShapes for each vendor's catalog, its problems placed and named within the file. */
+function memberShapeProblems(raw: RawCatalog | RawCatalogBundle): CatalogProblem[] {
+  return catalogsOf(raw).flatMap((catalog, c) => {
+    const at = memberPath(raw, c);
+    if (at.length === 0) return checkUserShapes(catalog);
+    const member = describeWhere(raw, at).where;
+    return checkUserShapes(catalog).map((p) => ({ path: [...at, ...p.path], text: `${member}, ${p.text}` }));
+  });
 }
 
 /** One located line per draft entry; the file is parsed for lines only when it has drafts. */

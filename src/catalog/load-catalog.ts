@@ -7,7 +7,7 @@ import type { CatalogEntry, KnownProduct, ProductHints, Vendor } from '../types.
 import { Catalog, type VendorCatalog } from './catalog.js';
 import { isDraft } from './draft-entries.js';
 import { inspectCatalogFile } from './inspect-catalog-file.js';
-import type { RawCatalog, RawEntry, RawProductHints } from './raw-catalog.js';
+import type { RawCatalog, RawEntry, RawProductHints, RawShape } from './raw-catalog.js';
 
 /** Where the built-in catalog lives: data/ at the package root. */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
@@ -146,6 +146,7 @@ function builtInFiles(): string[] {
 /**
  * Loads the built-in catalog and the user catalogs, validating each file;
  * a bad file throws a CatalogError naming the file, the entry and the field.
+ * The user catalogs' shapes are kept, in file order, for recognition's table.
  * @example loadCatalog(['./my-codes.yaml'])
  */
 export function loadCatalog(userFiles: readonly string[] = []): Catalog {
@@ -157,10 +158,20 @@ export function loadCatalog(userFiles: readonly string[] = []): Catalog {
       versionParts.push(`${raw.vendor}@${raw.version ?? basename(file, '.json')}`);
     }
   }
+  const shapes: RawShape[] = [];
+  const shapeFiles = new Map<string, string>();
   for (const file of userFiles) {
-    for (const raw of readUserCatalogs(file)) vendors = withUserCatalog(vendors, raw);
+    for (const raw of readUserCatalogs(file)) {
+      vendors = withUserCatalog(vendors, raw);
+      for (const [i, shape] of (raw.shapes ?? []).entries()) {
+        const other = shapeFiles.get(shape.name);
+        if (other !== undefined) throw new CatalogError(`catalog ${file}: shape ${i + 1} (${shape.name}): name '${shape.name}' is already a shape of catalog ${other}; choose another`);
+        shapeFiles.set(shape.name, file);
+        shapes.push(shape);
+      }
+    }
     const text = readFileSync(file);
     versionParts.push(`user:${createHash('sha256').update(text).digest('hex').slice(0, 12)}`);
   }
-  return new Catalog([...vendors.values()], versionParts.join('+'));
+  return new Catalog([...vendors.values()], versionParts.join('+'), shapes);
 }

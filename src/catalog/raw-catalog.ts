@@ -30,7 +30,29 @@ export interface RawCatalog {
   version?: string;
   hints?: Partial<Omit<VendorHints, 'products'>> & { products?: RawProductHints };
   entries: RawEntry[];
+  /** Shapes of text the file adds to recognition's table (see RawShape). */
+  shapes?: RawShape[];
 }
+
+/**
+ * A shape of text a user catalog adds to recognition's table of shapes, as
+ * written (data/catalog.schema.json, definition `shape`): an in-house
+ * logger's error line, found by its anchors and read by its pattern's named groups.
+ * @example { name: 'mqapi-fail', vendor: 'alibaba', anchors: ['MQAPI-FAIL '], pattern: 'MQAPI-FAIL op=(?<action>\\w+) err=(?<code>[\\w.]+)', samples: ['MQAPI-FAIL op=CreateTopic err=Throttling.User'] }
+ */
+export interface RawShape {
+  name: string;
+  description?: string;
+  vendor: 'alibaba' | 'tencent';
+  product?: string;
+  anchors: string[];
+  anyCase?: boolean;
+  pattern: string;
+  samples: RawSample[];
+}
+
+/** A line a shape must match: the text alone, or with the code and RequestId its groups must capture. */
+export type RawSample = string | { text: string; code?: string; requestId?: string };
 
 /** `hints.products` as written: every list optional. */
 export type RawProductHints = Partial<Omit<ProductHints, 'known'>> & {

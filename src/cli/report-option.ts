@@ -10,7 +10,7 @@ import { checkOutputPath } from './output-path.js';
 export function reportOption<T>(y: Argv<T>) {
   return y.option('report', {
     type: 'string',
-    describe: 'also write a self-contained HTML report (chart, top codes, sample RequestIds, sources) to this file',
+    describe: 'also write a self-contained HTML report (chart and error rate, top codes, uncatalogued codes, vendors, products, sources; sortable, filterable tables) to this file',
   });
 }
 

@@ -4,8 +4,8 @@
  * newline, or at least LINE_HEAD bytes of it).
  */
 
-/** Bytes of a line's start that settle both checks below. */
-export const LINE_HEAD = 16;
+/** Bytes of a line's start that settle the checks below (an RFC 3339 time with nanoseconds and an offset, then ` stdout F `). */
+export const LINE_HEAD = 48;
 
 const DOCKER_JSON = [...Buffer.from('{"log":')];
 const KUBECTL_PREFIX = [...Buffer.from('[pod/')];
@@ -40,6 +40,48 @@ export function startsSegment(buf: Buffer, at: number, end: number): boolean {
     (sep1 === 0x2d || sep1 === 0x2f) && isDigit(buf[at + 5]) && isDigit(buf[at + 6]) &&
     (sep2 === 0x2d || sep2 === 0x2f) && isDigit(buf[at + 8]) && isDigit(buf[at + 9])
   );
+}
+
+/**
+ * Where the text of a line led by `kubectl logs --timestamps`' time alone
+ * starts (after the time and one space), or -1: an RFC 3339 time as
+ * unwrapContainer reads it (`2026-11-22T09:44:34.123Z `, fractions of one
+ * to nine digits, `Z` or an offset) with no CRI stream and tag after it
+ * (`stdout F`). Such a wrapper names no stream: its lines are one stream, as
+ * an unwrapped source's are, and can be cut where their text starts a record
+ * (see Segmenter). Loggers that lead their lines with such a time (winston,
+ * log4j2's ISO8601 layout) write the same form.
+ * @example timestampOnlyEnd(Buffer.from('2026-11-22T09:44:34.123Z INFO ready'), 0, 35) // 25
+ */
+export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
+  if (end - at < 21 || buf[at + 10] !== 0x54 /* T */) return -1;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) if (!isDigit(buf[at + i])) return -1;
+  if (buf[at + 4] !== 0x2d || buf[at + 7] !== 0x2d || buf[at + 13] !== 0x3a || buf[at + 16] !== 0x3a) return -1;
+  let i = at + 19;
+  if (buf[i] === 0x2e /* . */) {
+    let digits = 0;
+    while (isDigit(buf[i + 1]) && digits < 10) {
+      i++;
+      digits++;
+    }
+    if (digits === 0 || digits > 9) return -1;
+    i++;
+  }
+  if (buf[i] === 0x5a /* Z */) i++;
+  else if ((buf[i] === 0x2b || buf[i] === 0x2d) && isDigit(buf[i + 1]) && isDigit(buf[i + 2]) && buf[i + 3] === 0x3a && isDigit(buf[i + 4]) && isDigit(buf[i + 5])) i += 6;
+  else return -1;
+  if (i >= end || buf[i] !== 0x20) return -1;
+  return isCriStream(buf, i + 1, end) ? -1 : i + 1;
+}
+
+const STDOUT = [...Buffer.from('stdout ')];
+const STDERR = [...Buffer.from('stderr ')];
+
+/** `stdout F`, `stderr P`…, alone or before a space: what follows the time in CRI's form. */
+function isCriStream(buf: Buffer, at: number, end: number): boolean {
+  if (!startsWith(buf, at, end, STDOUT) && !startsWith(buf, at, end, STDERR)) return false;
+  const tag = buf[at + 7];
+  return (tag === 0x46 || tag === 0x50) /* F, P */ && (at + 8 === end || buf[at + 8] === 0x20);
 }
 
 function isDigit(byte: number | undefined): boolean {

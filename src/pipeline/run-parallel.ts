@@ -20,8 +20,8 @@ import { WorkerFailure, WorkerPool } from './worker-pool.js';
  * saves. MQERR_SEGMENT_BYTES changes it, so tests can cut small inputs.
  */
 const SEGMENT_BYTES = Number(process.env['MQERR_SEGMENT_BYTES']) || 2 << 20;
-/** Bytes sent to each worker and not yet processed, at most (bounds memory): the segment it works on and the next. */
-const QUEUED_BYTES_PER_WORKER = 2 * SEGMENT_BYTES;
+/** Bytes sent to the workers and not yet processed, at most (bounds memory). */
+const MAX_QUEUED_BYTES = 2 * SEGMENT_BYTES;
 const MIN_PARALLEL_BYTES = 4 * SEGMENT_BYTES;
 /** Files smaller than this on average are read on one thread (see worthRunningInParallel). */
 const MIN_PARALLEL_FILE_BYTES = 256 * 1024;
@@ -37,7 +37,7 @@ export interface ParallelOptions {
   unwrap: boolean;
   /** Redact credentials in events (`--no-redact` turns it off). */
   redact: boolean;
-  /** Worker threads to process on (at least 2); the main thread reads, cuts and merges. */
+  /** Threads to process on, the main thread included (at least 2). */
   jobs: number;
   /** For `mqerr tag`: the writer for records the main thread renders, and where output goes. */
   tag: { errorsOnly: boolean; redactInput: boolean; writer: TagWriter; write(bytes: Buffer, written?: () => void): Promise<void> } | null;
@@ -165,7 +165,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
   let writing: Promise<void> = Promise.resolve();
   const { window, series } = aggregator.time;
   const settings: SegmentSettings = {
-    catalog: { vendors: [...options.catalog.vendors.values()], version: options.catalog.version },
+    catalog: { vendors: [...options.catalog.vendors.values()], version: options.catalog.version, shapes: [...options.catalog.shapes] },
     samples: options.samples,
     maxKeys: options.aggregator.maxKeys,
     maxLineBytes: options.maxLineBytes,
@@ -181,7 +181,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     settleRepeats: options.inputs.length === 1,
     tag: tag ? { errorsOnly: tag.errorsOnly, redactInput: tag.redactInput } : null,
   };
-  const pool = await WorkerPool.start<SourceState>(options.jobs, settings, { maxQueuedBytes: QUEUED_BYTES_PER_WORKER * options.jobs }, {
+  const pool = await WorkerPool.start<SourceState>(options.jobs, settings, { maxQueuedBytes: MAX_QUEUED_BYTES, inlineAfterBytes: SEGMENT_BYTES }, {
     deferred: (source, { record, recognition, event, further }) => {
       const finished: TaggedEvent = event.time === null ? { ...event, time: source.lastTime } : event;
       if (finished.event === 'error' && finished.requestId) finished.duplicateOf = source.repeats.check(finished.requestId, record.line);

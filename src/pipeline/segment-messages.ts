@@ -3,6 +3,7 @@ import type { Dimension } from '../aggregation/cross-tabs.js';
 import type { Summary, TimeSeries } from '../aggregation/summary.js';
 import type { SeriesOptions } from '../aggregation/time-series.js';
 import type { VendorCatalog } from '../catalog/catalog.js';
+import type { RawShape } from '../catalog/raw-catalog.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
  * the catalog as loaded (user catalogs applied), and the run's options.
  */
 export interface SegmentSettings {
-  catalog: { vendors: VendorCatalog[]; version: string };
+  catalog: { vendors: VendorCatalog[]; version: string; shapes: RawShape[] };
   samples: number;
   /** The run's --max-keys, so a segment's counts are bounded as the run's are. */
   maxKeys: number;

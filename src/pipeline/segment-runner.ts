@@ -39,7 +39,7 @@ export class SegmentRunner {
     /** Where tagged output is copied to, so a worker can reuse the buffers the main thread hands back. */
     private readonly allocate: (length: number) => Buffer = Buffer.allocUnsafeSlow,
   ) {
-    this.ctx = createRecognitionContext(new Catalog(settings.catalog.vendors, settings.catalog.version));
+    this.ctx = createRecognitionContext(new Catalog(settings.catalog.vendors, settings.catalog.version, settings.catalog.shapes));
     // The main thread checked the zone; a worker reads log times as it does.
     setLogTimeZone(parseTimeZone(settings.logTimeZone) ?? UTC);
   }

@@ -9,7 +9,8 @@ const OUTPUT_ROUNDING = 64 << 10;
 /**
  * Processes segments from the messages of the worker pool, one after
  * another, and answers with their output as it is made and their results at
- * their end: the body of a worker thread (segment-worker.ts). `send` lists the
+ * their end: the body of a worker thread (segment-worker.ts), and of the
+ * main thread's own share of the work (see WorkerPool). `send` lists the
  * buffers a thread can transfer rather than copy.
  * @example port.on('message', segmentService(settings, (m, transfer) => port.postMessage(m, transfer)));
  */

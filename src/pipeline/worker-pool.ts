@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { DeferredRecord, FromWorker, RepeatCheck, SegmentItem, SegmentResult, SegmentSettings, ToWorker } from './segment-messages.js';
+import { segmentService } from './segment-service.js';
 
 const YOUNG_GENERATION_MB = 4;
 
@@ -43,16 +44,17 @@ interface PoolWorker {
 export interface PoolLimits {
   /** Bytes sent to the threads and not yet processed, at most (`ready()` waits above it). */
   maxQueuedBytes: number;
+  /** A segment is processed on the main thread itself when every worker thread has this many bytes to work on. */
+  inlineAfterBytes: number;
 }
 
 /**
- * Processes segments on `jobs` worker threads (segment-worker.ts) while the
- * main thread reads the input, cuts it and merges what comes back: results
- * and tagged output come back in the order segments began, whichever
- * finishes first. The bytes in flight are bounded: `ready()` waits while too
- * many are. (A main thread that also took segments itself left its worker
- * idle while it did, and sat idle while it waited for the worker: with two
- * cores, two threads of one run did 1.1x the work of one.)
+ * Processes segments on `jobs` threads: worker threads (segment-worker.ts)
+ * and the main thread, which reads the input and takes a segment itself
+ * whenever the workers have enough to do (one thread fewer to start and to
+ * hold in memory). Results and tagged output come back in the order segments
+ * began, whichever finishes first. The bytes in flight are bounded: `ready()`
+ * waits while too many are.
  */
 export class WorkerPool<Tag> {
   private readonly segments = new Map<number, SegmentState<Tag> | Marker>();
@@ -66,9 +68,12 @@ export class WorkerPool<Tag> {
   private settled: (() => void) | null = null;
 
   private readonly workers: PoolWorker[];
+  /** The main thread's own share: it processes what it is sent at once. */
+  private readonly inline: PoolWorker;
 
   private constructor(
     private readonly threads: Worker[],
+    settings: SegmentSettings,
     private readonly limits: PoolLimits,
     private readonly sink: OrderedResults<Tag>,
   ) {
@@ -78,14 +83,16 @@ export class WorkerPool<Tag> {
       thread.on('error', (err) => this.fail(new WorkerFailure(`segment worker failed: ${err.stack ?? err.message}`)));
       return worker;
     });
+    const serve = segmentService(settings, (message) => this.onMessage(this.inline, message));
+    this.inline = { post: (message) => serve(message), queued: 0 };
   }
 
-  /** Starts `jobs` worker threads, and resolves once each has loaded. */
+  /** Starts the worker threads for `jobs` threads in all (the main thread is one), and resolves once each has loaded. */
   static async start<Tag>(jobs: number, settings: SegmentSettings, limits: PoolLimits, sink: OrderedResults<Tag>): Promise<WorkerPool<Tag>> {
     const url = new URL('./segment-worker.js', import.meta.url);
     // A small young generation keeps each worker's heap, and so the process's memory, small;
     // the old generation keeps V8's default limit, so a huge record still fits.
-    const threads = Array.from({ length: Math.max(1, jobs) }, () => new Worker(url, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    const threads = Array.from({ length: Math.max(1, jobs - 1) }, () => new Worker(url, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     await Promise.all(
       threads.map(
         (thread) =>
@@ -95,11 +102,12 @@ export class WorkerPool<Tag> {
           }),
       ),
     );
-    return new WorkerPool(threads, limits, sink);
+    return new WorkerPool(threads, settings, limits, sink);
   }
 
   begin(tag: Tag, source: string, firstLine: number): void {
-    const worker = this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
+    const thread = this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
+    const worker = thread.queued >= this.limits.inlineAfterBytes ? this.inline : thread;
     const id = this.nextId++;
     this.current = { tag, worker, pending: [], result: null };
     this.currentId = id;

@@ -1,12 +1,25 @@
 import { escapeRegExp } from './escape-reg-exp.js';
 import { CODE_KEYS, REQUEST_ID_KEYS } from './json-keys.js';
-import { SHAPES } from './shapes.js';
+import { SHAPES, type Shape } from './shapes.js';
 
 /**
- * The gates, computed from the table of shapes and the JSON keys walk-json
+ * The gates, computed from a table of shapes and the JSON keys walk-json
  * reacts to, never written by hand: a shape added to SHAPES with a new word
- * widens them by itself.
+ * widens them by itself, and a run whose catalog adds shapes computes its
+ * own (see shape-table.ts).
  */
+
+/** The gates of one table of shapes. */
+export interface Gates {
+  /** The words of every shape, each once (see GATE_WORDS). */
+  words: readonly string[];
+  /** Whether a text is worth scanning (see CANDIDATE_TEXT). */
+  candidateText: RegExp;
+  /** The fast path's gate (see EVENT_GATE). */
+  eventGate: RegExp;
+  /** The fast path's gate for a lower-cased text (see EVENT_GATE_LOWER_CASED). */
+  eventGateLowerCased: RegExp;
+}
 
 /** Of some words, those that hold no other (compared in lower case): a text holding none of them holds none of the rest. */
 function fewest(words: Iterable<string>): string[] {
@@ -31,7 +44,11 @@ function anyCaseSource(word: string): string {
  * in any case. One search for them all: a single pass of the engine over a
  * text costs less than one literal search per word.
  */
-export const CANDIDATE_TEXT = new RegExp(GATE_WORDS.map(anyCaseSource).join('|'));
+export const CANDIDATE_TEXT = candidateTextOf(GATE_WORDS);
+
+function candidateTextOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map(anyCaseSource).join('|'));
+}
 
 /**
  * The JSON keys that make an object an error or a success (a code field, a
@@ -50,15 +67,19 @@ const ESCAPE_SOURCE = '\\\\u';
  * walk-json reads them, and `\u` escapes. A line it finds nothing in yields
  * no event, only its time. Written in lower case (see EVENT_GATE_LOWER_CASED).
  */
-export const EVENT_GATE = new RegExp(
-  [
-    ...KEYS.map((key) => [...key].map(escapeRegExp).join('[-_]*')),
-    // A word that is one of the keys is found as the key is.
-    ...GATE_WORDS.filter((word) => !KEYS.includes(word)).map(escapeRegExp),
-    ESCAPE_SOURCE,
-  ].join('|'),
-  'gi',
-);
+export const EVENT_GATE = eventGateOf(GATE_WORDS);
+
+function eventGateOf(words: readonly string[]): RegExp {
+  return new RegExp(
+    [
+      ...KEYS.map((key) => [...key].map(escapeRegExp).join('[-_]*')),
+      // A word that is one of the keys is found as the key is.
+      ...words.filter((word) => !KEYS.includes(word)).map(escapeRegExp),
+      ESCAPE_SOURCE,
+    ].join('|'),
+    'gi',
+  );
+}
 
 /**
  * EVENT_GATE without case folding, for a lower-cased text: the same hits at
@@ -67,3 +88,17 @@ export const EVENT_GATE = new RegExp(
  * character.
  */
 export const EVENT_GATE_LOWER_CASED = new RegExp(EVENT_GATE.source, 'g');
+
+/** The built-in table's gates, as one value (see shape-table.ts). */
+export const BUILT_IN_GATES: Gates = { words: GATE_WORDS, candidateText: CANDIDATE_TEXT, eventGate: EVENT_GATE, eventGateLowerCased: EVENT_GATE_LOWER_CASED };
+
+/**
+ * The gates of a table of shapes: the built-in table's, computed the same
+ * way for a table a user catalog adds shapes to.
+ * @example computeGates([...SHAPES, mqapiFail]).words // ['exception', 'error', 'request', 'code', 'sdk.', 'mqapi-fail ']
+ */
+export function computeGates(shapes: readonly Shape[]): Gates {
+  const words = fewest(shapes.flatMap((shape) => shape.words));
+  const eventGate = eventGateOf(words);
+  return { words, candidateText: candidateTextOf(words), eventGate, eventGateLowerCased: new RegExp(eventGate.source, 'g') };
+}

@@ -2,6 +2,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Vendor } from '../types.js';
 import { escapeRegExp } from './escape-reg-exp.js';
 import { createProductRules, type ProductRules } from './product-rules.js';
+import { shapeTableWith, type ShapeTable } from './shape-table.js';
+import { toUserShape } from './user-shape.js';
 
 /** What recognition needs from the catalog, resolved once at start. */
 export interface RecognitionContext {
@@ -17,9 +19,11 @@ export interface RecognitionContext {
   lowerCaseIds: Vendor | null;
   /** Which product of a vendor a record shows (see product-rules.ts). */
   products: ProductRules;
+  /** The table of shapes text is scanned for, and its gates: the built-in one, with the catalog's user shapes after its rows. */
+  shapes: ShapeTable;
 }
 
-/** Builds the recognition context from the catalog's vendor hints. */
+/** Builds the recognition context from the catalog's vendor hints and user shapes. */
 export function createRecognitionContext(catalog: Catalog): RecognitionContext {
   const markers: [string, Vendor][] = [];
   const hosts: [string, Vendor][] = [];
@@ -32,5 +36,5 @@ export function createRecognitionContext(catalog: Catalog): RecognitionContext {
     if (vc.hints.requestIdCase === 'lower') lowerCaseIds = vc.vendor;
   }
   const anySign = new RegExp([...markers, ...hosts].map(([sign]) => escapeRegExp(sign)).join('|') || '(?!)');
-  return { catalog, markers, hosts, anySign, upperCaseIds, lowerCaseIds, products: createProductRules(catalog) };
+  return { catalog, markers, hosts, anySign, upperCaseIds, lowerCaseIds, products: createProductRules(catalog), shapes: shapeTableWith(catalog.shapes.map(toUserShape)) };
 }

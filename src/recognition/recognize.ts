@@ -36,7 +36,7 @@ export function recognizeAll(record: string, ctx: RecognitionContext): Recogniti
   if (!json) {
     const time = LEADING_TIME.exec(text);
     if (time) evidence.time = parseTimestamp(time[1]!);
-    if (isCandidateText(text)) scanText(text, evidence, ctx);
+    if (isCandidateText(text, ctx)) scanText(text, evidence, ctx);
   }
   const otherCloud = otherCloudOf(text, evidence);
   if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];

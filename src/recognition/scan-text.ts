@@ -1,7 +1,6 @@
 import type { Evidence } from './evidence.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { ScanState } from './scan-state.js';
-import { HOLDS_ANCHOR, SHAPES } from './shapes.js';
 import { stripAnsi } from './strip-ansi.js';
 import { walkJson } from './walk-json.js';
 
@@ -10,8 +9,9 @@ const MAX_TEXTS = 200;
 
 /**
  * Scans free text (a plain log line, a JSON string value, a stack) for the
- * shapes of SHAPES: each shape whose anchors the text holds is read, in the
- * table's order, into the record's evidence.
+ * shapes of the context's table (SHAPES, and a user catalog's shapes after
+ * them): each shape whose anchors the text holds is read, in the table's
+ * order, into the record's evidence.
  * @example scanText('[TencentCloudSDKError] Code=InternalError, Message=…, RequestId=…', evidence, ctx)
  */
 export function scanText(value: string, evidence: Evidence, ctx: RecognitionContext): void {
@@ -19,8 +19,9 @@ export function scanText(value: string, evidence: Evidence, ctx: RecognitionCont
   const text = stripAnsi(value);
   noteVendorSigns(text, evidence, ctx);
   const state = new ScanState(text, evidence, ctx, (body) => walkJson(body as never, evidence, ctx, false));
-  for (let i = 0; i < SHAPES.length; i++) {
-    if (HOLDS_ANCHOR[i]!(text)) SHAPES[i]!.read(state, SHAPES[i]!);
+  const { shapes, holdsAnchor } = ctx.shapes;
+  for (let i = 0; i < shapes.length; i++) {
+    if (holdsAnchor[i]!(text)) shapes[i]!.read(state, shapes[i]!);
   }
 }
 

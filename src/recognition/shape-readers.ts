@@ -250,3 +250,34 @@ function strengthAt(state: ScanState, strength: ShapeStrength, at: number): Stre
   if (typeof strength === 'number') return strength;
   throw new Error(`a shape read by its pattern needs a strength, not ${String(strength)}`);
 }
+
+/** How much a user shape's declared vendor weighs among a record's signs: as much as an SDK's marker. */
+const DECLARED_VENDOR_WEIGHT = 3;
+/** An HTTP status a `status` group may capture. */
+const STATUS_TEXT = /^[1-5]\d\d$/;
+
+/**
+ * The reader of a user catalog's shape (user-shape.ts): each match's named
+ * groups. Its code counts as a labelled code of the vendor the shape
+ * declares, paired with the RequestId of its `requestId` group (else with a
+ * labelled one beside it, as a labelled code is), which makes it a paired
+ * code; `status`, `message` and `action` are noted as the built-in shapes
+ * note them.
+ */
+export function readNamedGroups(state: ScanState, shape: Shape): void {
+  const { evidence } = state;
+  let found = false;
+  eachMatch(shape.pattern!, state.text, (m) => {
+    const groups = m.groups ?? {};
+    const code = groups['code'];
+    if (!code) return;
+    found = true;
+    const requestId = groups['requestId'] || state.pair(m.index);
+    evidence.addCode(code, requestId ? STRENGTH.paired : STRENGTH.labelled, requestId, shape.declares?.product ?? null);
+    const status = groups['status'];
+    if (status && STATUS_TEXT.test(status)) evidence.noteStatus(Number(status));
+    if (groups['message']) evidence.noteMessage(groups['message']);
+    if (groups['action']) evidence.noteAction(groups['action']);
+  });
+  if (found && shape.declares) evidence.hintVendor(shape.declares.vendor, DECLARED_VENDOR_WEIGHT);
+}

@@ -1,4 +1,5 @@
-import { escapeRegExp } from './escape-reg-exp.js';
+import type { Vendor } from '../types.js';
+import { anchorTest, anyCaseAnchors } from './anchor-test.js';
 import { STRENGTH, type Strength } from './evidence.js';
 import {
   ACTION,
@@ -83,6 +84,12 @@ export interface Shape {
   examples: readonly string[];
   /** Adds what the shape finds in the text to the state's evidence (readPattern: the pattern's groups). */
   read: (state: ScanState, shape: Shape) => void;
+  /**
+   * The vendor and product the shape's texts are errors of, where the shape
+   * itself says so: a user catalog's shapes declare them (user-shape.ts);
+   * the built-in shapes leave it to the catalog's markers and hosts.
+   */
+  declares?: { vendor: Vendor; product: string | null };
 }
 
 /**
@@ -352,15 +359,7 @@ export const SHAPES: readonly Shape[] = [
 ];
 
 /** The anchors of the shapes compared in any case, as one pattern per shape (listed for the regular-expression checks). */
-export const ANY_CASE_ANCHORS: readonly RegExp[] = SHAPES.filter((s) => s.anyCase).map((s) => new RegExp(s.anchors.map(escapeRegExp).join('|'), 'i'));
+export const ANY_CASE_ANCHORS: readonly RegExp[] = SHAPES.filter((s) => s.anyCase).map(anyCaseAnchors);
 
 /** Per shape, in SHAPES' order: whether a text holds one of its anchors. */
-export const HOLDS_ANCHOR: readonly ((text: string) => boolean)[] = SHAPES.map((shape) => {
-  if (shape.anyCase) {
-    const pattern = ANY_CASE_ANCHORS[SHAPES.filter((s) => s.anyCase).indexOf(shape)]!;
-    return (text: string) => pattern.test(text);
-  }
-  const [first, ...rest] = shape.anchors;
-  if (rest.length === 0) return (text: string) => text.includes(first!);
-  return (text: string) => shape.anchors.some((anchor) => text.includes(anchor));
-});
+export const HOLDS_ANCHOR: readonly ((text: string) => boolean)[] = SHAPES.map(anchorTest);

@@ -57,7 +57,7 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
   while (stack.length > 0) {
     const [value, parentKey, depth] = stack.pop()!;
     if (typeof value === 'string') {
-      if (isScannedValue(value)) scanText(value, evidence, ctx);
+      if (isScannedValue(value, ctx)) scanText(value, evidence, ctx);
       continue;
     }
     if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
@@ -95,8 +95,8 @@ export function isEventKey(key: string): boolean {
 }
 
 /** Whether walkJson scans a string value for SDK texts. */
-export function isScannedValue(value: string): boolean {
-  return value.length >= MIN_SCANNED_LENGTH && isCandidateText(value);
+export function isScannedValue(value: string, ctx: RecognitionContext): boolean {
+  return value.length >= MIN_SCANNED_LENGTH && isCandidateText(value, ctx);
 }
 
 /**
@@ -108,7 +108,7 @@ export function isScannedValue(value: string): boolean {
  * @example valueMayMatter('request completed', ctx) // false
  */
 export function valueMayMatter(value: string, ctx: RecognitionContext): boolean {
-  if (!isScannedValue(value)) return false;
+  if (!isScannedValue(value, ctx)) return false;
   // Log messages repeat ("request completed" on every access line): short ones are remembered per context.
   let known = mattering.get(ctx);
   if (!known) mattering.set(ctx, (known = new Map()));

@@ -7,6 +7,7 @@ export interface SeriesColumn {
   /** Exclusive. */
   end: number;
   errors: number;
+  successes: number;
   categories: Map<string, number>;
   /** Keyed by `codeKey(vendor, code)`. */
   codes: Map<string, number>;
@@ -34,12 +35,13 @@ export function resampleSeries(series: TimeSeries, maxColumns: number): SeriesCo
   const columns: SeriesColumn[] = [];
   for (let i = 0; i < count; i++) {
     const start = first + i * perColumn * size;
-    columns.push({ start, end: start + perColumn * size, errors: 0, categories: new Map(), codes: new Map() });
+    columns.push({ start, end: start + perColumn * size, errors: 0, successes: 0, categories: new Map(), codes: new Map() });
   }
   for (const bucket of series.buckets) {
     const index = Math.floor((Date.parse(bucket.start) - first) / size / perColumn);
     const column = columns[Math.min(Math.max(index, 0), count - 1)]!;
     column.errors += bucket.errors;
+    column.successes += bucket.successes;
     for (const [category, n] of Object.entries(bucket.byCategory)) column.categories.set(category, (column.categories.get(category) ?? 0) + n);
     for (const c of bucket.byCode) {
       const key = codeKey(c.vendor, c.code);

@@ -8,6 +8,7 @@ import { feedBlocks } from '../../src/pipeline/feed-blocks.js';
 import { LineProcessor } from '../../src/pipeline/line-processor.js';
 import { TagWriter } from '../../src/render/tag-writer.js';
 import type { TaggedEvent } from '../../src/types.js';
+import type { RecognitionContext } from '../../src/recognition/recognition-context.js';
 import { builtInContext, catalogSelection } from './context.js';
 
 export interface PathResult {
@@ -21,10 +22,12 @@ export interface PathOptions {
   source?: string;
   maxLineBytes?: number;
   unwrap?: boolean;
+  /** The recognition context (the built-in catalog's unless given: one with a user catalog's shapes, say). */
+  ctx?: RecognitionContext;
 }
 
 function setUp(options: PathOptions) {
-  const ctx = builtInContext();
+  const ctx = options.ctx ?? builtInContext();
   const source = options.source ?? 'test';
   const aggregator = new Aggregator({ version: ctx.catalog.version, entries: ctx.catalog.size }, 5, undefined, catalogSelection());
   const events: TaggedEvent[] = [];
@@ -68,7 +71,7 @@ export async function scanFullPath(chunks: Buffer[], options: PathOptions = {}):
 /** The fast path: bytes → LineScanner → quiet lines undecoded, the others through the full path. */
 export function scanFastPath(chunks: Buffer[], options: PathOptions = {}): PathResult {
   const { processor, finish } = setUp(options);
-  const scanner = new LineScanner(options.maxLineBytes ?? 4 * 1024 * 1024, feedBlocks(processor, { unwrap: options.unwrap ?? true, ctx: builtInContext() }));
+  const scanner = new LineScanner(options.maxLineBytes ?? 4 * 1024 * 1024, feedBlocks(processor, { unwrap: options.unwrap ?? true, ctx: options.ctx ?? builtInContext() }));
   for (const chunk of chunks) scanner.push(chunk);
   scanner.end();
   return finish(scanner, chunks.reduce((n, c) => n + c.length, 0));

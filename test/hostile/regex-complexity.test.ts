@@ -8,6 +8,7 @@ import { CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED } from '../../src/recognition/ca
 import { EMBEDDED_OBJECT_START } from '../../src/recognition/patterns.js';
 import { createRecognitionContext } from '../../src/recognition/recognition-context.js';
 import { ANY_CASE_ANCHORS } from '../../src/recognition/shapes.js';
+import { anyCaseAnchors } from '../../src/recognition/anchor-test.js';
 import { ENVELOPE_PATTERNS } from '../../src/records/may-carry-envelope.js';
 import { SECRET_KEY, SECRET_PATTERNS } from '../../src/render/redact-secrets.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -37,6 +38,9 @@ interface Pattern {
 }
 
 const SRC = join(ROOT, 'src');
+/** The worked example of a user catalog's shape (fixtures/catalogs/in-house-shapes.yaml). */
+const EXAMPLE_CONTEXT = createRecognitionContext(loadCatalog([join(ROOT, 'fixtures/catalogs/in-house-shapes.yaml')]));
+const EXAMPLE_SHAPES = EXAMPLE_CONTEXT.shapes.shapes.filter((shape) => shape.declares !== undefined);
 const VERDICTS_FILE = join(ROOT, 'test/hostile/regex-verdicts.json');
 
 /** Modules that build patterns at run time, and those patterns. */
@@ -46,10 +50,13 @@ const DYNAMIC: Record<string, readonly RegExp[]> = {
   'src/records/may-carry-envelope.ts': ENVELOPE_PATTERNS,
   // A private copy (its own lastIndex) of a pattern written in patterns.ts.
   'src/recognition/shape-readers.ts': [EMBEDDED_OBJECT_START],
-  // The anchors of SHAPES compared in any case.
-  'src/recognition/shapes.ts': ANY_CASE_ANCHORS,
-  // Computed from the table of shapes and walk-json's keys.
-  'src/recognition/candidate-gate.ts': [CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED],
+  // The anchors of SHAPES compared in any case, and of the worked example's shape written anyCase.
+  'src/recognition/anchor-test.ts': [...ANY_CASE_ANCHORS, ...EXAMPLE_SHAPES.map(anyCaseAnchors)],
+  // Computed from the table of shapes and walk-json's keys, and from it with the worked example's shape.
+  'src/recognition/candidate-gate.ts': [CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED, EXAMPLE_CONTEXT.shapes.gates.candidateText, EXAMPLE_CONTEXT.shapes.gates.eventGateLowerCased],
+  // A user catalog's patterns: the worked example's (docs/catalog.md), compiled as recognition and the check compile them.
+  'src/recognition/user-shape.ts': EXAMPLE_SHAPES.map((shape) => shape.pattern!),
+  'src/catalog/judge-user-pattern.ts': EXAMPLE_SHAPES.map((shape) => shape.pattern!),
   // Built from the catalog's vendor hints: the built-in catalog's.
   'src/recognition/recognition-context.ts': [createRecognitionContext(loadCatalog()).anySign],
   // Built from the catalog's product hints: the built-in catalog's.

@@ -20,6 +20,8 @@ interface CheckResult {
   additions: number;
   /** Draft entries (`draft: true`): checked, not applied. */
   drafts: number;
+  /** Shapes the file adds to recognition's table. */
+  shapes: number;
   problems: string[];
   /** One line per draft entry; they do not make the check fail. */
   warnings: string[];
@@ -35,7 +37,7 @@ export async function runCatalogCheck(files: readonly string[], baseFiles: reado
   const base = loadCatalog(baseFiles);
   const results = files.flatMap((file): CheckResult[] => {
     const { catalogs, problems, warnings } = inspectCatalogFile(file, DATA_DIR);
-    if (!catalogs) return [{ file, ok: false, vendor: null, newVendor: false, overrides: 0, additions: 0, drafts: 0, problems, warnings: [] }];
+    if (!catalogs) return [{ file, ok: false, vendor: null, newVendor: false, overrides: 0, additions: 0, drafts: 0, shapes: 0, problems, warnings: [] }];
     return catalogs.map((catalog, i) => ({
       file,
       ok: true,
@@ -58,7 +60,7 @@ export async function runCatalogCheck(files: readonly string[], baseFiles: reado
 }
 
 /** What one vendor's catalog of a file would change: drafts are left out, as loading leaves them out. */
-function counts(catalog: RawCatalog, base: Catalog): Pick<CheckResult, 'vendor' | 'newVendor' | 'overrides' | 'additions' | 'drafts'> {
+function counts(catalog: RawCatalog, base: Catalog): Pick<CheckResult, 'vendor' | 'newVendor' | 'overrides' | 'additions' | 'drafts' | 'shapes'> {
   const known = base.vendors.get(catalog.vendor);
   const codes = new Set(known?.entries.map((e) => e.code));
   const applied = catalog.entries.filter((e) => !isDraft(e));
@@ -69,11 +71,13 @@ function counts(catalog: RawCatalog, base: Catalog): Pick<CheckResult, 'vendor' 
     overrides,
     additions: applied.length - overrides,
     drafts: catalog.entries.length - applied.length,
+    shapes: catalog.shapes?.length ?? 0,
   };
 }
 
-/** `vendor tencent: 0 overridden, 1 added, 2 drafts not applied`. */
+/** `vendor tencent: 0 overridden, 1 added, 2 drafts not applied, 1 shape`. */
 function describeCounts(r: CheckResult): string {
   const drafts = r.drafts > 0 ? `, ${r.drafts} draft${r.drafts === 1 ? '' : 's'} not applied` : '';
-  return `${r.newVendor ? 'new vendor' : 'vendor'} ${r.vendor}: ${r.overrides} overridden, ${r.additions} added${drafts}`;
+  const shapes = r.shapes > 0 ? `, ${r.shapes} ${r.shapes === 1 ? 'shape' : 'shapes'}` : '';
+  return `${r.newVendor ? 'new vendor' : 'vendor'} ${r.vendor}: ${r.overrides} overridden, ${r.additions} added${drafts}${shapes}`;
 }

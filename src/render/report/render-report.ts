@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { formatTime } from '../../time/format-time.js';
 import { escapeHtml as h } from './escape-html.js';
-import { prepareReport, type ReportCode, type ReportData, type ReportInput } from './report-data.js';
+import { num, pct, swatch, tableBox } from './html-cells.js';
+import { renderRateChart } from './rate-chart.js';
+import { renderBreakdowns } from './render-breakdowns.js';
+import { renderCodes } from './render-codes.js';
+import { renderUncatalogued } from './render-uncatalogued.js';
+import { prepareReport, type ReportData, type ReportInput } from './report-data.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_CSS } from './report-style.js';
 import { renderStackedChart } from './stacked-chart.js';
@@ -44,6 +49,8 @@ ${renderWindow(data)}
 ${renderChartSection(data, input)}
 ${renderCategories(data)}
 ${renderCodes(data)}
+${renderUncatalogued(data)}
+${renderBreakdowns(data)}
 ${renderWhere(data)}
 ${renderSources(data)}
 <footer>
@@ -101,7 +108,21 @@ function renderChartSection(data: ReportData, input: ReportInput): string {
 <h2>Errors over time <span class="muted">(per ${h(chart.bucket)}, ${h(data.zone)})</span></h2>
 ${renderStackedChart(chart, label)}
 <ul class="legend">${legend}</ul>
+${renderRate(data, chart, label)}
 ${untimed}</section>`;
+}
+
+function renderRate(data: ReportData, chart: NonNullable<ReportData['chart']>, label: (ms: number) => string): string {
+  const rate = chart.rate;
+  if (!rate) return '';
+  const what =
+    rate.unit === 'share'
+      ? `share of logged API calls that failed, per ${h(chart.bucket)}; gaps where no call was logged`
+      : `errors per minute, per ${h(chart.bucket)}: no successful call was logged, so there is no share to show`;
+  return `<div id="error-rate">
+<h3>Error rate <span class="muted">(${what})</span></h3>
+${renderRateChart(rate, chart.columns.map((c) => c.start), label)}
+</div>`;
 }
 
 function renderCategories(data: ReportData): string {
@@ -119,51 +140,20 @@ function renderCategories(data: ReportData): string {
       : '';
   return `<section id="categories">
 <h2>Errors by category</h2>
-${rows.length === 0 ? '<p class="muted">No API errors.</p>' : `<div class="scroll"><table class="categories">
-<thead><tr><th>Category</th><th class="num">Errors</th><th class="num">Share</th>${spikeHead}</tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody></table></div>`}
+${rows.length === 0 ? '<p class="muted">No API errors.</p>' : tableBox('categories', 'Errors by category', `<tr><th>Category</th><th class="num">Errors</th><th class="num">Share</th>${spikeHead}</tr>`, rows.join('\n'))}
 ${spikeNote}</section>`;
-}
-
-function renderCodes(data: ReportData): string {
-  if (data.codes.length === 0) return '';
-  const more = data.moreCodes > 0 ? `<p class="muted">${num(data.moreCodes)} more codes are in the JSON summary.</p>` : '';
-  return `<section id="codes">
-<h2>Top error codes</h2>
-<div class="scroll"><table class="codes">
-<thead><tr><th>Code · vendor · category</th><th class="num">Errors</th><th class="num">HTTP</th><th>Retry?</th><th>What it means · what to do</th><th>First / last seen</th><th>Sample RequestIds</th></tr></thead>
-<tbody>
-${data.codes.map(renderCodeRow).join('\n')}
-</tbody></table></div>
-${more}</section>`;
-}
-
-function renderCodeRow(c: ReportCode): string {
-  const name =
-    `<div class="mono code">${h(c.code ?? '(no code)')}</div>` +
-    `<div class="muted">${h(c.vendor ?? 'vendor unknown')}${c.catalogued ? '' : ' · not catalogued'}</div>` +
-    `<div class="category">${swatch(c.color)}${h(c.category)}</div>`;
-  const retry = c.retryable === null ? 'unknown' : c.retryable ? 'yes' : 'no';
-  const ids =
-    c.requestIds.length === 0
-      ? '<span class="muted">none</span>'
-      : `<ul class="ids">${c.requestIds
-          .map((id) => `<li><code>${h(id)}</code><button type="button" class="copy" data-copy="${h(id)}">Copy</button></li>`)
-          .join('')}${
-          c.requestIds.length > 1 ? `<li><button type="button" class="copy" data-copy="${h(c.requestIds.join('\n'))}">Copy all</button></li>` : ''
-        }</ul>`;
-  return `<tr><td>${name}</td><td class="num">${num(c.count)}</td><td class="num">${h(c.httpStatus ?? '–')}</td><td>${retry}</td><td class="text"><p class="meaning">${h(c.description ?? 'Not in the catalog.')}</p>${c.remedy ? `<p class="remedy"><strong>Do:</strong> ${h(c.remedy)}</p>` : ''}</td><td class="mono seen">${h(c.firstSeen ?? '–')}<br>${h(c.lastSeen ?? '–')}</td><td>${ids}</td></tr>`;
 }
 
 function renderWhere(data: ReportData): string {
   if (data.where.length === 0) return '';
   const tables = data.where.map(
     (w) =>
-      `<div><table><thead><tr><th>${h(w.title)}</th><th class="num">Errors</th></tr></thead><tbody>${w.rows
-        .map((r) => `<tr><td class="mono">${h(r.key)}</td><td class="num">${num(r.count)}</td></tr>`)
-        .join('')}</tbody></table></div>`,
+      `<div>${tableBox(
+        `where-${w.title.toLowerCase()}`,
+        w.title,
+        `<tr><th>${h(w.title)}</th><th class="num">Errors</th></tr>`,
+        w.rows.map((r) => `<tr><td class="mono">${h(r.key)}</td><td class="num">${num(r.count)}</td></tr>`).join('\n'),
+      )}</div>`,
   );
   return `<section id="where">\n<h2>Where the errors came from</h2>\n<div class="where">${tables.join('\n')}</div>\n</section>`;
 }
@@ -176,26 +166,14 @@ function renderSources(data: ReportData): string {
   );
   return `<section id="sources">
 <h2>Sources</h2>
-<div class="scroll"><table class="sources">
-<thead><tr><th>Source</th><th class="num">Lines</th><th class="num">Bytes read</th><th class="num">Records</th><th class="num">Errors</th><th class="num">Successes</th><th>First time</th><th>Last time</th><th>Read error</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-<tfoot><tr><td>All sources</td><td class="num">${sum((s) => s.lines)}</td><td class="num">${sum((s) => s.bytes)}</td><td class="num">${sum((s) => s.records)}</td><td class="num">${sum((s) => s.errors)}</td><td class="num">${sum((s) => s.successes)}</td><td></td><td></td><td></td></tr></tfoot>
-</table></div>
+${tableBox(
+  'sources',
+  'Sources',
+  '<tr><th>Source</th><th class="num">Lines</th><th class="num">Bytes read</th><th class="num">Records</th><th class="num">Errors</th><th class="num">Successes</th><th>First time</th><th>Last time</th><th>Read error</th></tr>',
+  rows.join('\n'),
+  `<tr><td>All sources</td><td class="num">${sum((s) => s.lines)}</td><td class="num">${sum((s) => s.bytes)}</td><td class="num">${sum((s) => s.records)}</td><td class="num">${sum((s) => s.errors)}</td><td class="num">${sum((s) => s.successes)}</td><td></td><td></td><td></td></tr>`,
+)}
 </section>`;
-}
-
-function swatch(color: string): string {
-  return `<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill="${h(color)}"/></svg>`;
-}
-
-function num(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-function pct(part: number, whole: number): string {
-  return whole === 0 ? '–' : `${((part / whole) * 100).toFixed(1)}%`;
 }
 
 function sha256(text: string): string {

@@ -5,8 +5,11 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { CatalogEntry } from '../../types.js';
 import { formatTime, precisionFor, type TimePrecision } from '../../time/format-time.js';
 import type { TimeZone } from '../../time/time-zone.js';
-import { resampleSeries, type SeriesColumn } from '../resample-series.js';
+import { codeKey, resampleSeries, type SeriesColumn } from '../resample-series.js';
 import { categoryColor } from './category-colors.js';
+import { errorRate, type ErrorRate } from './error-rate.js';
+import { findRecommendLink } from './recommend-link.js';
+import { productBreakdown, vendorBreakdown, type ReportProduct, type ReportVendor } from './report-breakdowns.js';
 
 /** What the report is made from; the CLI gathers it, everything after is pure. */
 export interface ReportInput {
@@ -41,6 +44,22 @@ export interface ReportCode {
   firstSeen: string | null;
   lastSeen: string | null;
   requestIds: string[];
+  /** Alibaba's troubleshooting link from the code's sample record (uncatalogued codes keep one), when it had a safe one. */
+  recommend: string | null;
+  /** Errors per sparkline column over the run's range; null without a series. */
+  trend: number[] | null;
+}
+
+/** A code the catalog does not list, with its redacted sample record. */
+export interface ReportUncatalogued {
+  vendor: string | null;
+  code: string;
+  count: number;
+  parent: string | null;
+  /** Where the sample record is: `file:line`. */
+  at: string;
+  sample: string;
+  recommend: string | null;
 }
 
 export interface ReportChart {
@@ -51,6 +70,8 @@ export interface ReportChart {
   precision: TimePrecision;
   /** Column index → categories that spiked in one of its buckets. */
   spikes: Map<number, string[]>;
+  /** The rate line under the chart, column by column. */
+  rate: ErrorRate | null;
 }
 
 /** Everything the template shows, already counted, sorted and formatted (not yet escaped). */
@@ -70,6 +91,13 @@ export interface ReportData {
   chart: ReportChart | null;
   codes: ReportCode[];
   moreCodes: number;
+  /** What one sparkline column of `codes[].trend` spans (`5m`, `2h`). */
+  trendBucket: string | null;
+  uncatalogued: ReportUncatalogued[];
+  /** Errors of uncatalogued codes past `--max-keys`, counted but not listed. */
+  uncataloguedFolded: number;
+  vendors: ReportVendor[];
+  products: ReportProduct[];
   /** Per-source accounting, times already in the display zone. */
   sources: Summary['sources'];
   where: { title: string; rows: { key: string | null; count: number }[] }[];
@@ -79,6 +107,8 @@ export interface ReportData {
 export const TOP_CODES = 25;
 /** Bars in the chart at most; longer ranges add consecutive buckets together. */
 export const MAX_CHART_COLUMNS = 288;
+/** Columns of a code's sparkline at most: its shape, not its detail (the chart has that). */
+export const TREND_COLUMNS = 48;
 const TOP_WHERE = 10;
 
 /**
@@ -98,6 +128,18 @@ export function prepareReport(input: ReportInput): ReportData {
       .filter((s) => s.category === name)
       .map((s) => ({ at: time(s.start, spikePrecision)!, count: s.count, baseline: s.baseline })),
   }));
+  const uncatalogued = (summary.uncatalogued ?? []).map((u) => ({
+    vendor: u.vendor,
+    code: u.code,
+    count: u.count,
+    parent: u.parent,
+    at: `${u.sample.source}:${u.sample.line}`,
+    sample: u.sample.text,
+    recommend: findRecommendLink(u.sample.text),
+  }));
+  const recommendOf = (vendor: string | null, code: string | null): string | null =>
+    uncatalogued.find((u) => u.vendor === vendor && u.code === code)?.recommend ?? null;
+  const trendColumns = series ? resampleSeries(series, TREND_COLUMNS) : [];
   const codes = summary.byCode.slice(0, TOP_CODES).map((c) => ({
     vendor: c.vendor,
     code: c.code,
@@ -111,6 +153,8 @@ export function prepareReport(input: ReportInput): ReportData {
     firstSeen: time(c.firstSeen),
     lastSeen: time(c.lastSeen),
     requestIds: c.requestIds,
+    recommend: c.catalogued ? null : recommendOf(c.vendor, c.code),
+    trend: trendColumns.length === 0 ? null : trendColumns.map((column) => column.codes.get(codeKey(c.vendor, c.code)) ?? 0),
   }));
   const range = summaryRange(summary, series);
   const w = summary.window;
@@ -131,6 +175,11 @@ export function prepareReport(input: ReportInput): ReportData {
     chart: series ? chartOf(series) : null,
     codes,
     moreCodes: Math.max(0, summary.byCode.length - TOP_CODES),
+    trendBucket: trendColumns.length === 0 ? null : sizeLabel(trendColumns[0]!.end - trendColumns[0]!.start),
+    uncatalogued,
+    uncataloguedFolded: summary.overflow?.folded['uncatalogued'] ?? 0,
+    vendors: vendorBreakdown(summary),
+    products: productBreakdown(summary),
     sources: summary.sources.map((s) => ({ ...s, firstSeen: time(s.firstSeen), lastSeen: time(s.lastSeen) })),
     where: [
       { title: 'Actions', rows: summary.byAction },
@@ -165,6 +214,7 @@ function chartOf(series: TimeSeries): ReportChart | null {
     bucket: columnMs === series.bucketMs ? series.bucket : sizeLabel(columnMs),
     precision: precisionFor(columnMs),
     spikes,
+    rate: errorRate(columns),
   };
 }
 

@@ -1,8 +1,11 @@
+import { TABLE_SCRIPT } from './table-script.js';
+
 /**
  * The report's only script, inlined and static (log data never goes into
  * it): copy buttons put a RequestId, or all of a code's sampled ones, on the
- * clipboard for a support ticket. The page's Content-Security-Policy allows
- * this script by its hash and nothing else.
+ * clipboard for a support ticket, and tables sort and filter (TABLE_SCRIPT).
+ * The page's Content-Security-Policy allows this script by its hash and
+ * nothing else.
  */
 export const REPORT_SCRIPT = `
 (function () {
@@ -40,4 +43,4 @@ export const REPORT_SCRIPT = `
     });
   });
 })();
-`;
+${TABLE_SCRIPT}`;

@@ -1,10 +1,9 @@
+import { CHART_MARGIN, CHART_WIDTH as WIDTH, fixed, layoutColumns, timeAxisLabels } from './chart-frame.js';
 import { escapeHtml } from './escape-html.js';
 import type { ReportChart } from './report-data.js';
 
-const WIDTH = 960;
 const HEIGHT = 280;
-const MARGIN = { left: 52, right: 14, top: 20, bottom: 40 };
-const X_LABELS = 6;
+const MARGIN = { ...CHART_MARGIN, top: 20, bottom: 40 };
 
 /**
  * An inline SVG of errors per category over time: one stacked bar per
@@ -14,14 +13,11 @@ const X_LABELS = 6;
  * @example renderStackedChart(data.chart, (ms) => formatTime(ms, zone, 'minute'))
  */
 export function renderStackedChart(chart: ReportChart, label: (ms: number) => string): string {
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const n = chart.columns.length;
-  const step = plotWidth / n;
-  const barWidth = step > 4 ? step * 0.82 : step;
+  const layout = layoutColumns(chart.columns.length);
+  const { barWidth, x } = layout;
   const yMax = niceMax(Math.max(...chart.columns.map((c) => c.errors)));
   const y = (value: number): number => MARGIN.top + plotHeight - (value / yMax) * plotHeight;
-  const x = (index: number): number => MARGIN.left + index * step + (step - barWidth) / 2;
   const stacked = chart.columns.map(() => 0);
 
   const parts: string[] = [
@@ -51,7 +47,7 @@ export function renderStackedChart(chart: ReportChart, label: (ms: number) => st
   }
   parts.push('<g class="spikes">');
   for (const [i, categories] of chart.spikes) {
-    const cx = x(i) + barWidth / 2;
+    const cx = layout.center(i);
     const top = y(stacked[i]!) - 4;
     parts.push(
       `<path class="spike" d="M${fixed(cx)} ${fixed(top)} l5 -9 h-10 z">` +
@@ -61,16 +57,7 @@ export function renderStackedChart(chart: ReportChart, label: (ms: number) => st
   parts.push('</g>');
   const axisY = MARGIN.top + plotHeight;
   parts.push(`<line class="axis-line" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${axisY}" y2="${axisY}"/>`);
-  let shownDate = '';
-  for (const i of labelIndexes(n)) {
-    const anchor = n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle';
-    const lx = anchor === 'start' ? x(i) : anchor === 'end' ? x(i) + barWidth : x(i) + barWidth / 2;
-    // The date is written once, then again only where it changes.
-    const [date = '', clock = ''] = label(chart.columns[i]!.start).split(' ');
-    const text = date === shownDate && clock ? clock : `${date} ${clock}`.trim();
-    shownDate = date;
-    parts.push(`<text class="axis" x="${fixed(lx)}" y="${axisY + 18}" text-anchor="${anchor}">${escapeHtml(text)}</text>`);
-  }
+  parts.push(...timeAxisLabels(chart.columns.map((c) => c.start), layout, axisY + 18, label));
   parts.push('</svg>');
   return parts.join('\n');
 }
@@ -81,16 +68,4 @@ function niceMax(max: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(max));
   for (const m of [1, 2, 4, 5, 8, 10]) if (m * magnitude >= max && (m * magnitude) % 4 === 0) return m * magnitude;
   return Math.ceil(max / 4) * 4;
-}
-
-/** Columns that get a time under the axis: evenly spread, first and last included. */
-function labelIndexes(n: number): number[] {
-  if (n <= X_LABELS) return [...Array(n).keys()];
-  const out = new Set<number>();
-  for (let k = 0; k < X_LABELS; k++) out.add(Math.round((k * (n - 1)) / (X_LABELS - 1)));
-  return [...out];
-}
-
-function fixed(value: number): string {
-  return String(Math.round(value * 10) / 10);
 }

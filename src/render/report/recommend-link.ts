@@ -1,0 +1,38 @@
+/**
+ * `Recommend` as Alibaba's error bodies and SDKs write it: a JSON key
+ * (`"Recommend":"https://…"`, also with escaped quotes inside a string), a
+ * Python dict key or a `Recommend: https://…` line. The URL runs to the
+ * first quote, space, angle bracket or backslash that is not part of a JSON
+ * escape for `&` or `/` (Go's encoder writes `&` as `\u0026`, PHP's `/` as `\/`).
+ */
+const RECOMMEND_URL = /Recommend\\?["']?\s*[:=]\s*\\?["']?(https:(?:\/\/|\\\/\\\/)(?:[^\s"'<>\\…]|\\u0026|\\\/)+)/i;
+const JSON_ESCAPE = /\\u0026|\\\//g;
+
+/** Where the link may lead: Alibaba Cloud's own sites, over https. */
+const ALIBABA_DOMAIN = 'aliyun.com';
+
+/**
+ * The Alibaba `Recommend` troubleshooting link a record's text carries, as
+ * a normalized URL, when it is a whole https URL on aliyun.com (or one of its
+ * subdomains) without credentials or a port; otherwise null. A link that
+ * runs into the cut mark of a shortened sample is incomplete, so it is null.
+ * The caller still escapes the result: it only vouches for where it leads.
+ * @example findRecommendLink('{"Code":"X","Recommend":"https://api.aliyun.com/troubleshoot?q=X&product=OnsMqtt"}') // 'https://api.aliyun.com/troubleshoot?q=X&product=OnsMqtt'
+ */
+export function findRecommendLink(text: string): string | null {
+  const match = RECOMMEND_URL.exec(text);
+  if (!match) return null;
+  const end = match.index + match[0].length;
+  if (text[end] === '…' && end === text.length - 1) return null;
+  const raw = match[1]!.replace(JSON_ESCAPE, (e) => (e === '\\/' ? '/' : '&'));
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  const onAlibaba = host === ALIBABA_DOMAIN || host.endsWith(`.${ALIBABA_DOMAIN}`);
+  if (url.protocol !== 'https:' || !onAlibaba || url.username !== '' || url.password !== '' || url.port !== '') return null;
+  return url.href;
+}
