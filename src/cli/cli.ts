@@ -17,12 +17,12 @@ import { seriesOptions, tzOption, windowOptions } from './time-options.js';
 import { redactInputOption, redactOption } from './safety-options.js';
 import { protectStdinArgument, restoreStdinArgument } from './stdin-argument.js';
 import { helpWidth } from './help-width.js';
-import { holdYoungGeneration } from '../pipeline/hold-young-generation.js';
+import { boundHeapGrowth } from '../pipeline/bound-heap-growth.js';
 import { describeUsageError } from './usage-message.js';
 import { COMMANDS, mistypedCommand } from './mistyped-command.js';
 import { existsSync } from 'node:fs';
 
-holdYoungGeneration();
+boundHeapGrowth();
 
 /** Options every reading command takes. */
 function inputOptions<T>(y: Argv<T>) {

@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { holdYoungGeneration } from './hold-young-generation.js';
+import { boundHeapGrowth } from './bound-heap-growth.js';
 import type { FromWorker, SegmentSettings, ToWorker } from './segment-messages.js';
 import { segmentService } from './segment-service.js';
 
 // This thread's start set V8's flags back to the command line's, for every thread.
-holdYoungGeneration();
+boundHeapGrowth();
 
 /**
  * A worker thread of the parallel runner: processes the segments the main
