@@ -22,10 +22,13 @@ import {
 import { TimeSeriesCounter, type SeriesOptions } from './time-series.js';
 import { TimeWindow } from './time-window.js';
 import { UncataloguedCodes } from './uncatalogued.js';
+import { findRecommendLink } from '../recognition/find-recommend-link.js';
 
 interface CodeState {
-  info: Omit<CodeCount, 'count' | 'requestIds' | 'firstSeen' | 'lastSeen'>;
+  info: Omit<CodeCount, 'count' | 'requestIds' | 'firstSeen' | 'lastSeen' | 'recommend'>;
   count: number;
+  /** The least Recommend link a record of the code carried (see CodeCount.recommend). */
+  recommend: string | null;
   sample: RequestIdSample;
   first: number | null;
   last: number | null;
@@ -131,11 +134,12 @@ export class Aggregator {
 
   /**
    * Counts one tagged record (error, success or neither; `recordText` feeds
-   * the uncatalogued samples); returns false for
+   * the uncatalogued samples and the code's Recommend link, unless the
+   * caller found the link already: `recommend`); returns false for
    * a record outside the time window, which is only counted as left out.
    * A source's time range covers every record read from it, in the window or not.
    */
-  add(event: TaggedEvent, recordText = '', countRecord = true): boolean {
+  add(event: TaggedEvent, recordText = '', countRecord = true, recommend?: string | null): boolean {
     const source = this.source(event.source);
     // A record's further events (recognizeAll) share its place in the window; the record is counted once.
     if (countRecord ? !this.addRecord(source, event.time) : this.time.window.place(event.time) !== 'inside') return false;
@@ -190,6 +194,7 @@ export class Aggregator {
           clientSide: event.clientSide,
         },
         count: 0,
+        recommend: null,
         sample: new RequestIdSample(this.samples),
         first: null,
         last: null,
@@ -197,6 +202,7 @@ export class Aggregator {
       this.codes.set(key, state);
     }
     state.count++;
+    if (state !== this.overflowCode) state.recommend = leastLink(state.recommend, recommend === undefined ? findRecommendLink(recordText) : recommend);
     // An API-specific code of another product is no gap of the catalog, whose codes are its own product's.
     if (this.selection.isCatalogProduct(event.product)) this.uncatalogued.add(event, recordText);
     if (event.requestId && state !== this.overflowCode) state.sample.add(event.requestId);
@@ -260,6 +266,7 @@ export class Aggregator {
     this.overflowCode ??= {
       info: { vendor: null, code: OVERFLOW_CODE, catalogued: false, category: 'unknown', section: null, httpStatus: null, retryable: null, clientSide: false },
       count: 0,
+      recommend: null,
       sample: new RequestIdSample(0),
       first: null,
       last: null,
@@ -294,12 +301,15 @@ export class Aggregator {
       let state = c.overflow ? this.overflowCodeState() : this.codes.get(key);
       if (!state && !this.codeBudget.admit(key, (evicted) => this.foldCode(evicted))) state = this.overflowCodeState();
       if (!state) {
-        const { count: _count, requestIds: _ids, firstSeen: _first, lastSeen: _last, ...info } = c;
-        state = { info, count: 0, sample: new RequestIdSample(this.samples), first: null, last: null };
+        const { count: _count, requestIds: _ids, firstSeen: _first, lastSeen: _last, recommend: _recommend, ...info } = c;
+        state = { info, count: 0, recommend: null, sample: new RequestIdSample(this.samples), first: null, last: null };
         this.codes.set(key, state);
       }
       state.count += c.count;
-      if (state !== this.overflowCode) for (const id of c.requestIds) state.sample.add(id);
+      if (state !== this.overflowCode) {
+        for (const id of c.requestIds) state.sample.add(id);
+        state.recommend = leastLink(state.recommend, c.recommend ?? null);
+      }
       state.first = minIso(state.first, c.firstSeen);
       state.last = maxIso(state.last, c.lastSeen);
     }
@@ -361,7 +371,7 @@ export class Aggregator {
     for (const [category, count] of sortCounts([...this.categories])) byCategory[category] = count;
     const byCode: CodeCount[] = [...this.codes.values()]
       .sort((a, b) => b.count - a.count || cmp(a.info.vendor, b.info.vendor) || cmp(a.info.code, b.info.code))
-      .map((s) => ({ ...s.info, count: s.count, requestIds: s.sample.ids(), firstSeen: iso(s.first), lastSeen: iso(s.last) }));
+      .map((s) => ({ ...s.info, count: s.count, requestIds: s.sample.ids(), firstSeen: iso(s.first), lastSeen: iso(s.last), ...(s.recommend ? { recommend: s.recommend } : {}) }));
     // Overflow rows come last, marked, so they are never read as a code or a key the logs named.
     const overflowCode = this.overflowCode;
     if (overflowCode) {
@@ -462,6 +472,12 @@ function minIso(a: number | null, b: string | null): number | null {
 }
 function maxIso(a: number | null, b: string | null): number | null {
   return b === null ? a : max(a, Date.parse(b));
+}
+
+/** Of two links, the least in string order; null when neither. */
+function leastLink(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  return b === null || a <= b ? a : b;
 }
 
 function min(a: number | null, b: number): number {

@@ -66,6 +66,12 @@ export interface CodeCount {
   requestIds: string[];
   firstSeen: string | null;
   lastSeen: string | null;
+  /**
+   * Alibaba's `Recommend` troubleshooting link (https, on aliyun.com) that a
+   * record of this code carried, when one did: of several, the least in
+   * string order, so that merged shards give the whole run's.
+   */
+  recommend?: string;
   /** The row of the codes past `--max-keys` (code `(other codes)`). */
   overflow?: true;
 }

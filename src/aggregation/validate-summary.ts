@@ -75,6 +75,7 @@ const SCHEMA = {
           requestIds: { type: 'array', items: { type: 'string' } },
           firstSeen: isoTime,
           lastSeen: isoTime,
+          recommend: { type: 'string', pattern: '^https://', maxLength: 2048 },
         },
       },
     },

@@ -193,9 +193,9 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       }
       writing = tag.write(tag.writer.out.take());
     },
-    repeat: (source, { repeat: event, text, written, further }) => {
+    repeat: (source, { repeat: event, text, recommend, written, further }) => {
       event.duplicateOf = source.repeats.check(event.requestId!, event.line);
-      aggregator.add(event, text ?? '', !further);
+      aggregator.add(event, text ?? '', !further, recommend);
       if (written && event.duplicateOf !== null && tag) writing = tag.write(Buffer.from(duplicateOfField(event.duplicateOf), 'latin1'));
     },
     output: (bytes, written) => {

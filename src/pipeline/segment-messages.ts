@@ -52,6 +52,8 @@ export interface RepeatCheck {
   repeat: TaggedEvent;
   /** The record's text when its code is uncatalogued (the summary keeps a sample), else null. */
   text: string | null;
+  /** The Recommend link the record's text carries, or null (the summary keeps one per code). */
+  recommend: string | null;
   /** Whether its tagged line was written: its `,"duplicateOf":N` goes where this item stands in the output. */
   written: boolean;
   /** A further error of a record whose first event came before (see RecordSink). */

@@ -6,6 +6,7 @@ import { TimeWindow } from '../aggregation/time-window.js';
 import { Catalog } from '../catalog/catalog.js';
 import { LineScanner } from '../lines/line-scanner.js';
 import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
+import { findRecommendLink } from '../recognition/find-recommend-link.js';
 import { TagWriter } from '../render/tag-writer.js';
 import { feedBlocks } from './feed-blocks.js';
 import { LineProcessor } from './line-processor.js';
@@ -84,6 +85,7 @@ export class SegmentRunner {
           const check: RepeatCheck = {
             repeat: { ...event, description: null, remedy: null },
             text: uncatalogued ? record.text : null,
+            recommend: findRecommendLink(record.text),
             written: false,
             ...(further ? { further } : {}),
           };

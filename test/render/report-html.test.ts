@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/aggregation/summary.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { errorRate } from '../../src/render/report/error-rate.js';
-import { findRecommendLink } from '../../src/render/report/recommend-link.js';
+import { findRecommendLink } from '../../src/recognition/find-recommend-link.js';
 import { productBreakdown, vendorBreakdown } from '../../src/render/report/report-breakdowns.js';
 import { renderReport } from '../../src/render/report/render-report.js';
 import type { SeriesColumn } from '../../src/render/resample-series.js';
@@ -87,6 +87,15 @@ describe('the report HTML', () => {
     const link = 'https://api.aliyun.com/troubleshoot?q=InvalidTopic.Bogus&amp;product=OnsMqtt&amp;requestId=3E8F';
     expect(hrefs).toEqual([link, link]);
     expect(html).not.toContain('href="https://aliyun.com.evil.example');
+  });
+
+  it("links a catalogued code's Recommend page from its summary row, and checks a link read back from a summary again", async () => {
+    const sample = await summaryOf(['fixtures/sample/app.log']);
+    const row = sample.byCode.find((c) => c.catalogued && c.recommend)!;
+    expect(row.recommend).toMatch(/^https:\/\/api\.aliyun\.com\/troubleshoot\?q=/);
+    expect(reportOf(sample)).toContain(`href="${row.recommend!.replaceAll('&', '&amp;')}"`);
+    const forged: Summary = { ...sample, byCode: sample.byCode.map((c) => (c === row ? { ...c, recommend: 'https://evil.example/x' } : c)) };
+    expect(reportOf(forged)).not.toContain('evil.example');
   });
 
   it('counts errors and successes per vendor as the summary does, and codes from the code rows', () => {

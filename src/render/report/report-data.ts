@@ -8,7 +8,7 @@ import type { TimeZone } from '../../time/time-zone.js';
 import { codeKey, resampleSeries, type SeriesColumn } from '../resample-series.js';
 import { categoryColor } from './category-colors.js';
 import { errorRate, type ErrorRate } from './error-rate.js';
-import { findRecommendLink } from './recommend-link.js';
+import { alibabaLink, findRecommendLink } from '../../recognition/find-recommend-link.js';
 import { productBreakdown, vendorBreakdown, type ReportProduct, type ReportVendor } from './report-breakdowns.js';
 
 /** What the report is made from; the CLI gathers it, everything after is pure. */
@@ -153,7 +153,8 @@ export function prepareReport(input: ReportInput): ReportData {
     firstSeen: time(c.firstSeen),
     lastSeen: time(c.lastSeen),
     requestIds: c.requestIds,
-    recommend: c.catalogued ? null : recommendOf(c.vendor, c.code),
+    // A summary read back (merge) vouches for nothing: its link is checked again.
+    recommend: (c.recommend === undefined ? null : alibabaLink(c.recommend)) ?? recommendOf(c.vendor, c.code),
     trend: trendColumns.length === 0 ? null : trendColumns.map((column) => column.codes.get(codeKey(c.vendor, c.code)) ?? 0),
   }));
   const range = summaryRange(summary, series);

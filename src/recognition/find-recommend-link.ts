@@ -24,7 +24,16 @@ export function findRecommendLink(text: string): string | null {
   if (!match) return null;
   const end = match.index + match[0].length;
   if (text[end] === '…' && end === text.length - 1) return null;
-  const raw = match[1]!.replace(JSON_ESCAPE, (e) => (e === '\\/' ? '/' : '&'));
+  return alibabaLink(match[1]!.replace(JSON_ESCAPE, (e) => (e === '\\/' ? '/' : '&')));
+}
+
+/**
+ * The URL, normalized, when it is a whole https URL on aliyun.com (or one of
+ * its subdomains) without credentials or a port; otherwise null. Also what a
+ * link read back from a summary (merge, the report) must pass.
+ * @example alibabaLink('javascript:alert(1)') // null
+ */
+export function alibabaLink(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw);
