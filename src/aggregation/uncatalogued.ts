@@ -1,4 +1,4 @@
-import { redactRecordText } from '../render/redact-record-text.js';
+import { redactRecordText } from '../redaction/redact-record-text.js';
 import type { TaggedEvent, Vendor } from '../types.js';
 import { DEFAULT_MAX_KEYS, KeyBudget } from './key-budget.js';
 import { fnv1a } from './request-id-sample.js';

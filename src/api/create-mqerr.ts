@@ -10,7 +10,7 @@ import { NO_STREAM } from '../records/assemble-records.js';
 import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
 import { recognizeAll } from '../recognition/recognize.js';
 import type { Grouping } from '../render/groupings.js';
-import { redactEvent } from '../render/redact-event.js';
+import { redactEvent } from '../redaction/redact-event.js';
 import { renderCsv } from '../render/render-csv.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderTable } from '../render/render-table.js';

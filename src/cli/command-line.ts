@@ -1,4 +1,4 @@
-import { redactSecrets } from '../render/redact-secrets.js';
+import { redactSecrets } from '../redaction/redact-secrets.js';
 
 const SAFE_WORD = /^[A-Za-z0-9_/.,:=@%+-]+$/;
 

@@ -1,5 +1,4 @@
 import { isAscii } from 'node:buffer';
-import { alwaysStartsRecord } from '../records/continuation.js';
 import { topLevelTime } from '../time/top-level-time.js';
 import { jsonObjectEnd } from './json-line-shape.js';
 import { jsonTimeAt, leadingTimeAt } from './line-time.js';
@@ -49,6 +48,12 @@ export interface QuietLineOptions {
   mayBeWrapped: (view: string, from: number, to: number) => boolean;
   /** Recognition's words, and its answers for a JSON key or value that holds one (see harmlessHits). */
   gate: LineGate;
+  /**
+   * Whether a line starts a record whatever record is open: record
+   * assembly's rule (src/records/continuation.ts), handed in so that this
+   * layer knows nothing of how records are grouped.
+   */
+  alwaysStartsRecord: (line: string) => boolean;
 }
 
 const NO_HIT = Number.MAX_SAFE_INTEGER;
@@ -113,7 +118,7 @@ function classifyLine(
   const first = view.charCodeAt(p);
   if (options.unwrap && options.mayBeWrapped(view, p, lineEnd)) return false;
   if (first === 0x7b /* { */) return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.gate);
-  if (gateAt !== NO_HIT || !startsRecordAlways(view, p, lineEnd, first, options.unwrap)) return false;
+  if (gateAt !== NO_HIT || !startsRecordAlways(view, p, lineEnd, first, options)) return false;
   sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));
   return true;
 }
@@ -148,7 +153,7 @@ function hasByteOrderMark(buf: Buffer, at: number): boolean {
  * unwrapping on, carries no container wrapper). Digit-led lines, the most
  * common, are settled on their first characters.
  */
-function startsRecordAlways(text: string, p: number, lineEnd: number, first: number, unwrap: boolean): boolean {
+function startsRecordAlways(text: string, p: number, lineEnd: number, first: number, { unwrap, alwaysStartsRecord }: QuietLineOptions): boolean {
   if (first >= 0x30 && first <= 0x39) {
     // `2026-11-22T…Z stdout F` (CRI) and `2026-11-22T…Z ` (kubectl --timestamps) are wrappers.
     if (unwrap && text.charCodeAt(p + 10) === 0x54 /* T */ && lineEnd > p + 10) return false;

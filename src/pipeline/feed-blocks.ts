@@ -1,6 +1,7 @@
 import type { BlockConsumer } from '../lines/line-scanner.js';
 import { classifyLines, type LineSink, type QuietLineOptions } from '../lines/quiet-lines.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
+import { alwaysStartsRecord } from '../records/continuation.js';
 import { mayBeWrapped } from '../records/may-be-wrapped.js';
 import type { LineProcessor } from './line-processor.js';
 import { lineGate } from './line-gate.js';
@@ -20,7 +21,7 @@ export interface FeedSettings {
  * @example const scanner = new LineScanner(maxLineBytes, feedBlocks(processor, { unwrap: true, ctx }));
  */
 export function feedBlocks(processor: LineProcessor, settings: FeedSettings): BlockConsumer {
-  const options: QuietLineOptions = { unwrap: settings.unwrap, mayBeWrapped, gate: lineGate(settings.ctx) };
+  const options: QuietLineOptions = { unwrap: settings.unwrap, mayBeWrapped, gate: lineGate(settings.ctx), alwaysStartsRecord };
   const sink: LineSink = {
     quiet: (buf, start, end, json, time) => processor.pushQuietLine({ buf, start, end, json, time }),
     loud: (buf, start, end) => processor.pushLine(buf.toString('utf8', start, end)),

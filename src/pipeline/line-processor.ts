@@ -7,7 +7,7 @@ import { readEntry } from '../records/read-entry.js';
 import { unwrapLine, type UnwrappedLine } from '../records/unwrap-line.js';
 import { podFromLogPath, type PodLogDimensions } from '../records/pod-log-path.js';
 import { recognizeAll } from '../recognition/recognize.js';
-import { redactEvent } from '../render/redact-event.js';
+import { redactEvent } from '../redaction/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 import { RepeatWindow } from './repeat-window.js';

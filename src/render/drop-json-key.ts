@@ -1,5 +1,5 @@
-import { closingQuote, keyName, skipSpace } from './json-text.js';
-import { endOfComposite } from './redact-secrets.js';
+import { closingQuote, keyName, skipSpace } from '../redaction/json-text.js';
+import { endOfComposite } from '../redaction/redact-secrets.js';
 
 /**
  * The text of a JSON object without its top-level members named `key`

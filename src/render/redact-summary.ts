@@ -1,6 +1,6 @@
 import type { KeyCount, Summary } from '../aggregation/summary.js';
-import { redactRecordText } from './redact-record-text.js';
-import { redactSecrets } from './redact-secrets.js';
+import { redactRecordText } from '../redaction/redact-record-text.js';
+import { redactSecrets } from '../redaction/redact-secrets.js';
 
 /**
  * A summary with credentials redacted in every value taken from the logs

@@ -3,8 +3,8 @@ import type { QuietLine } from '../records/assemble-records.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 import { dropOwnTimeAndLevel } from './drop-own-time-level.js';
 import { OutputBuffer } from './output-buffer.js';
-import { redactJsonText } from './redact-json-text.js';
-import { redactSecrets } from './redact-secrets.js';
+import { redactJsonText } from '../redaction/redact-json-text.js';
+import { redactSecrets } from '../redaction/redact-secrets.js';
 import { QuietTagFields, renderQuietTagLine, renderTagLine, tagLevelLabel } from './render-tag.js';
 
 export interface TagWriterOptions {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redactJsonText } from '../../src/render/redact-json-text.js';
-import { redactSecrets } from '../../src/render/redact-secrets.js';
+import { redactJsonText } from '../../src/redaction/redact-json-text.js';
+import { redactSecrets } from '../../src/redaction/redact-secrets.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**

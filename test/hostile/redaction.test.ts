@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redactJsonText } from '../../src/render/redact-json-text.js';
-import { redactSecrets } from '../../src/render/redact-secrets.js';
+import { redactJsonText } from '../../src/redaction/redact-json-text.js';
+import { redactSecrets } from '../../src/redaction/redact-secrets.js';
 import { sanitizeForTerminal } from '../../src/render/sanitize-terminal.js';
 import { renderLiveView } from '../../src/render/live-view.js';
 import { prettifySafely, sanitizeValue } from '../../src/render/prettify-safely.js';

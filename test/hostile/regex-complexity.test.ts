@@ -10,7 +10,7 @@ import { createRecognitionContext } from '../../src/recognition/recognition-cont
 import { ANY_CASE_ANCHORS } from '../../src/recognition/shapes.js';
 import { anyCaseAnchors } from '../../src/recognition/anchor-test.js';
 import { ENVELOPE_PATTERNS } from '../../src/records/may-carry-envelope.js';
-import { SECRET_KEY, SECRET_PATTERNS } from '../../src/render/redact-secrets.js';
+import { SECRET_KEY, SECRET_PATTERNS } from '../../src/redaction/redact-secrets.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 /**
@@ -45,7 +45,7 @@ const VERDICTS_FILE = join(ROOT, 'test/hostile/regex-verdicts.json');
 
 /** Modules that build patterns at run time, and those patterns. */
 const DYNAMIC: Record<string, readonly RegExp[]> = {
-  'src/render/redact-secrets.ts': [...SECRET_PATTERNS, SECRET_KEY],
+  'src/redaction/redact-secrets.ts': [...SECRET_PATTERNS, SECRET_KEY],
   // Built from the envelope vocabulary (src/records/envelope-fields.ts).
   'src/records/may-carry-envelope.ts': ENVELOPE_PATTERNS,
   // A private copy (its own lastIndex) of a pattern written in patterns.ts.
@@ -172,7 +172,7 @@ describe('regular expressions on hostile text', () => {
     expect(patterns.length).toBeGreaterThan(40);
     expect(dynamicFiles).toEqual(Object.keys(DYNAMIC).sort());
     const where = patterns.map((p) => p.where.split(':')[0]);
-    for (const file of ['src/recognition/patterns.ts', 'src/records/continuation.ts', 'src/records/unwrap-container.ts', 'src/render/redact-secrets.ts']) {
+    for (const file of ['src/recognition/patterns.ts', 'src/records/continuation.ts', 'src/records/unwrap-container.ts', 'src/redaction/redact-secrets.ts']) {
       expect(where).toContain(file);
     }
   });
