@@ -74,6 +74,11 @@ export class UncataloguedCodes {
   /** Counts an error event whose code is not catalogued; `recordText` is its record's text. */
   add(event: TaggedEvent, recordText: string): void {
     if (event.event !== 'error' || event.code === null || event.catalogued) return;
+    // A code past the budget is only counted: its sample is not redacted for nothing.
+    if (!this.admit(`${event.vendor ?? ''}\u0000${event.code}`)) {
+      this.folded++;
+      return;
+    }
     this.merge({
       vendor: event.vendor,
       code: event.code,
@@ -96,15 +101,20 @@ export class UncataloguedCodes {
       .map(({ hash: _hash, ...item }) => ({ ...item, sample: { ...item.sample } }));
   }
 
+  /** Whether the code `key` is listed on its own (see KeyBudget): a kept code may be pushed out, its errors folded. */
+  private admit(key: string): boolean {
+    return this.budget.admit(key, (evicted) => {
+      this.folded += this.codes.get(evicted)?.count ?? 0;
+      this.codes.delete(evicted);
+    });
+  }
+
   private merge(item: UncataloguedCode): void {
     const key = `${item.vendor ?? ''}\u0000${item.code}`;
     const hash = fnv1a(item.sample.text);
     const state = this.codes.get(key);
     if (!state) {
-      const kept = this.budget.admit(key, (evicted) => {
-        this.folded += this.codes.get(evicted)?.count ?? 0;
-        this.codes.delete(evicted);
-      });
+      const kept = this.admit(key);
       if (kept) this.codes.set(key, { ...item, sample: { ...item.sample }, hash });
       else this.folded += item.count;
       return;

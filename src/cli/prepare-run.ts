@@ -29,6 +29,8 @@ export interface InputArgs {
   product?: string[];
   /** `--state`: mqerr's own checkpoint, never an input, though a directory or glob given holds it. */
   state?: string;
+  /** `--follow`: files that appear later under a directory or glob become inputs too. */
+  follow?: boolean;
 }
 
 export interface PreparedRun {
@@ -66,6 +68,8 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions, 
   const logs = own === null ? expanded : expanded.filter((input) => input.kind !== 'file' || !resolve(input.path).startsWith(own));
   const identified = await identifyInputs(logs);
   const inputs = identified.inputs;
+  // One input, and no more to come: no RequestId can repeat across inputs.
+  if (inputs.length === 1 && !args.follow) aggregator.oneInput();
   // A source past --max-keys is counted in the overflow row, which has no id of its own.
   const named = (name: string): SourceState | null => {
     const state = aggregator.source(name);

@@ -56,6 +56,8 @@ export class SegmentRunner {
       settings.maxKeys,
       settings.crossTabs,
     );
+    // Repeats across inputs are the main thread's to fold: every error that could be one is sent there (settleRepeats).
+    aggregator.oneInput();
     const writer = settings.tag ? new TagWriter({ errorsOnly: settings.tag.errorsOnly, pretty: null, redactInput: settings.tag.redactInput }) : null;
     const deferred: OpenSegment['deferred'] = [];
     const processor = new LineProcessor(
