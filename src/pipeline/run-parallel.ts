@@ -24,7 +24,7 @@ const SEGMENT_BYTES = Number(process.env['MQERR_SEGMENT_BYTES']) || 2 << 20;
 const MAX_QUEUED_BYTES = 2 * SEGMENT_BYTES;
 const MIN_PARALLEL_BYTES = 4 * SEGMENT_BYTES;
 /** Files smaller than this on average are read on one thread (see worthRunningInParallel). */
-const MIN_PARALLEL_FILE_BYTES = 256 * 1024;
+const MIN_PARALLEL_FILE_BYTES = SEGMENT_BYTES / 8;
 /** Bytes read at a time: small pieces keep the memory in flight between threads small. */
 const READ_CHUNK = 64 << 10;
 
