@@ -2,6 +2,8 @@ import { isAscii } from 'node:buffer';
 import { topLevelTime } from '../time/top-level-time.js';
 import { jsonObjectEnd } from './json-line-shape.js';
 import { jsonTimeAt, leadingTimeAt } from './line-time.js';
+import { timestampOnlyEnd } from './line-start.js';
+import { parseTimestamp } from '../time/parse-time.js';
 
 /**
  * Where the lines of a block go. A quiet line is one recognition would find
@@ -12,7 +14,12 @@ import { jsonTimeAt, leadingTimeAt } from './line-time.js';
  * decoded and taken through the full path.
  */
 export interface LineSink {
-  quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null): void;
+  /**
+   * A quiet line, `buf[start, end)`; `wrapperTime` is the time of a
+   * `kubectl logs --timestamps` stamp removed from its start (see
+   * timestampOnlyEnd), whose text alone `start` then points at.
+   */
+  quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null, wrapperTime?: number | null): void;
   loud(buf: Buffer, start: number, end: number): void;
 }
 
@@ -118,9 +125,37 @@ function classifyLine(
   const first = view.charCodeAt(p);
   if (options.unwrap && options.mayBeWrapped(view, p, lineEnd)) return false;
   if (first === 0x7b /* { */) return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.gate);
-  if (gateAt !== NO_HIT || !startsRecordAlways(view, p, lineEnd, first, options)) return false;
+  if (gateAt !== NO_HIT) return false;
+  if (options.unwrap && isDigitAt(view, p) && view.charCodeAt(p + 10) === 0x54 /* T */) return classifyStamped(view, p, from, to, buf, sink, options, lineEnd);
+  if (!startsRecordAlways(view, p, lineEnd, first, options)) return false;
   sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));
   return true;
+}
+
+/**
+ * A line led by `kubectl logs --timestamps`' time alone, as winston's and
+ * log4j2's ISO timestamps are too (see timestampOnlyEnd): the unwrapper
+ * removes the time, which names no stream, and the text after it is the
+ * record's. Quiet when that text is a plain line that starts a record
+ * whatever came before and carries no further wrapper; its time is the
+ * text's own, else the stamp's, as the full path reads them. (A CRI line or
+ * a JSON text after the time stays loud.)
+ */
+function classifyStamped(view: string, p: number, from: number, to: number, buf: Buffer, sink: LineSink, options: QuietLineOptions, lineEnd: number): boolean {
+  const textAt = timestampOnlyEnd(buf, from, to);
+  if (textAt < 0 || textAt >= to) return false;
+  // The stamp is ASCII: as many characters in the view as bytes in the buffer.
+  const q = p + (textAt - from);
+  const first = view.charCodeAt(q);
+  if (first === 0x7b /* { */ || first === 0x5b /* [ */ || (isDigitAt(view, q) && view.charCodeAt(q + 10) === 0x54) || options.mayBeWrapped(view, q, lineEnd)) return false;
+  if (!startsRecordAlways(view, q, lineEnd, first, options)) return false;
+  sink.quiet(buf, textAt, to, false, leadingTimeAt(view, q, lineEnd), parseTimestamp(view.slice(p, q - 1)));
+  return true;
+}
+
+function isDigitAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 0x30 && c <= 0x39;
 }
 
 /**

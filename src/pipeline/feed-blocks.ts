@@ -23,7 +23,7 @@ export interface FeedSettings {
 export function feedBlocks(processor: LineProcessor, settings: FeedSettings): BlockConsumer {
   const options: QuietLineOptions = { unwrap: settings.unwrap, mayBeWrapped, gate: lineGate(settings.ctx), alwaysStartsRecord };
   const sink: LineSink = {
-    quiet: (buf, start, end, json, time) => processor.pushQuietLine({ buf, start, end, json, time }),
+    quiet: (buf, start, end, json, time, wrapperTime = null) => processor.pushQuietLine({ buf, start, end, json, time, wrapperTime }),
     loud: (buf, start, end) => processor.pushLine(buf.toString('utf8', start, end)),
   };
   return (buf, start, end) => classifyLines(buf, start, end, sink, options, processor.atSourceStart);

@@ -3,6 +3,7 @@ import type { Aggregator } from '../aggregation/aggregator.js';
 import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, streamKey, type LineOrigin, type QuietLine } from '../records/assemble-records.js';
 import { StreamOrder } from '../records/stream-order.js';
 import type { DocumentEntry } from '../records/entry-finder.js';
+import { NO_DIMENSIONS } from '../records/envelope-dimensions.js';
 import { readEntry } from '../records/read-entry.js';
 import { unwrapLine, type UnwrappedLine } from '../records/unwrap-line.js';
 import { podFromLogPath, type PodLogDimensions } from '../records/pod-log-path.js';
@@ -227,6 +228,12 @@ export class LineProcessor {
     const lineNo = ++this.lineNo;
     this.aggregator.totals.lines++;
     this.stats.lines++;
+    // A line whose time stamp was removed joins a partial line left open in the unnamed stream, as unwrapped lines do.
+    if (line.wrapperTime !== null && this.partials.has('')) {
+      const text = line.buf.toString('utf8', line.start, line.end);
+      this.pushUnwrapped({ text, origin: { ...NO_DIMENSIONS, time: line.wrapperTime }, partial: false }, lineNo);
+      return;
+    }
     this.assembler.pushQuiet(line, lineNo);
   }
 
@@ -328,7 +335,8 @@ export class LineProcessor {
 
   /** A quiet line is what recognition makes of a text with nothing in it: no event, its time. */
   private onQuietRecord(line: QuietLine, lineNo: number): void {
-    const time = line.time ?? this.lastTime;
+    // As attachMetadata times a record: its own time, else its wrapper's, else the last one seen.
+    const time = line.time ?? line.wrapperTime ?? this.lastTime;
     if ((this.quietSink !== null || this.sink === null) && (time !== null || !this.options.defer)) {
       // Counted as add() counts a record without an event; the quiet sink, if any, gets the event such a record makes.
       this.lastTime = time;
@@ -377,7 +385,6 @@ export class LineProcessor {
 
 /** A record that is one quiet line; its text is decoded only if something reads it. */
 class QuietRecord implements LogRecord {
-  readonly wrapperTime = null;
   readonly pod = null;
   readonly container = null;
   readonly namespace = null;
@@ -392,5 +399,9 @@ class QuietRecord implements LogRecord {
 
   get text(): string {
     return this.bytes.buf.toString('utf8', this.bytes.start, this.bytes.end);
+  }
+
+  get wrapperTime(): number | null {
+    return this.bytes.wrapperTime;
   }
 }

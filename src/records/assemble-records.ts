@@ -37,6 +37,8 @@ export interface QuietLine {
   time: number | null;
   /** Whether the line is a JSON object text. */
   json: boolean;
+  /** The time of a `kubectl logs --timestamps` stamp the line's bytes start after, as the unwrapper reads it; null when none. */
+  wrapperTime: number | null;
 }
 
 interface OpenQuietRecord {
@@ -48,6 +50,11 @@ interface OpenQuietRecord {
 
 
 const NO_ORIGIN: LineOrigin = NO_DIMENSIONS;
+
+/** What a quiet line's record holds of a wrapper: the time of a stamp removed from its start, or nothing. */
+function quietOrigin(line: QuietLine): LineOrigin {
+  return line.wrapperTime === null ? NO_ORIGIN : { ...NO_ORIGIN, time: line.wrapperTime };
+}
 /**
  * The state of a record that is one quiet line: quiet lines hold none of the
  * words that open a traceback, a field block or an exception header, and do
@@ -129,7 +136,7 @@ export class RecordAssembler {
     else {
       const current = this.open.get('');
       if (current?.state.causeNext) {
-        this.push(line.buf.toString('utf8', line.start, line.end), lineNo, null);
+        this.push(line.buf.toString('utf8', line.start, line.end), lineNo, line.wrapperTime === null ? null : quietOrigin(line));
         return;
       }
       if (current) this.close('', current);
@@ -240,7 +247,7 @@ export class RecordAssembler {
     this.quiet = null;
     const text = line.buf.toString('utf8', line.start, line.end);
     this.openChars += text.length;
-    this.open.set('', { lines: [text], chars: text.length, firstLine: lineNo, origin: NO_ORIGIN, state: advanceState(text, FRESH_STATE), sweep: this.sweeps, slot });
+    this.open.set('', { lines: [text], chars: text.length, firstLine: lineNo, origin: quietOrigin(line), state: advanceState(text, FRESH_STATE), sweep: this.sweeps, slot });
   }
 
   private closeQuiet(): void {
@@ -249,7 +256,7 @@ export class RecordAssembler {
     const emitQuiet = this.emitQuiet;
     if (emitQuiet) this.order.release(slot, () => emitQuiet(line, lineNo));
     else {
-      const record: LogRecord = { source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, ...NO_STREAM };
+      const record: LogRecord = { source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: line.wrapperTime, ...NO_STREAM };
       this.order.release(slot, () => this.emit(record));
     }
   }

@@ -72,7 +72,7 @@ export class TagWriter {
   quiet(line: QuietLine, recognition: Recognition, event: TaggedEvent): void {
     if (this.options.errorsOnly) return; // a quiet line is never an error event
     if (this.options.pretty || this.options.redactInput || needsFullRendering(line)) {
-      const record: LogRecord = { source: event.source, line: event.line, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: null, pod: null, container: null, namespace: null, host: null, unit: null };
+      const record: LogRecord = { source: event.source, line: event.line, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: line.wrapperTime, pod: null, container: null, namespace: null, host: null, unit: null };
       this.record(record, recognition, event);
       return;
     }

@@ -59,6 +59,10 @@ describe('the fast path gives the full path’s results', () => {
       Buffer.concat([utf8('2026-11-22 09:44:36,002 INFO caf'), Buffer.from([0xe9, 0x0a]), utf8('2026-11-22 09:44:36,003 INFO \ufffd ok\n{"msg":"été","time":1795340670001}\n')]),
     ],
     ['a time that the next line could extend', utf8('2026-11-22 09:44:36\n+0800 x\n2026-11-22 09:44:36,5\nZ\n')],
+    [
+      'lines led by a time stamp alone (kubectl --timestamps, winston, log4j2), quiet and continued',
+      utf8('2026-11-22T09:44:34.085Z INFO [main] c.e.App - ready\n2026-11-22T09:44:34.086Z 2026-11-22 09:44:30,112 INFO own time\n2026-11-22T09:44:35.000000001+08:00 INFO calling\n2026-11-22T09:44:35.002Z \tat com.example.App.main(App.java:10)\n2026-11-22T09:44:36Z INFO gave up, caused by:\n2026-11-22T09:44:37Z INFO pool\n\ufeff\n'),
+    ],
     ['lines that look like log starts but continue a record', utf8('2026-11-22 ERROR x\nCaused by: y\n... 3 more\n}\n2026-11-22 09:00:00 ok\n')],
   ];
   for (const [name, bytes] of cases) {
@@ -96,6 +100,15 @@ describe('the fast path gives the full path’s results', () => {
       '2026-11-22T09:44:34.085123456Z stdout F 2026-11-22 09:44:30,112 INFO wrapped',
       '2026-11-22T09:44:34.085Z stderr P half a ',
       '[pod/api-1/app] 2026-11-22 09:44:30,112 INFO prefixed',
+      '2026-11-22T09:44:34.085Z INFO [main] c.e.App - stamped ready',
+      '2026-11-22T09:44:34.086Z 2026-11-22 09:44:30,112 INFO stamped over a logged time',
+      '2026-11-22T09:44:34.087+08:00 \tat com.example.App.main(App.java:10)',
+      '2026-11-22T09:44:35Z ERROR app: [TencentCloudSDKError] Code=InternalError, Message=x, RequestId=8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      '2026-11-22T09:44:36.1Z error: winston style',
+      '2026-11-22T09:44:36.000000001Z Caused by: x',
+      '2026-11-22T09:44:37Z {"level":30,"msg":"json after a stamp"}',
+      '2026-11-22T09:44:38Z api-1  | compose after a stamp',
+      '2026-11-22T09:44:39,5Z not a stamp the unwrapper takes',
       '[main] INFO starting',
       'Nov 22 09:44:30 host app: ok',
       'INFO plain',
