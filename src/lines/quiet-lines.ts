@@ -126,7 +126,7 @@ function classifyLine(
   if (options.unwrap && options.mayBeWrapped(view, p, lineEnd)) return false;
   if (first === 0x7b /* { */) return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.gate);
   if (gateAt !== NO_HIT) return false;
-  if (options.unwrap && isDigitAt(view, p) && view.charCodeAt(p + 10) === 0x54 /* T */) return classifyStamped(view, p, from, to, buf, sink, options, lineEnd);
+  if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return classifyStamped(view, p, from, to, buf, sink, options, lineEnd);
   if (!startsRecordAlways(view, p, lineEnd, first, options)) return false;
   sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));
   return true;
@@ -147,15 +147,15 @@ function classifyStamped(view: string, p: number, from: number, to: number, buf:
   // The stamp is ASCII: as many characters in the view as bytes in the buffer.
   const q = p + (textAt - from);
   const first = view.charCodeAt(q);
-  if (first === 0x7b /* { */ || first === 0x5b /* [ */ || (isDigitAt(view, q) && view.charCodeAt(q + 10) === 0x54) || options.mayBeWrapped(view, q, lineEnd)) return false;
+  if (first === 0x7b /* { */ || first === 0x5b /* [ */ || leadsWithStamp(view, q, lineEnd) || options.mayBeWrapped(view, q, lineEnd)) return false;
   if (!startsRecordAlways(view, q, lineEnd, first, options)) return false;
   sink.quiet(buf, textAt, to, false, leadingTimeAt(view, q, lineEnd), parseTimestamp(view.slice(p, q - 1)));
   return true;
 }
 
-function isDigitAt(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return c >= 0x30 && c <= 0x39;
+/** `2026-11-22T…` (CRI, kubectl --timestamps): a digit, and a `T` where a date ends, within the line. */
+function leadsWithStamp(text: string, p: number, lineEnd: number): boolean {
+  return lineEnd > p + 10 && isDigit(text, p) && text.charCodeAt(p + 10) === 0x54; /* T */
 }
 
 /**
@@ -190,8 +190,7 @@ function hasByteOrderMark(buf: Buffer, at: number): boolean {
  */
 function startsRecordAlways(text: string, p: number, lineEnd: number, first: number, { unwrap, alwaysStartsRecord }: QuietLineOptions): boolean {
   if (first >= 0x30 && first <= 0x39) {
-    // `2026-11-22T…Z stdout F` (CRI) and `2026-11-22T…Z ` (kubectl --timestamps) are wrappers.
-    if (unwrap && text.charCodeAt(p + 10) === 0x54 /* T */ && lineEnd > p + 10) return false;
+    // A wrapper's stamp (`2026-11-22T…Z `) never gets here with unwrapping on: see classifyStamped.
     if (isDatePrefix(text, p)) return true;
     return alwaysStartsRecord(text.slice(p, Math.min(lineEnd, p + 32)));
   }
