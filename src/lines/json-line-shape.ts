@@ -16,13 +16,60 @@ const MAX_DEPTH = 3;
 const NOT_JSON = -1;
 
 /**
+ * The keys of a line's JSON object, at every depth, as jsonObjectEnd found
+ * them: where each key's text starts and ends (its quotes excluded) and how
+ * many whitespace characters stand between its closing quote and its colon;
+ * and whether any string, key or value, starts with `_`. Made once and
+ * refilled line after line, so reading a line's keys allocates nothing.
+ */
+export class JsonKeys {
+  count = 0;
+  starts = new Int32Array(32);
+  ends = new Int32Array(32);
+  gaps = new Int32Array(32);
+  /** Where each key's last `.` is, or -1. */
+  lastDots = new Int32Array(32);
+  underscoreString = false;
+
+  clear(): void {
+    this.count = 0;
+    this.underscoreString = false;
+  }
+
+  add(start: number, end: number, gap: number, lastDot: number): void {
+    if (this.count === this.starts.length) this.grow();
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.gaps[this.count] = gap;
+    this.lastDots[this.count] = lastDot;
+    this.count++;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const grown = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const to = new Int32Array(size);
+      to.set(from);
+      return to;
+    };
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.gaps = grown(this.gaps);
+    this.lastDots = grown(this.lastDots);
+  }
+}
+
+/**
  * The index just past the JSON object that starts at `at`, or -1 when there
  * is none of the accepted shape there. The caller checks that only
- * whitespace follows it on the line.
+ * whitespace follows it on the line. Given `keys`, it is cleared and then
+ * filled with the object's keys (meaningful only when the object is
+ * accepted).
  * @example jsonObjectEnd('{"level":30,"req":{"url":"/"}} ', 0) // 30
  */
-export function jsonObjectEnd(text: string, at: number): number {
-  return text.charCodeAt(at) === 0x7b /* { */ ? objectEnd(text, at, 1) : NOT_JSON;
+export function jsonObjectEnd(text: string, at: number, keys: JsonKeys | null = null): number {
+  keys?.clear();
+  return text.charCodeAt(at) === 0x7b /* { */ ? objectEnd(text, at, 1, keys) : NOT_JSON;
 }
 
 /**
@@ -51,16 +98,19 @@ export function jsonNumberEnd(text: string, at: number): number {
   return i;
 }
 
-function objectEnd(text: string, at: number, depth: number): number {
+function objectEnd(text: string, at: number, depth: number, keys: JsonKeys | null): number {
   let i = skipWhitespace(text, at + 1);
   if (text.charCodeAt(i) === 0x7d /* } */) return i + 1;
   for (;;) {
     if (text.charCodeAt(i) !== 0x22 /* " */) return NOT_JSON;
-    i = stringEnd(text, i);
+    const keyAt = i;
+    i = keys === null ? stringEnd(text, i, null) : keyEnd(text, i, keys);
     if (i === NOT_JSON) return NOT_JSON;
+    const afterKey = i;
     i = skipWhitespace(text, i);
     if (text.charCodeAt(i) !== 0x3a /* : */) return NOT_JSON;
-    i = valueEnd(text, skipWhitespace(text, i + 1), depth);
+    keys?.add(keyAt + 1, afterKey - 1, i - afterKey, lastDot);
+    i = valueEnd(text, skipWhitespace(text, i + 1), depth, keys);
     if (i === NOT_JSON) return NOT_JSON;
     i = skipWhitespace(text, i);
     const c = text.charCodeAt(i);
@@ -70,11 +120,11 @@ function objectEnd(text: string, at: number, depth: number): number {
   }
 }
 
-function arrayEnd(text: string, at: number, depth: number): number {
+function arrayEnd(text: string, at: number, depth: number, keys: JsonKeys | null): number {
   let i = skipWhitespace(text, at + 1);
   if (text.charCodeAt(i) === 0x5d /* ] */) return i + 1;
   for (;;) {
-    i = valueEnd(text, i, depth);
+    i = valueEnd(text, i, depth, keys);
     if (i === NOT_JSON) return NOT_JSON;
     i = skipWhitespace(text, i);
     const c = text.charCodeAt(i);
@@ -85,11 +135,11 @@ function arrayEnd(text: string, at: number, depth: number): number {
 }
 
 /** A value inside a container at `depth`: a nested container may go one deeper, up to MAX_DEPTH. */
-function valueEnd(text: string, at: number, depth: number): number {
+function valueEnd(text: string, at: number, depth: number, keys: JsonKeys | null): number {
   const c = text.charCodeAt(at);
-  if (c === 0x22 /* " */) return stringEnd(text, at);
-  if (c === 0x7b /* { */) return depth < MAX_DEPTH ? objectEnd(text, at, depth + 1) : NOT_JSON;
-  if (c === 0x5b /* [ */) return depth < MAX_DEPTH ? arrayEnd(text, at, depth + 1) : NOT_JSON;
+  if (c === 0x22 /* " */) return stringEnd(text, at, keys);
+  if (c === 0x7b /* { */) return depth < MAX_DEPTH ? objectEnd(text, at, depth + 1, keys) : NOT_JSON;
+  if (c === 0x5b /* [ */) return depth < MAX_DEPTH ? arrayEnd(text, at, depth + 1, keys) : NOT_JSON;
   if (c === 0x74 /* t */) return text.startsWith('true', at) ? at + 4 : NOT_JSON;
   if (c === 0x66 /* f */) return text.startsWith('false', at) ? at + 5 : NOT_JSON;
   if (c === 0x6e /* n */) return text.startsWith('null', at) ? at + 4 : NOT_JSON;
@@ -97,11 +147,28 @@ function valueEnd(text: string, at: number, depth: number): number {
 }
 
 /** Just past the closing quote of the string at `at`; -1 at an escape, a control character or the end. */
-function stringEnd(text: string, at: number): number {
+function stringEnd(text: string, at: number, keys: JsonKeys | null): number {
+  if (keys !== null && text.charCodeAt(at + 1) === 0x5f /* _ */) keys.underscoreString = true;
   for (let i = at + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) return i + 1;
     if (c === 0x5c /* \ */ || c < 0x20) return NOT_JSON;
+  }
+  return NOT_JSON;
+}
+
+/** The last `.` of the key keyEnd read last, or -1: set there, read at once by objectEnd. */
+let lastDot = -1;
+
+/** stringEnd for a key whose place is recorded: notes its last `.` too. */
+function keyEnd(text: string, at: number, keys: JsonKeys): number {
+  if (text.charCodeAt(at + 1) === 0x5f /* _ */) keys.underscoreString = true;
+  lastDot = -1;
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) return i + 1;
+    if (c === 0x2e /* . */) lastDot = i;
+    else if (c === 0x5c /* \ */ || c < 0x20) return NOT_JSON;
   }
   return NOT_JSON;
 }

@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { topLevelTime } from '../time/top-level-time.js';
-import { jsonObjectEnd } from './json-line-shape.js';
+import { JsonKeys, jsonObjectEnd } from './json-line-shape.js';
 import { jsonTimeAt, leadingTimeAt } from './line-time.js';
 import { timestampOnlyEnd } from './line-start.js';
 import { parseTimestamp } from '../time/parse-time.js';
@@ -47,12 +47,11 @@ export interface QuietLineOptions {
   /** Container wrappers are removed (`--unwrap`), so a wrapped line is never quiet. */
   unwrap: boolean;
   /**
-   * Whether `view[from, to)` may carry a wrapper or a shipper's envelope
-   * beyond the CRI and kubectl forms checked here (see
-   * src/records/may-be-wrapped.ts); with unwrapping on, such a line is never
-   * quiet: its stream decides its record.
+   * Whether a line may carry a wrapper or a shipper's envelope beyond the
+   * CRI and kubectl forms checked here; with unwrapping on, such a line is
+   * never quiet: its stream decides its record.
    */
-  mayBeWrapped: (view: string, from: number, to: number) => boolean;
+  wrappers: WrapperChecks;
   /** Recognition's words, and its answers for a JSON key or value that holds one (see harmlessHits). */
   gate: LineGate;
   /**
@@ -63,7 +62,26 @@ export interface QuietLineOptions {
   alwaysStartsRecord: (line: string) => boolean;
 }
 
+/**
+ * The records layer's answers about wrappers and envelopes (see
+ * src/records/may-be-wrapped.ts), handed in so that this layer knows
+ * nothing of their vocabulary; each answers for `view[from, to)` alone.
+ */
+export interface WrapperChecks {
+  /** Any wrapper or envelope, for a line that is not JSON. */
+  any: (view: string, from: number, to: number) => boolean;
+  /** A syslog header or a `docker compose logs` prefix alone. */
+  prefix: (view: string, from: number, to: number) => boolean;
+  /** A shipper's envelope, for a `{`-led line that is not JSON of the shape jsonObjectEnd accepts. */
+  envelope: (view: string, from: number, to: number) => boolean;
+  /** A shipper's envelope, for a line that is one JSON object of that shape, from its keys (see JsonKeys). */
+  envelopeInKeys: (view: string, keys: JsonKeys) => boolean;
+}
+
 const NO_HIT = Number.MAX_SAFE_INTEGER;
+
+/** The keys of the JSON line being classified: one object, refilled line after line. */
+const lineKeys = new JsonKeys();
 
 /**
  * Sorts the lines of `buf[start, end)` (lines separated by "\n", see
@@ -123,8 +141,8 @@ function classifyLine(
   // A line ending in `caused by:` makes the next line part of its record, whatever that line is.
   if (mayLeaveCauseOpen(view, p, lineEnd)) return false;
   const first = view.charCodeAt(p);
-  if (options.unwrap && options.mayBeWrapped(view, p, lineEnd)) return false;
-  if (first === 0x7b /* { */) return classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options.gate);
+  if (first === 0x7b /* { */) return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options);
+  if (options.unwrap && options.wrappers.any(view, p, lineEnd)) return false;
   if (gateAt !== NO_HIT) return false;
   if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return classifyStamped(view, p, from, to, buf, sink, options, lineEnd);
   if (!startsRecordAlways(view, p, lineEnd, first, options)) return false;
@@ -147,7 +165,7 @@ function classifyStamped(view: string, p: number, from: number, to: number, buf:
   // The stamp is ASCII: as many characters in the view as bytes in the buffer.
   const q = p + (textAt - from);
   const first = view.charCodeAt(q);
-  if (first === 0x7b /* { */ || first === 0x5b /* [ */ || leadsWithStamp(view, q, lineEnd) || options.mayBeWrapped(view, q, lineEnd)) return false;
+  if (first === 0x7b /* { */ || first === 0x5b /* [ */ || leadsWithStamp(view, q, lineEnd) || options.wrappers.any(view, q, lineEnd)) return false;
   if (!startsRecordAlways(view, q, lineEnd, first, options)) return false;
   sink.quiet(buf, textAt, to, false, leadingTimeAt(view, q, lineEnd), parseTimestamp(view.slice(p, q - 1)));
   return true;
@@ -215,9 +233,10 @@ function isDigit(text: string, at: number): boolean {
 }
 
 /**
- * A JSON-looking line: quiet when it is valid JSON (or not JSON at all, which
- * recognition treats as plain text with no time). Common shapes are checked
- * in place; the rest are parsed.
+ * A JSON-looking line: quiet when it carries no envelope and is valid JSON
+ * (or not JSON at all, which recognition treats as plain text with no time).
+ * Common shapes are checked in place, their keys read for an envelope in the
+ * same walk; the rest are parsed.
  */
 function classifyJson(
   buf: Buffer,
@@ -228,10 +247,12 @@ function classifyJson(
   lineEnd: number,
   gateAt: number,
   sink: LineSink,
-  gate: LineGate,
+  { unwrap, wrappers, gate }: QuietLineOptions,
 ): boolean {
-  const objectEnd = jsonObjectEnd(view, p);
+  const keys = unwrap ? lineKeys : null;
+  const objectEnd = jsonObjectEnd(view, p, keys);
   const shaped = objectEnd >= 0 && objectEnd <= lineEnd && onlyWhitespace(view, objectEnd, lineEnd);
+  if (keys !== null && (shaped ? wrappers.envelopeInKeys(view, keys) : wrappers.envelope(view, p, lineEnd))) return false;
   if (gateAt !== NO_HIT && !(shaped && harmlessHits(view, p, lineEnd, gateAt, gate))) return false;
   if (shaped) {
     const time = jsonTimeAt(view, p, lineEnd);

@@ -1,10 +1,14 @@
 import type { BlockConsumer } from '../lines/line-scanner.js';
-import { classifyLines, type LineSink, type QuietLineOptions } from '../lines/quiet-lines.js';
+import { classifyLines, type LineSink, type QuietLineOptions, type WrapperChecks } from '../lines/quiet-lines.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { alwaysStartsRecord } from '../records/continuation.js';
-import { mayBeWrapped } from '../records/may-be-wrapped.js';
+import { keysMayCarryEnvelope, mayCarryEnvelope } from '../records/may-carry-envelope.js';
+import { mayBePrefixed, mayBeWrapped } from '../records/may-be-wrapped.js';
 import type { LineProcessor } from './line-processor.js';
 import { lineGate } from './line-gate.js';
+
+/** The records layer's checks for wrappers and envelopes, as the lines layer asks them. */
+const WRAPPERS: WrapperChecks = { any: mayBeWrapped, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope };
 
 /** How a source's lines are sorted: whether container wrappers are removed, and recognition's context. */
 export interface FeedSettings {
@@ -21,7 +25,7 @@ export interface FeedSettings {
  * @example const scanner = new LineScanner(maxLineBytes, feedBlocks(processor, { unwrap: true, ctx }));
  */
 export function feedBlocks(processor: LineProcessor, settings: FeedSettings): BlockConsumer {
-  const options: QuietLineOptions = { unwrap: settings.unwrap, mayBeWrapped, gate: lineGate(settings.ctx), alwaysStartsRecord };
+  const options: QuietLineOptions = { unwrap: settings.unwrap, wrappers: WRAPPERS, gate: lineGate(settings.ctx), alwaysStartsRecord };
   const sink: LineSink = {
     quiet: (buf, start, end, json, time, wrapperTime = null) => processor.pushQuietLine({ buf, start, end, json, time, wrapperTime }),
     loud: (buf, start, end) => processor.pushLine(buf.toString('utf8', start, end)),

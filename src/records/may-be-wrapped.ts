@@ -11,6 +11,17 @@ import { mayCarryEnvelope } from './may-carry-envelope.js';
  * @example mayBeWrapped('Nov 22 09:44:34 node-1 app[12]: at x') // true
  */
 export function mayBeWrapped(text: string, from = 0, to = text.length): boolean {
+  return mayBePrefixed(text, from, to) || mayCarryEnvelope(text, from, to);
+}
+
+/**
+ * mayBeWrapped but for envelopes: whether `text[from, to)` may start with a
+ * syslog header or a `docker compose logs` prefix. The fast path asks it of
+ * a JSON line before reading the line's keys for an envelope itself (see
+ * keysMayCarryEnvelope).
+ * @example mayBePrefixed('api-1  | {"level":30}') // true
+ */
+export function mayBePrefixed(text: string, from = 0, to = text.length): boolean {
   const first = text.charCodeAt(from);
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
   // `Nov 22 09:44:34 `: a month, a day, a time.
@@ -18,12 +29,10 @@ export function mayBeWrapped(text: string, from = 0, to = text.length): boolean 
   // `api-1  | `: a replica number, padding, a bar — looked for in the line's head only
   // (`text` may be a whole block's view: a search must not run past the line).
   const bar = findBar(text, from + 3, Math.min(to, from + 172));
-  if (bar >= 0) {
-    let end = bar;
-    while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
-    if (isDigit(text, end - 1)) return true;
-  }
-  return mayCarryEnvelope(text, from, to);
+  if (bar < 0) return false;
+  let end = bar;
+  while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
+  return isDigit(text, end - 1);
 }
 
 /** Where ` | ` starts in `text[from, to)`, or -1 (a native search of the range alone). */

@@ -1,3 +1,4 @@
+import type { JsonKeys } from '../lines/json-line-shape.js';
 import { LINE_FIELDS, SHIPPER_FIELDS, SHIPPER_LINE_FIELDS } from './envelope-fields.js';
 
 /** Field names as alternatives of a pattern; each is a plain word, which needs no escaping. */
@@ -49,6 +50,79 @@ export function mayCarryEnvelope(text: string, from = 0, to = text.length): bool
   if (line.includes('"_')) return true;
   if (line.includes('.') && DOTTED_KEY.test(line)) return true;
   return SHIPPER_KEY.test(line);
+}
+
+/** At most this many whitespace characters before a key's colon, as the patterns above allow (`\s{0,8}`). */
+const MAX_GAP = 8;
+/** DOTTED_KEY's reach: a key's last dot at most this many characters before its end. */
+const MAX_AFTER_DOT = 128;
+
+/**
+ * Which words a key of some length and first character may be: LINE_WORD
+ * and SHIPPER_WORD bits, indexed by `length * 128 + first character`, so
+ * that most keys are settled by one look-up.
+ */
+const LINE_WORD = 1;
+const SHIPPER_WORD = 2;
+const MAX_WORD = 64;
+const WORD_SLOTS = new Uint8Array((MAX_WORD + 1) * 128);
+for (const word of LINE_FIELDS) WORD_SLOTS[wordSlot(word, 0, word.length)]! |= LINE_WORD;
+for (const word of [...SHIPPER_LINE_FIELDS, ...SHIPPER_FIELDS]) WORD_SLOTS[wordSlot(word, 0, word.length)]! |= SHIPPER_WORD;
+const LINE_WORDS: readonly string[] = [...LINE_FIELDS];
+const SHIPPER_WORDS: readonly string[] = [...SHIPPER_LINE_FIELDS, ...SHIPPER_FIELDS];
+
+/** A key's slot in WORD_SLOTS, or 0 (no word) for a key longer than any word or led by a character beyond ASCII. */
+function wordSlot(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start);
+  return end - start <= MAX_WORD && first < 128 ? (end - start) * 128 + first : 0;
+}
+
+function isWord(words: readonly string[], text: string, start: number, end: number): boolean {
+  const length = end - start;
+  for (const word of words) if (word.length === length && text.startsWith(word, start)) return true;
+  return false;
+}
+
+/**
+ * mayCarryEnvelope for a line that is one JSON object without escapes (as
+ * jsonObjectEnd accepts it), from its keys as that walk found them rather
+ * than by searching the line again: in such a line a `"word"` followed by a
+ * colon is always a key, and a `"` followed by `_` always opens a string, so
+ * the answer is the same — a key that is a line field, and a string led by
+ * `_`, a key with a dot, or a shipper's key.
+ * @example keysMayCarryEnvelope(line, keys) === mayCarryEnvelope(line)
+ */
+export function keysMayCarryEnvelope(text: string, keys: JsonKeys): boolean {
+  const { count, starts, ends, gaps, lastDots } = keys;
+  let lineField = false;
+  let shipper = keys.underscoreString;
+  for (let k = 0; k < count; k++) {
+    if (gaps[k]! > MAX_GAP) continue;
+    const start = starts[k]!;
+    const end = ends[k]!;
+    if (end === start) continue;
+    const slot = WORD_SLOTS[wordSlot(text, start, end)]!;
+    if (!lineField && (slot & LINE_WORD) !== 0) lineField = isWord(LINE_WORDS, text, start, end);
+    if (!shipper) {
+      const dot = lastDots[k]!;
+      shipper = (dot >= 0 && end - dot - 1 <= MAX_AFTER_DOT) || ((slot & SHIPPER_WORD) !== 0 && isWord(SHIPPER_WORDS, text, start, end)) || isCapitals(text, start, end);
+    }
+    if (lineField && shipper) return true;
+  }
+  return false;
+}
+
+/** `[A-Z][A-Z0-9_]{2,64}`, the whole key: journald's user fields. */
+function isCapitals(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 3 || length > 65) return false;
+  const first = text.charCodeAt(start);
+  if (first < 0x41 || first > 0x5a) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)) return false;
+  }
+  return true;
 }
 
 /** The patterns built here, for the checks on every pattern of src/ (test/hostile/regex-complexity.test.ts). */

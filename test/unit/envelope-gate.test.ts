@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LINE_FIELDS, SHIPPER_FIELDS } from '../../src/records/envelope-fields.js';
 import { mayBeWrapped } from '../../src/records/may-be-wrapped.js';
-import { mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
+import { JsonKeys, jsonObjectEnd } from '../../src/lines/json-line-shape.js';
+import { keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
 import { peelEnvelope } from '../../src/records/peel-envelope.js';
 
 /** Keys as logs write them: the envelope vocabulary, `_`-led and capitalized ones, an application's, any string. */
@@ -61,6 +62,69 @@ describe('the check on a line inside a block (the fast path reads a block’s vi
         const block = `${before}${line}${after}`;
         expect(mayBeWrapped(block, before.length, before.length + line.length), `${JSON.stringify(before)} ${line}`).toBe(mayBeWrapped(line));
       }
+    }
+  });
+});
+
+/** Keys that sit on the edges of the envelope patterns: dots near and far from the end, capitals, `_`-led, empty. */
+const edgeKey = fc.oneof(
+  key,
+  fc.constantFrom('k8s.pod.name', 'a.', '.', 'A_B', 'AB', 'ABC', 'A1_', 'Abc', '_', '', 'LOG', 'Log', 'msg ', 'é', 'x'.repeat(66), 'X'.repeat(66)),
+  fc.tuple(fc.string({ maxLength: 4 }), fc.integer({ min: 120, max: 135 })).map(([head, n]) => `${head}.${'a'.repeat(n)}`),
+);
+const edgeObject = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, leaf, fc.constantFrom('_x', '_', 'a.b'), tie('object')),
+  object: fc.dictionary(edgeKey, tie('value'), { maxKeys: 6 }),
+})).object as fc.Arbitrary<Record<string, unknown>>;
+
+describe('the envelope check from a JSON line’s keys (one walk for the shape and the keys)', () => {
+  it('answers as mayCarryEnvelope on every line of the accepted shape, however it is spaced', () => {
+    const keys = new JsonKeys();
+    let accepted = 0;
+    let envelopes = 0;
+    fc.assert(
+      fc.property(edgeObject, fc.array(fc.constantFrom('', ' ', '  ', '\t', ' '.repeat(8), ' '.repeat(9), ' '.repeat(12)), { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ', '\t \r'), (obj, gaps, tail) => {
+        let n = 0;
+        // Spaces before colons, around commas and braces: the patterns allow at most 8 before a colon.
+        const line = JSON.stringify(obj).replace(/":/g, () => `"${gaps[n++ % gaps.length]}:`).replace(/,"/g, () => `,${gaps[n++ % gaps.length]}"`) + tail;
+        if (jsonObjectEnd(line, 0, keys) < 0) return;
+        accepted++;
+        const expected = mayCarryEnvelope(line);
+        if (expected) envelopes++;
+        expect(keysMayCarryEnvelope(line, keys), line).toBe(expected);
+      }),
+      { numRuns: 4000 },
+    );
+    // Both answers are exercised, on lines the walk accepts.
+    expect(accepted).toBeGreaterThan(1500);
+    expect(envelopes).toBeGreaterThan(200);
+  });
+
+  it('answers as mayCarryEnvelope at the edges of each key form', () => {
+    const keys = new JsonKeys();
+    const forms = [
+      `a.${'b'.repeat(127)}`, `a.${'b'.repeat(128)}`, `a.${'b'.repeat(129)}`, `${'c'.repeat(200)}.d`,
+      `A${'B'.repeat(63)}`, `A${'B'.repeat(64)}`, `A${'B'.repeat(65)}`, 'AB', 'A_9', 'Ab9', '_x', 'x_', 'stream', 'streams',
+    ];
+    for (const form of forms) {
+      for (const gap of ['', ' '.repeat(8), ' '.repeat(9)]) {
+        const line = `{"msg":"x","${form}"${gap}:1}`;
+        expect(jsonObjectEnd(line, 0, keys), line).toBe(line.length);
+        expect(keysMayCarryEnvelope(line, keys), line).toBe(mayCarryEnvelope(line));
+      }
+    }
+    // Both answers occur among the forms.
+    expect(mayCarryEnvelope(`{"msg":"x","a.${'b'.repeat(128)}":1}`)).toBe(true);
+    expect(mayCarryEnvelope(`{"msg":"x","a.${'b'.repeat(129)}":1}`)).toBe(false);
+  });
+
+  it('answers for the line alone when the walk reads it inside a block', () => {
+    const keys = new JsonKeys();
+    const line = '{"level":30,"msg":"ok","req":{"url":"/"}}';
+    for (const before of ['', '{"log":"x","stream":"stdout"}\n', 'k8s.pod.name"  :\n']) {
+      const block = `${before}${line}\n{"kubernetes":{},"log":"y"}`;
+      expect(jsonObjectEnd(block, before.length, keys)).toBe(before.length + line.length);
+      expect(keysMayCarryEnvelope(block, keys)).toBe(false);
     }
   });
 });
