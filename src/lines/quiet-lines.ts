@@ -252,8 +252,10 @@ function classifyJson(
   const keys = unwrap ? lineKeys : null;
   const objectEnd = jsonObjectEnd(view, p, keys);
   const shaped = objectEnd >= 0 && objectEnd <= lineEnd && onlyWhitespace(view, objectEnd, lineEnd);
+  // A gate hit leaves only a line of the accepted shape a chance: the rest go loud before their envelope is looked for.
+  if (gateAt !== NO_HIT && !shaped) return false;
   if (keys !== null && (shaped ? wrappers.envelopeInKeys(view, keys) : wrappers.envelope(view, p, lineEnd))) return false;
-  if (gateAt !== NO_HIT && !(shaped && harmlessHits(view, p, lineEnd, gateAt, gate))) return false;
+  if (gateAt !== NO_HIT && !harmlessHits(view, p, lineEnd, gateAt, gate)) return false;
   if (shaped) {
     const time = jsonTimeAt(view, p, lineEnd);
     if (time !== undefined) {

@@ -1,3 +1,4 @@
+import { alternation } from './alternation.js';
 import { escapeRegExp } from './escape-reg-exp.js';
 import { CODE_KEYS, REQUEST_ID_KEYS } from './json-keys.js';
 import { SHAPES, type Shape } from './shapes.js';
@@ -35,8 +36,8 @@ function fewest(words: Iterable<string>): string[] {
 export const GATE_WORDS: readonly string[] = fewest(SHAPES.flatMap((shape) => shape.words));
 
 /** `code` as `[cC][oO][dD][eE]`: a word in any case without the engine folding the case of every character it reads. */
-function anyCaseSource(word: string): string {
-  return [...word].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c))).join('');
+function anyCaseAtoms(word: string): string[] {
+  return [...word].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c)));
 }
 
 /**
@@ -47,7 +48,7 @@ function anyCaseSource(word: string): string {
 export const CANDIDATE_TEXT = candidateTextOf(GATE_WORDS);
 
 function candidateTextOf(words: readonly string[]): RegExp {
-  return new RegExp(words.map(anyCaseSource).join('|'));
+  return new RegExp(alternation(words.map(anyCaseAtoms)));
 }
 
 /**
@@ -59,7 +60,7 @@ function candidateTextOf(words: readonly string[]): RegExp {
 const KEYS = fewest([...CODE_KEYS, ...REQUEST_ID_KEYS]);
 
 /** JSON string escapes: `\u0063ode` is `code` once JSON.parse reads it. */
-const ESCAPE_SOURCE = '\\\\u';
+const ESCAPE_ATOMS = ['\\\\', 'u'];
 
 /**
  * The byte-level fast path's gate (src/lines/quiet-lines.ts, handed in by
@@ -71,12 +72,12 @@ export const EVENT_GATE = eventGateOf(GATE_WORDS);
 
 function eventGateOf(words: readonly string[]): RegExp {
   return new RegExp(
-    [
-      ...KEYS.map((key) => [...key].map(escapeRegExp).join('[-_]*')),
+    alternation([
+      ...KEYS.map((key) => [...key].flatMap((c, i) => (i === 0 ? [escapeRegExp(c)] : ['[-_]*', escapeRegExp(c)]))),
       // A word that is one of the keys is found as the key is.
-      ...words.filter((word) => !KEYS.includes(word)).map(escapeRegExp),
-      ESCAPE_SOURCE,
-    ].join('|'),
+      ...words.filter((word) => !KEYS.includes(word)).map((word) => [...word].map(escapeRegExp)),
+      ESCAPE_ATOMS,
+    ]),
     'gi',
   );
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Vendor } from '../types.js';
+import { alternation } from './alternation.js';
 import { escapeRegExp } from './escape-reg-exp.js';
 import { createProductRules, type ProductRules } from './product-rules.js';
 import { shapeTableWith, type ShapeTable } from './shape-table.js';
@@ -35,6 +36,6 @@ export function createRecognitionContext(catalog: Catalog): RecognitionContext {
     if (vc.hints.requestIdCase === 'upper') upperCaseIds = vc.vendor;
     if (vc.hints.requestIdCase === 'lower') lowerCaseIds = vc.vendor;
   }
-  const anySign = new RegExp([...markers, ...hosts].map(([sign]) => escapeRegExp(sign)).join('|') || '(?!)');
+  const anySign = new RegExp(alternation([...markers, ...hosts].map(([sign]) => [...sign].map(escapeRegExp))));
   return { catalog, markers, hosts, anySign, upperCaseIds, lowerCaseIds, products: createProductRules(catalog), shapes: shapeTableWith(catalog.shapes.map(toUserShape)) };
 }
