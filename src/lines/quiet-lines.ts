@@ -30,12 +30,11 @@ export interface LineSink {
  */
 export interface LineGate {
   /**
-   * Finds the words recognition reacts to in a lower-cased Latin-1 text
-   * (global; written in lower case): a line it finds nothing in yields no
-   * event, only its time.
+   * Finds the words recognition reacts to, in any case (global), in a
+   * block's Latin-1 view: a line it finds nothing in yields no event, only
+   * its time. (Matching in any case folds no character beyond ASCII onto an
+   * ASCII letter, so the view's bytes of other characters never make a hit.)
    */
-  lowerCased: RegExp;
-  /** The same words in any case (global), for text that is not lower-cased. */
   anyCase: RegExp;
   /** Whether a JSON key can make its line an event (a code field, a `RequestId`). */
   isEventKey: (key: string) => boolean;
@@ -93,7 +92,6 @@ const lineKeys = new JsonKeys();
  */
 export function classifyLines(buf: Buffer, start: number, end: number, sink: LineSink, options: QuietLineOptions, atSourceStart: boolean): void {
   const text = buf.toString('latin1', start, end);
-  const lowerCased = text.toLowerCase();
   const ascii = isAscii(buf.subarray(start, end));
   let gateAt = -1;
   let p = 0;
@@ -104,7 +102,7 @@ export function classifyLines(buf: Buffer, start: number, end: number, sink: Lin
     const lineEnd = nl > p && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
     const from = start + p;
     const to = start + lineEnd;
-    if (gateAt < p) gateAt = nextHit(options.gate.lowerCased, lowerCased, p);
+    if (gateAt < p) gateAt = nextHit(options.gate.anyCase, text, p);
     const json = text.charCodeAt(p) === 0x7b; /* { */
     // A JSON line may hold the gate's words where recognition ignores them (`"statusCode":200`).
     let quiet = (gateAt >= nl || json) && !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));

@@ -13,8 +13,7 @@ const gates = new WeakMap<RecognitionContext, LineGate>();
 export function lineGate(ctx: RecognitionContext): LineGate {
   let gate = gates.get(ctx);
   if (!gate) {
-    const { eventGate, eventGateLowerCased } = ctx.shapes.gates;
-    gate = { lowerCased: eventGateLowerCased, anyCase: eventGate, isEventKey, valueMayMatter: (value) => valueMayMatter(value, ctx) };
+    gate = { anyCase: ctx.shapes.gates.eventGate, isEventKey, valueMayMatter: (value) => valueMayMatter(value, ctx) };
     gates.set(ctx, gate);
   }
   return gate;

@@ -18,8 +18,6 @@ export interface Gates {
   candidateText: RegExp;
   /** The fast path's gate (see EVENT_GATE). */
   eventGate: RegExp;
-  /** The fast path's gate for a lower-cased text (see EVENT_GATE_LOWER_CASED). */
-  eventGateLowerCased: RegExp;
 }
 
 /** Of some words, those that hold no other (compared in lower case): a text holding none of them holds none of the rest. */
@@ -66,7 +64,10 @@ const ESCAPE_ATOMS = ['\\\\', 'u'];
  * The byte-level fast path's gate (src/lines/quiet-lines.ts, handed in by
  * src/pipeline/line-gate.ts), global and in any case: GATE_WORDS, KEYS as
  * walk-json reads them, and `\u` escapes. A line it finds nothing in yields
- * no event, only its time. Written in lower case (see EVENT_GATE_LOWER_CASED).
+ * no event, only its time. Written in lower case and matched in any case:
+ * on a block's Latin-1 view, where no character beyond ASCII folds onto an
+ * ASCII letter, that finds what it would find in the view lower-cased,
+ * without lower-casing every block.
  */
 export const EVENT_GATE = eventGateOf(GATE_WORDS);
 
@@ -82,16 +83,8 @@ function eventGateOf(words: readonly string[]): RegExp {
   );
 }
 
-/**
- * EVENT_GATE without case folding, for a lower-cased text: the same hits at
- * the same places, found faster. Holds for Latin-1 text, whose lower-casing
- * keeps every character in place and makes no ASCII letter of any other
- * character.
- */
-export const EVENT_GATE_LOWER_CASED = new RegExp(EVENT_GATE.source, 'g');
-
 /** The built-in table's gates, as one value (see shape-table.ts). */
-export const BUILT_IN_GATES: Gates = { words: GATE_WORDS, candidateText: CANDIDATE_TEXT, eventGate: EVENT_GATE, eventGateLowerCased: EVENT_GATE_LOWER_CASED };
+export const BUILT_IN_GATES: Gates = { words: GATE_WORDS, candidateText: CANDIDATE_TEXT, eventGate: EVENT_GATE };
 
 /**
  * The gates of a table of shapes: the built-in table's, computed the same
@@ -100,6 +93,5 @@ export const BUILT_IN_GATES: Gates = { words: GATE_WORDS, candidateText: CANDIDA
  */
 export function computeGates(shapes: readonly Shape[]): Gates {
   const words = fewest(shapes.flatMap((shape) => shape.words));
-  const eventGate = eventGateOf(words);
-  return { words, candidateText: candidateTextOf(words), eventGate, eventGateLowerCased: new RegExp(eventGate.source, 'g') };
+  return { words, candidateText: candidateTextOf(words), eventGate: eventGateOf(words) };
 }

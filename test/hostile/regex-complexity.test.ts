@@ -4,7 +4,7 @@ import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
-import { CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED } from '../../src/recognition/candidate-gate.js';
+import { CANDIDATE_TEXT, EVENT_GATE } from '../../src/recognition/candidate-gate.js';
 import { EMBEDDED_OBJECT_START } from '../../src/recognition/patterns.js';
 import { createRecognitionContext } from '../../src/recognition/recognition-context.js';
 import { ANY_CASE_ANCHORS } from '../../src/recognition/shapes.js';
@@ -53,7 +53,7 @@ const DYNAMIC: Record<string, readonly RegExp[]> = {
   // The anchors of SHAPES compared in any case, and of the worked example's shape written anyCase.
   'src/recognition/anchor-test.ts': [...ANY_CASE_ANCHORS, ...EXAMPLE_SHAPES.map(anyCaseAnchors)],
   // Computed from the table of shapes and walk-json's keys, and from it with the worked example's shape.
-  'src/recognition/candidate-gate.ts': [CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED, EXAMPLE_CONTEXT.shapes.gates.candidateText, EXAMPLE_CONTEXT.shapes.gates.eventGateLowerCased],
+  'src/recognition/candidate-gate.ts': [CANDIDATE_TEXT, EVENT_GATE, EXAMPLE_CONTEXT.shapes.gates.candidateText, EXAMPLE_CONTEXT.shapes.gates.eventGate],
   // A user catalog's patterns: the worked example's (docs/catalog.md), compiled as recognition and the check compile them.
   'src/recognition/user-shape.ts': EXAMPLE_SHAPES.map((shape) => shape.pattern!),
   'src/catalog/judge-user-pattern.ts': EXAMPLE_SHAPES.map((shape) => shape.pattern!),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CANDIDATE_TEXT, EVENT_GATE_LOWER_CASED, GATE_WORDS } from '../../src/recognition/candidate-gate.js';
+import { CANDIDATE_TEXT, EVENT_GATE, GATE_WORDS } from '../../src/recognition/candidate-gate.js';
 import { Evidence } from '../../src/recognition/evidence.js';
 import { recognizeAll } from '../../src/recognition/recognize.js';
 import { ScanState } from '../../src/recognition/scan-state.js';
@@ -18,8 +18,8 @@ function findsEventAlone(shape: Shape, text: string): boolean {
 }
 
 function eventGateFinds(text: string): boolean {
-  EVENT_GATE_LOWER_CASED.lastIndex = 0;
-  return EVENT_GATE_LOWER_CASED.test(text.toLowerCase());
+  EVENT_GATE.lastIndex = 0;
+  return EVENT_GATE.test(text);
 }
 
 /** Nothing recognition reports for the record: no event, no other cloud's error. */
