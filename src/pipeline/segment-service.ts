@@ -1,10 +1,6 @@
+import { BufferPool } from '../render/buffer-pool.js';
 import type { FromWorker, SegmentItem, SegmentSettings, ToWorker } from './segment-messages.js';
 import { SegmentRunner } from './segment-runner.js';
-
-/** Output buffers written and handed back, kept for reuse, at most. */
-const MAX_SPARE = 8;
-/** New output buffers are sized up to a multiple of this, so that they fit the next outputs too. */
-const OUTPUT_ROUNDING = 64 << 10;
 
 /**
  * Processes segments from the messages of the worker pool, one after
@@ -15,13 +11,8 @@ const OUTPUT_ROUNDING = 64 << 10;
  * @example port.on('message', segmentService(settings, (m, transfer) => port.postMessage(m, transfer)));
  */
 export function segmentService(settings: SegmentSettings, send: (message: FromWorker, transfer: ArrayBuffer[]) => void): (message: ToWorker) => void {
-  const spare: ArrayBuffer[] = [];
-  const runner = new SegmentRunner(settings, (length) => {
-    const at = spare.findIndex((b) => b.byteLength >= length);
-    if (at >= 0) return Buffer.from(spare.splice(at, 1)[0]!, 0, length);
-    // Not zero-filled, and the buffer's own memory (not a slice of a shared pool), so it can be transferred.
-    return Buffer.allocUnsafeSlow(Math.ceil(Math.max(length, 1) / OUTPUT_ROUNDING) * OUTPUT_ROUNDING).subarray(0, length);
-  });
+  const pool = new BufferPool();
+  const runner = new SegmentRunner(settings, pool.allocate);
 
   const sendItems = (id: number, items: SegmentItem[]): void => {
     if (items.length === 0) return;
@@ -40,7 +31,7 @@ export function segmentService(settings: SegmentSettings, send: (message: FromWo
           send({ type: 'ack', id: message.id, bytes: message.bytes.byteLength }, []);
           break;
         case 'recycle':
-          if (spare.length < MAX_SPARE) spare.push(message.bytes);
+          pool.recycle(message.bytes);
           break;
         case 'end': {
           const { items, result } = runner.end();

@@ -3,6 +3,7 @@ import { parsePrettyOptions } from '../pretty-options.js';
 import { EXIT, ExitError } from '../../errors.js';
 import type { FlowControl } from '../../pipeline/run-pipeline.js';
 import { prettifySafely } from '../../render/prettify-safely.js';
+import { BufferPool } from '../../render/buffer-pool.js';
 import { TagWriter } from '../../render/tag-writer.js';
 import { installStdoutGuards, useColor, warn, writeOut } from '../output.js';
 import { parseMaxLineBytes, prepareRun, type InputArgs } from '../prepare-run.js';
@@ -56,11 +57,13 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   const errorsOnly = args.errorsOnly ?? false;
   const redactInput = args.redactInput ?? false;
   const writer = new TagWriter({ errorsOnly, pretty, redactInput });
+  const buffers = new BufferPool();
   let waitingForDrain = false;
   // Records are written a batch at a time (a chunk read, an idle flush): one write, not one per record.
   const writeBatch = (): void => {
     if (writer.out.length === 0) return;
-    const ok = process.stdout.write(writer.out.take());
+    const bytes = writer.out.take(buffers.allocate);
+    const ok = process.stdout.write(bytes, () => buffers.recycle(bytes.buffer as ArrayBuffer));
     if (!ok && flow.current && !waitingForDrain) {
       // A slow reader holds the reading back; one wait per stall, however many records were in flight.
       const paused = flow.current;
