@@ -1,14 +1,16 @@
 /** Buffers handed back and kept for reuse, at most. */
-const MAX_SPARE = 8;
-/** New buffers are sized up to a multiple of this, so that they fit the next outputs too. */
-const ROUNDING = 64 << 10;
+const MAX_SPARE = 32;
+/** The smallest buffer made; each is a power of two, so one handed back fits most later outputs of its size. */
+const MIN_BYTES = 64 << 10;
 
 /**
  * Buffers for output that is written and then handed back: a batch of
  * tagged lines is copied into one (see OutputBuffer.take), written, and its
  * memory reused for a later batch rather than allocated anew (fresh memory
- * costs the kernel a page fault per page touched). Each buffer is its own
- * memory, not a slice of a shared pool, so a worker thread can transfer it.
+ * costs the kernel a page fault per page touched). Sizes are powers of two,
+ * so batches of similar sizes share buffers, and the biggest buffers are the
+ * ones kept. Each buffer is its own memory, not a slice of a shared pool, so
+ * a worker thread can transfer it.
  * @example const pool = new BufferPool(); const bytes = out.take(pool.allocate); stream.write(bytes, () => pool.recycle(bytes.buffer));
  */
 export class BufferPool {
@@ -18,11 +20,17 @@ export class BufferPool {
   readonly allocate = (length: number): Buffer => {
     const at = this.spare.findIndex((b) => b.byteLength >= length);
     if (at >= 0) return Buffer.from(this.spare.splice(at, 1)[0]!, 0, length);
-    return Buffer.allocUnsafeSlow(Math.ceil(Math.max(length, 1) / ROUNDING) * ROUNDING).subarray(0, length);
+    let size = MIN_BYTES;
+    while (size < length) size *= 2;
+    return Buffer.allocUnsafeSlow(size).subarray(0, length);
   };
 
-  /** Hands back the memory of a buffer from `allocate` once it is written. */
+  /** Hands back the memory of a buffer from `allocate` once it is written; past MAX_SPARE, the smallest is let go. */
   recycle(memory: ArrayBuffer): void {
-    if (this.spare.length < MAX_SPARE) this.spare.push(memory);
+    this.spare.push(memory);
+    if (this.spare.length <= MAX_SPARE) return;
+    let smallest = 0;
+    for (let i = 1; i < this.spare.length; i++) if (this.spare[i]!.byteLength < this.spare[smallest]!.byteLength) smallest = i;
+    this.spare.splice(smallest, 1);
   }
 }

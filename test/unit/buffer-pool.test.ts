@@ -25,11 +25,24 @@ describe('a pool of output buffers', () => {
     expect(a.byteOffset).toBe(0);
   });
 
-  it('keeps at most eight buffers handed back', () => {
+  it('keeps at most 32 buffers handed back, letting the smallest go first', () => {
     const pool = new BufferPool();
-    const buffers = Array.from({ length: 10 }, () => pool.allocate(10));
-    for (const b of buffers) pool.recycle(b.buffer as ArrayBuffer);
-    const reused = Array.from({ length: 10 }, () => pool.allocate(10)).filter((b) => buffers.some((old) => old.buffer === b.buffer));
-    expect(reused).toHaveLength(8);
+    const small = Array.from({ length: 10 }, () => pool.allocate(10));
+    const big = Array.from({ length: 30 }, () => pool.allocate(100_000));
+    for (const b of [...small, ...big]) pool.recycle(b.buffer as ArrayBuffer);
+    const again = Array.from({ length: 40 }, () => pool.allocate(10));
+    const reusedBig = again.filter((b) => big.some((old) => old.buffer === b.buffer));
+    const reusedSmall = again.filter((b) => small.some((old) => old.buffer === b.buffer));
+    expect(reusedBig).toHaveLength(30);
+    expect(reusedSmall).toHaveLength(2);
+  });
+
+  it('makes buffers of a power of two bytes, at least 64 KiB, so one handed back fits the next output of its size', () => {
+    const pool = new BufferPool();
+    expect(pool.allocate(10).buffer.byteLength).toBe(64 << 10);
+    expect(pool.allocate(200_000).buffer.byteLength).toBe(256 << 10);
+    const first = pool.allocate(200_000);
+    pool.recycle(first.buffer as ArrayBuffer);
+    expect(pool.allocate(250_000).buffer).toBe(first.buffer);
   });
 });
