@@ -9,6 +9,7 @@ import { createRecognitionContext } from '../recognition/recognition-context.js'
 import { isJsonDocument, PEEK_BYTES } from './detect-document.js';
 import type { TaggedEvent } from '../types.js';
 import { RepeatWindow } from './repeat-window.js';
+import { GatheredOutput } from './gathered-output.js';
 import { describeReadError, describeRecordFailure, runOpenedSource } from './run-pipeline.js';
 import type { SegmentSettings } from './segment-messages.js';
 import { Segmenter } from './segmenter.js';
@@ -163,6 +164,8 @@ async function readDocumentHere(
 export async function runParallel(options: ParallelOptions): Promise<{ failed: boolean }> {
   const { aggregator, tag } = options;
   let writing: Promise<void> = Promise.resolve();
+  // Tagged output comes in pieces (see GatheredOutput): a batch of them goes out as one write.
+  const gathered = tag ? new GatheredOutput((bytes, written) => tag.write(bytes, written)) : null;
   const { window, series } = aggregator.time;
   const settings: SegmentSettings = {
     catalog: { vendors: [...options.catalog.vendors.values()], version: options.catalog.version, shapes: [...options.catalog.shapes] },
@@ -191,15 +194,19 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       } catch (err) {
         noteFailure(source, { line: record.line, message: err instanceof Error ? err.message : String(err) });
       }
-      writing = tag.write(tag.writer.out.take());
+      gathered!.add(tag.writer.out.take());
     },
     repeat: (source, { repeat: event, text, recommend, written, further }) => {
       event.duplicateOf = source.repeats.check(event.requestId!, event.line);
       aggregator.add(event, text ?? '', !further, recommend);
-      if (written && event.duplicateOf !== null && tag) writing = tag.write(Buffer.from(duplicateOfField(event.duplicateOf), 'latin1'));
+      if (written && event.duplicateOf !== null) gathered?.add(Buffer.from(duplicateOfField(event.duplicateOf), 'latin1'));
     },
     output: (bytes, written) => {
-      if (tag) writing = tag.write(bytes, written);
+      if (gathered) gathered.add(bytes, written);
+      else written();
+    },
+    flush: () => {
+      if (gathered) writing = gathered.flush();
     },
     result: (source, result) => {
       aggregator.absorb(result.summary);

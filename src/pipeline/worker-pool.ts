@@ -9,13 +9,18 @@ export class WorkerFailure extends Error {}
 
 /** Where results go, always in the order the segments were begun. */
 export interface OrderedResults<Tag> {
-  /** Tagged lines to write; `written` hands the buffer back to its worker once written. */
+  /**
+   * Tagged lines to write, in order; `written` hands the buffer back to its
+   * worker once written (a buffer's last piece, which may be empty, carries it).
+   */
   output(bytes: Buffer, written: () => void): void;
   /** A record the main thread finishes, in its place in the output. */
   deferred(tag: Tag, item: DeferredRecord): void;
   /** An error whose repeat the main thread checks, in its place in the output. */
   repeat(tag: Tag, item: RepeatCheck): void;
   result(tag: Tag, result: SegmentResult): void;
+  /** The end of a batch of the above: what they wrote may go out as one. */
+  flush(): void;
 }
 
 type Progress = { items: SegmentItem[]; worker: PoolWorker };
@@ -180,8 +185,12 @@ export class WorkerPool<Tag> {
 
   private progress(id: number, progress: Progress): void {
     const state = this.segments.get(id) as SegmentState<Tag>;
-    if (id === this.head) this.hand(state, progress);
-    else state.pending.push(progress);
+    if (id !== this.head) {
+      state.pending.push(progress);
+      return;
+    }
+    this.hand(state, progress);
+    this.sink.flush();
   }
 
   private hand(state: SegmentState<Tag>, { items, worker }: Progress): void {
@@ -195,8 +204,8 @@ export class WorkerPool<Tag> {
         continue;
       }
       const recycle = (): void => this.post(worker, { type: 'recycle', bytes: item.bytes }, [item.bytes]);
-      if (item.end > item.start) this.sink.output(Buffer.from(item.bytes, item.start, item.end - item.start), item.last ? recycle : () => undefined);
-      else if (item.last) recycle();
+      // The last piece goes out even when empty: the buffer goes back only after every piece of it is written.
+      if (item.end > item.start || item.last) this.sink.output(Buffer.from(item.bytes, item.start, item.end - item.start), item.last ? recycle : () => undefined);
     }
   }
 
@@ -213,6 +222,7 @@ export class WorkerPool<Tag> {
         next.pending = [];
       }
     }
+    this.sink.flush();
     if (this.head === this.nextId) {
       const settled = this.settled;
       this.settled = null;

@@ -1,4 +1,4 @@
-/** Buffers handed back and kept for reuse, at most. */
+/** Buffers handed back and kept for reuse, at most, by default: a worker's outputs wait for their segment's turn. */
 const MAX_SPARE = 32;
 /** The smallest buffer made; each is a power of two, so one handed back fits most later outputs of its size. */
 const MIN_BYTES = 64 << 10;
@@ -16,6 +16,8 @@ const MIN_BYTES = 64 << 10;
 export class BufferPool {
   private readonly spare: ArrayBuffer[] = [];
 
+  constructor(private readonly maxSpare = MAX_SPARE) {}
+
   /** A buffer of `length` bytes, not zero-filled: reused when one handed back is big enough. */
   readonly allocate = (length: number): Buffer => {
     const at = this.spare.findIndex((b) => b.byteLength >= length);
@@ -25,10 +27,10 @@ export class BufferPool {
     return Buffer.allocUnsafeSlow(size).subarray(0, length);
   };
 
-  /** Hands back the memory of a buffer from `allocate` once it is written; past MAX_SPARE, the smallest is let go. */
+  /** Hands back the memory of a buffer from `allocate` once it is written; past `maxSpare`, the smallest is let go. */
   recycle(memory: ArrayBuffer): void {
     this.spare.push(memory);
-    if (this.spare.length <= MAX_SPARE) return;
+    if (this.spare.length <= this.maxSpare) return;
     let smallest = 0;
     for (let i = 1; i < this.spare.length; i++) if (this.spare[i]!.byteLength < this.spare[smallest]!.byteLength) smallest = i;
     this.spare.splice(smallest, 1);
