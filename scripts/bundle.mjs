@@ -7,7 +7,7 @@
 // (dist/cli/cli.js) with its npm dependencies (yargs) inlined and every
 // module of ours left as an import, so commands still load only when they
 // run; and the worker thread entry, whole, since each worker loads it afresh.
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,8 @@ const fullCliOnDemand = {
 };
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', allowOverwrite: true };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', plugins: [fullCliOnDemand] });
+// The `mqerr` bin runs by its hashbang: executable, whatever mode tsc wrote the file it replaces with.
+chmodSync('dist/cli/main.js', 0o755);
 await build({
   ...common,
   entryPoints: ['src/cli/cli.ts'],
