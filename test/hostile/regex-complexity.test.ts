@@ -179,7 +179,10 @@ describe('regular expressions on hostile text', () => {
 
   it('the harness catches a quadratic pattern', () => {
     // Every start scans the whole run of spaces: n²/2 steps. (Small runs: it is slow on purpose.)
-    expect(superlinearInputs(/ *x/, 8192).join('\n')).toMatch(/^" " repeated: /);
+    // A busy machine can flatten one measurement's growth, as it can inflate one: the pattern must show it in one of three.
+    let found = '';
+    for (let attempt = 0; attempt < 3 && found === ''; attempt++) found = superlinearInputs(/ *x/, 8192).join('\n');
+    expect(found).toMatch(/^" " repeated: /);
   });
 
   it('every pattern is safe by recheck’s automaton analysis', () => {
