@@ -13,13 +13,13 @@
  * @example alternation([['e', 'x'], ['e', 'r', 'r']]) // 'e(?:x|rr)'
  */
 export function alternation(alternatives: readonly (readonly string[])[]): string {
-  const root = new Node();
+  const root = new TrieNode();
   for (const atoms of alternatives) root.add(atoms, 0);
   return root.children.size === 0 ? '(?!)' : root.source();
 }
 
-class Node {
-  readonly children = new Map<string, Node>();
+class TrieNode {
+  readonly children = new Map<string, TrieNode>();
   end = false;
 
   add(atoms: readonly string[], at: number): void {
@@ -32,7 +32,7 @@ class Node {
     }
     let child = this.children.get(atoms[at]!);
     if (!child) {
-      child = new Node();
+      child = new TrieNode();
       this.children.set(atoms[at]!, child);
     }
     child.add(atoms, at + 1);
