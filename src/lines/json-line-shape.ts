@@ -30,18 +30,21 @@ export class JsonKeys {
   /** Where each key's last `.` is, or -1. */
   lastDots = new Int32Array(32);
   underscoreString = false;
+  /** The last `.` of the key just read (see keyEnd), for `add`. */
+  keyDot = -1;
 
   clear(): void {
     this.count = 0;
     this.underscoreString = false;
   }
 
-  add(start: number, end: number, gap: number, lastDot: number): void {
+  /** Records the key just read by keyEnd, `gap` whitespace characters before its colon. */
+  add(start: number, end: number, gap: number): void {
     if (this.count === this.starts.length) this.grow();
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.gaps[this.count] = gap;
-    this.lastDots[this.count] = lastDot;
+    this.lastDots[this.count] = this.keyDot;
     this.count++;
   }
 
@@ -109,7 +112,7 @@ function objectEnd(text: string, at: number, depth: number, keys: JsonKeys | nul
     const afterKey = i;
     i = skipWhitespace(text, i);
     if (text.charCodeAt(i) !== 0x3a /* : */) return NOT_JSON;
-    keys?.add(keyAt + 1, afterKey - 1, i - afterKey, lastDot);
+    keys?.add(keyAt + 1, afterKey - 1, i - afterKey);
     i = valueEnd(text, skipWhitespace(text, i + 1), depth, keys);
     if (i === NOT_JSON) return NOT_JSON;
     i = skipWhitespace(text, i);
@@ -157,17 +160,14 @@ function stringEnd(text: string, at: number, keys: JsonKeys | null): number {
   return NOT_JSON;
 }
 
-/** The last `.` of the key keyEnd read last, or -1: set there, read at once by objectEnd. */
-let lastDot = -1;
-
-/** stringEnd for a key whose place is recorded: notes its last `.` too. */
+/** stringEnd for a key whose place is recorded: notes its last `.` too (JsonKeys.keyDot). */
 function keyEnd(text: string, at: number, keys: JsonKeys): number {
   if (text.charCodeAt(at + 1) === 0x5f /* _ */) keys.underscoreString = true;
-  lastDot = -1;
+  keys.keyDot = -1;
   for (let i = at + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) return i + 1;
-    if (c === 0x2e /* . */) lastDot = i;
+    if (c === 0x2e /* . */) keys.keyDot = i;
     else if (c === 0x5c /* \ */ || c < 0x20) return NOT_JSON;
   }
   return NOT_JSON;
