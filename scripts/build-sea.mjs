@@ -5,8 +5,8 @@
 //   1. bundle the command line and everything it imports into one CommonJS
 //      script (a single executable runs one script and can require only Node's
 //      own modules);
-//   2. `node --experimental-sea-config` turns it, with the catalog and
-//      package.json as assets, into a blob;
+//   2. `node --experimental-sea-config` turns it, with the catalog,
+//      package.json and the WebAssembly search as assets, into a blob;
 //   3. a copy of the node binary gets the blob injected with postject.
 // At start the executable writes its assets once to a directory of its own
 // under the temporary directory and reads them from there, as the package reads
@@ -25,6 +25,8 @@ mkdirSync(OUT, { recursive: true });
 
 const assets = { 'package.json': join(ROOT, 'package.json') };
 for (const name of readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.json'))) assets[`data/${name}`] = join(ROOT, 'data', name);
+// The fast path's WebAssembly search (scripts/assemble-wasm.mjs), where dist/cli/cli.js looks for it.
+assets['dist/lines/line-search.wasm'] = join(ROOT, 'dist/lines/line-search.wasm');
 const digest = createHash('sha256');
 for (const [name, path] of Object.entries(assets).sort()) digest.update(name).update(readFileSync(path));
 const assetsId = digest.digest('hex').slice(0, 16);
@@ -41,7 +43,10 @@ var __mqerrUrl = (() => {
   if (!fs.existsSync(path.join(root, 'package.json'))) {
     const temp = root + '.' + process.pid;
     fs.mkdirSync(path.join(temp, 'data'), { recursive: true });
-    for (const name of ${JSON.stringify(Object.keys(assets))}) fs.writeFileSync(path.join(temp, name), Buffer.from(sea.getAsset(name)));
+    for (const name of ${JSON.stringify(Object.keys(assets))}) {
+      fs.mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
+      fs.writeFileSync(path.join(temp, name), Buffer.from(sea.getAsset(name)));
+    }
     try {
       fs.renameSync(temp, root);
     } catch {

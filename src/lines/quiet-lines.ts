@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { topLevelTime } from '../time/top-level-time.js';
 import { JsonKeys, jsonObjectEnd } from './json-line-shape.js';
+import type { LineSearch } from './line-search.js';
 import { jsonTimeAt, leadingTimeAt } from './line-time.js';
 import { timestampOnlyEnd } from './line-start.js';
 import { parseTimestamp } from '../time/parse-time.js';
@@ -36,6 +37,8 @@ export interface LineGate {
    * ASCII letter, so the view's bytes of other characters never make a hit.)
    */
   anyCase: RegExp;
+  /** The same search in WebAssembly, over a block's bytes (see LineSearch); null where it cannot serve. */
+  search: LineSearch | null;
   /** Whether a JSON key can make its line an event (a code field, a `RequestId`). */
   isEventKey: (key: string) => boolean;
   /** Whether a JSON string value can count toward an event (it holds a code, a RequestId, an SDK's error text…). */
@@ -83,39 +86,108 @@ const NO_HIT = Number.MAX_SAFE_INTEGER;
 const lineKeys = new JsonKeys();
 
 /**
+ * The gate hits of the line being classified: from the list the
+ * WebAssembly search made of them (see LineSearch), or, where it made none,
+ * found by the gate's regular expression. One object, refilled line after line.
+ */
+class LineHits {
+  private regex: RegExp | null = null;
+  private list: Int32Array | null = null;
+  private at = 0;
+  private end = 0;
+
+  refill(regex: RegExp, list: Int32Array | null, at: number, end: number): void {
+    this.regex = regex;
+    this.list = list;
+    this.at = at;
+    this.end = end;
+  }
+
+  /** The first hit at or after `from` in `view` (NO_HIT: none on the line, or beyond it). */
+  next(view: string, from: number): number {
+    const { list } = this;
+    if (list === null) return nextHit(this.regex!, view, from);
+    while (this.at < this.end && list[this.at]! < from) this.at++;
+    return this.at < this.end ? list[this.at]! : NO_HIT;
+  }
+}
+
+const lineHits = new LineHits();
+
+/**
  * Sorts the lines of `buf[start, end)` (lines separated by "\n", see
  * LineScanner) into quiet and loud ones, in order, with one pass of the gate
- * over the block's Latin-1 view rather than a decoded string per line.
+ * over the block rather than a decoded string per line: the gate's
+ * WebAssembly search where it serves (see LineSearch), else its regular
+ * expression over the block's Latin-1 view, which finds the same.
  * `atSourceStart` says the block's first line is line 1 of its source, where
  * a byte order mark is removed by the full path.
  * @example classifyLines(Buffer.from('{"level":30,"time":1,"msg":"ok"}'), 0, 33, sink, { unwrap: true }, true)
  */
 export function classifyLines(buf: Buffer, start: number, end: number, sink: LineSink, options: QuietLineOptions, atSourceStart: boolean): void {
-  const text = buf.toString('latin1', start, end);
-  const ascii = isAscii(buf.subarray(start, end));
-  let gateAt = -1;
+  const block: Block = { buf, start, text: buf.toString('latin1', start, end), ascii: isAscii(buf.subarray(start, end)), atSourceStart };
+  const { text } = block;
+  const { search } = options.gate;
   let p = 0;
+  if (search !== null) {
+    search.load(buf, start, end);
+    for (;;) {
+      const lines = search.scan(p);
+      const { ends, hits, firsts } = search;
+      const listed = search.lost() ? null : search.list;
+      for (let i = 0; i < lines; i++) {
+        const nl = ends[i]!;
+        const hit = hits[i]!;
+        lineHits.refill(options.gate.anyCase, listed, firsts[i]!, firsts[i + 1]!);
+        classifyOne(block, p, nl, hit < 0 ? NO_HIT : hit, sink, options);
+        p = nl + 1;
+      }
+      // Only the block's last line ends at its length (a newline is always before it).
+      if (ends[lines - 1] === text.length) return;
+    }
+  }
+  let gateAt = -1;
   for (;;) {
     let nl = text.indexOf('\n', p);
     if (nl < 0) nl = text.length;
-    // The line is text[p, lineEnd): the full path removes one trailing "\r".
-    const lineEnd = nl > p && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
-    const from = start + p;
-    const to = start + lineEnd;
     if (gateAt < p) gateAt = nextHit(options.gate.anyCase, text, p);
-    const json = text.charCodeAt(p) === 0x7b; /* { */
-    // A JSON line may hold the gate's words where recognition ignores them (`"statusCode":200`).
-    let quiet = (gateAt >= nl || json) && !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));
-    if (quiet && !ascii && !isAscii(buf.subarray(from, to))) {
-      // A line with other characters is read as the full path decodes it (invalid bytes as U+FFFD).
-      quiet = gateAt >= nl && classifyLine(buf.toString('utf8', from, to), 0, NO_HIT, from, to, buf, sink, options);
-    } else if (quiet) {
-      quiet = classifyLine(text, p, gateAt < nl ? gateAt : NO_HIT, from, to, buf, sink, options, lineEnd);
-    }
-    if (!quiet) sink.loud(buf, from, to);
+    lineHits.refill(options.gate.anyCase, null, 0, 0);
+    classifyOne(block, p, nl, gateAt < nl ? gateAt : NO_HIT, sink, options);
     if (nl >= text.length) return;
     p = nl + 1;
   }
+}
+
+/** A block of lines being classified, and its Latin-1 view. */
+interface Block {
+  buf: Buffer;
+  start: number;
+  text: string;
+  /** Whether the whole block is ASCII. */
+  ascii: boolean;
+  atSourceStart: boolean;
+}
+
+/**
+ * The line `text[p, nl)` of a block (nl: its newline, or the block's end),
+ * whose first gate hit is at `gateAt` (NO_HIT: none), handed to the sink
+ * as quiet or as loud.
+ */
+function classifyOne({ buf, start, text, ascii, atSourceStart }: Block, p: number, nl: number, gateAt: number, sink: LineSink, options: QuietLineOptions): void {
+  // The line is text[p, lineEnd): the full path removes one trailing "\r".
+  const lineEnd = nl > p && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+  const from = start + p;
+  const to = start + lineEnd;
+  const json = text.charCodeAt(p) === 0x7b; /* { */
+  // A JSON line may hold the gate's words where recognition ignores them (`"statusCode":200`).
+  let quiet = (gateAt === NO_HIT || json) && !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));
+  if (quiet && !ascii && !isAscii(buf.subarray(from, to))) {
+    // A line with other characters is read as the full path decodes it (invalid bytes as U+FFFD).
+    quiet = gateAt === NO_HIT && classifyLine(buf.toString('utf8', from, to), 0, NO_HIT, from, to, buf, sink, options);
+  } else if (quiet) {
+    quiet = classifyLine(text, p, gateAt, from, to, buf, sink, options, lineEnd);
+  }
+  if (!quiet) sink.loud(buf, from, to);
 }
 
 /**
@@ -289,7 +361,7 @@ function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, g
       const token = view.slice(open + 1, close);
       const isKey = view.charCodeAt(skipWhitespace(view, close + 1)) === 0x3a; /* : */
       if (isKey ? gate.isEventKey(token) : gate.valueMayMatter(token)) return false;
-      hit = nextHit(gate.anyCase, view, close);
+      hit = lineHits.next(view, close);
     }
     open = view.indexOf('"', close + 1);
   }

@@ -14,6 +14,8 @@ const WRAPPERS: WrapperChecks = { any: mayBeWrapped, prefix: mayBePrefixed, enve
 export interface FeedSettings {
   unwrap: boolean;
   ctx: RecognitionContext;
+  /** False: the gate searches with its regular expression, not WebAssembly (the same lines; to compare the two). */
+  wasm?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface FeedSettings {
  * @example const scanner = new LineScanner(maxLineBytes, feedBlocks(processor, { unwrap: true, ctx }));
  */
 export function feedBlocks(processor: LineProcessor, settings: FeedSettings): BlockConsumer {
-  const options: QuietLineOptions = { unwrap: settings.unwrap, wrappers: WRAPPERS, gate: lineGate(settings.ctx), alwaysStartsRecord };
+  const options: QuietLineOptions = { unwrap: settings.unwrap, wrappers: WRAPPERS, gate: lineGate(settings.ctx, settings.wasm ?? true), alwaysStartsRecord };
   const sink: LineSink = {
     quiet: (buf, start, end, json, time, wrapperTime = null) => processor.pushQuietLine({ buf, start, end, json, time, wrapperTime }),
     loud: (buf, start, end) => processor.pushLine(buf.toString('utf8', start, end)),

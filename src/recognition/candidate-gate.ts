@@ -1,5 +1,6 @@
 import { alternation } from './alternation.js';
 import { escapeRegExp } from './escape-reg-exp.js';
+import type { GateWord } from '../lines/line-search.js';
 import { CODE_KEYS, REQUEST_ID_KEYS } from './json-keys.js';
 import { SHAPES, type Shape } from './shapes.js';
 
@@ -16,6 +17,8 @@ export interface Gates {
   words: readonly string[];
   /** Whether a text is worth scanning (see CANDIDATE_TEXT). */
   candidateText: RegExp;
+  /** The fast path's words (see EVENT_GATE_WORDS). */
+  eventWords: readonly GateWord[];
   /** The fast path's gate (see EVENT_GATE). */
   eventGate: RegExp;
 }
@@ -58,33 +61,46 @@ function candidateTextOf(words: readonly string[]): RegExp {
 const KEYS = fewest([...CODE_KEYS, ...REQUEST_ID_KEYS]);
 
 /** JSON string escapes: `\u0063ode` is `code` once JSON.parse reads it. */
-const ESCAPE_ATOMS = ['\\\\', 'u'];
+const ESCAPE: GateWord = { text: '\\u', between: '' };
 
 /**
- * The byte-level fast path's gate (src/lines/quiet-lines.ts, handed in by
- * src/pipeline/line-gate.ts), global and in any case: GATE_WORDS, KEYS as
- * walk-json reads them, and `\u` escapes. A line it finds nothing in yields
- * no event, only its time. Written in lower case and matched in any case:
- * on a block's Latin-1 view, where no character beyond ASCII folds onto an
- * ASCII letter, that finds what it would find in the view lower-cased,
- * without lower-casing every block.
+ * The byte-level fast path's words (src/lines/quiet-lines.ts, handed in by
+ * src/pipeline/line-gate.ts): GATE_WORDS, KEYS as walk-json reads them
+ * (`_` or `-` between any two letters), and `\u` escapes, each found in any
+ * case. A line holding none of them yields no event, only its time.
  */
-export const EVENT_GATE = eventGateOf(GATE_WORDS);
+export const EVENT_GATE_WORDS = eventGateWordsOf(GATE_WORDS);
 
-function eventGateOf(words: readonly string[]): RegExp {
-  return new RegExp(
-    alternation([
-      ...KEYS.map((key) => [...key].flatMap((c, i) => (i === 0 ? [escapeRegExp(c)] : ['[-_]*', escapeRegExp(c)]))),
-      // A word that is one of the keys is found as the key is.
-      ...words.filter((word) => !KEYS.includes(word)).map((word) => [...word].map(escapeRegExp)),
-      ESCAPE_ATOMS,
-    ]),
-    'gi',
-  );
+function eventGateWordsOf(words: readonly string[]): GateWord[] {
+  return [
+    ...KEYS.map((key) => ({ text: key, between: '-_' })),
+    // A word that is one of the keys is found as the key is.
+    ...words.filter((word) => !KEYS.includes(word)).map((word) => ({ text: word, between: '' })),
+    ESCAPE,
+  ];
+}
+
+/**
+ * EVENT_GATE_WORDS as one regular expression, global and in any case: the
+ * fast path's search where WebAssembly cannot serve (see
+ * src/lines/line-search.ts), and its search for further hits on a line.
+ * Written in lower case and matched in any case: on a block's Latin-1 view,
+ * where no character beyond ASCII folds onto an ASCII letter, that finds
+ * what it would find in the view lower-cased, without lower-casing every block.
+ */
+export const EVENT_GATE = eventGateOf(EVENT_GATE_WORDS);
+
+export function eventGateOf(words: readonly GateWord[]): RegExp {
+  const atoms = ({ text, between }: GateWord): string[] => {
+    // `-` escaped too: inside a class it would join its neighbours into a range.
+    const gap = between ? `[${[...between].map((c) => (c === '-' ? '\\-' : escapeRegExp(c))).join('')}]*` : null;
+    return [...text].flatMap((c, i) => (i > 0 && gap ? [gap, escapeRegExp(c)] : [escapeRegExp(c)]));
+  };
+  return new RegExp(alternation(words.map(atoms)), 'gi');
 }
 
 /** The built-in table's gates, as one value (see shape-table.ts). */
-export const BUILT_IN_GATES: Gates = { words: GATE_WORDS, candidateText: CANDIDATE_TEXT, eventGate: EVENT_GATE };
+export const BUILT_IN_GATES: Gates = { words: GATE_WORDS, candidateText: CANDIDATE_TEXT, eventWords: EVENT_GATE_WORDS, eventGate: EVENT_GATE };
 
 /**
  * The gates of a table of shapes: the built-in table's, computed the same
@@ -93,5 +109,6 @@ export const BUILT_IN_GATES: Gates = { words: GATE_WORDS, candidateText: CANDIDA
  */
 export function computeGates(shapes: readonly Shape[]): Gates {
   const words = fewest(shapes.flatMap((shape) => shape.words));
-  return { words, candidateText: candidateTextOf(words), eventGate: eventGateOf(words) };
+  const eventWords = eventGateWordsOf(words);
+  return { words, candidateText: candidateTextOf(words), eventWords, eventGate: eventGateOf(eventWords) };
 }

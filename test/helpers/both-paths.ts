@@ -24,6 +24,8 @@ export interface PathOptions {
   unwrap?: boolean;
   /** The recognition context (the built-in catalog's unless given: one with a user catalog's shapes, say). */
   ctx?: RecognitionContext;
+  /** False: the fast path's gate searches with its regular expression, not WebAssembly. */
+  wasm?: boolean;
 }
 
 function setUp(options: PathOptions) {
@@ -71,7 +73,7 @@ export async function scanFullPath(chunks: Buffer[], options: PathOptions = {}):
 /** The fast path: bytes → LineScanner → quiet lines undecoded, the others through the full path. */
 export function scanFastPath(chunks: Buffer[], options: PathOptions = {}): PathResult {
   const { processor, finish } = setUp(options);
-  const scanner = new LineScanner(options.maxLineBytes ?? 4 * 1024 * 1024, feedBlocks(processor, { unwrap: options.unwrap ?? true, ctx: options.ctx ?? builtInContext() }));
+  const scanner = new LineScanner(options.maxLineBytes ?? 4 * 1024 * 1024, feedBlocks(processor, { unwrap: options.unwrap ?? true, ctx: options.ctx ?? builtInContext(), wasm: options.wasm ?? true }));
   for (const chunk of chunks) scanner.push(chunk);
   scanner.end();
   return finish(scanner, chunks.reduce((n, c) => n + c.length, 0));

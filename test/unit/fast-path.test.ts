@@ -38,6 +38,9 @@ describe('the fast path gives the full path’s results', () => {
       await expectSamePaths(bytes, 1000, { unwrap: false });
       await expectSamePaths(bytes, 37, { maxLineBytes: 80 });
     });
+    it(`on ${name}, with the gate's regular expression instead of its WebAssembly search`, async () => {
+      await expectSamePaths(bytes, 4096, { wasm: false });
+    });
   }
 
   const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');

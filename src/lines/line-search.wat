@@ -1,0 +1,206 @@
+;; The lines of a block and the first gate hit on each, in one pass over its
+;; bytes with 128-bit SIMD (see line-search.ts, which fills the tables and
+;; reads the results).
+;;
+;; A gate word is found in any ASCII case (A-Z folded onto a-z, nothing else
+;; folded), and a word may allow any number of its separators between any two
+;; of its characters (`c[-_]*o[-_]*d[-_]*e`). Candidates are found 16 bytes at
+;; a time by their first three bytes, folded (the Teddy method: each byte's low
+;; and high nibble look up a mask of word groups, and a position is a
+;; candidate when a group holds its first, second and third bytes); each
+;; candidate is then checked against the words that start with its byte.
+;;
+;; Memory (byte offsets):
+;;   0    first byte's low-nibble groups  (16 bytes)
+;;   16   first byte's high-nibble groups (16 bytes)
+;;   32   second byte's low-nibble groups (16 bytes)
+;;   48   second byte's high-nibble groups (16 bytes)
+;;   64   third byte's low- and high-nibble groups (16 + 16 bytes)
+;;   256  for each folded byte, the offset of the first word starting with it (i32 x 256; 0: none)
+;;   2048 word records: next record (i32, 0: none), length (i32), separators'
+;;        count (i32), the separators and the characters, folded
+;;   96   1 if a call found more hits than its list holds (i32), else 0
+;;   65536  line ends (i32 x 8192)
+;;   98304  each line's first hit (i32 x 8192, -1: none)
+;;   131072 where each line's hits start in the list (i32 x 8193: a line's hits
+;;          are the list's entries from its start to the next line's)
+;;   196608 the list of every hit, in order (i32 x 65536)
+;;   458752 the block's bytes, followed by 32 zero bytes
+(module
+  (memory (export "memory") 8)
+
+  (global $FIRST i32 (i32.const 256))
+  (global $ENDS i32 (i32.const 65536))
+  (global $HITS i32 (i32.const 98304))
+  (global $FIRSTS i32 (i32.const 131072))
+  (global $LIST i32 (i32.const 196608))
+  (global $LIST_CAP i32 (i32.const 65536))
+  (global $IN i32 (i32.const 458752))
+  (global $CAP i32 (i32.const 8192))
+  (global $LOST i32 (i32.const 96))
+
+  ;; A-Z onto a-z, every other byte as it is.
+  (func $fold (param $c i32) (result i32)
+    (select
+      (i32.or (local.get $c) (i32.const 0x20))
+      (local.get $c)
+      (i32.lt_u (i32.sub (local.get $c) (i32.const 0x41)) (i32.const 26))))
+
+  ;; Whether the byte `$c`, folded, is one of the record's separators (stored folded).
+  (func $isSeparator (param $record i32) (param $c i32) (result i32)
+    (local $i i32)
+    (local $n i32)
+    (local.set $n (i32.load offset=8 (local.get $record)))
+    (block $no
+      (loop $next
+        (br_if $no (i32.ge_u (local.get $i) (local.get $n)))
+        (if (i32.eq (i32.load8_u offset=12 (i32.add (local.get $record) (local.get $i))) (local.get $c))
+          (then (return (i32.const 1))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.const 0))
+
+  ;; Whether a word starts at block position `$at` (the block is `$len` bytes long).
+  (func $wordAt (param $at i32) (param $len i32) (result i32)
+    (local $record i32)
+    (local $chars i32)
+    (local $n i32)
+    (local $k i32)
+    (local $pos i32)
+    (local $c i32)
+    (local $seps i32)
+    (local.set $record
+      (i32.load (i32.add (global.get $FIRST)
+        (i32.shl (call $fold (i32.load8_u (i32.add (global.get $IN) (local.get $at)))) (i32.const 2)))))
+    (block $none
+      (loop $word
+        (br_if $none (i32.eqz (local.get $record)))
+        (local.set $n (i32.load offset=4 (local.get $record)))
+        (local.set $chars (i32.add (i32.add (local.get $record) (i32.const 12)) (i32.load offset=8 (local.get $record))))
+        (local.set $k (i32.const 1))
+        (local.set $pos (i32.add (local.get $at) (i32.const 1)))
+        (local.set $seps (i32.load offset=8 (local.get $record)))
+        (block $mismatch
+          (loop $char
+            (if (i32.ge_u (local.get $k) (local.get $n)) (then (return (i32.const 1))))
+            (br_if $mismatch (i32.ge_u (local.get $pos) (local.get $len)))
+            (local.set $c (call $fold (i32.load8_u (i32.add (global.get $IN) (local.get $pos)))))
+            ;; The next character, or separators before it, as many as there
+            ;; are (none of a word's characters is one of its separators).
+            (if (i32.ne (local.get $c) (i32.load8_u (i32.add (local.get $chars) (local.get $k))))
+              (then
+                (br_if $mismatch (i32.eqz (local.get $seps)))
+                (block $after
+                  (loop $skip
+                    (br_if $after (i32.eqz (call $isSeparator (local.get $record) (local.get $c))))
+                    (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+                    (br_if $mismatch (i32.ge_u (local.get $pos) (local.get $len)))
+                    (local.set $c (call $fold (i32.load8_u (i32.add (global.get $IN) (local.get $pos)))))
+                    (br $skip)))
+                (br_if $mismatch (i32.ne (local.get $c) (i32.load8_u (i32.add (local.get $chars) (local.get $k)))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+            (br $char)))
+        (local.set $record (i32.load (local.get $record)))
+        (br $word)))
+    (i32.const 0))
+
+  ;; Reads the block's bytes from `$from` on: writes each line's end (the
+  ;; position of its newline, or `$len` for the block's last line), its
+  ;; first hit and where its hits start in the list of every hit (a list
+  ;; too short for them all sets the flag at 96), and returns how many lines it wrote: the block's last line
+  ;; is written only once `$CAP` lines have not filled the tables first
+  ;; (call again from after the last end written).
+  (func (export "scan") (param $len i32) (param $from i32) (result i32)
+    (local $i i32)
+    (local $line i32)
+    (local $hit i32)
+    (local $a v128)
+    (local $v v128)
+    (local $found v128)
+    (local $lowNibbles v128)
+    (local $upper v128)
+    (local $caseBit v128)
+    (local $t0lo v128) (local $t0hi v128) (local $t1lo v128) (local $t1hi v128) (local $t2lo v128) (local $t2hi v128)
+    (local $mask i32)
+    (local $newlines i32)
+    (local $k i32)
+    (local $pos i32)
+    (local $listed i32)
+    (local.set $hit (i32.const -1))
+    (i32.store (global.get $LOST) (i32.const 0))
+    (i32.store (global.get $FIRSTS) (i32.const 0))
+    (local.set $i (local.get $from))
+    (local.set $t0lo (v128.load (i32.const 0)))
+    (local.set $t0hi (v128.load (i32.const 16)))
+    (local.set $t1lo (v128.load (i32.const 32)))
+    (local.set $t1hi (v128.load (i32.const 48)))
+    (local.set $t2lo (v128.load (i32.const 64)))
+    (local.set $t2hi (v128.load (i32.const 80)))
+    (local.set $lowNibbles (i8x16.splat (i32.const 0x0f)))
+    (local.set $caseBit (i8x16.splat (i32.const 0x20)))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+        (local.set $a (v128.load (i32.add (global.get $IN) (local.get $i))))
+        (local.set $newlines (i8x16.bitmask (i8x16.eq (local.get $a) (i8x16.splat (i32.const 0x0a)))))
+        ;; Each of the three bytes folded (A-Z: the case bit set), then its groups ANDed in.
+        (local.set $upper (i8x16.lt_u (i8x16.sub (local.get $a) (i8x16.splat (i32.const 0x41))) (i8x16.splat (i32.const 26))))
+        (local.set $v (v128.or (local.get $a) (v128.and (local.get $upper) (local.get $caseBit))))
+        (local.set $found
+          (v128.and
+            (i8x16.swizzle (local.get $t0lo) (v128.and (local.get $v) (local.get $lowNibbles)))
+            (i8x16.swizzle (local.get $t0hi) (i8x16.shr_u (local.get $v) (i32.const 4)))))
+        (local.set $v (v128.load offset=1 (i32.add (global.get $IN) (local.get $i))))
+        (local.set $upper (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 0x41))) (i8x16.splat (i32.const 26))))
+        (local.set $v (v128.or (local.get $v) (v128.and (local.get $upper) (local.get $caseBit))))
+        (local.set $found
+          (v128.and (local.get $found)
+            (v128.and
+              (i8x16.swizzle (local.get $t1lo) (v128.and (local.get $v) (local.get $lowNibbles)))
+              (i8x16.swizzle (local.get $t1hi) (i8x16.shr_u (local.get $v) (i32.const 4))))))
+        (local.set $v (v128.load offset=2 (i32.add (global.get $IN) (local.get $i))))
+        (local.set $upper (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 0x41))) (i8x16.splat (i32.const 26))))
+        (local.set $v (v128.or (local.get $v) (v128.and (local.get $upper) (local.get $caseBit))))
+        (local.set $found
+          (v128.and (local.get $found)
+            (v128.and
+              (i8x16.swizzle (local.get $t2lo) (v128.and (local.get $v) (local.get $lowNibbles)))
+              (i8x16.swizzle (local.get $t2hi) (i8x16.shr_u (local.get $v) (i32.const 4))))))
+        (local.set $mask
+          (i32.or (local.get $newlines)
+            (i8x16.bitmask (i8x16.ne (local.get $found) (v128.const i32x4 0 0 0 0)))))
+        (if (i32.lt_u (i32.sub (local.get $len) (local.get $i)) (i32.const 16))
+          (then (local.set $mask (i32.and (local.get $mask)
+            (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $len) (local.get $i))) (i32.const 1))))))
+        (block $vectorDone
+          (loop $bit
+            (br_if $vectorDone (i32.eqz (local.get $mask)))
+            (local.set $k (i32.ctz (local.get $mask)))
+            (local.set $pos (i32.add (local.get $i) (local.get $k)))
+            (if (i32.and (i32.shr_u (local.get $newlines) (local.get $k)) (i32.const 1))
+              (then
+                (i32.store (i32.add (global.get $ENDS) (i32.shl (local.get $line) (i32.const 2))) (local.get $pos))
+                (i32.store (i32.add (global.get $HITS) (i32.shl (local.get $line) (i32.const 2))) (local.get $hit))
+                (local.set $line (i32.add (local.get $line) (i32.const 1)))
+                (i32.store (i32.add (global.get $FIRSTS) (i32.shl (local.get $line) (i32.const 2))) (local.get $listed))
+                (local.set $hit (i32.const -1))
+                (if (i32.eq (local.get $line) (global.get $CAP)) (then (return (local.get $line)))))
+              (else
+                (if (call $wordAt (local.get $pos) (local.get $len))
+                  (then
+                    (if (i32.lt_s (local.get $hit) (i32.const 0)) (then (local.set $hit (local.get $pos))))
+                    (if (i32.lt_u (local.get $listed) (global.get $LIST_CAP))
+                      (then
+                        (i32.store (i32.add (global.get $LIST) (i32.shl (local.get $listed) (i32.const 2))) (local.get $pos))
+                        (local.set $listed (i32.add (local.get $listed) (i32.const 1))))
+                      (else (i32.store (global.get $LOST) (i32.const 1))))))))
+            (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+            (br $bit)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vector)))
+    (i32.store (i32.add (global.get $ENDS) (i32.shl (local.get $line) (i32.const 2))) (local.get $len))
+    (i32.store (i32.add (global.get $HITS) (i32.shl (local.get $line) (i32.const 2))) (local.get $hit))
+    (i32.store (i32.add (global.get $FIRSTS) (i32.shl (i32.add (local.get $line) (i32.const 1)) (i32.const 2))) (local.get $listed))
+    (i32.add (local.get $line) (i32.const 1)))
+)
