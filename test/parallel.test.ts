@@ -162,6 +162,41 @@ describe('processing files on worker threads', () => {
     expect(summary.totals.records).toBe(2000 + 400);
   });
 
+  it('reads a file by byte ranges on its threads, and stops cutting where a container wrapper first shows past the first lines', async () => {
+    const plain = (i: number): string => `2026-11-22 09:44:${String(i % 60).padStart(2, '0')},000 ERROR app: code=ResourceNotFound.Topic requestId=8C1D2E3F-4A5B-4C6D-8E7F-9A0B1C${String(i).padStart(6, '0')}`;
+    const lines = Array.from({ length: 300 }, (_, i) => plain(i));
+    // CRI lines from line 201 on, a record split across two of them with a plain line between (a cut there would part them).
+    for (let i = 201; i < 300; i += 3) {
+      const t = `2026-11-22T09:45:${String(i % 60).padStart(2, '0')}.000Z`;
+      lines[i] = `${t} stderr P {"level":50,"code":"ResourceNotFound.`;
+      lines[i + 1] = `2026-11-22 09:45:00,000 INFO app: between ${i}`;
+      lines[i + 2] = `${t} stderr F Group","requestId":"6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e${String(i).padStart(6, '0')}"}`;
+    }
+    const file = join(work, 'wrapped-late.log');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const result = await expectSameEverywhere(['scan', '--format', 'json', file]);
+    expect(JSON.parse(result.stdout).byCode.map((c: { code: string; count: number }) => [c.code, c.count])).toEqual([
+      ['ResourceNotFound.Topic', 201],
+      ['ResourceNotFound.Group', 33],
+    ]);
+    await expectSameEverywhere(['tag', file]);
+  });
+
+  it('reads by byte ranges a file whose lines are longer than the window cuts are looked for in', async () => {
+    const long = (i: number): string => `2026-11-22 09:44:${String(i % 60).padStart(2, '0')},000 INFO app: ${'x'.repeat(70_000 + i)}`;
+    const error = (i: number): string => `2026-11-22 09:44:${String(i % 60).padStart(2, '0')},000 ERROR app: failed, caused by:\ncode=InternalError requestId=8C1D2E3F-4A5B-4C6D-8E7F-9A0B1C${String(i).padStart(6, '0')}`;
+    const lines = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? error(i) : long(i)));
+    const file = join(work, 'long-lines.log');
+    writeFileSync(file, lines.join('\n'));
+    const env = { MQERR_SEGMENT_BYTES: '100000' };
+    for (const command of [['scan', '--format', 'json'], ['tag']]) {
+      const parallel = await runCli(['--jobs', '2', ...command, file], { env });
+      const sequential = await runCli(['--jobs', '1', ...command, file]);
+      expect(parallel.stdout).toBe(sequential.stdout);
+    }
+    expect(JSON.parse((await runCli(['scan', '--format', 'json', file], { env })).stdout).totals.errors).toBe(14);
+  });
+
   it('decodes a big UTF-16 file (PowerShell redirection) as the sequential path does', async () => {
     const text = readFileSync(join(ROOT, 'fixtures/sample/app.log'), 'utf8').repeat(3);
     const file = join(work, 'powershell.log');

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { duplicateOfField, type TagWriter } from '../render/tag-writer.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { readChunks, type ChunkedInput } from '../sources/read-chunks.js';
+import { checkWholeFileSync } from '../sources/open-input.js';
 import { createRecognitionContext } from '../recognition/recognition-context.js';
 import { isJsonDocument, PEEK_BYTES } from './detect-document.js';
 import type { TaggedEvent } from '../types.js';
@@ -13,6 +14,7 @@ import { GatheredOutput } from './gathered-output.js';
 import { describeReadError, describeRecordFailure, runOpenedSource } from './run-pipeline.js';
 import type { SegmentSettings } from './segment-messages.js';
 import { Segmenter } from './segmenter.js';
+import { openRangeFile, RangeReader, type RangeFile } from './read-ranges.js';
 import { WorkerFailure, WorkerPool } from './worker-pool.js';
 
 /**
@@ -71,6 +73,8 @@ interface SourceState {
   repeats: RepeatWindow;
   /** The source's first record that could not be processed, in a worker or here. */
   failure: { line: number; message: string } | null;
+  /** For a file read by byte ranges: its reader, which the ranges' surveys and results go back to. */
+  reader: RangeReader<SourceState> | null;
 }
 
 function noteFailure(source: SourceState, failure: { line: number; message: string } | null): void {
@@ -208,7 +212,9 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     flush: () => {
       if (gathered) writing = gathered.flush();
     },
-    result: (source, result) => {
+    surveyed: (source, id, survey) => source.reader!.surveyed(id, survey),
+    result: (source, result, readOn) => {
+      if (readOn) source.reader!.readOn(readOn);
       aggregator.absorb(result.summary);
       if (result.series) aggregator.absorbSeries(result.series);
       source.lastTime = result.lastTime ?? source.lastTime;
@@ -239,6 +245,18 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
         continue;
       }
       if (input.kind === 'stdin') throw new Error('runParallel reads files only (see worthRunningInParallel)');
+      let rangeFile: RangeFile | null;
+      try {
+        rangeFile = await openRangeFile(input.path, options.unwrap);
+      } catch (err) {
+        const error = describeFsError(err);
+        report(input.name, () => error);
+        continue;
+      }
+      if (rangeFile) {
+        await readByRanges(input.name, input.path, rangeFile, stats, pool, options.unwrap, options.signal, report);
+        continue;
+      }
       let opened;
       try {
         opened = await readChunks(input, READ_CHUNK);
@@ -258,7 +276,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
         continue;
       }
       const chunks: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => withFirst(first, iterator) };
-      const source: SourceState = { lastTime: null, repeats: new RepeatWindow(), failure: null };
+      const source: SourceState = { lastTime: null, repeats: new RepeatWindow(), failure: null, reader: null };
       const segmenter = new Segmenter(SEGMENT_BYTES, options.unwrap, {
         begin: (firstLine) => pool.begin(source, input.name, firstLine),
         data: (bytes) => pool.data(bytes),
@@ -297,4 +315,39 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     await pool.close();
   }
   return { failed };
+}
+
+/**
+ * Reads a plain file by byte ranges (see RangeReader): planned and settled
+ * here, read and processed by the threads that take them. Its problem is
+ * reported once its ranges are merged, as the sequential path reports it
+ * at its end: a read error, a record that failed, or a file that shrank or
+ * was replaced while read.
+ */
+async function readByRanges(
+  name: string,
+  path: string,
+  file: RangeFile,
+  stats: { bytes: number },
+  pool: WorkerPool<SourceState>,
+  unwrap: boolean,
+  signal: AbortSignal | undefined,
+  report: (name: string, problem: () => string | null) => void,
+): Promise<void> {
+  const source: SourceState = { lastTime: null, repeats: new RepeatWindow(), failure: null, reader: null };
+  const baseBytes = stats.bytes;
+  const reader = new RangeReader(pool, source, name, file, unwrap, () => (stats.bytes = baseBytes + reader.bytes));
+  source.reader = reader;
+  try {
+    await reader.run(SEGMENT_BYTES, signal);
+  } finally {
+    // Closed once every range has been read, and the file checked.
+    const stopped = signal?.aborted ?? false;
+    report(name, () => {
+      if (reader.error) return describeReadError(Object.assign(new Error(reader.error.message), { code: reader.error.code }), false);
+      if (source.failure) return describeRecordFailure(source.failure);
+      return stopped ? null : checkWholeFileSync(path, file.stat, reader.bytes);
+    });
+    pool.after(() => void file.handle.close());
+  }
 }

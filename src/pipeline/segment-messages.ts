@@ -5,6 +5,7 @@ import type { SeriesOptions } from '../aggregation/time-series.js';
 import type { VendorCatalog } from '../catalog/catalog.js';
 import type { RawShape } from '../catalog/raw-catalog.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+import type { ReadSurvey } from './range-sequencer.js';
 
 /**
  * What a segment worker needs to process segments as the main thread would:
@@ -83,10 +84,24 @@ export interface SegmentResult {
   failure: { line: number; message: string } | null;
 }
 
+/** What a segment read on past its range gave (see ToWorker's `go`). */
+export interface ReadOn {
+  /** Bytes read past the range. */
+  bytes: number;
+  /** Why reading stopped before the end of the file, or null. */
+  error: { message: string; code?: string } | null;
+}
+
 export type ToWorker =
   | { type: 'begin'; id: number; source: string; firstLine: number }
   | { type: 'data'; id: number; bytes: ArrayBuffer }
   | { type: 'end'; id: number }
+  /** A byte range of an open file (`fd`) to read and survey now; processed once `go` comes. */
+  | { type: 'range'; id: number; source: string; fd: number; start: number; length: number }
+  /** Process the range surveyed, its first line being `firstLine`; `toEnd`: read on to the end of the file. */
+  | { type: 'go'; id: number; firstLine: number; toEnd: boolean }
+  /** Forget the range surveyed: it will not be processed. */
+  | { type: 'drop'; id: number }
   /** An output buffer the main thread has written, back for reuse. */
   | { type: 'recycle'; bytes: ArrayBuffer };
 
@@ -94,5 +109,7 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'ack'; id: number; bytes: number }
   | { type: 'items'; id: number; items: SegmentItem[] }
-  | { type: 'done'; id: number; result: SegmentResult }
+  | { type: 'surveyed'; id: number; survey: ReadSurvey }
+  /** A segment's end; `readOn` for a range that read on past its end. */
+  | { type: 'done'; id: number; result: SegmentResult; readOn?: ReadOn }
   | { type: 'failed'; id: number; message: string };

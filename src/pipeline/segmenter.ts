@@ -1,15 +1,5 @@
-import { LINE_HEAD, mayBeWrapped, mayLeaveCauseOpen, startsSegment, timestampOnlyEnd } from '../lines/line-start.js';
-import { alwaysStartsRecord } from '../records/continuation.js';
-import { mayBeWrapped as mayBeWrappedText } from '../records/may-be-wrapped.js';
-import { unwrapLine } from '../records/unwrap-line.js';
-
-/**
- * A source's first lines say whether a shipper or a relay wrote it: one
- * whose early lines may carry envelopes or wrappers (syslog, compose) is
- * never cut (its streams keep records open across lines), as one with
- * container wrappers.
- */
-const ENVELOPE_SAMPLE_LINES = 64;
+import { LINE_HEAD, mayLeaveCauseOpen } from '../lines/line-start.js';
+import { beginsSegment, ENVELOPE_SAMPLE_LINES, forbidsCuts } from './cut-rules.js';
 
 /** Receives one source cut into segments: each begins, takes bytes, ends. */
 export interface SegmentSink {
@@ -19,14 +9,13 @@ export interface SegmentSink {
 }
 
 /**
- * Cuts one source's bytes into segments of about `targetBytes` that can be
- * processed apart and merged exactly: a cut falls only before a line that
- * starts a record whatever came before (see startsSegment) but after a line
- * that does not end in `caused by:`, and never once the source has shown a
- * container wrapper that names streams or an envelope (its streams keep
- * records open across lines); a line led by a time alone (`kubectl logs
- * --timestamps`, an ISO-timestamped logger) is cut where its text starts a
- * record. It counts lines, so each segment knows its first line's number.
+ * Cuts one source's bytes, read as a stream, into segments of about
+ * `targetBytes` that can be processed apart and merged exactly (the rules
+ * are in cut-rules.ts): a cut falls only before a line that begins a
+ * segment but after a line that does not end in `caused by:`, and never
+ * once the source has shown a container wrapper that names streams or an
+ * envelope (its streams keep records open across lines). It counts lines,
+ * so each segment knows its first line's number.
  * @example
  * const segmenter = new Segmenter(4 << 20, true, sink);
  * for await (const chunk of stream) segmenter.push(chunk);
@@ -59,16 +48,15 @@ export class Segmenter {
     while (lineStart >= 0 && lineStart < chunk.length) {
       const nl = chunk.indexOf(0x0a, lineStart);
       const lineEnd = nl < 0 ? chunk.length : nl;
-      const text = this.unwrap ? timestampOnlyEnd(chunk, lineStart, lineEnd) : -1;
       if (nl < 0 && lineEnd - lineStart < LINE_HEAD) {
         this.head = Buffer.from(chunk.subarray(lineStart));
-      } else if (this.unwrap && ((text < 0 && mayBeWrapped(chunk, lineStart, lineEnd)) || this.mayCarryWrapper(chunk, text < 0 ? lineStart : text, lineEnd))) {
+      } else if (this.unwrap && forbidsCuts(chunk, lineStart, lineEnd, this.newlines < ENVELOPE_SAMPLE_LINES)) {
         this.splittable = false;
       } else if (
         this.splittable &&
         lineStart > sent &&
         this.segmentBytes + lineStart - sent >= this.targetBytes &&
-        (text < 0 ? startsSegment(chunk, lineStart, lineEnd) : nl >= 0 && startsRecordAfterTime(chunk, text, lineEnd)) &&
+        beginsSegment(chunk, lineStart, lineEnd, nl >= 0, this.unwrap) &&
         !mayLeaveCauseOpen(chunk, sent, lineStart - 1)
       ) {
         this.sink.data(chunk.subarray(sent, lineStart));
@@ -108,19 +96,6 @@ export class Segmenter {
     return nl + 1;
   }
 
-  /**
-   * Whether one of the source's first lines carries a wrapper or an envelope
-   * (after the time, for a line led by a time alone):
-   * the byte-level check first, then the unwrapper itself, since an
-   * application's own line may end in a JSON body (`failed: body={…}`) as
-   * Fluentd's `<time>\t<tag>\t{…}` does.
-   */
-  private mayCarryWrapper(chunk: Buffer, lineStart: number, lineEnd: number): boolean {
-    if (this.newlines >= ENVELOPE_SAMPLE_LINES || !mayBeWrappedText(chunk.toString('latin1', lineStart, lineEnd))) return false;
-    const end = lineEnd > lineStart && chunk[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
-    return unwrapLine(chunk.toString('utf8', lineStart, end)) !== null;
-  }
-
   /** Completes a short line start carried over from the last chunk, for the wrapper check only. */
   private settleHead(chunk: Buffer): void {
     const head = this.head!;
@@ -132,16 +107,6 @@ export class Segmenter {
       return;
     }
     this.head = null;
-    if (this.unwrap && timestampOnlyEnd(joined, 0, joined.length) < 0 && mayBeWrapped(joined, 0, joined.length)) this.splittable = false;
+    if (this.unwrap && forbidsCuts(joined, 0, joined.length, false)) this.splittable = false;
   }
-}
-
-/**
- * Whether the text after a `kubectl logs --timestamps` time (see
- * timestampOnlyEnd), `buf[text, lineEnd)`, starts a record whatever came
- * before, as the assembler decides it for the unwrapped line.
- */
-function startsRecordAfterTime(buf: Buffer, text: number, lineEnd: number): boolean {
-  const end = lineEnd > text && buf[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
-  return alwaysStartsRecord(buf.toString('utf8', text, end));
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { DeferredRecord, FromWorker, RepeatCheck, SegmentItem, SegmentResult, SegmentSettings, ToWorker } from './segment-messages.js';
+import type { ReadSurvey } from './range-sequencer.js';
+import type { DeferredRecord, FromWorker, ReadOn, RepeatCheck, SegmentItem, SegmentResult, SegmentSettings, ToWorker } from './segment-messages.js';
 import { segmentService } from './segment-service.js';
 
 const YOUNG_GENERATION_MB = 4;
@@ -18,7 +19,10 @@ export interface OrderedResults<Tag> {
   deferred(tag: Tag, item: DeferredRecord): void;
   /** An error whose repeat the main thread checks, in its place in the output. */
   repeat(tag: Tag, item: RepeatCheck): void;
-  result(tag: Tag, result: SegmentResult): void;
+  /** A segment's result; `readOn`, for a byte range that read on past its end. */
+  result(tag: Tag, result: SegmentResult, readOn: ReadOn | null): void;
+  /** A byte range's survey, as soon as its thread has read it (in any order). */
+  surveyed(tag: Tag, id: number, survey: ReadSurvey): void;
   /** The end of a batch of the above: what they wrote may go out as one. */
   flush(): void;
 }
@@ -31,6 +35,9 @@ interface SegmentState<Tag> {
   /** What came back before the segment reached the head, in order. */
   pending: Progress[];
   result: SegmentResult | null;
+  readOn: ReadOn | null;
+  /** For a byte range: the bytes counted as sent to its worker until it is done or dropped. */
+  planned: number;
 }
 
 /** A place in the order with no segment: its callback runs when it is reached (see `after`). */
@@ -110,14 +117,69 @@ export class WorkerPool<Tag> {
     return new WorkerPool(threads, settings, limits, sink);
   }
 
-  begin(tag: Tag, source: string, firstLine: number): void {
-    const thread = this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
-    const worker = thread.queued >= this.limits.inlineAfterBytes ? this.inline : thread;
-    const id = this.nextId++;
-    this.current = { tag, worker, pending: [], result: null };
+  /**
+   * Begins a segment whose bytes follow (data, end): on the least busy
+   * worker thread, or on this one when every worker has enough to do, or
+   * when it takes a place reserved for it (see reserve()).
+   */
+  begin(tag: Tag, source: string, firstLine: number, place?: number): void {
+    const thread = this.leastBusy();
+    const worker = place !== undefined || thread.queued >= this.limits.inlineAfterBytes ? this.inline : thread;
+    const id = place ?? this.nextId++;
+    this.current = { tag, worker, pending: [], result: null, readOn: null, planned: 0 };
     this.currentId = id;
     this.segments.set(id, this.current);
     this.post(worker, { type: 'begin', id, source, firstLine });
+    // A reserved place may be the one delivery waits for.
+    if (place !== undefined) this.deliver();
+  }
+
+  /** Takes the next place in the order for a segment this thread will begin there later (or skip). */
+  reserve(): number {
+    return this.nextId++;
+  }
+
+  /** Leaves a reserved place empty. */
+  skip(place: number): void {
+    this.segments.set(place, { marker: () => undefined });
+    this.deliver();
+  }
+
+  /** Whether a worker thread has less than enough to do (see PoolLimits.inlineAfterBytes). */
+  hasRoom(): boolean {
+    return this.leastBusy().queued < this.limits.inlineAfterBytes;
+  }
+
+  /**
+   * Sends a byte range of an open file to the least busy worker thread, which
+   * reads and surveys it at once (answering through `surveyed`) and processes
+   * it on `go`. Returns its place in the order.
+   */
+  range(tag: Tag, source: string, fd: number, start: number, length: number): number {
+    const worker = this.leastBusy();
+    const id = this.nextId++;
+    this.segments.set(id, { tag, worker, pending: [], result: null, readOn: null, planned: length });
+    worker.queued += length;
+    this.post(worker, { type: 'range', id, source, fd, start, length });
+    return id;
+  }
+
+  /** Has a range surveyed processed, its first line being `firstLine`; `toEnd`: reading on to the end of its file. */
+  go(id: number, firstLine: number, toEnd: boolean): void {
+    this.post((this.segments.get(id) as SegmentState<Tag>).worker, { type: 'go', id, firstLine, toEnd });
+  }
+
+  /** Forgets a range surveyed: its place in the order is left empty. */
+  drop(id: number): void {
+    const state = this.segments.get(id) as SegmentState<Tag>;
+    this.post(state.worker, { type: 'drop', id });
+    state.worker.queued -= state.planned;
+    this.skip(id);
+    this.wake();
+  }
+
+  private leastBusy(): PoolWorker {
+    return this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
   }
 
   /** Sends a copy of `bytes` to the open segment's worker. */
@@ -171,9 +233,15 @@ export class WorkerPool<Tag> {
       case 'items':
         this.progress(message.id, { items: message.items, worker });
         return;
-      case 'done':
-        (this.segments.get(message.id) as SegmentState<Tag>).result = message.result;
+      case 'done': {
+        const state = this.segments.get(message.id) as SegmentState<Tag>;
+        state.result = message.result;
+        state.readOn = message.readOn ?? null;
         this.deliver();
+        return;
+      }
+      case 'surveyed':
+        this.sink.surveyed((this.segments.get(message.id) as SegmentState<Tag>).tag, message.id, message.survey);
         return;
       case 'failed':
         this.fail(new WorkerFailure(`segment worker failed: ${message.message}`));
@@ -214,7 +282,7 @@ export class WorkerPool<Tag> {
     for (let state = this.segments.get(this.head); state && ('marker' in state || state.result); state = this.segments.get(this.head)) {
       this.segments.delete(this.head);
       if ('marker' in state) state.marker();
-      else this.sink.result(state.tag, state.result!);
+      else this.sink.result(state.tag, state.result!, state.readOn);
       this.head++;
       const next = this.segments.get(this.head);
       if (next && !('marker' in next)) {

@@ -16,15 +16,20 @@ const MIN_BYTES = 64 << 10;
 export class BufferPool {
   private readonly spare: ArrayBuffer[] = [];
 
-  constructor(private readonly maxSpare = MAX_SPARE) {}
+  /**
+   * `sizeOf` gives the size of a buffer made for `length` bytes: by
+   * default the next power of two, for outputs whose sizes vary widely.
+   */
+  constructor(
+    private readonly maxSpare = MAX_SPARE,
+    private readonly sizeOf: (length: number) => number = powerOfTwo,
+  ) {}
 
   /** A buffer of `length` bytes, not zero-filled: reused when one handed back is big enough. */
   readonly allocate = (length: number): Buffer => {
     const at = this.spare.findIndex((b) => b.byteLength >= length);
     if (at >= 0) return Buffer.from(this.spare.splice(at, 1)[0]!, 0, length);
-    let size = MIN_BYTES;
-    while (size < length) size *= 2;
-    return Buffer.allocUnsafeSlow(size).subarray(0, length);
+    return Buffer.allocUnsafeSlow(this.sizeOf(length)).subarray(0, length);
   };
 
   /** Hands back the memory of a buffer from `allocate` once it is written; past `maxSpare`, the smallest is let go. */
@@ -35,4 +40,10 @@ export class BufferPool {
     for (let i = 1; i < this.spare.length; i++) if (this.spare[i]!.byteLength < this.spare[smallest]!.byteLength) smallest = i;
     this.spare.splice(smallest, 1);
   }
+}
+
+function powerOfTwo(length: number): number {
+  let size = MIN_BYTES;
+  while (size < length) size *= 2;
+  return size;
 }

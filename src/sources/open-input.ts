@@ -127,7 +127,7 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
     checkComplete: () => {
       const failure = refused ?? decoders.find((d) => d.failure !== null)?.failure ?? null;
       if (failure !== null) return Promise.resolve(failure);
-      if (small && path) return Promise.resolve(checkWholeSmallFile(path, small.stats, bytes));
+      if (small && path) return Promise.resolve(checkWholeFileSync(path, small.stats, bytes));
       return path && opened?.isFile() ? checkWholeFile(path, opened, bytes) : Promise.resolve(null);
     },
   };
@@ -224,8 +224,8 @@ export async function checkWholeFile(path: string, opened: Stats, bytesRead: num
   return replaced(opened, now);
 }
 
-/** checkWholeFile for a small file read whole: the same checks, with a synchronous stat. */
-function checkWholeSmallFile(path: string, opened: Stats, bytesRead: number): string | null {
+/** checkWholeFile with a synchronous stat: for a small file read whole, and for a file read by ranges once its last range is in. */
+export function checkWholeFileSync(path: string, opened: Stats, bytesRead: number): string | null {
   if (bytesRead < opened.size) return shrank(opened, bytesRead);
   let now: Stats;
   try {
