@@ -25,7 +25,10 @@ interface ReadRange {
  * as soon as it is sent (see surveyRange), even while it processes another,
  * and processes it once the main thread says where its lines start (`go`).
  * A range is processed a piece at a time, so that the surveys of ranges
- * sent meanwhile are not held up; messages that come meanwhile wait their turn.
+ * sent meanwhile are not held up; messages that come meanwhile wait their
+ * turn, and a `go` that comes while a segment sent as bytes is open waits
+ * for its end (a file's last ranges may settle while the next file, read
+ * as a stream, is being sent).
  * @example port.on('message', segmentService(settings, (m, transfer) => port.postMessage(m, transfer)));
  */
 export function segmentService(settings: SegmentSettings, send: (message: FromWorker, transfer: ArrayBuffer[]) => void): (message: ToWorker) => void {
@@ -35,6 +38,10 @@ export function segmentService(settings: SegmentSettings, send: (message: FromWo
   const buffers = rangeBuffers();
   /** Messages for the runner that came while a range was being processed, in order; null when none is. */
   let waiting: ToWorker[] | null = null;
+  /** Whether a segment sent as bytes is open (begun, not ended): a range's `go` waits for its end. */
+  let streamOpen = false;
+  /** The `go`s that came while a segment sent as bytes was open (the last file's ranges settle while the next file streams). */
+  const afterStream: ToWorker[] = [];
 
   const sendItems = (id: number, items: SegmentItem[]): void => {
     if (items.length === 0) return;
@@ -80,15 +87,18 @@ export function segmentService(settings: SegmentSettings, send: (message: FromWo
     switch (message.type) {
       case 'begin':
         runner.begin(message.source, message.firstLine);
+        streamOpen = true;
         break;
       case 'data':
         sendItems(message.id, runner.data(Buffer.from(message.bytes)));
         send({ type: 'ack', id: message.id, bytes: message.bytes.byteLength }, []);
         break;
       case 'end': {
+        streamOpen = false;
         const { items, result } = runner.end();
         sendItems(message.id, items);
         send({ type: 'done', id: message.id, result }, []);
+        for (const go of afterStream.splice(0)) handle(go);
         break;
       }
       case 'go': {
@@ -129,6 +139,7 @@ export function segmentService(settings: SegmentSettings, send: (message: FromWo
           return;
       }
       if (waiting) waiting.push(message);
+      else if (message.type === 'go' && streamOpen) afterStream.push(message);
       else run(message);
     } catch (err) {
       failed('id' in message ? message.id : -1, err);
