@@ -125,23 +125,45 @@ export class RangeReader<Tag> {
     this.count(readOn.bytes, readOn.error);
   }
 
-  /** Plans and sends the file's ranges of about `segmentBytes`, until the last or a stop. */
+  /**
+   * Plans and sends the file's ranges of about `segmentBytes`, until the
+   * last or a stop. While this thread processes a range of its own, it goes
+   * on planning, and sends the next range to the first worker thread to
+   * have room, so that no worker waits for this thread's range to end.
+   */
   async run(segmentBytes: number, signal?: AbortSignal): Promise<void> {
     const size = this.file.stat.size;
-    for (let start = 0; !this.sequencer.stopped && !signal?.aborted; ) {
+    let mine: Promise<void> | null = null;
+    /** Why this thread's own range failed (a worker failure), to be thrown here. */
+    let failure: { error: unknown } | null = null;
+    for (let start = 0; !this.sequencer.stopped && !signal?.aborted && !failure; ) {
       const cut = start + segmentBytes < size ? await nextCut(this.readAt, start + segmentBytes, this.unwrap) : null;
       const end = Math.max(cut ?? size, start);
       const last = cut === null;
       await this.pool.ready();
+      while (mine !== null && !this.pool.hasRoom()) {
+        await Promise.race([mine, this.pool.whenRoom()]);
+        // A worker that failed fails the run here.
+        await this.pool.ready();
+      }
       if (this.pool.hasRoom()) {
         const id = this.pool.range(this.tag, this.name, this.file.handle.fd, start, end - start);
         this.plan({ id, start, end, last, survey: null });
       } else {
-        await this.runHere(start, end, last);
+        const settle = (): void => {
+          if (mine === running) mine = null;
+        };
+        const running: Promise<void> = this.runHere(start, end, last).then(settle, (error: unknown) => {
+          failure = { error };
+          settle();
+        });
+        mine = running;
       }
       if (cut === null) break;
       start = cut;
     }
+    await mine;
+    if (failure) throw (failure as { error: unknown }).error;
   }
 
   private plan(range: PlannedRange): void {

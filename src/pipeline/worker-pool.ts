@@ -75,7 +75,10 @@ export class WorkerPool<Tag> {
   private head = 0;
   private current: SegmentState<Tag> | null = null;
   private currentId = -1;
-  private waiting: (() => void) | null = null;
+  /** Who waits for the bytes in flight to go down (see ready): the reading loop, and this thread's own range. */
+  private readonly waiting: (() => void)[] = [];
+  /** Who waits for a worker thread to have room (see whenRoom). */
+  private readonly roomWaiters: (() => void)[] = [];
   private failure: Error | null = null;
   private settled: (() => void) | null = null;
 
@@ -150,6 +153,12 @@ export class WorkerPool<Tag> {
     return this.leastBusy().queued < this.limits.inlineAfterBytes;
   }
 
+  /** Resolves when a worker thread has room (at once if one has), or a worker failed. */
+  whenRoom(): Promise<void> {
+    if (this.failure || this.hasRoom()) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
   /**
    * Sends a byte range of an open file to the least busy worker thread, which
    * reads and surveys it at once (answering through `surveyed`) and processes
@@ -205,7 +214,7 @@ export class WorkerPool<Tag> {
   /** Resolves when the workers can take more bytes; rejects if a worker failed. */
   async ready(): Promise<void> {
     while (!this.failure && this.workers.reduce((n, w) => n + w.queued, 0) > this.limits.maxQueuedBytes) {
-      await new Promise<void>((resolve) => (this.waiting = resolve));
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     if (this.failure) throw this.failure;
   }
@@ -307,8 +316,7 @@ export class WorkerPool<Tag> {
   }
 
   private wake(): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    waiting?.();
+    for (const resolve of this.waiting.splice(0)) resolve();
+    if (this.roomWaiters.length > 0 && (this.failure || this.hasRoom())) for (const resolve of this.roomWaiters.splice(0)) resolve();
   }
 }
