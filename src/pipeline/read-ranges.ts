@@ -198,7 +198,7 @@ export class RangeReader<Tag> {
       await nextTurn();
       await this.pool.ready();
     }
-    // Every piece has been processed (this thread takes its pieces as they come, see WorkerPool.data).
+    // Every piece was copied on (see WorkerPool.data).
     this.buffers.recycle(bytes.buffer as ArrayBuffer);
     if (go.toEnd) {
       for (let position = start + bytes.length; ; ) {

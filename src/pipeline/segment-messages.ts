@@ -95,8 +95,6 @@ export interface ReadOn {
 export type ToWorker =
   | { type: 'begin'; id: number; source: string; firstLine: number }
   | { type: 'data'; id: number; bytes: ArrayBuffer }
-  /** A segment's bytes handed to this thread's own share, which processes them before the call returns: not copied. */
-  | { type: 'data'; id: number; view: Buffer }
   | { type: 'end'; id: number }
   /** A byte range of an open file (`fd`) to read and survey now; processed once `go` comes. */
   | { type: 'range'; id: number; source: string; fd: number; start: number; length: number }

@@ -89,12 +89,10 @@ export function segmentService(settings: SegmentSettings, send: (message: FromWo
         runner.begin(message.source, message.firstLine);
         streamOpen = true;
         break;
-      case 'data': {
-        const bytes = 'view' in message ? message.view : Buffer.from(message.bytes);
-        sendItems(message.id, runner.data(bytes));
-        send({ type: 'ack', id: message.id, bytes: bytes.length }, []);
+      case 'data':
+        sendItems(message.id, runner.data(Buffer.from(message.bytes)));
+        send({ type: 'ack', id: message.id, bytes: message.bytes.byteLength }, []);
         break;
-      }
       case 'end': {
         streamOpen = false;
         const { items, result } = runner.end();

@@ -191,14 +191,12 @@ export class WorkerPool<Tag> {
     return this.workers.reduce((a, b) => (b.queued < a.queued ? b : a));
   }
 
-  /** Sends a copy of `bytes` to the open segment's worker (this thread's own share takes them as they are). */
+  /** Sends a copy of `bytes` to the open segment's worker. */
   data(bytes: Buffer): void {
-    const worker = this.current!.worker;
-    worker.queued += bytes.length;
-    // This thread's own share processes the bytes before post returns: they need no copy.
-    if (worker === this.inline) return this.post(worker, { type: 'data', id: this.currentId, view: bytes });
     const copy = Buffer.allocUnsafeSlow(bytes.length);
     bytes.copy(copy);
+    const worker = this.current!.worker;
+    worker.queued += copy.length;
     this.post(worker, { type: 'data', id: this.currentId, bytes: copy.buffer as ArrayBuffer }, [copy.buffer as ArrayBuffer]);
   }
 
