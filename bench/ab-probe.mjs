@@ -4,8 +4,10 @@
  * processor in 64 KiB chunks as a file is read, and each build's passes
  * alternate, so that a machine's changing load falls on all alike. It checks
  * that every build makes the same summary, then prints per build the fastest
- * and the median pass. With --cold, it prints instead how long a fresh build
- * takes over each 10 MB of its first pass against a pass once compiled.
+ * and the median pass, in wall time and in CPU time (the process's, so a
+ * busy machine's waits are left out; V8's helper threads are counted). With
+ * --cold, it prints instead how long a fresh build takes over each 10 MB of
+ * its first pass against a pass once compiled.
  * Usage: node bench/ab-probe.mjs FILE DIST [DIST...] [--passes N] [--cold]
  * (a DIST is a build's dist/ directory; copy one aside to compare it with the next)
  */
@@ -54,7 +56,7 @@ async function load(dir) {
     processor.flush();
     return JSON.stringify(aggregator.toSummary());
   };
-  return { dir, run, times: [] };
+  return { dir, run, times: [], cpu: [] };
 }
 
 const builds = [];
@@ -73,12 +75,17 @@ if (cold) {
   for (let i = 0; i < passes; i++) {
     for (const build of builds) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       build.run();
       build.times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      build.cpu.push((c.user + c.system) / 1000);
     }
   }
   for (const build of builds) {
     const sorted = build.times.sort((a, b) => a - b);
-    process.stdout.write(JSON.stringify({ dist: build.dir, mb: bytes.length / 1e6, fastestMs: Math.round(sorted[0]), medianMs: Math.round(sorted[sorted.length >> 1]) }) + '\n');
+    const cpu = build.cpu.sort((a, b) => a - b);
+    const figures = { fastestMs: Math.round(sorted[0]), medianMs: Math.round(sorted[sorted.length >> 1]), fastestCpuMs: Math.round(cpu[0]), medianCpuMs: Math.round(cpu[cpu.length >> 1]) };
+    process.stdout.write(JSON.stringify({ dist: build.dir, mb: bytes.length / 1e6, ...figures }) + '\n');
   }
 }

@@ -129,7 +129,8 @@ export function jsonTimeAt(text: string, p: number, lineEnd: number): number | n
     i = skipWhitespace(text, keyEnd + 1) + 1; // past the `:`
     i = skipWhitespace(text, i);
     if (mayBeTimeKey(text, keyStart + 1, keyEnd) && isTimeKey(text.slice(keyStart + 1, keyEnd))) {
-      const { value, end } = readScalar(text, i);
+      const value = readScalar(text, i);
+      const end = scalarEnd;
       const time = value === undefined ? null : parseTimeValue(value);
       if (time === null) return undefined;
       // A repeated key holds its last value: look for the key again in the rest of the line only.
@@ -152,23 +153,35 @@ function mayBeTimeKey(text: string, start: number, end: number): boolean {
   return c === 0x74 || c === 0x64 || c === 0x61 || c === 0x60; /* t d a @ */
 }
 
-/** A string or number value at `at` as JSON.parse gives it; undefined for anything else. */
-function readScalar(text: string, at: number): { value: string | number | undefined; end: number } {
+/** Where the value readScalar read last ends (a module variable rather than an object per line). */
+let scalarEnd = 0;
+
+/** A string or number value at `at` as JSON.parse gives it (undefined for anything else); sets scalarEnd. */
+function readScalar(text: string, at: number): string | number | undefined {
   const c = text.charCodeAt(at);
   if (c === 0x22) {
     const close = text.indexOf('"', at + 1);
     const value = text.slice(at + 1, close);
+    scalarEnd = close + 1;
     // Latin-1 beyond ASCII would not be the decoded text: leave it to the parser.
-    return { value: /[^\x20-\x7e]/.test(value) ? undefined : value, end: close + 1 };
+    return /[^\x20-\x7e]/.test(value) ? undefined : value;
   }
   // A plain integer (pino's epoch milliseconds) is summed digit by digit; other numbers go through Number.
   let i = at;
   let integer = 0;
   for (let d = text.charCodeAt(i); d >= 0x30 && d <= 0x39 && i - at < 15; d = text.charCodeAt(++i)) integer = integer * 10 + (d - 0x30);
   const after = text.charCodeAt(i);
-  if (i > at && after !== 0x2e && after !== 0x65 && after !== 0x45 && !(after >= 0x30 && after <= 0x39)) return { value: integer, end: i };
+  if (i > at && after !== 0x2e && after !== 0x65 && after !== 0x45 && !(after >= 0x30 && after <= 0x39)) {
+    scalarEnd = i;
+    return integer;
+  }
   const end = jsonNumberEnd(text, at);
-  return end >= 0 ? { value: Number(text.slice(at, end)), end } : { value: undefined, end: skipValue(text, at) };
+  if (end >= 0) {
+    scalarEnd = end;
+    return Number(text.slice(at, end));
+  }
+  scalarEnd = skipValue(text, at);
+  return undefined;
 }
 
 /** The index just past the JSON value at `at` (valid JSON without escapes). */

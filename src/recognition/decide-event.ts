@@ -119,8 +119,13 @@ function firstValidRequestId(evidence: Evidence): string | null {
  * the RequestId's case, and which vendors' catalogs know the code. A tie
  * means the record does not say.
  */
+const scratchWeights = new Map<Vendor, number>();
+
 function attributeVendor(evidence: Evidence, ctx: RecognitionContext, code: string | null, requestId: string | null): Vendor | null {
-  const weights = new Map(evidence.vendorWeights);
+  // The winner is the one heaviest vendor, whatever order the weights are in, so one map serves every call.
+  const weights = scratchWeights;
+  weights.clear();
+  for (const [vendor, weight] of evidence.vendorWeights) weights.set(vendor, weight);
   const add = (vendor: Vendor | null, weight: number): void => {
     if (vendor) weights.set(vendor, (weights.get(vendor) ?? 0) + weight);
   };

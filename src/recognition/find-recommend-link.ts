@@ -34,6 +34,20 @@ export function findRecommendLink(text: string): string | null {
  * @example alibabaLink('javascript:alert(1)') // null
  */
 export function alibabaLink(raw: string): string | null {
+  // A code's link repeats on every record of it, and parsing a URL costs microseconds: answers are remembered.
+  const known = links.get(raw);
+  if (known !== undefined) return known;
+  const link = checkedLink(raw);
+  if (links.size >= MAX_REMEMBERED_LINKS) links.clear();
+  if (raw.length <= MAX_REMEMBERED_LINK_LENGTH) links.set(raw, link);
+  return link;
+}
+
+const links = new Map<string, string | null>();
+const MAX_REMEMBERED_LINKS = 1024;
+const MAX_REMEMBERED_LINK_LENGTH = 512;
+
+function checkedLink(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw);

@@ -87,6 +87,8 @@ export class RecordAssembler {
   private readonly open = new Map<string, OpenRecord>();
   /** The open record of unkeyed lines when it is a single quiet line. */
   private quiet: OpenQuietRecord | null = null;
+  /** The object `quiet` points at while a quiet record is open. */
+  private readonly spareQuiet: OpenQuietRecord = { line: null as unknown as QuietLine, lineNo: 0, slot: null };
   private openChars = 0;
   private sweeps = 0;
   /** The sweep that saw the quiet record open. */
@@ -115,9 +117,11 @@ export class RecordAssembler {
       this.openChars += text.length + 1;
       current.state = advanceState(text, current.state);
       current.sweep = this.sweeps;
-      // The record moves to the end: the map stays ordered by idleness.
-      this.open.delete(key);
-      this.open.set(key, current);
+      // The record moves to the end: the map stays ordered by idleness (a record open alone is there already).
+      if (this.open.size > 1) {
+        this.open.delete(key);
+        this.open.set(key, current);
+      }
       this.keepWithinBounds();
       return;
     }
@@ -141,7 +145,13 @@ export class RecordAssembler {
       }
       if (current) this.close('', current);
     }
-    this.quiet = { line, lineNo, slot: this.takeSlot() };
+    const slot = this.takeSlot();
+    // One object serves every quiet record in turn: only one is open at a time, and closing it reads it first.
+    const quiet = this.spareQuiet;
+    quiet.line = line;
+    quiet.lineNo = lineNo;
+    quiet.slot = slot;
+    this.quiet = quiet;
     this.quietSweep = this.sweeps;
   }
 
@@ -254,7 +264,8 @@ export class RecordAssembler {
     const { line, lineNo, slot } = this.quiet!;
     this.quiet = null;
     const emitQuiet = this.emitQuiet;
-    if (emitQuiet) this.order.release(slot, () => emitQuiet(line, lineNo));
+    if (emitQuiet && (slot === null || !this.order.active)) emitQuiet(line, lineNo);
+    else if (emitQuiet) this.order.release(slot, () => emitQuiet(line, lineNo));
     else {
       const record: LogRecord = { source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: line.wrapperTime, ...NO_STREAM };
       this.order.release(slot, () => this.emit(record));
