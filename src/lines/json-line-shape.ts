@@ -17,8 +17,9 @@ const NOT_JSON = -1;
 
 /**
  * The keys of a line's JSON object, at every depth, as jsonObjectEnd found
- * them: where each key's text starts and ends (its quotes excluded) and how
- * many whitespace characters stand between its closing quote and its colon;
+ * them: where each key's text starts and ends (its quotes excluded), how
+ * many whitespace characters stand between its closing quote and its colon,
+ * how deep its object is (1: the line's own) and where its value starts;
  * and whether any string, key or value, starts with `_`. Made once and
  * refilled line after line, so reading a line's keys allocates nothing.
  */
@@ -29,6 +30,10 @@ export class JsonKeys {
   gaps = new Int32Array(32);
   /** Where each key's last `.` is, or -1. */
   lastDots = new Int32Array(32);
+  /** How deep each key's object is: 1 for the line's own object. */
+  depths = new Int32Array(32);
+  /** Where each key's value starts. */
+  values = new Int32Array(32);
   underscoreString = false;
   /** The last `.` of the key just read (see keyEnd), for `add`. */
   keyDot = -1;
@@ -39,12 +44,14 @@ export class JsonKeys {
   }
 
   /** Records the key just read by keyEnd, `gap` whitespace characters before its colon. */
-  add(start: number, end: number, gap: number): void {
+  add(start: number, end: number, gap: number, depth: number, value: number): void {
     if (this.count === this.starts.length) this.grow();
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.gaps[this.count] = gap;
     this.lastDots[this.count] = this.keyDot;
+    this.depths[this.count] = depth;
+    this.values[this.count] = value;
     this.count++;
   }
 
@@ -59,6 +66,8 @@ export class JsonKeys {
     this.ends = grown(this.ends);
     this.gaps = grown(this.gaps);
     this.lastDots = grown(this.lastDots);
+    this.depths = grown(this.depths);
+    this.values = grown(this.values);
   }
 }
 
@@ -112,8 +121,9 @@ function objectEnd(text: string, at: number, depth: number, keys: JsonKeys | nul
     const afterKey = i;
     i = skipWhitespace(text, i);
     if (text.charCodeAt(i) !== 0x3a /* : */) return NOT_JSON;
-    keys?.add(keyAt + 1, afterKey - 1, i - afterKey);
-    i = valueEnd(text, skipWhitespace(text, i + 1), depth, keys);
+    const valueAt = skipWhitespace(text, i + 1);
+    keys?.add(keyAt + 1, afterKey - 1, i - afterKey, depth, valueAt);
+    i = valueEnd(text, valueAt, depth, keys);
     if (i === NOT_JSON) return NOT_JSON;
     i = skipWhitespace(text, i);
     const c = text.charCodeAt(i);

@@ -1,7 +1,7 @@
 import { LEADING_TIME } from '../time/leading-time.js';
 import { logTimeZone, parseTimestamp, parseTimeValue } from '../time/parse-time.js';
-import { isTimeKey } from '../time/top-level-time.js';
-import { jsonNumberEnd } from './json-line-shape.js';
+import { isTimeKeyAt } from '../time/top-level-time.js';
+import { jsonNumberEnd, type JsonKeys } from './json-line-shape.js';
 
 /**
  * A line's time read in place, as recognize() would read it from the line
@@ -112,37 +112,38 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * The time of a JSON object line already found valid and free of escapes
- * (jsonObjectEnd), as topLevelTime reads it from the parsed line: its
- * first top-level time field with a value that reads as a time. Walks the
- * top-level members in place; returns undefined when the caller must parse
- * the line (the first time field's value is not a time, or the key repeats).
- * @example jsonTimeAt('{"level":30,"time":1795340670001,"msg":"ok"}', 0, 44) // 1795340670001
+ * The time of a JSON object line already found valid and free of escapes,
+ * as topLevelTime reads it from the parsed line: its first top-level time
+ * field with a value that reads as a time. Read from the keys jsonObjectEnd
+ * has just found in the line (`keys`), not by walking it again; returns
+ * undefined when the caller must parse the line: the first time field's
+ * value is not a time, or its key comes again later in the line (at any
+ * depth, which takes in a repeat at the top level, whose last value
+ * JSON.parse keeps).
+ * @example jsonObjectEnd(line, 0, keys); jsonTimeFromKeys(line, keys) // 1795340670001 for '{"level":30,"time":1795340670001}'
  */
-export function jsonTimeAt(text: string, p: number, lineEnd: number): number | null | undefined {
-  let i = p + 1;
-  for (;;) {
-    i = skipWhitespace(text, i);
-    if (text.charCodeAt(i) !== 0x22 /* " */) return null; // `}`: no time field at the top level
-    const keyEnd = text.indexOf('"', i + 1);
-    const keyStart = i;
-    i = skipWhitespace(text, keyEnd + 1) + 1; // past the `:`
-    i = skipWhitespace(text, i);
-    if (mayBeTimeKey(text, keyStart + 1, keyEnd) && isTimeKey(text.slice(keyStart + 1, keyEnd))) {
-      const value = readScalar(text, i);
-      const end = scalarEnd;
-      const time = value === undefined ? null : parseTimeValue(value);
-      if (time === null) return undefined;
-      // A repeated key holds its last value: look for the key again in the rest of the line only.
-      const quotedKey = text.slice(keyStart, keyEnd + 1);
-      const again = text.indexOf(quotedKey, end);
-      return again >= 0 && again + quotedKey.length <= lineEnd ? undefined : time;
+export function jsonTimeFromKeys(text: string, keys: JsonKeys): number | null | undefined {
+  const { count, starts, ends, depths, values } = keys;
+  for (let k = 0; k < count; k++) {
+    if (depths[k] !== 1) continue;
+    const start = starts[k]!;
+    const end = ends[k]!;
+    if (!mayBeTimeKey(text, start, end) || !isTimeKeyAt(text, start, end)) continue;
+    const value = readScalar(text, values[k]!);
+    const time = value === undefined ? null : parseTimeValue(value);
+    if (time === null) return undefined;
+    const length = end - start;
+    for (let later = k + 1; later < count; later++) {
+      if (ends[later]! - starts[later]! === length && sameChars(text, start, starts[later]!, length)) return undefined;
     }
-    i = skipValue(text, i);
-    i = skipWhitespace(text, i);
-    if (text.charCodeAt(i) !== 0x2c /* , */) return null;
-    i++;
+    return time;
   }
+  return null;
+}
+
+function sameChars(text: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
 }
 
 /** Time keys are 2 to 10 characters long and start with t, d, a or @ (any case). */
@@ -153,16 +154,11 @@ function mayBeTimeKey(text: string, start: number, end: number): boolean {
   return c === 0x74 || c === 0x64 || c === 0x61 || c === 0x60; /* t d a @ */
 }
 
-/** Where the value readScalar read last ends (a module variable rather than an object per line). */
-let scalarEnd = 0;
-
-/** A string or number value at `at` as JSON.parse gives it (undefined for anything else); sets scalarEnd. */
+/** A string or number value at `at` as JSON.parse gives it; undefined for anything else. */
 function readScalar(text: string, at: number): string | number | undefined {
   const c = text.charCodeAt(at);
   if (c === 0x22) {
-    const close = text.indexOf('"', at + 1);
-    const value = text.slice(at + 1, close);
-    scalarEnd = close + 1;
+    const value = text.slice(at + 1, text.indexOf('"', at + 1));
     // Latin-1 beyond ASCII would not be the decoded text: leave it to the parser.
     return /[^\x20-\x7e]/.test(value) ? undefined : value;
   }
@@ -171,41 +167,7 @@ function readScalar(text: string, at: number): string | number | undefined {
   let integer = 0;
   for (let d = text.charCodeAt(i); d >= 0x30 && d <= 0x39 && i - at < 15; d = text.charCodeAt(++i)) integer = integer * 10 + (d - 0x30);
   const after = text.charCodeAt(i);
-  if (i > at && after !== 0x2e && after !== 0x65 && after !== 0x45 && !(after >= 0x30 && after <= 0x39)) {
-    scalarEnd = i;
-    return integer;
-  }
+  if (i > at && after !== 0x2e && after !== 0x65 && after !== 0x45 && !(after >= 0x30 && after <= 0x39)) return integer;
   const end = jsonNumberEnd(text, at);
-  if (end >= 0) {
-    scalarEnd = end;
-    return Number(text.slice(at, end));
-  }
-  scalarEnd = skipValue(text, at);
-  return undefined;
-}
-
-/** The index just past the JSON value at `at` (valid JSON without escapes). */
-function skipValue(text: string, at: number): number {
-  const c = text.charCodeAt(at);
-  if (c === 0x22) return text.indexOf('"', at + 1) + 1;
-  if (c !== 0x7b && c !== 0x5b) {
-    let i = at;
-    for (let d = text.charCodeAt(i); d !== 0x2c && d !== 0x7d && d !== 0x5d && d !== 0x20 && d !== 0x09 && d !== 0x0d; d = text.charCodeAt(++i));
-    return i;
-  }
-  let depth = 0;
-  let i = at;
-  for (;;) {
-    const d = text.charCodeAt(i);
-    if (d === 0x22) i = text.indexOf('"', i + 1);
-    else if (d === 0x7b || d === 0x5b) depth++;
-    else if ((d === 0x7d || d === 0x5d) && --depth === 0) return i + 1;
-    i++;
-  }
-}
-
-function skipWhitespace(text: string, from: number): number {
-  let i = from;
-  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0d; c = text.charCodeAt(++i));
-  return i;
+  return end >= 0 ? Number(text.slice(at, end)) : undefined;
 }

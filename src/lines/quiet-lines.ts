@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { topLevelTime } from '../time/top-level-time.js';
 import { JsonKeys, jsonObjectEnd } from './json-line-shape.js';
 import type { LineSearch } from './line-search.js';
-import { jsonTimeAt, leadingTimeAt } from './line-time.js';
+import { jsonTimeFromKeys, leadingTimeAt } from './line-time.js';
 import { timestampOnlyEnd } from './line-start.js';
 import { parseTimestamp } from '../time/parse-time.js';
 
@@ -319,15 +319,15 @@ function classifyJson(
   sink: LineSink,
   { unwrap, wrappers, gate }: QuietLineOptions,
 ): boolean {
-  const keys = unwrap ? lineKeys : null;
+  const keys = lineKeys;
   const objectEnd = jsonObjectEnd(view, p, keys);
   const shaped = objectEnd >= 0 && objectEnd <= lineEnd && onlyWhitespace(view, objectEnd, lineEnd);
   // A gate hit leaves only a line of the accepted shape a chance: the rest go loud before their envelope is looked for.
   if (gateAt !== NO_HIT && !shaped) return false;
-  if (keys !== null && (shaped ? wrappers.envelopeInKeys(view, keys) : wrappers.envelope(view, p, lineEnd))) return false;
+  if (unwrap && (shaped ? wrappers.envelopeInKeys(view, keys) : wrappers.envelope(view, p, lineEnd))) return false;
   if (gateAt !== NO_HIT && !harmlessHits(view, p, lineEnd, gateAt, gate)) return false;
   if (shaped) {
-    const time = jsonTimeAt(view, p, lineEnd);
+    const time = jsonTimeFromKeys(view, keys);
     if (time !== undefined) {
       sink.quiet(buf, from, to, true, time);
       return true;

@@ -21,3 +21,26 @@ export function topLevelTime(line: { [key: string]: unknown }): number | null {
 export function isTimeKey(key: string): boolean {
   return TIME_KEYS.has(key.toLowerCase());
 }
+
+const TIME_KEY_LIST = [...TIME_KEYS];
+
+/**
+ * isTimeKey for the key `text[start, end)` of a Latin-1 view, read in
+ * place: within Latin-1 only A-Z lower-case onto ASCII, and every time key
+ * is ASCII, so folding A-Z alone gives the same answer.
+ * @example isTimeKeyAt('{"Time":1}', 2, 6) // true
+ */
+export function isTimeKeyAt(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  for (const key of TIME_KEY_LIST) {
+    if (key.length !== length) continue;
+    let i = 0;
+    while (i < length) {
+      const c = text.charCodeAt(start + i);
+      if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== key.charCodeAt(i)) break;
+      i++;
+    }
+    if (i === length) return true;
+  }
+  return false;
+}

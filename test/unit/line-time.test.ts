@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonObjectEnd } from '../../src/lines/json-line-shape.js';
-import { jsonTimeAt, leadingTimeAt } from '../../src/lines/line-time.js';
+import { JsonKeys, jsonObjectEnd } from '../../src/lines/json-line-shape.js';
+import { jsonTimeFromKeys, leadingTimeAt } from '../../src/lines/line-time.js';
 import { LEADING_TIME } from '../../src/time/leading-time.js';
 import { topLevelTime } from '../../src/time/top-level-time.js';
 import { parseTimestamp } from '../../src/time/parse-time.js';
@@ -38,24 +38,44 @@ describe('reading a line’s time in place', () => {
     );
   });
 
+  /** The time read from the keys jsonObjectEnd found in `line` at `at` (a line it accepts). */
+  const timeFromKeys = (line: string, at = 0): number | null | undefined => {
+    const keys = new JsonKeys();
+    expect(jsonObjectEnd(line, at, keys)).toBeGreaterThan(at);
+    return jsonTimeFromKeys(line, keys);
+  };
+
   it('reads a JSON line’s time as JSON.parse and topLevelTime do', () => {
-    const key = fc.constantFrom('time', 'Time', 'ts', 'timestamp', '@timestamp', 'date', 'asctime', 'datetime', 'level', 'msg', 't', 'times');
-    const value = fc.constantFrom('1795340670001', '1795340670.5', '-1', '0', '1e3', '12345678901234567', '"2026-11-22T09:44:34Z"', '"1795340670001"', '"soon"', 'true', 'null', '{"time":5}', '[1,2]', '"x"');
-    const members = fc.array(fc.tuple(key, value), { maxLength: 6 });
+    const key = fc.constantFrom('time', 'Time', 'TIME', 'ts', 'timestamp', '@timestamp', 'date', 'asctime', 'datetime', 'level', 'msg', 't', 'times', 'tim');
+    const value = fc.constantFrom('1795340670001', '1795340670.5', '-1', '0', '1e3', '12345678901234567', '"2026-11-22T09:44:34Z"', '"1795340670001"', '"soon"', 'true', 'null', '{"time":5}', '{"a":{"time":"x"}}', '[1,{"ts":2}]', '"x"', '"time"');
+    const space = fc.constantFrom('', ' ', '\t', ' \t ');
+    const members = fc.array(fc.tuple(key, value, space, space), { maxLength: 6 });
+    let read = 0;
     fc.assert(
-      fc.property(members, (pairs) => {
-        const line = `{${pairs.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
-        if (jsonObjectEnd(line, 0) !== line.length) return;
-        const inPlace = jsonTimeAt(line, 0, line.length);
-        if (inPlace !== undefined) expect(inPlace).toBe(topLevelTime(JSON.parse(line) as Record<string, unknown>));
+      fc.property(members, space, fc.constantFrom('', 'x\n'), (pairs, edge, before) => {
+        const object = `{${edge}${pairs.map(([k, v, s1, s2]) => `"${k}"${s1}:${s2}${v}`).join(`${edge},`)}${edge}}`;
+        const line = `${before}${object}`;
+        if (jsonObjectEnd(line, before.length) !== line.length) return;
+        const inPlace = timeFromKeys(line, before.length);
+        if (inPlace === undefined) return;
+        if (inPlace !== null) read++;
+        expect(inPlace).toBe(topLevelTime(JSON.parse(object) as Record<string, unknown>));
       }),
       { numRuns: 3000 },
     );
+    // Most lines with a time key are read in place, not left to the parser.
+    expect(read).toBeGreaterThan(500);
   });
 
   it('reads pino’s epoch milliseconds and a nested object’s neighbour in place', () => {
-    expect(jsonTimeAt('{"level":30,"time":1795340670001,"msg":"ok"}', 0, 44)).toBe(1795340670001);
-    const line = '{"req":{"time":1},"ts":1795340670.5}';
-    expect(jsonTimeAt(line, 0, line.length)).toBe(1795340670500);
+    expect(timeFromKeys('{"level":30,"time":1795340670001,"msg":"ok"}')).toBe(1795340670001);
+    expect(timeFromKeys('{"req":{"time":1},"ts":1795340670.5}')).toBe(1795340670500);
+  });
+
+  it('leaves a line whose time key comes again to the parser, which keeps the last value', () => {
+    expect(timeFromKeys('{"time":1795340670001,"msg":"ok","time":1795340679999}')).toBeUndefined();
+    expect(timeFromKeys('{"time":1795340670001,"req":{"time":1}}')).toBeUndefined();
+    // Another spelling is another key: JSON.parse keeps both, and topLevelTime reads the first.
+    expect(timeFromKeys('{"Time":1795340670001,"time":1795340679999}')).toBe(1795340670001);
   });
 });
