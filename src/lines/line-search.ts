@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { JsonKeys } from './json-line-shape.js';
 
 /**
  * A word the fast path's gate looks for, in any ASCII case, with any number
@@ -12,6 +13,9 @@ export interface GateWord {
   readonly between: string;
 }
 
+/** What LineSearch.json returns for a line with more keys than the module's arrays hold. */
+export const TOO_MANY_KEYS = -2;
+
 /** Lines the module writes per call (the size of its result tables). */
 const CAP = 8192;
 const FIRST = 256;
@@ -23,7 +27,10 @@ const HITS = 98304;
 const FIRSTS = 131072;
 const LIST = 196608;
 const LIST_CAP = 65536;
-const INPUT = 458752;
+const KEYS = 458752;
+const KEY_ARRAYS = 458816;
+const KEY_CAP = 1024;
+const INPUT = 491520;
 /** Zero bytes after the block: the module reads one vector, and one byte more, past a block's last position. */
 const PADDING = 32;
 const PAGE = 65536;
@@ -104,13 +111,22 @@ export class LineSearch {
   firsts!: Int32Array;
   /** Every hit of the last scan, in order. */
   list!: Int32Array;
+  /** The keys of the JSON line the last json() call read (their arrays are views of the module's memory). */
+  readonly keys = new JsonKeys();
   private words!: Int32Array;
+  private keyHeader!: Int32Array;
   private bytes!: Uint8Array;
   private length = 0;
   private readonly scanBlock: (len: number, from: number) => number;
+  private readonly jsonBlock: (at: number, len: number) => number;
 
-  private constructor(private readonly memory: WebAssembly.Memory, scan: (len: number, from: number) => number) {
+  private constructor(
+    private readonly memory: WebAssembly.Memory,
+    scan: (len: number, from: number) => number,
+    json: (at: number, len: number) => number,
+  ) {
     this.scanBlock = scan;
+    this.jsonBlock = json;
     this.view();
   }
 
@@ -136,7 +152,8 @@ export class LineSearch {
     }
     const memory = instance.exports['memory'] as WebAssembly.Memory;
     if (!writeTables(new Uint8Array(memory.buffer), words)) return null;
-    return new LineSearch(memory, instance.exports['scan'] as (len: number, from: number) => number);
+    const { scan, json } = instance.exports as { scan: (len: number, from: number) => number; json: (at: number, len: number) => number };
+    return new LineSearch(memory, scan, json);
   }
 
   /** Copies `buf[start, end)` in, for scan(). */
@@ -162,6 +179,21 @@ export class LineSearch {
     return this.scanBlock(this.length, from);
   }
 
+  /**
+   * jsonObjectEnd (json-line-shape.ts) for the loaded block's Latin-1 view at
+   * `at`, byte for byte, its keys read into `keys`: the index just past the
+   * object, -1 when there is none of the accepted shape there, or
+   * TOO_MANY_KEYS when its keys do not fit the module's arrays (the caller
+   * then reads the line with jsonObjectEnd).
+   */
+  json(at: number): number {
+    const end = this.jsonBlock(at, this.length);
+    const { keys, keyHeader } = this;
+    keys.count = keyHeader[0]!;
+    keys.underscoreString = keyHeader[1] !== 0;
+    return end;
+  }
+
   private view(): void {
     const { buffer } = this.memory;
     this.bytes = new Uint8Array(buffer);
@@ -170,6 +202,15 @@ export class LineSearch {
     this.firsts = new Int32Array(buffer, FIRSTS, CAP + 1);
     this.list = new Int32Array(buffer, LIST, LIST_CAP);
     this.words = new Int32Array(buffer, 0, 64);
+    this.keyHeader = new Int32Array(buffer, KEYS, 2);
+    const keyArray = (n: number): Int32Array<ArrayBuffer> => new Int32Array(buffer, KEY_ARRAYS + n * KEY_CAP * 4, KEY_CAP);
+    const { keys } = this;
+    keys.starts = keyArray(0);
+    keys.ends = keyArray(1);
+    keys.gaps = keyArray(2);
+    keys.lastDots = keyArray(3);
+    keys.depths = keyArray(4);
+    keys.values = keyArray(5);
   }
 
   /** Whether the last scan found more hits than `list` holds (its lines' hits after the first are then to be searched for). */

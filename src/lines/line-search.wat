@@ -25,7 +25,11 @@
 ;;   131072 where each line's hits start in the list (i32 x 8193: a line's hits
 ;;          are the list's entries from its start to the next line's)
 ;;   196608 the list of every hit, in order (i32 x 65536)
-;;   458752 the block's bytes, followed by 32 zero bytes
+;;   458752 the keys of the JSON line read last by `json` (see below): their
+;;          count (i32), whether a string starts with `_` (i32), and from
+;;          458816 on, each key's start, end, gap before its colon, last dot,
+;;          depth and value's start (six arrays of i32 x 1024, 4096 bytes apart)
+;;   491520 the block's bytes, followed by 32 zero bytes
 (module
   (memory (export "memory") 8)
 
@@ -35,9 +39,17 @@
   (global $FIRSTS i32 (i32.const 131072))
   (global $LIST i32 (i32.const 196608))
   (global $LIST_CAP i32 (i32.const 65536))
-  (global $IN i32 (i32.const 458752))
+  (global $IN i32 (i32.const 491520))
   (global $CAP i32 (i32.const 8192))
   (global $LOST i32 (i32.const 96))
+  (global $KEYS i32 (i32.const 458752))
+  (global $KEY_ARRAYS i32 (i32.const 458816))
+  (global $KEY_CAP i32 (i32.const 1024))
+  ;; While `json` reads a line: the block's length, the last `.` of the key
+  ;; just read, and whether the line has more keys than the arrays hold.
+  (global $jsonLen (mut i32) (i32.const 0))
+  (global $keyDot (mut i32) (i32.const -1))
+  (global $tooManyKeys (mut i32) (i32.const 0))
 
   ;; A-Z onto a-z, every other byte as it is.
   (func $fold (param $c i32) (result i32)
@@ -203,4 +215,217 @@
     (i32.store (i32.add (global.get $HITS) (i32.shl (local.get $line) (i32.const 2))) (local.get $hit))
     (i32.store (i32.add (global.get $FIRSTS) (i32.shl (i32.add (local.get $line) (i32.const 1)) (i32.const 2))) (local.get $listed))
     (i32.add (local.get $line) (i32.const 1)))
+
+  ;; ---- The shape of a JSON line (json-line-shape.ts's jsonObjectEnd, byte
+  ;; for byte): an object without escapes whose containers nest at most three
+  ;; deep, its keys recorded. Positions are the block's; a byte past the
+  ;; block's end reads as 0 (the padding), where the JavaScript reads NaN:
+  ;; neither is a character any test below accepts, so both fail alike. Bytes
+;; are loaded at their offset from the block's start ($IN, 491520); the
+;; whitespace skip is called only where the next byte may be whitespace.
+
+  ;; Past the JSON whitespace (space, tab, CR) at `$i`.
+  (func $ws (param $i i32) (result i32)
+    (local $c i32)
+    (block $done
+      (loop $more
+        (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+        (br_if $done (i32.eqz (i32.or (i32.or
+          (i32.eq (local.get $c) (i32.const 0x20)) (i32.eq (local.get $c) (i32.const 0x09)))
+          (i32.eq (local.get $c) (i32.const 0x0d)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $more)))
+    (local.get $i))
+
+  ;; Just past the closing quote of the string at `$at`, -1 at an escape, a
+  ;; control character or the block's end; notes a string led by `_`. With
+  ;; `$key`, the string's last `.` goes to $keyDot. Sixteen bytes at a time:
+  ;; the padding's zeros past the block's end stop it as a control character would.
+  (func $stringEnd (param $at i32) (param $key i32) (result i32)
+    (local $i i32)
+    (local $v v128)
+    (local $stops i32)
+    (local $dots i32)
+    (local $j i32)
+    (if (i32.eq (i32.load8_u offset=491520 (i32.add (local.get $at) (i32.const 1))) (i32.const 0x5f))
+      (then (i32.store offset=4 (global.get $KEYS) (i32.const 1))))
+    (global.set $keyDot (i32.const -1))
+    (local.set $i (i32.add (local.get $at) (i32.const 1)))
+    (loop $vector
+      (if (i32.ge_u (local.get $i) (global.get $jsonLen)) (then (return (i32.const -1))))
+      (local.set $v (v128.load (i32.add (global.get $IN) (local.get $i))))
+      (local.set $stops (i8x16.bitmask (v128.or
+        (v128.or (i8x16.eq (local.get $v) (i8x16.splat (i32.const 0x22))) (i8x16.eq (local.get $v) (i8x16.splat (i32.const 0x5c))))
+        (i8x16.lt_u (local.get $v) (i8x16.splat (i32.const 0x20))))))
+      (if (local.get $key)
+        (then
+          (local.set $dots (i8x16.bitmask (i8x16.eq (local.get $v) (i8x16.splat (i32.const 0x2e)))))
+          ;; Only the dots before the string's end count.
+          (if (local.get $stops)
+            (then (local.set $dots (i32.and (local.get $dots)
+              (i32.sub (i32.shl (i32.const 1) (i32.ctz (local.get $stops))) (i32.const 1))))))
+          (if (local.get $dots)
+            (then (global.set $keyDot (i32.add (local.get $i) (i32.sub (i32.const 31) (i32.clz (local.get $dots)))))))))
+      (if (local.get $stops)
+        (then
+          (local.set $j (i32.add (local.get $i) (i32.ctz (local.get $stops))))
+          (if (i32.ge_u (local.get $j) (global.get $jsonLen)) (then (return (i32.const -1))))
+          (return (select (i32.add (local.get $j) (i32.const 1)) (i32.const -1)
+            (i32.eq (i32.load8_u offset=491520 (local.get $j)) (i32.const 0x22))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $vector))
+    (i32.const -1))
+
+  (func $isDigit (param $c i32) (result i32)
+    (i32.lt_u (i32.sub (local.get $c) (i32.const 0x30)) (i32.const 10)))
+
+  (func $digitsEnd (param $i i32) (result i32)
+    (block $done
+      (loop $more
+        (br_if $done (i32.eqz (call $isDigit (i32.load8_u offset=491520 (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $more)))
+    (local.get $i))
+
+  ;; Just past the JSON number at `$at`, or -1.
+  (func $numberEnd (param $at i32) (result i32)
+    (local $i i32)
+    (local $c i32)
+    (local.set $i (local.get $at))
+    (if (i32.eq (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x2d)) (then (local.set $i (i32.add (local.get $i) (i32.const 1)))))
+    (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+    (if (i32.eq (local.get $c) (i32.const 0x30))
+      (then (local.set $i (i32.add (local.get $i) (i32.const 1))))
+      (else
+        (if (call $isDigit (local.get $c))
+          (then (local.set $i (call $digitsEnd (local.get $i))))
+          (else (return (i32.const -1))))))
+    (if (i32.eq (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x2e))
+      (then
+        (if (i32.eqz (call $isDigit (i32.load8_u offset=491520 (i32.add (local.get $i) (i32.const 1))))) (then (return (i32.const -1))))
+        (local.set $i (call $digitsEnd (i32.add (local.get $i) (i32.const 1))))))
+    (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+    (if (i32.or (i32.eq (local.get $c) (i32.const 0x65)) (i32.eq (local.get $c) (i32.const 0x45)))
+      (then
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+        (if (i32.or (i32.eq (local.get $c) (i32.const 0x2b)) (i32.eq (local.get $c) (i32.const 0x2d)))
+          (then (local.set $i (i32.add (local.get $i) (i32.const 1)))))
+        (if (i32.eqz (call $isDigit (i32.load8_u offset=491520 (local.get $i)))) (then (return (i32.const -1))))
+        (local.set $i (call $digitsEnd (local.get $i)))))
+    (local.get $i))
+
+  ;; The four bytes at `$i`, little-endian (for `true`, `fals`, `null`).
+  (func $word4 (param $i i32) (result i32)
+    (i32.load offset=491520 (local.get $i)))
+
+  ;; Just past the value at `$at` inside a container at `$depth`, or -1.
+  (func $valueEnd (param $at i32) (param $depth i32) (result i32)
+    (local $c i32)
+    (local.set $c (i32.load8_u offset=491520 (local.get $at)))
+    (if (i32.eq (local.get $c) (i32.const 0x22)) (then (return (call $stringEnd (local.get $at) (i32.const 0)))))
+    (if (i32.eq (local.get $c) (i32.const 0x7b))
+      (then
+        (if (i32.ge_u (local.get $depth) (i32.const 3)) (then (return (i32.const -1))))
+        (return (call $objectEnd (local.get $at) (i32.add (local.get $depth) (i32.const 1))))))
+    (if (i32.eq (local.get $c) (i32.const 0x5b))
+      (then
+        (if (i32.ge_u (local.get $depth) (i32.const 3)) (then (return (i32.const -1))))
+        (return (call $arrayEnd (local.get $at) (i32.add (local.get $depth) (i32.const 1))))))
+    (if (i32.eq (local.get $c) (i32.const 0x74))
+      (then (return (select (i32.add (local.get $at) (i32.const 4)) (i32.const -1)
+        (i32.eq (call $word4 (local.get $at)) (i32.const 0x65757274))))))
+    (if (i32.eq (local.get $c) (i32.const 0x66))
+      (then (return (select (i32.add (local.get $at) (i32.const 5)) (i32.const -1)
+        (i32.and (i32.eq (call $word4 (local.get $at)) (i32.const 0x736c6166))
+          (i32.eq (i32.load8_u offset=491520 (i32.add (local.get $at) (i32.const 4))) (i32.const 0x65)))))))
+    (if (i32.eq (local.get $c) (i32.const 0x6e))
+      (then (return (select (i32.add (local.get $at) (i32.const 4)) (i32.const -1)
+        (i32.eq (call $word4 (local.get $at)) (i32.const 0x6c6c756e))))))
+    (call $numberEnd (local.get $at)))
+
+  ;; Records a key: its start and end (quotes excluded), the gap before its
+  ;; colon, its last dot, its depth and its value's start. False once the
+  ;; arrays are full.
+  (func $addKey (param $start i32) (param $end i32) (param $gap i32) (param $depth i32) (param $value i32) (result i32)
+    (local $n i32)
+    (local $slot i32)
+    (local.set $n (i32.load (global.get $KEYS)))
+    (if (i32.ge_u (local.get $n) (global.get $KEY_CAP))
+      (then (global.set $tooManyKeys (i32.const 1)) (return (i32.const 0))))
+    (local.set $slot (i32.add (global.get $KEY_ARRAYS) (i32.shl (local.get $n) (i32.const 2))))
+    (i32.store (local.get $slot) (local.get $start))
+    (i32.store offset=4096 (local.get $slot) (local.get $end))
+    (i32.store offset=8192 (local.get $slot) (local.get $gap))
+    (i32.store offset=12288 (local.get $slot) (global.get $keyDot))
+    (i32.store offset=16384 (local.get $slot) (local.get $depth))
+    (i32.store offset=20480 (local.get $slot) (local.get $value))
+    (i32.store (global.get $KEYS) (i32.add (local.get $n) (i32.const 1)))
+    (i32.const 1))
+
+  (func $objectEnd (param $at i32) (param $depth i32) (result i32)
+    (local $i i32)
+    (local $keyAt i32)
+    (local $afterKey i32)
+    (local $valueAt i32)
+    (local $c i32)
+    (local.set $i (i32.add (local.get $at) (i32.const 1)))
+    (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+    (if (i32.eq (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x7d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
+    (loop $member
+      (if (i32.ne (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x22)) (then (return (i32.const -1))))
+      (local.set $keyAt (local.get $i))
+      (local.set $i (call $stringEnd (local.get $i) (i32.const 1)))
+      (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const -1))))
+      (local.set $afterKey (local.get $i))
+      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (if (i32.ne (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x3a)) (then (return (i32.const -1))))
+      (local.set $valueAt (i32.add (local.get $i) (i32.const 1)))
+      (if (i32.le_u (i32.load8_u offset=491520 (local.get $valueAt)) (i32.const 0x20)) (then (local.set $valueAt (call $ws (local.get $valueAt)))))
+      (if (i32.eqz (call $addKey
+          (i32.add (local.get $keyAt) (i32.const 1)) (i32.sub (local.get $afterKey) (i32.const 1))
+          (i32.sub (local.get $i) (local.get $afterKey)) (local.get $depth) (local.get $valueAt)))
+        (then (return (i32.const -1))))
+      (local.set $i (call $valueEnd (local.get $valueAt) (local.get $depth)))
+      (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const -1))))
+      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+      (if (i32.eq (local.get $c) (i32.const 0x7d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
+      (if (i32.ne (local.get $c) (i32.const 0x2c)) (then (return (i32.const -1))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (br $member))
+    (i32.const -1))
+
+  (func $arrayEnd (param $at i32) (param $depth i32) (result i32)
+    (local $i i32)
+    (local $c i32)
+    (local.set $i (i32.add (local.get $at) (i32.const 1)))
+    (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+    (if (i32.eq (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x5d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
+    (loop $element
+      (local.set $i (call $valueEnd (local.get $i) (local.get $depth)))
+      (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const -1))))
+      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+      (if (i32.eq (local.get $c) (i32.const 0x5d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
+      (if (i32.ne (local.get $c) (i32.const 0x2c)) (then (return (i32.const -1))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (br $element))
+    (i32.const -1))
+
+  ;; The index just past the JSON object of the accepted shape at block
+  ;; position `$at` (the block is `$len` bytes long), its keys written from
+  ;; 458752 on; -1 when there is none, -2 when it has more keys than the
+  ;; arrays hold (the caller then reads it itself).
+  (func (export "json") (param $at i32) (param $len i32) (result i32)
+    (local $end i32)
+    (global.set $jsonLen (local.get $len))
+    (global.set $tooManyKeys (i32.const 0))
+    (i32.store (global.get $KEYS) (i32.const 0))
+    (i32.store offset=4 (global.get $KEYS) (i32.const 0))
+    (if (i32.ne (i32.load8_u offset=491520 (local.get $at)) (i32.const 0x7b)) (then (return (i32.const -1))))
+    (local.set $end (call $objectEnd (local.get $at) (i32.const 1)))
+    (select (i32.const -2) (local.get $end) (global.get $tooManyKeys)))
 )

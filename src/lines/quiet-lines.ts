@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { topLevelTime } from '../time/top-level-time.js';
 import { JsonKeys, jsonObjectEnd } from './json-line-shape.js';
-import type { LineSearch } from './line-search.js';
+import { TOO_MANY_KEYS, type LineSearch } from './line-search.js';
 import { jsonTimeFromKeys, leadingTimeAt } from './line-time.js';
 import { timestampOnlyEnd } from './line-start.js';
 import { parseTimestamp } from '../time/parse-time.js';
@@ -183,9 +183,9 @@ function classifyOne({ buf, start, text, ascii, atSourceStart }: Block, p: numbe
   let quiet = (gateAt === NO_HIT || json) && !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));
   if (quiet && !ascii && !isAscii(buf.subarray(from, to))) {
     // A line with other characters is read as the full path decodes it (invalid bytes as U+FFFD).
-    quiet = gateAt === NO_HIT && classifyLine(buf.toString('utf8', from, to), 0, NO_HIT, from, to, buf, sink, options);
+    quiet = gateAt === NO_HIT && classifyLine(buf.toString('utf8', from, to), 0, NO_HIT, from, to, buf, sink, options, false);
   } else if (quiet) {
-    quiet = classifyLine(text, p, gateAt, from, to, buf, sink, options, lineEnd);
+    quiet = classifyLine(text, p, gateAt, from, to, buf, sink, options, true, lineEnd);
   }
   if (!quiet) sink.loud(buf, from, to);
 }
@@ -195,7 +195,8 @@ function classifyOne({ buf, start, text, ascii, atSourceStart }: Block, p: numbe
  * `view[p, lineEnd)`, whose bytes are `buf[from, to)`: hands it to the sink
  * as quiet and returns true, or returns false for the caller to pass it on
  * as loud. `gateAt` is the first gate hit on the line (NO_HIT: none),
- * which only a JSON line can survive.
+ * which only a JSON line can survive. `inBlock`: the view is the block's,
+ * whose bytes the gate's WebAssembly search has loaded.
  */
 function classifyLine(
   view: string,
@@ -206,12 +207,13 @@ function classifyLine(
   buf: Buffer,
   sink: LineSink,
   options: QuietLineOptions,
+  inBlock: boolean,
   lineEnd = view.length,
 ): boolean {
   // A line ending in `caused by:` makes the next line part of its record, whatever that line is.
   if (mayLeaveCauseOpen(view, p, lineEnd)) return false;
   const first = view.charCodeAt(p);
-  if (first === 0x7b /* { */) return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options);
+  if (first === 0x7b /* { */) return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
   if (options.unwrap && options.wrappers.any(view, p, lineEnd)) return false;
   if (gateAt !== NO_HIT) return false;
   if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return classifyStamped(view, p, from, to, buf, sink, options, lineEnd);
@@ -318,9 +320,14 @@ function classifyJson(
   gateAt: number,
   sink: LineSink,
   { unwrap, wrappers, gate }: QuietLineOptions,
+  inBlock: boolean,
 ): boolean {
-  const keys = lineKeys;
-  const objectEnd = jsonObjectEnd(view, p, keys);
+  // The shape walk runs in WebAssembly on the block's bytes where they are loaded, else here.
+  const search = inBlock ? gate.search : null;
+  let keys = lineKeys;
+  let objectEnd = search === null ? TOO_MANY_KEYS : search.json(p);
+  if (objectEnd === TOO_MANY_KEYS) objectEnd = jsonObjectEnd(view, p, keys);
+  else keys = search!.keys;
   const shaped = objectEnd >= 0 && objectEnd <= lineEnd && onlyWhitespace(view, objectEnd, lineEnd);
   // A gate hit leaves only a line of the accepted shape a chance: the rest go loud before their envelope is looked for.
   if (gateAt !== NO_HIT && !shaped) return false;

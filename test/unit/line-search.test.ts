@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineSearch, type GateWord } from '../../src/lines/line-search.js';
+import { JsonKeys, jsonObjectEnd } from '../../src/lines/json-line-shape.js';
+import { LineSearch, TOO_MANY_KEYS, type GateWord } from '../../src/lines/line-search.js';
 import { classifyLines, type LineSink, type QuietLineOptions } from '../../src/lines/quiet-lines.js';
 import { EVENT_GATE, EVENT_GATE_WORDS, eventGateOf } from '../../src/recognition/candidate-gate.js';
 import { lineGate } from '../../src/pipeline/line-gate.js';
@@ -118,6 +119,81 @@ describe('the WebAssembly line search', () => {
     expect(found.lost).toBe(true);
     const expected = regexLines(EVENT_GATE, dense.toString('latin1'));
     expect(found.lines.map((l) => [l.end, l.first])).toEqual(expected.map((l) => [l.end, l.first]));
+  });
+});
+
+describe('the WebAssembly JSON shape walk', () => {
+  const search = LineSearch.of(EVENT_GATE_WORDS)!;
+
+  /** What jsonObjectEnd finds at `at` in the view, and its keys when it accepts the object. */
+  const reference = (view: string, at: number): unknown => {
+    const keys = new JsonKeys();
+    const end = jsonObjectEnd(view, at, keys);
+    return end < 0 ? { end } : { end, keys: keysOf(keys) };
+  };
+  const keysOf = (keys: JsonKeys): unknown => {
+    const n = keys.count;
+    const list = (a: Int32Array): number[] => [...a.subarray(0, n)];
+    return { underscore: keys.underscoreString, starts: list(keys.starts), ends: list(keys.ends), gaps: list(keys.gaps), dots: list(keys.lastDots), depths: list(keys.depths), values: list(keys.values) };
+  };
+  /** The module's answer at every `{` of the block, beside jsonObjectEnd's on its Latin-1 view. */
+  const both = (buf: Buffer): { wasm: unknown[]; js: unknown[] } => {
+    search.load(buf, 0, buf.length);
+    const view = buf.toString('latin1');
+    const wasm: unknown[] = [];
+    const js: unknown[] = [];
+    for (let at = view.indexOf('{'); at >= 0; at = view.indexOf('{', at + 1)) {
+      const end = search.json(at);
+      if (end === TOO_MANY_KEYS) continue;
+      wasm.push(end < 0 ? { end } : { end, keys: keysOf(search.keys) });
+      js.push(reference(view, at));
+    }
+    return { wasm, js };
+  };
+
+  /** Pieces of JSON and of what breaks it: escapes, control bytes, bare words cut short, Latin-1 and UTF-8 bytes. */
+  const JSON_PIECES = [
+    ...'{}[]:,"  \t\r\n\\0123456789-+.eE_atfnx\u0000\u0001\u00e9\u00ff',
+    '"k":', '"_k":', '"a.b":', '"a.b.c":', '".":', '"time":', '"":', 'true', 'false', 'null', 'tru', 'fals', 'nul', '-0.5e+3', '01', '1.', '"x"', '"_"', '"\u4e2d"',
+  ];
+  const pieces = fc.array(fc.constantFrom(...JSON_PIECES), { maxLength: 60 }).map((p) => p.join(''));
+  /** Valid JSON objects, nested at any depth, with whitespace between tokens. */
+  const objects = fc
+    .tuple(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 4 }), { maxKeys: 8 }), fc.constantFrom('', ' ', '\t', ' \r'))
+    .map(([o, space]) => JSON.stringify(o, null, space === '' ? undefined : space).replace(/\n/g, ''));
+
+  it('reads an object and its keys as jsonObjectEnd does, byte for byte', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, objects), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n', ''), (lines, eol) => {
+        const { wasm, js } = both(Buffer.from(lines.join(eol), 'latin1'));
+        expect(wasm).toEqual(js);
+        accepted += js.filter((r) => (r as { end: number }).end >= 0).length;
+      }),
+      { numRuns: 3000 },
+    );
+    // The objects walked were not all turned down at their first byte.
+    expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it('walks the lines a logger writes, accepting them, and stops at the block’s end as at a line’s', () => {
+    const line = '{"level":30,"time":1795340670002,"_meta":{"a.b":[1,null]},"req":{"url":"/x"},"msg":"été"}';
+    const buf = Buffer.from(`${line}\n${line.slice(0, 40)}`, 'latin1');
+    const { wasm, js } = both(buf);
+    expect(wasm).toEqual(js);
+    search.load(buf, 0, buf.length);
+    expect(search.json(0)).toBe(line.length);
+    expect(search.keys.count).toBe(7);
+    expect(search.keys.underscoreString).toBe(true);
+    expect(search.json(line.length + 1)).toBe(-1);
+  });
+
+  it('leaves an object with more keys than its arrays hold to jsonObjectEnd', () => {
+    const many = `{${Array.from({ length: 1100 }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+    const buf = Buffer.from(many);
+    search.load(buf, 0, buf.length);
+    expect(search.json(0)).toBe(TOO_MANY_KEYS);
+    expect(jsonObjectEnd(many, 0, new JsonKeys())).toBe(many.length);
   });
 });
 
