@@ -1,9 +1,8 @@
-import type { CatalogEntry, LogRecord, Recognition, TaggedEvent } from '../types.js';
+import type { CatalogEntry, LogRecord, Recognition, TaggedEvent, Vendor } from '../types.js';
 import type { Catalog, CodeMatch } from './catalog.js';
 
 type Metadata = Pick<TaggedEvent, 'category' | 'section' | 'httpStatus' | 'retryable' | 'clientSide' | 'description' | 'remedy'>;
 
-const NO_MATCHES: readonly CodeMatch[] = [];
 const NO_ENTRIES: readonly CatalogEntry[] = [];
 
 const NO_METADATA: Metadata = {
@@ -30,13 +29,9 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
   const recovered = byMessage.length > 0 && new Set(byMessage.map((e) => e.code)).size === 1 ? byMessage[0]!.code : null;
   // A pattern (`InvalidParameter.%s`) lends its metadata, but is no code an API returns.
   const code = recognition.code ?? (recovered !== null && !recovered.includes('%') ? recovered : null);
-  const lookup = (v: string): CodeMatch | null => (sharedOnly ? catalog.lookupShared(code!, v) : catalog.lookupCode(code!, v));
-  const matches = code
-    ? (vendor ? [lookup(vendor)] : [...catalog.vendors.keys()].map(lookup)).filter((m): m is CodeMatch => m !== null)
-    : NO_MATCHES;
+  const known = code === null ? null : codeMetadata(code, vendor, sharedOnly, catalog);
   // A message shared by several codes still tells what they agree on (their category, say).
-  const entries = code ? matches.map((m) => m.entry) : byMessage;
-  const metadata = event === 'error' ? combine(entries) : NO_METADATA;
+  const metadata = event !== 'error' ? NO_METADATA : known !== null ? known.metadata : combine(byMessage);
   // Fields are listed rather than spread: this runs once per record.
   return {
     source: record.source,
@@ -55,8 +50,8 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
     clientSide: metadata.clientSide,
     description: metadata.description,
     remedy: metadata.remedy,
-    catalogued: matches.length > 0 && matches.every((m) => m.catalogued),
-    parent: nearestParent(matches),
+    catalogued: known !== null && known.catalogued,
+    parent: known === null ? null : known.parent,
     time: recognition.time ?? record.wrapperTime ?? fallbackTime,
     pod: record.pod,
     container: record.container,
@@ -65,6 +60,41 @@ export function attachMetadata(record: LogRecord, recognition: Recognition, cata
     unit: record.unit,
     duplicateOf: null,
   };
+}
+
+/** What the catalog says of a code: the metadata its entries agree on, whether it is catalogued itself, its parent. */
+interface CodeMetadata {
+  metadata: Metadata;
+  catalogued: boolean;
+  parent: string | null;
+}
+
+/** Per catalog, what codes already looked up gave (a bounded number: codes come from logs). */
+const looked = new WeakMap<Catalog, Map<string, CodeMetadata>>();
+const MAX_REMEMBERED_CODES = 4096;
+
+/**
+ * What the catalog says of `code` for `vendor` (every vendor's entries when
+ * null; only the codes every product shares when `sharedOnly`), looked up
+ * once per run and remembered: every error of a code asks the same.
+ */
+function codeMetadata(code: string, vendor: Vendor | null, sharedOnly: boolean, catalog: Catalog): CodeMetadata {
+  let remembered = looked.get(catalog);
+  if (!remembered) looked.set(catalog, (remembered = new Map()));
+  const key = `${sharedOnly ? 1 : 0}${vendor ?? ''}\u0000${code}`;
+  let known = remembered.get(key);
+  if (known === undefined) {
+    const lookup = (v: string): CodeMatch | null => (sharedOnly ? catalog.lookupShared(code, v) : catalog.lookupCode(code, v));
+    const matches = (vendor ? [lookup(vendor)] : [...catalog.vendors.keys()].map(lookup)).filter((m): m is CodeMatch => m !== null);
+    known = {
+      metadata: combine(matches.map((m) => m.entry)),
+      catalogued: matches.length > 0 && matches.every((m) => m.catalogued),
+      parent: nearestParent(matches),
+    };
+    if (remembered.size >= MAX_REMEMBERED_CODES) remembered.clear();
+    remembered.set(key, known);
+  }
+  return known;
 }
 
 /** The entries whose verbatim message is the first of the error's candidate messages that any has (of its vendor, when known). */
