@@ -25,6 +25,9 @@ export interface CodeMatch {
 /** Marks a code pattern's variable part, as the vendors' tables write it. */
 const PATTERN_MARK = '%s';
 
+const NO_VENDORS: readonly Vendor[] = [];
+const MAX_REMEMBERED_CODES = 4096;
+
 /**
  * The error-code catalog, indexed once for O(1) lookups per record.
  */
@@ -39,6 +42,10 @@ export class Catalog {
   private readonly prefixes = new Map<string, Map<Vendor, CatalogEntry>>();
   /** Normalized message text → entries whose message it is. */
   private readonly byMessage = new Map<string, CatalogEntry[]>();
+  /** Code → the vendors listing it exactly, as vendorsWithExact made the list. */
+  private readonly exactVendors = new Map<string, readonly Vendor[]>();
+  /** Code → lookupAnyVendor's answer. */
+  private readonly anyVendor = new Map<string, readonly CodeMatch[]>();
 
   constructor(vendorCatalogs: VendorCatalog[], version: string, shapes: readonly RawShape[] = []) {
     const vendors = new Map<Vendor, VendorCatalog>();
@@ -73,9 +80,13 @@ export class Catalog {
   }
 
   /** Vendors that list this exact code. */
-  vendorsWithExact(code: string): Vendor[] {
+  vendorsWithExact(code: string): readonly Vendor[] {
     const perVendor = this.exact.get(code);
-    return perVendor ? [...perVendor.keys()] : [];
+    if (!perVendor) return NO_VENDORS;
+    // Asked for every code recognition weighs: the list is made once per catalogued code.
+    let vendors = this.exactVendors.get(code);
+    if (!vendors) this.exactVendors.set(code, (vendors = [...perVendor.keys()]));
+    return vendors;
   }
 
   /**
@@ -135,12 +146,21 @@ export class Catalog {
     return false;
   }
 
-  /** Looks a code up in every vendor; one match per vendor that knows it. */
-  lookupAnyVendor(code: string): CodeMatch[] {
-    const matches: CodeMatch[] = [];
-    for (const vendor of this.vendors.keys()) {
-      const match = this.lookupCode(code, vendor);
-      if (match) matches.push(match);
+  /**
+   * Looks a code up in every vendor; one match per vendor that knows it.
+   * Asked several times for each error recognition weighs, so the answers
+   * are remembered (for a bounded number of codes: codes come from logs).
+   */
+  lookupAnyVendor(code: string): readonly CodeMatch[] {
+    let matches = this.anyVendor.get(code);
+    if (matches === undefined) {
+      const found: CodeMatch[] = [];
+      for (const vendor of this.vendors.keys()) {
+        const match = this.lookupCode(code, vendor);
+        if (match) found.push(match);
+      }
+      if (this.anyVendor.size >= MAX_REMEMBERED_CODES) this.anyVendor.clear();
+      this.anyVendor.set(code, (matches = found));
     }
     return matches;
   }

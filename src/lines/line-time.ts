@@ -50,8 +50,8 @@ export function leadingTimeAt(text: string, p: number, lineEnd: number): number 
   if ((mark === 0x2e || mark === 0x2c) /* . , */ && k + 1 < lineEnd && isDigitCode(text.charCodeAt(k + 1))) {
     let end = k + 1;
     while (end < lineEnd && end < k + 10 && isDigitCode(text.charCodeAt(end))) end++;
-    const fraction = text.slice(k + 1, Math.min(end, k + 4));
-    millis = Number(fraction.padEnd(3, '0'));
+    // The first three digits, as milliseconds (`.1` is 100): what parseTimestamp makes of the fraction.
+    for (let d = k + 1, scale = 100; d < k + 4; d++, scale /= 10) if (d < end) millis += (text.charCodeAt(d) - 0x30) * scale;
     k = end;
   }
   // `(?:\s?(?:Z|[+-]\d\d:?\d\d))?` — a zone, or anything that might start one, goes to the regex.

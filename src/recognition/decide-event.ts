@@ -121,36 +121,38 @@ function firstValidRequestId(evidence: Evidence): string | null {
  */
 const scratchWeights = new Map<Vendor, number>();
 
+function addWeight(weights: Map<Vendor, number>, vendor: Vendor | null, weight: number): void {
+  if (vendor) weights.set(vendor, (weights.get(vendor) ?? 0) + weight);
+}
+
 function attributeVendor(evidence: Evidence, ctx: RecognitionContext, code: string | null, requestId: string | null): Vendor | null {
   // The winner is the one heaviest vendor, whatever order the weights are in, so one map serves every call.
   const weights = scratchWeights;
   weights.clear();
-  for (const [vendor, weight] of evidence.vendorWeights) weights.set(vendor, weight);
-  const add = (vendor: Vendor | null, weight: number): void => {
-    if (vendor) weights.set(vendor, (weights.get(vendor) ?? 0) + weight);
-  };
+  for (const vendor of evidence.vendorWeights.keys()) weights.set(vendor, evidence.vendorWeights.get(vendor)!);
   if (requestId) {
-    if (UUID_LOWER.test(requestId)) add(ctx.lowerCaseIds, 2);
-    else if (UUID_UPPER.test(requestId)) add(ctx.upperCaseIds, 2);
+    if (UUID_LOWER.test(requestId)) addWeight(weights, ctx.lowerCaseIds, 2);
+    else if (UUID_UPPER.test(requestId)) addWeight(weights, ctx.upperCaseIds, 2);
   }
   if (code) {
     const exact = ctx.catalog.vendorsWithExact(code);
-    if (exact.length === 1) add(exact[0]!, 3);
+    if (exact.length === 1) addWeight(weights, exact[0]!, 3);
     else if (exact.length === 0) {
       const related = ctx.catalog.lookupAnyVendor(code);
-      if (related.length === 1) add(related[0]!.entry.vendor, 2);
+      if (related.length === 1) addWeight(weights, related[0]!.entry.vendor, 2);
     }
     if (evidence.observedStatus !== null) {
       for (const match of ctx.catalog.lookupAnyVendor(code)) {
         const { httpStatus, previousHttpStatus } = match.entry;
-        if (httpStatus === evidence.observedStatus || previousHttpStatus.includes(evidence.observedStatus)) add(match.entry.vendor, 1);
+        if (httpStatus === evidence.observedStatus || previousHttpStatus.includes(evidence.observedStatus)) addWeight(weights, match.entry.vendor, 1);
       }
     }
   }
   let winner: Vendor | null = null;
   let top = 0;
   let tie = false;
-  for (const [vendor, weight] of weights) {
+  for (const vendor of weights.keys()) {
+    const weight = weights.get(vendor)!;
     if (weight > top) {
       winner = vendor;
       top = weight;
