@@ -1,3 +1,5 @@
+import { ownCopy } from './own-copy.js';
+
 /** RequestIds of counted errors a run remembers across its inputs: about 10 MB at most (see docs/performance.md). */
 export const RUN_REPEATS_CAPACITY = 65_536;
 
@@ -25,7 +27,7 @@ export class RunRepeats {
     const first = this.seen.get(requestId);
     if (first !== undefined) return first !== source;
     // A copy of its own: the id may be a slice of its whole record's text, which keeping it would keep.
-    const id = Buffer.from(requestId, 'utf8').toString('utf8');
+    const id = ownCopy(requestId);
     const oldest = this.ring[this.next];
     if (oldest !== undefined) this.seen.delete(oldest);
     this.ring[this.next] = id;

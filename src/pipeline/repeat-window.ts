@@ -1,3 +1,5 @@
+import { ownCopy } from '../aggregation/own-copy.js';
+
 /**
  * How many of a source's recent errors with a RequestId are remembered.
  * MQERR_REPEAT_WINDOW changes it, so tests can fill the window with few errors.
@@ -59,7 +61,7 @@ export class RepeatWindow {
       entry.line = line;
     } else {
       // A copy of its own: the id may be a slice of its whole record's text, which keeping it would keep.
-      entry = { id: Buffer.from(requestId, 'utf8').toString('utf8'), count: 1, line };
+      entry = { id: ownCopy(requestId), count: 1, line };
       this.latest.set(entry.id, entry);
     }
     if (this.full) {
