@@ -30,7 +30,8 @@ const LIST_CAP = 65536;
 const KEYS = 458752;
 const KEY_ARRAYS = 458816;
 const KEY_CAP = 1024;
-const INPUT = 491520;
+const PIPES = 491520;
+const INPUT = 524288;
 /** Zero bytes after the block: the module reads one vector, and one byte more, past a block's last position. */
 const PADDING = 32;
 const PAGE = 65536;
@@ -97,13 +98,15 @@ function searchable(words: readonly GateWord[]): boolean {
  * @example
  * const search = LineSearch.of([{ text: 'error', between: '' }])!;
  * search.load(Buffer.from('ok\nan ERROR\n'), 0, 12);
- * const n = search.scan(0); // 3: ends [2, 11, 12], hits [-1, 6, -1], firsts [0, 0, 1, 1], list [6]
+ * const n = search.scan(0); // 3: ends [2, 11, 12], hits [-1, 6, -1], pipes [-1, -1, -1], firsts [0, 0, 1, 1], list [6]
  */
 export class LineSearch {
   /** Each line's end (its newline's position, or the block's length for its last line), for the lines of the last scan. */
   ends!: Int32Array;
   /** Each line's first hit, -1 for none. */
   hits!: Int32Array;
+  /** Where each line's first `|` is, -1 for none. */
+  pipes!: Int32Array;
   /**
    * Where each line's hits start in `list`: line i's are
    * `list[firsts[i], firsts[i + 1])`, all of them unless `lost()`.
@@ -199,6 +202,7 @@ export class LineSearch {
     this.bytes = new Uint8Array(buffer);
     this.ends = new Int32Array(buffer, ENDS, CAP);
     this.hits = new Int32Array(buffer, HITS, CAP);
+    this.pipes = new Int32Array(buffer, PIPES, CAP);
     this.firsts = new Int32Array(buffer, FIRSTS, CAP + 1);
     this.list = new Int32Array(buffer, LIST, LIST_CAP);
     this.words = new Int32Array(buffer, 0, 64);

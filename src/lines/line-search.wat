@@ -29,9 +29,10 @@
 ;;          count (i32), whether a string starts with `_` (i32), and from
 ;;          458816 on, each key's start, end, gap before its colon, last dot,
 ;;          depth and value's start (six arrays of i32 x 1024, 4096 bytes apart)
-;;   491520 the block's bytes, followed by 32 zero bytes
+;;   491520 each line's first `|` (i32 x 8192, -1: none)
+;;   524288 the block's bytes, followed by 32 zero bytes
 (module
-  (memory (export "memory") 8)
+  (memory (export "memory") 10)
 
   (global $FIRST i32 (i32.const 256))
   (global $ENDS i32 (i32.const 65536))
@@ -39,7 +40,8 @@
   (global $FIRSTS i32 (i32.const 131072))
   (global $LIST i32 (i32.const 196608))
   (global $LIST_CAP i32 (i32.const 65536))
-  (global $IN i32 (i32.const 491520))
+  (global $IN i32 (i32.const 524288))
+  (global $PIPES i32 (i32.const 491520))
   (global $CAP i32 (i32.const 8192))
   (global $LOST i32 (i32.const 96))
   (global $KEYS i32 (i32.const 458752))
@@ -119,10 +121,11 @@
 
   ;; Reads the block's bytes from `$from` on: writes each line's end (the
   ;; position of its newline, or `$len` for the block's last line), its
-  ;; first hit and where its hits start in the list of every hit (a list
-  ;; too short for them all sets the flag at 96), and returns how many lines it wrote: the block's last line
-  ;; is written only once `$CAP` lines have not filled the tables first
-  ;; (call again from after the last end written).
+  ;; first `|`, its first hit and where its hits start in the list of every
+  ;; hit (a list too short for them all sets the flag at 96), and returns how
+  ;; many lines it wrote: the block's last line is written only once `$CAP`
+  ;; lines have not filled the tables first (call again from after the last
+  ;; end written).
   (func (export "scan") (param $len i32) (param $from i32) (result i32)
     (local $i i32)
     (local $line i32)
@@ -136,10 +139,14 @@
     (local $t0lo v128) (local $t0hi v128) (local $t1lo v128) (local $t1hi v128) (local $t2lo v128) (local $t2hi v128)
     (local $mask i32)
     (local $newlines i32)
+    (local $pipes i32)
+    (local $candidates i32)
+    (local $pipe i32)
     (local $k i32)
     (local $pos i32)
     (local $listed i32)
     (local.set $hit (i32.const -1))
+    (local.set $pipe (i32.const -1))
     (i32.store (global.get $LOST) (i32.const 0))
     (i32.store (global.get $FIRSTS) (i32.const 0))
     (local.set $i (local.get $from))
@@ -156,6 +163,7 @@
         (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
         (local.set $a (v128.load (i32.add (global.get $IN) (local.get $i))))
         (local.set $newlines (i8x16.bitmask (i8x16.eq (local.get $a) (i8x16.splat (i32.const 0x0a)))))
+        (local.set $pipes (i8x16.bitmask (i8x16.eq (local.get $a) (i8x16.splat (i32.const 0x7c)))))
         ;; Each of the three bytes folded (A-Z: the case bit set), then its groups ANDed in.
         (local.set $upper (i8x16.lt_u (i8x16.sub (local.get $a) (i8x16.splat (i32.const 0x41))) (i8x16.splat (i32.const 26))))
         (local.set $v (v128.or (local.get $a) (v128.and (local.get $upper) (local.get $caseBit))))
@@ -179,9 +187,8 @@
             (v128.and
               (i8x16.swizzle (local.get $t2lo) (v128.and (local.get $v) (local.get $lowNibbles)))
               (i8x16.swizzle (local.get $t2hi) (i8x16.shr_u (local.get $v) (i32.const 4))))))
-        (local.set $mask
-          (i32.or (local.get $newlines)
-            (i8x16.bitmask (i8x16.ne (local.get $found) (v128.const i32x4 0 0 0 0)))))
+        (local.set $candidates (i8x16.bitmask (i8x16.ne (local.get $found) (v128.const i32x4 0 0 0 0))))
+        (local.set $mask (i32.or (i32.or (local.get $newlines) (local.get $candidates)) (local.get $pipes)))
         (if (i32.lt_u (i32.sub (local.get $len) (local.get $i)) (i32.const 16))
           (then (local.set $mask (i32.and (local.get $mask)
             (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $len) (local.get $i))) (i32.const 1))))))
@@ -194,12 +201,17 @@
               (then
                 (i32.store (i32.add (global.get $ENDS) (i32.shl (local.get $line) (i32.const 2))) (local.get $pos))
                 (i32.store (i32.add (global.get $HITS) (i32.shl (local.get $line) (i32.const 2))) (local.get $hit))
+                (i32.store (i32.add (global.get $PIPES) (i32.shl (local.get $line) (i32.const 2))) (local.get $pipe))
                 (local.set $line (i32.add (local.get $line) (i32.const 1)))
                 (i32.store (i32.add (global.get $FIRSTS) (i32.shl (local.get $line) (i32.const 2))) (local.get $listed))
                 (local.set $hit (i32.const -1))
+                (local.set $pipe (i32.const -1))
                 (if (i32.eq (local.get $line) (global.get $CAP)) (then (return (local.get $line)))))
               (else
-                (if (call $wordAt (local.get $pos) (local.get $len))
+                (if (i32.and (i32.lt_s (local.get $pipe) (i32.const 0)) (i32.shr_u (local.get $pipes) (local.get $k)))
+                  (then (local.set $pipe (local.get $pos))))
+                (if (i32.and (i32.and (i32.shr_u (local.get $candidates) (local.get $k)) (i32.const 1))
+                      (call $wordAt (local.get $pos) (local.get $len)))
                   (then
                     (if (i32.lt_s (local.get $hit) (i32.const 0)) (then (local.set $hit (local.get $pos))))
                     (if (i32.lt_u (local.get $listed) (global.get $LIST_CAP))
@@ -213,6 +225,7 @@
         (br $vector)))
     (i32.store (i32.add (global.get $ENDS) (i32.shl (local.get $line) (i32.const 2))) (local.get $len))
     (i32.store (i32.add (global.get $HITS) (i32.shl (local.get $line) (i32.const 2))) (local.get $hit))
+    (i32.store (i32.add (global.get $PIPES) (i32.shl (local.get $line) (i32.const 2))) (local.get $pipe))
     (i32.store (i32.add (global.get $FIRSTS) (i32.shl (i32.add (local.get $line) (i32.const 1)) (i32.const 2))) (local.get $listed))
     (i32.add (local.get $line) (i32.const 1)))
 
@@ -229,7 +242,7 @@
     (local $c i32)
     (block $done
       (loop $more
-        (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+        (local.set $c (i32.load8_u offset=524288 (local.get $i)))
         (br_if $done (i32.eqz (i32.or (i32.or
           (i32.eq (local.get $c) (i32.const 0x20)) (i32.eq (local.get $c) (i32.const 0x09)))
           (i32.eq (local.get $c) (i32.const 0x0d)))))
@@ -247,7 +260,7 @@
     (local $stops i32)
     (local $dots i32)
     (local $j i32)
-    (if (i32.eq (i32.load8_u offset=491520 (i32.add (local.get $at) (i32.const 1))) (i32.const 0x5f))
+    (if (i32.eq (i32.load8_u offset=524288 (i32.add (local.get $at) (i32.const 1))) (i32.const 0x5f))
       (then (i32.store offset=4 (global.get $KEYS) (i32.const 1))))
     (global.set $keyDot (i32.const -1))
     (local.set $i (i32.add (local.get $at) (i32.const 1)))
@@ -271,7 +284,7 @@
           (local.set $j (i32.add (local.get $i) (i32.ctz (local.get $stops))))
           (if (i32.ge_u (local.get $j) (global.get $jsonLen)) (then (return (i32.const -1))))
           (return (select (i32.add (local.get $j) (i32.const 1)) (i32.const -1)
-            (i32.eq (i32.load8_u offset=491520 (local.get $j)) (i32.const 0x22))))))
+            (i32.eq (i32.load8_u offset=524288 (local.get $j)) (i32.const 0x22))))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br $vector))
     (i32.const -1))
@@ -282,7 +295,7 @@
   (func $digitsEnd (param $i i32) (result i32)
     (block $done
       (loop $more
-        (br_if $done (i32.eqz (call $isDigit (i32.load8_u offset=491520 (local.get $i)))))
+        (br_if $done (i32.eqz (call $isDigit (i32.load8_u offset=524288 (local.get $i)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $more)))
     (local.get $i))
@@ -292,37 +305,37 @@
     (local $i i32)
     (local $c i32)
     (local.set $i (local.get $at))
-    (if (i32.eq (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x2d)) (then (local.set $i (i32.add (local.get $i) (i32.const 1)))))
-    (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+    (if (i32.eq (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x2d)) (then (local.set $i (i32.add (local.get $i) (i32.const 1)))))
+    (local.set $c (i32.load8_u offset=524288 (local.get $i)))
     (if (i32.eq (local.get $c) (i32.const 0x30))
       (then (local.set $i (i32.add (local.get $i) (i32.const 1))))
       (else
         (if (call $isDigit (local.get $c))
           (then (local.set $i (call $digitsEnd (local.get $i))))
           (else (return (i32.const -1))))))
-    (if (i32.eq (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x2e))
+    (if (i32.eq (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x2e))
       (then
-        (if (i32.eqz (call $isDigit (i32.load8_u offset=491520 (i32.add (local.get $i) (i32.const 1))))) (then (return (i32.const -1))))
+        (if (i32.eqz (call $isDigit (i32.load8_u offset=524288 (i32.add (local.get $i) (i32.const 1))))) (then (return (i32.const -1))))
         (local.set $i (call $digitsEnd (i32.add (local.get $i) (i32.const 1))))))
-    (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+    (local.set $c (i32.load8_u offset=524288 (local.get $i)))
     (if (i32.or (i32.eq (local.get $c) (i32.const 0x65)) (i32.eq (local.get $c) (i32.const 0x45)))
       (then
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+        (local.set $c (i32.load8_u offset=524288 (local.get $i)))
         (if (i32.or (i32.eq (local.get $c) (i32.const 0x2b)) (i32.eq (local.get $c) (i32.const 0x2d)))
           (then (local.set $i (i32.add (local.get $i) (i32.const 1)))))
-        (if (i32.eqz (call $isDigit (i32.load8_u offset=491520 (local.get $i)))) (then (return (i32.const -1))))
+        (if (i32.eqz (call $isDigit (i32.load8_u offset=524288 (local.get $i)))) (then (return (i32.const -1))))
         (local.set $i (call $digitsEnd (local.get $i)))))
     (local.get $i))
 
   ;; The four bytes at `$i`, little-endian (for `true`, `fals`, `null`).
   (func $word4 (param $i i32) (result i32)
-    (i32.load offset=491520 (local.get $i)))
+    (i32.load offset=524288 (local.get $i)))
 
   ;; Just past the value at `$at` inside a container at `$depth`, or -1.
   (func $valueEnd (param $at i32) (param $depth i32) (result i32)
     (local $c i32)
-    (local.set $c (i32.load8_u offset=491520 (local.get $at)))
+    (local.set $c (i32.load8_u offset=524288 (local.get $at)))
     (if (i32.eq (local.get $c) (i32.const 0x22)) (then (return (call $stringEnd (local.get $at) (i32.const 0)))))
     (if (i32.eq (local.get $c) (i32.const 0x7b))
       (then
@@ -338,7 +351,7 @@
     (if (i32.eq (local.get $c) (i32.const 0x66))
       (then (return (select (i32.add (local.get $at) (i32.const 5)) (i32.const -1)
         (i32.and (i32.eq (call $word4 (local.get $at)) (i32.const 0x736c6166))
-          (i32.eq (i32.load8_u offset=491520 (i32.add (local.get $at) (i32.const 4))) (i32.const 0x65)))))))
+          (i32.eq (i32.load8_u offset=524288 (i32.add (local.get $at) (i32.const 4))) (i32.const 0x65)))))))
     (if (i32.eq (local.get $c) (i32.const 0x6e))
       (then (return (select (i32.add (local.get $at) (i32.const 4)) (i32.const -1)
         (i32.eq (call $word4 (local.get $at)) (i32.const 0x6c6c756e))))))
@@ -370,30 +383,30 @@
     (local $valueAt i32)
     (local $c i32)
     (local.set $i (i32.add (local.get $at) (i32.const 1)))
-    (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
-    (if (i32.eq (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x7d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
+    (if (i32.le_u (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+    (if (i32.eq (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x7d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
     (loop $member
-      (if (i32.ne (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x22)) (then (return (i32.const -1))))
+      (if (i32.ne (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x22)) (then (return (i32.const -1))))
       (local.set $keyAt (local.get $i))
       (local.set $i (call $stringEnd (local.get $i) (i32.const 1)))
       (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const -1))))
       (local.set $afterKey (local.get $i))
-      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
-      (if (i32.ne (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x3a)) (then (return (i32.const -1))))
+      (if (i32.le_u (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (if (i32.ne (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x3a)) (then (return (i32.const -1))))
       (local.set $valueAt (i32.add (local.get $i) (i32.const 1)))
-      (if (i32.le_u (i32.load8_u offset=491520 (local.get $valueAt)) (i32.const 0x20)) (then (local.set $valueAt (call $ws (local.get $valueAt)))))
+      (if (i32.le_u (i32.load8_u offset=524288 (local.get $valueAt)) (i32.const 0x20)) (then (local.set $valueAt (call $ws (local.get $valueAt)))))
       (if (i32.eqz (call $addKey
           (i32.add (local.get $keyAt) (i32.const 1)) (i32.sub (local.get $afterKey) (i32.const 1))
           (i32.sub (local.get $i) (local.get $afterKey)) (local.get $depth) (local.get $valueAt)))
         (then (return (i32.const -1))))
       (local.set $i (call $valueEnd (local.get $valueAt) (local.get $depth)))
       (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const -1))))
-      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
-      (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+      (if (i32.le_u (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (local.set $c (i32.load8_u offset=524288 (local.get $i)))
       (if (i32.eq (local.get $c) (i32.const 0x7d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
       (if (i32.ne (local.get $c) (i32.const 0x2c)) (then (return (i32.const -1))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (if (i32.le_u (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
       (br $member))
     (i32.const -1))
 
@@ -401,17 +414,17 @@
     (local $i i32)
     (local $c i32)
     (local.set $i (i32.add (local.get $at) (i32.const 1)))
-    (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
-    (if (i32.eq (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x5d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
+    (if (i32.le_u (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+    (if (i32.eq (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x5d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
     (loop $element
       (local.set $i (call $valueEnd (local.get $i) (local.get $depth)))
       (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const -1))))
-      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
-      (local.set $c (i32.load8_u offset=491520 (local.get $i)))
+      (if (i32.le_u (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (local.set $c (i32.load8_u offset=524288 (local.get $i)))
       (if (i32.eq (local.get $c) (i32.const 0x5d)) (then (return (i32.add (local.get $i) (i32.const 1)))))
       (if (i32.ne (local.get $c) (i32.const 0x2c)) (then (return (i32.const -1))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (if (i32.le_u (i32.load8_u offset=491520 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
+      (if (i32.le_u (i32.load8_u offset=524288 (local.get $i)) (i32.const 0x20)) (then (local.set $i (call $ws (local.get $i)))))
       (br $element))
     (i32.const -1))
 
@@ -425,7 +438,7 @@
     (global.set $tooManyKeys (i32.const 0))
     (i32.store (global.get $KEYS) (i32.const 0))
     (i32.store offset=4 (global.get $KEYS) (i32.const 0))
-    (if (i32.ne (i32.load8_u offset=491520 (local.get $at)) (i32.const 0x7b)) (then (return (i32.const -1))))
+    (if (i32.ne (i32.load8_u offset=524288 (local.get $at)) (i32.const 0x7b)) (then (return (i32.const -1))))
     (local.set $end (call $objectEnd (local.get $at) (i32.const 1)))
     (select (i32.const -2) (local.get $end) (global.get $tooManyKeys)))
 )

@@ -68,12 +68,14 @@ export interface QuietLineOptions {
  * The records layer's answers about wrappers and envelopes (see
  * src/records/may-be-wrapped.ts), handed in so that this layer knows
  * nothing of their vocabulary; each answers for `view[from, to)` alone.
+ * `firstBar`, where known, is where the first `|` at or after `from` is
+ * (-1: none before `to`), as the gate's WebAssembly search found it.
  */
 export interface WrapperChecks {
   /** Any wrapper or envelope, for a line that is not JSON. */
-  any: (view: string, from: number, to: number) => boolean;
+  any: (view: string, from: number, to: number, firstBar?: number) => boolean;
   /** A syslog header or a `docker compose logs` prefix alone. */
-  prefix: (view: string, from: number, to: number) => boolean;
+  prefix: (view: string, from: number, to: number, firstBar?: number) => boolean;
   /** A shipper's envelope, for a `{`-led line that is not JSON of the shape jsonObjectEnd accepts. */
   envelope: (view: string, from: number, to: number) => boolean;
   /** A shipper's envelope, for a line that is one JSON object of that shape, from its keys (see JsonKeys). */
@@ -133,13 +135,13 @@ export function classifyLines(buf: Buffer, start: number, end: number, sink: Lin
     search.load(buf, start, end);
     for (;;) {
       const lines = search.scan(p);
-      const { ends, hits, firsts } = search;
+      const { ends, hits, firsts, pipes } = search;
       const listed = search.lost() ? null : search.list;
       for (let i = 0; i < lines; i++) {
         const nl = ends[i]!;
         const hit = hits[i]!;
         lineHits.refill(options.gate.anyCase, listed, firsts[i]!, firsts[i + 1]!);
-        classifyOne(block, p, nl, hit < 0 ? NO_HIT : hit, sink, options);
+        classifyOne(block, p, nl, hit < 0 ? NO_HIT : hit, sink, options, pipes[i]!);
         p = nl + 1;
       }
       // Only the block's last line ends at its length (a newline is always before it).
@@ -170,10 +172,19 @@ interface Block {
 
 /**
  * The line `text[p, nl)` of a block (nl: its newline, or the block's end),
- * whose first gate hit is at `gateAt` (NO_HIT: none), handed to the sink
- * as quiet or as loud.
+ * whose first gate hit is at `gateAt` (NO_HIT: none) and first `|` at
+ * `firstBar` (-1: none; undefined: not known), handed to the sink as quiet
+ * or as loud.
  */
-function classifyOne({ buf, start, text, ascii, atSourceStart }: Block, p: number, nl: number, gateAt: number, sink: LineSink, options: QuietLineOptions): void {
+function classifyOne(
+  { buf, start, text, ascii, atSourceStart }: Block,
+  p: number,
+  nl: number,
+  gateAt: number,
+  sink: LineSink,
+  options: QuietLineOptions,
+  firstBar?: number,
+): void {
   // The line is text[p, lineEnd): the full path removes one trailing "\r".
   const lineEnd = nl > p && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
   const from = start + p;
@@ -185,7 +196,7 @@ function classifyOne({ buf, start, text, ascii, atSourceStart }: Block, p: numbe
     // A line with other characters is read as the full path decodes it (invalid bytes as U+FFFD).
     quiet = gateAt === NO_HIT && classifyLine(buf.toString('utf8', from, to), 0, NO_HIT, from, to, buf, sink, options, false);
   } else if (quiet) {
-    quiet = classifyLine(text, p, gateAt, from, to, buf, sink, options, true, lineEnd);
+    quiet = classifyLine(text, p, gateAt, from, to, buf, sink, options, true, lineEnd, firstBar);
   }
   if (!quiet) sink.loud(buf, from, to);
 }
@@ -196,7 +207,8 @@ function classifyOne({ buf, start, text, ascii, atSourceStart }: Block, p: numbe
  * as quiet and returns true, or returns false for the caller to pass it on
  * as loud. `gateAt` is the first gate hit on the line (NO_HIT: none),
  * which only a JSON line can survive. `inBlock`: the view is the block's,
- * whose bytes the gate's WebAssembly search has loaded.
+ * whose bytes the gate's WebAssembly search has loaded; `firstBar`: see
+ * WrapperChecks.
  */
 function classifyLine(
   view: string,
@@ -209,14 +221,15 @@ function classifyLine(
   options: QuietLineOptions,
   inBlock: boolean,
   lineEnd = view.length,
+  firstBar?: number,
 ): boolean {
   // A line ending in `caused by:` makes the next line part of its record, whatever that line is.
   if (mayLeaveCauseOpen(view, p, lineEnd)) return false;
   const first = view.charCodeAt(p);
-  if (first === 0x7b /* { */) return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
-  if (options.unwrap && options.wrappers.any(view, p, lineEnd)) return false;
+  if (first === 0x7b /* { */) return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd, firstBar)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
+  if (options.unwrap && options.wrappers.any(view, p, lineEnd, firstBar)) return false;
   if (gateAt !== NO_HIT) return false;
-  if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return classifyStamped(view, p, from, to, buf, sink, options, lineEnd);
+  if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return classifyStamped(view, p, from, to, buf, sink, options, lineEnd, firstBar);
   if (!startsRecordAlways(view, p, lineEnd, first, options)) return false;
   sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));
   return true;
@@ -231,13 +244,25 @@ function classifyLine(
  * text's own, else the stamp's, as the full path reads them. (A CRI line or
  * a JSON text after the time stays loud.)
  */
-function classifyStamped(view: string, p: number, from: number, to: number, buf: Buffer, sink: LineSink, options: QuietLineOptions, lineEnd: number): boolean {
+function classifyStamped(
+  view: string,
+  p: number,
+  from: number,
+  to: number,
+  buf: Buffer,
+  sink: LineSink,
+  options: QuietLineOptions,
+  lineEnd: number,
+  firstBar?: number,
+): boolean {
   const textAt = timestampOnlyEnd(buf, from, to);
   if (textAt < 0 || textAt >= to) return false;
   // The stamp is ASCII: as many characters in the view as bytes in the buffer.
   const q = p + (textAt - from);
   const first = view.charCodeAt(q);
-  if (first === 0x7b /* { */ || first === 0x5b /* [ */ || leadsWithStamp(view, q, lineEnd) || options.wrappers.any(view, q, lineEnd)) return false;
+  // The line's first `|` is the text's too, unless it stands in the stamp.
+  const textBar = firstBar === undefined || firstBar < 0 || firstBar >= q ? firstBar : undefined;
+  if (first === 0x7b /* { */ || first === 0x5b /* [ */ || leadsWithStamp(view, q, lineEnd) || options.wrappers.any(view, q, lineEnd, textBar)) return false;
   if (!startsRecordAlways(view, q, lineEnd, first, options)) return false;
   sink.quiet(buf, textAt, to, false, leadingTimeAt(view, q, lineEnd), parseTimestamp(view.slice(p, q - 1)));
   return true;

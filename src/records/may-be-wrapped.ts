@@ -10,36 +10,42 @@ import { mayCarryEnvelope } from './may-carry-envelope.js';
  * since its stream, not its position, decides its record.
  * @example mayBeWrapped('Nov 22 09:44:34 node-1 app[12]: at x') // true
  */
-export function mayBeWrapped(text: string, from = 0, to = text.length): boolean {
-  return mayBePrefixed(text, from, to) || mayCarryEnvelope(text, from, to);
+export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?: number): boolean {
+  return mayBePrefixed(text, from, to, firstBar) || mayCarryEnvelope(text, from, to);
 }
 
 /**
  * mayBeWrapped but for envelopes: whether `text[from, to)` may start with a
  * syslog header or a `docker compose logs` prefix. The fast path asks it of
  * a JSON line before reading the line's keys for an envelope itself (see
- * keysMayCarryEnvelope).
+ * keysMayCarryEnvelope). `firstBar`, when known, is where the first `|`
+ * at or after `from` is (-1: none in the line), which spares the search
+ * for the bar.
  * @example mayBePrefixed('api-1  | {"level":30}') // true
  */
-export function mayBePrefixed(text: string, from = 0, to = text.length): boolean {
+export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar?: number): boolean {
   const first = text.charCodeAt(from);
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
   // `Nov 22 09:44:34 `: a month, a day, a time.
   if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20 && text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
   // `api-1  | `: a replica number, padding, a bar — looked for in the line's head only
   // (`text` may be a whole block's view: a search must not run past the line).
-  const bar = findBar(text, from + 3, Math.min(to, from + 172));
+  const bar = findBar(text, from + 3, Math.min(to, from + 172), firstBar);
   if (bar < 0) return false;
   let end = bar;
   while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
   return isDigit(text, end - 1);
 }
 
-/** Where ` | ` starts in `text[from, to)`, or -1 (a native search of the range alone). */
-function findBar(text: string, from: number, to: number): number {
-  if (to - from < 3) return -1;
-  const at = text.substring(from, to).indexOf(' | ');
-  return at < 0 ? -1 : from + at;
+/**
+ * Where ` | ` starts in `text[from, to)`, or -1 (a native search of the
+ * range alone); from one before the first `|` when it is known (firstBar).
+ */
+function findBar(text: string, from: number, to: number, firstBar?: number): number {
+  const start = firstBar === undefined ? from : firstBar < 0 ? to : Math.max(from, firstBar - 1);
+  if (to - start < 3) return -1;
+  const at = text.substring(start, to).indexOf(' | ');
+  return at < 0 ? -1 : start + at;
 }
 
 function isDigit(text: string, at: number): boolean {

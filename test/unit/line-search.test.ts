@@ -10,9 +10,9 @@ import { keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-ca
 import { mayBePrefixed, mayBeWrapped } from '../../src/records/may-be-wrapped.js';
 import { builtInContext } from '../helpers/context.js';
 
-type Line = { end: number; first: number; all: number[] };
+type Line = { end: number; first: number; all: number[]; bar: number };
 
-/** What the regular expression finds on each line of `text`: its end, its first hit, every hit. */
+/** What the regular expression finds on each line of `text`: its end, its first hit, every hit; and its first `|`. */
 function regexLines(regex: RegExp, text: string): Line[] {
   const lines: Line[] = [];
   for (let p = 0; ; ) {
@@ -26,7 +26,8 @@ function regexLines(regex: RegExp, text: string): Line[] {
       all.push(m.index);
       q = m.index + 1;
     }
-    lines.push({ end: nl, first: all[0] ?? -1, all });
+    const bar = text.indexOf('|', p);
+    lines.push({ end: nl, first: all[0] ?? -1, all, bar: bar >= 0 && bar < nl ? bar : -1 });
     if (nl >= text.length) return lines;
     p = nl + 1;
   }
@@ -41,7 +42,7 @@ function searchLines(search: LineSearch, buf: Buffer, start = 0, end = buf.lengt
     const n = search.scan(from);
     lost ||= search.lost();
     for (let i = 0; i < n; i++) {
-      lines.push({ end: search.ends[i]!, first: search.hits[i]!, all: [...search.list.subarray(search.firsts[i]!, search.firsts[i + 1]!)] });
+      lines.push({ end: search.ends[i]!, first: search.hits[i]!, all: [...search.list.subarray(search.firsts[i]!, search.firsts[i + 1]!)], bar: search.pipes[i]! });
     }
     const last = search.ends[n - 1]!;
     if (last === end - start) return { lines, lost };
@@ -51,7 +52,8 @@ function searchLines(search: LineSearch, buf: Buffer, start = 0, end = buf.lengt
 
 /** Pieces of the gate's words, their other cases, separators, and bytes that fold oddly or not at all. */
 const PIECES = [
-  ...'codeCODErequstREQUSTxpinXPINkK.-_\\uU"{}: 0\n\r\t',
+  ...'codeCODErequstREQUSTxpinXPINkK.-_\\uU"{}: 0\n\r\t|',
+  ' | ', '|||',
   'code', 'Request_Id', 'x-acs-request-id', 'EXCEPTION', 'error', 'SDK.', '\\u0063', 'c-o_d', 'r_e-Q', 'statusCode', 'sdk', 'ErrOr',
   '\u00ff', '\u00b5', '\u00df', '\u00c9', '\u00e9', '\u00d7', '\u4e2d', '\ufffd',
 ];
@@ -226,6 +228,13 @@ describe('classifyLines, with the WebAssembly search and with the regular expres
       '\tat com.example.App.main(App.java:10)',
       '{"msg":"été","time":1795340670001}',
       '{"a":"\\u0063ode"}',
+      'api-1  | 2026-11-22 09:44:36,002 INFO app: ready',
+      'web-2 | {"level":30,"time":1795340670002,"msg":"ok"}',
+      '2026-11-22T09:44:34.085Z worker-3  | 2026-11-22 09:44:36,002 INFO app: ready',
+      '2026-11-22 09:44:36,002 INFO a|b 3 | c',
+      'x|y 1 | z',
+      '2026-11-22 09:44:36,002 | api-1 ready',
+      '2026-11-22 09:44:36,002 a|b 1 | c',
       '',
     );
     fc.assert(
