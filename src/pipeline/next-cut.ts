@@ -25,11 +25,12 @@ export async function nextCut(readAt: ReadAt, from: number, unwrap: boolean): Pr
   let newline = buf.indexOf(0x0a, from - 1 - position);
   for (;;) {
     if (newline < 0) {
-      // No line starts in this window: on to the next.
+      // No line starts in this window: on to the next, the end of this one kept in view (a newline
+      // first in the next would otherwise have no line end before it to settle its cause).
       if (buf.length < WINDOW) return null;
-      position += buf.length;
+      position += buf.length - CONTEXT;
       buf = await readAt(position, WINDOW);
-      newline = buf.indexOf(0x0a);
+      newline = buf.indexOf(0x0a, CONTEXT);
       continue;
     }
     const lineStart = newline + 1;

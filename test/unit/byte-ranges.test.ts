@@ -87,6 +87,16 @@ describe('planning cuts without reading a file through', () => {
     );
   });
 
+  it('keeps the end of a long line in view when the line after it starts the next window', async () => {
+    // The long line's newline is the first byte of the second window read: its end, in the first, settles the cut.
+    const head = `${LINES[2]}\n`;
+    const long = longLine((64 << 10) - head.length - 29);
+    const buf = Buffer.from(`${head}${long}\n${LINES[0]}\n`);
+    expect(buf.indexOf(0x0a, head.length)).toBe(64 << 10);
+    expect(await nextCut(reader(buf), head.length + 1, true)).toBe((64 << 10) + 1);
+    expect(segmenterCuts(buf, 1)).toContain((64 << 10) + 1);
+  });
+
   it('reads only a window past the position when a cut is near', async () => {
     const buf = Buffer.from(Array.from({ length: 100_000 }, (_, i) => `2026-11-21 00:00:01,000 INFO line ${i}`).join('\n'));
     const readAt = reader(buf);
