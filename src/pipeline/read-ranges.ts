@@ -192,25 +192,25 @@ export class RangeReader<Tag> {
       return;
     }
     this.pool.begin(this.tag, this.name, go.firstLine, range.id);
+    // The pieces go to this thread's runner uncopied: the range's buffer is reused only once its segment has ended.
     for (let at = 0; at < bytes.length; at += PIECE) {
-      this.pool.data(bytes.subarray(at, at + PIECE));
+      this.pool.dataUntilEnd(bytes.subarray(at, at + PIECE));
       // The workers' surveys and output come in between pieces.
       await nextTurn();
       await this.pool.ready();
     }
-    // Every piece was copied on (see WorkerPool.data).
-    this.buffers.recycle(bytes.buffer as ArrayBuffer);
     if (go.toEnd) {
       for (let position = start + bytes.length; ; ) {
         const { piece, error } = readPiece(this.file.handle.fd, position);
         this.count(piece.length, error);
         if (piece.length === 0) break;
         position += piece.length;
-        this.pool.data(piece);
+        this.pool.dataUntilEnd(piece);
         await nextTurn();
         await this.pool.ready();
       }
     }
     this.pool.end();
+    this.buffers.recycle(bytes.buffer as ArrayBuffer);
   }
 }

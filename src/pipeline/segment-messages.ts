@@ -94,7 +94,8 @@ export interface ReadOn {
 
 export type ToWorker =
   | { type: 'begin'; id: number; source: string; firstLine: number }
-  | { type: 'data'; id: number; bytes: ArrayBuffer }
+  /** A segment's next bytes: `bytes` whole, or its `length` bytes from `offset` (the main thread's own runner, handed them uncopied). */
+  | { type: 'data'; id: number; bytes: ArrayBuffer; offset?: number; length?: number }
   | { type: 'end'; id: number }
   /** A byte range of an open file (`fd`) to read and survey now; processed once `go` comes. */
   | { type: 'range'; id: number; source: string; fd: number; start: number; length: number }

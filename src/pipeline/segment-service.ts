@@ -89,10 +89,12 @@ export function segmentService(settings: SegmentSettings, send: (message: FromWo
         runner.begin(message.source, message.firstLine);
         streamOpen = true;
         break;
-      case 'data':
-        sendItems(message.id, runner.data(Buffer.from(message.bytes)));
-        send({ type: 'ack', id: message.id, bytes: message.bytes.byteLength }, []);
+      case 'data': {
+        const bytes = Buffer.from(message.bytes, message.offset ?? 0, message.length);
+        sendItems(message.id, runner.data(bytes));
+        send({ type: 'ack', id: message.id, bytes: bytes.length }, []);
         break;
+      }
       case 'end': {
         streamOpen = false;
         const { items, result } = runner.end();

@@ -200,6 +200,21 @@ export class WorkerPool<Tag> {
     this.post(worker, { type: 'data', id: this.currentId, bytes: copy.buffer as ArrayBuffer }, [copy.buffer as ArrayBuffer]);
   }
 
+  /**
+   * data() for bytes the caller leaves unchanged until it has called end():
+   * the main thread's own runner takes them as they are (its line scanner
+   * may keep a view of a line they end with until the next bytes come), a
+   * worker thread a copy. The main thread's runner handles each message as
+   * it is posted (it is never sent a range: see range()), so once end()
+   * returns it holds none of them.
+   */
+  dataUntilEnd(bytes: Buffer): void {
+    const worker = this.current!.worker;
+    if (worker !== this.inline) return this.data(bytes);
+    worker.queued += bytes.length;
+    this.post(worker, { type: 'data', id: this.currentId, bytes: bytes.buffer as ArrayBuffer, offset: bytes.byteOffset, length: bytes.length });
+  }
+
   end(): void {
     this.post(this.current!.worker, { type: 'end', id: this.currentId });
     this.current = null;

@@ -70,4 +70,37 @@ describe('a thread that processes segments and byte ranges', () => {
       closeSync(fd);
     }
   });
+
+  it('reads a segment from views of a buffer it is lent until the segment ends (the main thread’s own range), as from copies', () => {
+    const text = Buffer.from(Array.from({ length: 8 }, (_, i) => error(i)).join('\n') + '\n');
+    // The buffer is lent with bytes before and after the segment's, and cut inside the fifth line's RequestId.
+    const lent = Buffer.concat([Buffer.from('#'.repeat(64)), text, Buffer.from('#'.repeat(64))]);
+    const fifth = text.indexOf(error(4));
+    const cut = 64 + fifth + error(4).indexOf('requestId=') + 16;
+    const pieces = [lent.subarray(64, cut), lent.subarray(cut, 64 + text.length)];
+    const run = (spoil: 'after end' | 'before the next piece'): { errors: number; ids: string[] } => {
+      const sent: FromWorker[] = [];
+      const handle = segmentService(settings(), (message) => sent.push(message));
+      handle({ type: 'begin', id: 0, source: 'own', firstLine: 1 });
+      for (const piece of pieces) {
+        handle({ type: 'data', id: 0, bytes: piece.buffer as ArrayBuffer, offset: piece.byteOffset, length: piece.length });
+        if (spoil === 'before the next piece') piece.fill(0x23);
+      }
+      handle({ type: 'end', id: 0 });
+      if (spoil === 'after end') lent.fill(0x23);
+      const done = sent.find((m) => m.type === 'done');
+      if (done?.type !== 'done') throw new Error('no result');
+      const codes = done.result.summary.byCode;
+      return { errors: done.result.summary.totals.errors, ids: codes.flatMap((c) => c.requestIds) };
+    };
+    const original = Buffer.from(lent);
+    const whole = run('after end');
+    expect(whole.errors).toBe(8);
+    expect(whole.ids).toHaveLength(5);
+    // The runner keeps a view of the straddling line until the next piece: bytes changed before then change what it reads.
+    original.copy(lent);
+    const spoiled = run('before the next piece');
+    expect(spoiled.errors).toBeGreaterThan(0);
+    expect(spoiled.errors).toBeLessThan(8);
+  });
 });
