@@ -16,11 +16,13 @@ import { parseTimestamp } from '../time/parse-time.js';
  */
 export interface LineSink {
   /**
-   * A quiet line, `buf[start, end)`; `wrapperTime` is the time of a
-   * `kubectl logs --timestamps` stamp removed from its start (see
-   * timestampOnlyEnd), whose text alone `start` then points at.
+   * A quiet line, `buf[start, end)`; `ascii`: its bytes are all ASCII (so
+   * valid UTF-8, as the line's own check need not find again);
+   * `wrapperTime` is the time of a `kubectl logs --timestamps` stamp removed
+   * from its start (see timestampOnlyEnd), whose text alone `start` then
+   * points at.
    */
-  quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null, wrapperTime?: number | null): void;
+  quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null, ascii: boolean, wrapperTime?: number | null): void;
   loud(buf: Buffer, start: number, end: number): void;
 }
 
@@ -206,9 +208,9 @@ function classifyOne(
  * `view[p, lineEnd)`, whose bytes are `buf[from, to)`: hands it to the sink
  * as quiet and returns true, or returns false for the caller to pass it on
  * as loud. `gateAt` is the first gate hit on the line (NO_HIT: none),
- * which only a JSON line can survive. `inBlock`: the view is the block's,
- * whose bytes the gate's WebAssembly search has loaded; `firstBar`: see
- * WrapperChecks.
+ * which only a JSON line can survive. `inBlock`: the view is the block's
+ * (the line is ASCII: any other is decoded first), whose bytes the gate's
+ * WebAssembly search has loaded; `firstBar`: see WrapperChecks.
  */
 function classifyLine(
   view: string,
@@ -229,9 +231,9 @@ function classifyLine(
   if (first === 0x7b /* { */) return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd, firstBar)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
   if (options.unwrap && options.wrappers.any(view, p, lineEnd, firstBar)) return false;
   if (gateAt !== NO_HIT) return false;
-  if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return classifyStamped(view, p, from, to, buf, sink, options, lineEnd, firstBar);
+  if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return classifyStamped(view, p, from, to, buf, sink, options, inBlock, lineEnd, firstBar);
   if (!startsRecordAlways(view, p, lineEnd, first, options)) return false;
-  sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd));
+  sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd), inBlock);
   return true;
 }
 
@@ -252,6 +254,7 @@ function classifyStamped(
   buf: Buffer,
   sink: LineSink,
   options: QuietLineOptions,
+  inBlock: boolean,
   lineEnd: number,
   firstBar?: number,
 ): boolean {
@@ -264,7 +267,7 @@ function classifyStamped(
   const textBar = firstBar === undefined || firstBar < 0 || firstBar >= q ? firstBar : undefined;
   if (first === 0x7b /* { */ || first === 0x5b /* [ */ || leadsWithStamp(view, q, lineEnd) || options.wrappers.any(view, q, lineEnd, textBar)) return false;
   if (!startsRecordAlways(view, q, lineEnd, first, options)) return false;
-  sink.quiet(buf, textAt, to, false, leadingTimeAt(view, q, lineEnd), parseTimestamp(view.slice(p, q - 1)));
+  sink.quiet(buf, textAt, to, false, leadingTimeAt(view, q, lineEnd), inBlock, parseTimestamp(view.slice(p, q - 1)));
   return true;
 }
 
@@ -361,7 +364,7 @@ function classifyJson(
   if (shaped) {
     const time = jsonTimeFromKeys(view, keys);
     if (time !== undefined) {
-      sink.quiet(buf, from, to, true, time);
+      sink.quiet(buf, from, to, true, time, inBlock);
       return true;
     }
   }
@@ -369,10 +372,10 @@ function classifyJson(
   try {
     parsed = JSON.parse(buf.toString('utf8', from, to));
   } catch {
-    sink.quiet(buf, from, to, false, null);
+    sink.quiet(buf, from, to, false, null, inBlock);
     return true;
   }
-  sink.quiet(buf, from, to, true, topLevelTime(parsed as { [key: string]: unknown }));
+  sink.quiet(buf, from, to, true, topLevelTime(parsed as { [key: string]: unknown }), inBlock);
   return true;
 }
 

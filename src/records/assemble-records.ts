@@ -37,6 +37,8 @@ export interface QuietLine {
   time: number | null;
   /** Whether the line is a JSON object text. */
   json: boolean;
+  /** Whether the line's bytes are all ASCII (so valid UTF-8). */
+  ascii: boolean;
   /** The time of a `kubectl logs --timestamps` stamp the line's bytes start after, as the unwrapper reads it; null when none. */
   wrapperTime: number | null;
 }

@@ -86,8 +86,9 @@ export class TagWriter {
 
 /** A quiet line whose bytes cannot be copied as they are into the tagged line. */
 function needsFullRendering(line: QuietLine): boolean {
+  if (line.ascii && !line.json) return false;
   const bytes = line.buf.subarray(line.start, line.end);
-  if (!isUtf8(bytes)) return true;
+  if (!line.ascii && !isUtf8(bytes)) return true;
   return line.json && (bytes.indexOf('mqerr') >= 0 || bytes.indexOf('\\u') >= 0);
 }
 

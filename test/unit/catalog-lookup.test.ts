@@ -76,7 +76,7 @@ describe('catalog lookup', () => {
   });
 
   it('finds the vendors that share a code', () => {
-    expect(catalog.vendorsWithExact('InternalError').sort()).toEqual(['alibaba', 'tencent']);
+    expect([...catalog.vendorsWithExact('InternalError')].sort()).toEqual(['alibaba', 'tencent']);
   });
 
   it('recovers a code from its verbatim message only when exactly one entry has it', () => {

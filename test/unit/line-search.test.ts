@@ -210,7 +210,7 @@ describe('classifyLines, with the WebAssembly search and with the regular expres
   const classify = (buf: Buffer, wasm: boolean): string[] => {
     const out: string[] = [];
     const sink: LineSink = {
-      quiet: (b, start, end, json, time, wrapperTime) => out.push(`quiet ${start} ${end} ${json} ${time} ${wrapperTime ?? ''}`),
+      quiet: (b, start, end, json, time, ascii, wrapperTime) => out.push(`quiet ${start} ${end} ${json} ${time} ${ascii} ${wrapperTime ?? ''}`),
       loud: (b, start, end) => out.push(`loud ${start} ${end}`),
     };
     classifyLines(buf, 0, buf.length, sink, options(wasm), true);
