@@ -1,6 +1,7 @@
-;; The lines of a block and the first gate hit on each, in one pass over its
-;; bytes with 128-bit SIMD (see line-search.ts, which fills the tables and
-;; reads the results).
+;; The lines of a block, the gate's hits on each and each line's first `|`,
+;; in one pass over its bytes with 128-bit SIMD (`scan`); and the shape of a
+;; JSON line of the block, with its keys (`json`, below). See line-search.ts,
+;; which fills the tables and reads the results.
 ;;
 ;; A gate word is found in any ASCII case (A-Z folded onto a-z, nothing else
 ;; folded), and a word may allow any number of its separators between any two
