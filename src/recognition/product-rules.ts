@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Vendor } from '../types.js';
 import { escapeRegExp } from './escape-reg-exp.js';
+import type { LiteralSet } from './literal-index.js';
 
 /**
  * One compiled sign of a product: a pattern, and the product it names (null:
@@ -14,6 +15,8 @@ interface ProductSign {
   pattern: RegExp;
   product: string | null;
   literal: string;
+  /** `literal`'s id in the recognition context's LiteralIndex. */
+  literalId: number;
 }
 
 /**
@@ -77,8 +80,8 @@ export function markerPattern(template: string): RegExp {
   return new RegExp(template.startsWith('{product}') ? `(?<![A-Za-z0-9_])${body}` : body);
 }
 
-/** Builds the rules from every vendor's `hints.products`. */
-export function createProductRules(catalog: Catalog): ProductRules {
+/** Builds the rules from every vendor's `hints.products`, adding each sign's literal to `literals`. */
+export function createProductRules(catalog: Catalog, literals: LiteralSet): ProductRules {
   const rules: ProductRules = { markers: [], hosts: [], actions: new Map(), notProducts: new Map(), catalogProducts: new Map(), sharedSections: new Map(), vendorOfProduct: new Map() };
   for (const vc of catalog.vendors.values()) {
     const hints = vc.hints.products;
@@ -90,8 +93,8 @@ export function createProductRules(catalog: Catalog): ProductRules {
     rules.vendorOfProduct.set(vc.product.toLowerCase(), vendor);
     for (const known of hints.known) {
       rules.vendorOfProduct.set(known.product, vendor);
-      for (const marker of known.markers) rules.markers.push({ vendor, pattern: new RegExp(escapeRegExp(marker)), product: known.product, literal: marker });
-      for (const host of known.hosts) rules.hosts.push({ vendor, pattern: hostPattern(host), product: known.product, literal: hostSuffix(host) });
+      for (const marker of known.markers) rules.markers.push({ vendor, pattern: new RegExp(escapeRegExp(marker)), product: known.product, literal: marker, literalId: literals.add(marker, false) });
+      for (const host of known.hosts) rules.hosts.push({ vendor, pattern: hostPattern(host), product: known.product, literal: hostSuffix(host), literalId: literals.add(hostSuffix(host), false) });
       for (const action of known.actions) {
         const list = rules.actions.get(action) ?? [];
         list.push({ vendor, product: known.product });
@@ -100,8 +103,8 @@ export function createProductRules(catalog: Catalog): ProductRules {
     }
   }
   for (const vc of catalog.vendors.values()) {
-    for (const marker of vc.hints.products.markers) rules.markers.push({ vendor: vc.vendor, pattern: markerPattern(marker), product: null, literal: markerLiteral(marker) });
-    for (const host of vc.hints.products.hosts) rules.hosts.push({ vendor: vc.vendor, pattern: hostPattern(host), product: null, literal: hostSuffix(host) });
+    for (const marker of vc.hints.products.markers) rules.markers.push({ vendor: vc.vendor, pattern: markerPattern(marker), product: null, literal: markerLiteral(marker), literalId: literals.add(markerLiteral(marker), false) });
+    for (const host of vc.hints.products.hosts) rules.hosts.push({ vendor: vc.vendor, pattern: hostPattern(host), product: null, literal: hostSuffix(host), literalId: literals.add(hostSuffix(host), false) });
   }
   return rules;
 }
@@ -109,21 +112,23 @@ export function createProductRules(catalog: Catalog): ProductRules {
 /**
  * The product a record's text shows for an event of `vendor` (any vendor's
  * when null): an SDK marker, else an API host, else an action the catalog
- * lists; null when nothing says.
- * @example findProduct('… https://cvm.tencentcloudapi.com/ …', 'tencent', null, rules) // 'cvm'
+ * lists; null when nothing says. `held`: which signs' literals the text
+ * holds, as the recognition context's LiteralIndex found them (null: each
+ * is searched for here).
+ * @example findProduct('… https://cvm.tencentcloudapi.com/ …', 'tencent', null, rules, ctx.literals.holds(text)) // 'cvm'
  */
-export function findProduct(text: string, vendor: Vendor | null, action: string | null, rules: ProductRules): string | null {
-  const product = firstMarker(text, vendor, rules) ?? firstHost(text, vendor, rules);
+export function findProduct(text: string, vendor: Vendor | null, action: string | null, rules: ProductRules, held: Uint8Array | null): string | null {
+  const product = firstMarker(text, vendor, rules, held) ?? firstHost(text, vendor, rules, held);
   if (product !== null) return product;
   const byAction = action ? rules.actions.get(action)?.filter((a) => vendor === null || a.vendor === vendor) : undefined;
   return byAction && new Set(byAction.map((a) => a.product)).size === 1 ? byAction[0]!.product : null;
 }
 
 /** The product of the marker found earliest in the text. */
-function firstMarker(text: string, vendor: Vendor | null, rules: ProductRules): string | null {
+function firstMarker(text: string, vendor: Vendor | null, rules: ProductRules, held: Uint8Array | null): string | null {
   let best: { at: number; product: string } | null = null;
   for (const sign of rules.markers) {
-    if ((vendor !== null && sign.vendor !== vendor) || !text.includes(sign.literal)) continue;
+    if ((vendor !== null && sign.vendor !== vendor) || !holdsLiteral(text, sign, held)) continue;
     const m = sign.pattern.exec(text);
     if (!m || (best && m.index >= best.at)) continue;
     const product = named(sign, m, rules);
@@ -137,11 +142,11 @@ function firstMarker(text: string, vendor: Vendor | null, rules: ProductRules): 
  * of a host pattern's suffix the whole host name is cut out and matched, a
  * known product's pattern before the templates.
  */
-function firstHost(text: string, vendor: Vendor | null, rules: ProductRules): string | null {
+function firstHost(text: string, vendor: Vendor | null, rules: ProductRules, held: Uint8Array | null): string | null {
   let best: { at: number; product: string } | null = null;
   const hosts = new Map<string, { at: number; host: string }[]>();
   for (const sign of rules.hosts) {
-    if (vendor !== null && sign.vendor !== vendor) continue;
+    if ((vendor !== null && sign.vendor !== vendor) || (held !== null && held[sign.literalId] === 0)) continue;
     let found = hosts.get(sign.literal);
     if (!found) hosts.set(sign.literal, (found = hostsEndingWith(text, sign.literal)));
     for (const { at, host } of found) {
@@ -176,6 +181,10 @@ function isHostChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
 }
 
+function holdsLiteral(text: string, sign: ProductSign, held: Uint8Array | null): boolean {
+  return held === null ? text.includes(sign.literal) : held[sign.literalId] === 1;
+}
+
 function named(sign: ProductSign, m: RegExpExecArray, rules: ProductRules): string | null {
   const product = (sign.product ?? m[1]!).toLowerCase();
   return rules.notProducts.get(sign.vendor)?.has(product) ? null : product;
@@ -183,5 +192,5 @@ function named(sign: ProductSign, m: RegExpExecArray, rules: ProductRules): stri
 
 /** The product a host names (`onsmqtt.cn-hangzhou.aliyuncs.com` → `onsmqtt`), or null. */
 export function productOfHost(host: string, vendor: Vendor | null, rules: ProductRules): string | null {
-  return firstHost(host, vendor, rules);
+  return firstHost(host, vendor, rules, null);
 }

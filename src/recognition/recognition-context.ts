@@ -1,7 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Vendor } from '../types.js';
-import { alternation } from './alternation.js';
-import { escapeRegExp } from './escape-reg-exp.js';
+import { LiteralSet, type LiteralIndex } from './literal-index.js';
 import { createProductRules, type ProductRules } from './product-rules.js';
 import { shapeTableWith, type ShapeTable } from './shape-table.js';
 import { toUserShape } from './user-shape.js';
@@ -13,8 +12,6 @@ export interface RecognitionContext {
   markers: ReadonlyArray<readonly [string, Vendor]>;
   /** Host-name suffixes and the vendor each points at. */
   hosts: ReadonlyArray<readonly [string, Vendor]>;
-  /** Finds where the first marker or host in a text starts. */
-  anySign: RegExp;
   /** The vendor whose RequestIds are upper-case UUIDs, and lower-case ones. */
   upperCaseIds: Vendor | null;
   lowerCaseIds: Vendor | null;
@@ -22,6 +19,17 @@ export interface RecognitionContext {
   products: ProductRules;
   /** The table of shapes text is scanned for, and its gates: the built-in one, with the catalog's user shapes after its rows. */
   shapes: ShapeTable;
+  /**
+   * Every literal recognition searches a whole text for — the shapes'
+   * anchors, the markers and hosts, the product signs' fixed parts — found
+   * in one pass per text (see LiteralIndex).
+   */
+  literals: LiteralIndex;
+  /** Per shape of `shapes`, the ids of its anchors in `literals`. */
+  anchorIds: readonly (readonly number[])[];
+  /** The ids in `literals` of `markers` and of `hosts`, in their order. */
+  markerIds: readonly number[];
+  hostIds: readonly number[];
 }
 
 /** Builds the recognition context from the catalog's vendor hints and user shapes. */
@@ -36,6 +44,11 @@ export function createRecognitionContext(catalog: Catalog): RecognitionContext {
     if (vc.hints.requestIdCase === 'upper') upperCaseIds = vc.vendor;
     if (vc.hints.requestIdCase === 'lower') lowerCaseIds = vc.vendor;
   }
-  const anySign = new RegExp(alternation([...markers, ...hosts].map(([sign]) => [...sign].map(escapeRegExp))));
-  return { catalog, markers, hosts, anySign, upperCaseIds, lowerCaseIds, products: createProductRules(catalog), shapes: shapeTableWith(catalog.shapes.map(toUserShape)) };
+  const shapes = shapeTableWith(catalog.shapes.map(toUserShape));
+  const literals = new LiteralSet();
+  const anchorIds = shapes.shapes.map((shape) => shape.anchors.map((anchor) => literals.add(anchor, shape.anyCase)));
+  const markerIds = markers.map(([marker]) => literals.add(marker, false));
+  const hostIds = hosts.map(([host]) => literals.add(host, false));
+  const products = createProductRules(catalog, literals);
+  return { catalog, markers, hosts, upperCaseIds, lowerCaseIds, products, shapes, literals: literals.index(), anchorIds, markerIds, hostIds };
 }

@@ -41,7 +41,7 @@ export function recognizeAll(record: string, ctx: RecognitionContext): Recogniti
   const otherCloud = otherCloudOf(text, evidence);
   if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];
   return decideEvents(evidence, ctx).map((decision) => {
-    const product = decision.event ? (decision.product ?? findProduct(text, decision.vendor, evidence.action, ctx.products)) : null;
+    const product = decision.event ? (decision.product ?? findProduct(text, decision.vendor, evidence.action, ctx.products, ctx.literals.holds(text))) : null;
     return toRecognition(decision, evidence, json, product);
   });
 }

@@ -10,25 +10,35 @@ const MAX_TEXTS = 200;
 /**
  * Scans free text (a plain log line, a JSON string value, a stack) for the
  * shapes of the context's table (SHAPES, and a user catalog's shapes after
- * them): each shape whose anchors the text holds is read, in the table's
- * order, into the record's evidence.
+ * them): each shape whose anchors the text holds — all found in one pass,
+ * with the vendors' signs — is read, in the table's order, into the
+ * record's evidence.
  * @example scanText('[TencentCloudSDKError] Code=InternalError, Message=…, RequestId=…', evidence, ctx)
  */
 export function scanText(value: string, evidence: Evidence, ctx: RecognitionContext): void {
   if (evidence.textsScanned++ >= MAX_TEXTS) return;
   const text = stripAnsi(value);
-  noteVendorSigns(text, evidence, ctx);
+  const held = ctx.literals.holds(text);
+  noteVendorSigns(held, evidence, ctx);
+  const { shapes } = ctx.shapes;
+  const { anchorIds } = ctx;
+  // Taken before any shape is read: reading one may scan a text within (an embedded body), which refills `held`.
+  const read = new Uint8Array(shapes.length);
+  for (let i = 0; i < shapes.length; i++) read[i] = holdsAny(held, anchorIds[i]!) ? 1 : 0;
   const state = new ScanState(text, evidence, ctx, (body) => walkJson(body as never, evidence, ctx, false));
-  const { shapes, holdsAnchor } = ctx.shapes;
   for (let i = 0; i < shapes.length; i++) {
-    if (holdsAnchor[i]!(text)) shapes[i]!.read(state, shapes[i]!);
+    if (read[i] === 1) shapes[i]!.read(state, shapes[i]!);
   }
 }
 
-/** Weighs the vendor markers and hosts the text holds, each once; most texts hold none, which one search settles. */
-function noteVendorSigns(text: string, evidence: Evidence, ctx: RecognitionContext): void {
-  const first = text.search(ctx.anySign);
-  if (first < 0) return;
-  for (const [marker, vendor] of ctx.markers) if (text.includes(marker, first)) evidence.hintVendor(vendor, 3);
-  for (const [host, vendor] of ctx.hosts) if (text.includes(host, first)) evidence.hintVendor(vendor, 2);
+function holdsAny(held: Uint8Array, ids: readonly number[]): boolean {
+  for (let i = 0; i < ids.length; i++) if (held[ids[i]!] === 1) return true;
+  return false;
+}
+
+/** Weighs the vendor markers and hosts the text holds (`held`: see LiteralIndex), each once. */
+function noteVendorSigns(held: Uint8Array, evidence: Evidence, ctx: RecognitionContext): void {
+  const { markers, hosts, markerIds, hostIds } = ctx;
+  for (let i = 0; i < markers.length; i++) if (held[markerIds[i]!] === 1) evidence.hintVendor(markers[i]![1], 3);
+  for (let i = 0; i < hosts.length; i++) if (held[hostIds[i]!] === 1) evidence.hintVendor(hosts[i]![1], 2);
 }

@@ -57,8 +57,6 @@ const DYNAMIC: Record<string, readonly RegExp[]> = {
   // A user catalog's patterns: the worked example's (docs/catalog.md), compiled as recognition and the check compile them.
   'src/recognition/user-shape.ts': EXAMPLE_SHAPES.map((shape) => shape.pattern!),
   'src/catalog/judge-user-pattern.ts': EXAMPLE_SHAPES.map((shape) => shape.pattern!),
-  // Built from the catalog's vendor hints: the built-in catalog's.
-  'src/recognition/recognition-context.ts': [createRecognitionContext(loadCatalog()).anySign],
   // Built from the catalog's product hints: the built-in catalog's.
   'src/recognition/product-rules.ts': (() => {
     const rules = createRecognitionContext(loadCatalog()).products;
