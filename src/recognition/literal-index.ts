@@ -9,32 +9,41 @@ export interface Literal {
 /**
  * Characters in about the order of how often they come in log text, the
  * commonest first; any other character is rarer than all of these. Only
- * the choice of each literal's pair depends on it, never what is found.
+ * the choice of each literal's three characters depends on it, never what is found.
  */
 const COMMON = ' eaotinsr"ldc:u.m0p-1,2h/3g_f5498=76yTbEwSvIRACkDNOLPM{}x[]()UGB\'FHqjKz';
-/** A literal is filed under one pair of its characters: the table's key is both codes' low bytes. */
-const PAIRS = 1 << 16;
+/**
+ * A literal is filed under three characters in a row, by a key made of
+ * their low bytes, each shifted by KEY_SHIFT over the one before; a pass
+ * keeps the key of the last three characters as it goes. Different rows
+ * may share a key: that costs only a comparison.
+ */
+const KEY_BITS = 15;
+const KEY_MASK = (1 << KEY_BITS) - 1;
+const KEY_SHIFT = 5;
+/** The length of a row a literal is filed under. */
+const ROW = 3;
 
 /**
  * Which of a fixed set of literals a text holds, found in one pass over the
  * text instead of one search per literal. Each literal of two characters or
- * more is filed under one pair of its characters, the rarest by COMMON (a
- * literal in any case under every case of that pair); the pass looks up
- * each pair of the text in a table and compares only the literals filed
- * under it, in place. Shorter literals are searched for alone.
+ * more is filed under three characters in a row, the rarest by COMMON (a
+ * literal in any case under every case of them); the pass looks up each
+ * three characters of the text in a table and compares only the literals
+ * filed under them, in place. Shorter literals are searched for alone.
  * @example new LiteralSet() — add('Exception', false), add('request', true) — then .index().holds('X-Request-Id: 1')
  */
 export class LiteralIndex {
-  /** Pair → 1 + its bucket, 0 for a pair no literal is filed under. */
-  private readonly table = new Uint16Array(PAIRS);
-  /** Bucket b's entries are [bucketStarts[b], bucketStarts[b + 1]): a literal and where its pair stands in it. */
+  /** Key of three characters → 1 + its bucket, 0 for a key no literal is filed under. */
+  private readonly table = new Uint16Array(KEY_MASK + 1);
+  /** Bucket b's entries are [bucketStarts[b], bucketStarts[b + 1]): a literal and where its three characters stand in it. */
   private readonly bucketStarts: Int32Array;
   private readonly entryIds: Int32Array;
   private readonly entryOffsets: Int32Array;
   /** Per literal, its text: as given, or in lower case for one compared in any case. */
   private readonly texts: readonly string[];
   private readonly anyCase: readonly boolean[];
-  /** Literals too short for a pair, or in any case with characters beyond ASCII: each searched for alone. */
+  /** Literals too short for a row, or in any case with characters beyond ASCII: each searched for alone. */
   private readonly alone: readonly { id: number; test: (text: string) => boolean }[];
   private readonly found: Uint8Array;
   private last: string | null = null;
@@ -46,9 +55,9 @@ export class LiteralIndex {
     const filed = new Map<number, { id: number; offset: number }[]>();
     const alone: { id: number; test: (text: string) => boolean }[] = [];
     literals.forEach((literal, id) => {
-      if (literal.text.length < 2 || (literal.anyCase && !isAscii(literal.text))) return void alone.push({ id, test: searchAlone(literal) });
-      const offset = rarestPair(literal.text);
-      for (const key of pairKeys(literal.text, offset, literal.anyCase)) {
+      if (literal.text.length < ROW || (literal.anyCase && !isAscii(literal.text))) return void alone.push({ id, test: searchAlone(literal) });
+      const offset = rarestRow(literal.text);
+      for (const key of rowKeys(literal.text, offset, literal.anyCase)) {
         const bucket = filed.get(key) ?? [];
         bucket.push({ id, offset });
         filed.set(key, bucket);
@@ -83,16 +92,15 @@ export class LiteralIndex {
     found.fill(0);
     for (const { id, test } of this.alone) if (test(text)) found[id] = 1;
     const n = text.length;
-    let previous = n > 0 ? text.charCodeAt(0) & 0xff : 0;
-    for (let i = 1; i < n; i++) {
-      const c = text.charCodeAt(i) & 0xff;
-      const bucket = table[(previous << 8) | c]!;
-      previous = c;
-      if (bucket === 0) continue;
+    let key = 0;
+    for (let i = 0; i < n; i++) {
+      key = ((key << KEY_SHIFT) ^ (text.charCodeAt(i) & 0xff)) & KEY_MASK;
+      const bucket = table[key]!;
+      if (bucket === 0 || i < ROW - 1) continue;
       for (let e = bucketStarts[bucket - 1]!, end = bucketStarts[bucket]!; e < end; e++) {
         const id = entryIds[e]!;
         if (found[id] === 1) continue;
-        const at = i - 1 - entryOffsets[e]!;
+        const at = i - (ROW - 1) - entryOffsets[e]!;
         if (at >= 0 && this.matchesAt(text, at, id)) found[id] = 1;
       }
     }
@@ -140,12 +148,13 @@ export class LiteralSet {
   }
 }
 
-/** Where in `text` its rarest pair of characters starts (by COMMON; the first of equals). */
-function rarestPair(text: string): number {
+/** Where in `text` its rarest three characters in a row start (by COMMON; the first of equals). */
+function rarestRow(text: string): number {
   let best = 0;
   let bestScore = -1;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const score = rarity(text.charCodeAt(i)) + rarity(text.charCodeAt(i + 1));
+  for (let i = 0; i + ROW <= text.length; i++) {
+    let score = 0;
+    for (let j = i; j < i + ROW; j++) score += rarity(text.charCodeAt(j));
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -159,17 +168,15 @@ function rarity(code: number): number {
   return at < 0 ? COMMON.length : at;
 }
 
-/** The table keys of the pair at `offset`: in every case of its ASCII letters when `anyCase`. */
-function pairKeys(text: string, offset: number, anyCase: boolean): number[] {
-  const cases = (code: number): number[] => {
-    const c = String.fromCharCode(code);
-    const lower = c.toLowerCase().charCodeAt(0);
-    const upper = c.toUpperCase().charCodeAt(0);
-    return anyCase && isAsciiLetter(code) ? [lower, upper] : [code];
-  };
-  const keys = new Set<number>();
-  for (const a of cases(text.charCodeAt(offset))) for (const b of cases(text.charCodeAt(offset + 1))) keys.add(((a & 0xff) << 8) | (b & 0xff));
-  return [...keys];
+/** The table keys of the three characters at `offset`: in every case of their ASCII letters when `anyCase`. */
+function rowKeys(text: string, offset: number, anyCase: boolean): number[] {
+  let keys = [0];
+  for (let j = offset; j < offset + ROW; j++) {
+    const code = text.charCodeAt(j);
+    const cases = anyCase && isAsciiLetter(code) ? [code | 0x20, code & ~0x20] : [code];
+    keys = keys.flatMap((key) => cases.map((c) => ((key << KEY_SHIFT) ^ (c & 0xff)) & KEY_MASK));
+  }
+  return [...new Set(keys)];
 }
 
 /** A literal's own search: `includes`, or the pattern an anchor in any case is. */
