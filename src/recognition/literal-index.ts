@@ -26,12 +26,12 @@ const ROW = 3;
 
 /**
  * Which of a fixed set of literals a text holds, found in one pass over the
- * text instead of one search per literal. Each literal of two characters or
- * more is filed under three characters in a row, the rarest by COMMON (a
+ * text instead of one search per literal. Each literal of three characters
+ * or more is filed under three characters in a row, the rarest by COMMON (a
  * literal in any case under every case of them); the pass looks up each
  * three characters of the text in a table and compares only the literals
  * filed under them, in place. Shorter literals are searched for alone.
- * @example new LiteralSet() — add('Exception', false), add('request', true) — then .index().holds('X-Request-Id: 1')
+ * @example const set = new LiteralSet(); const id = set.add('request', true); set.index().holds('X-Request-Id: 1')[id] // 1
  */
 export class LiteralIndex {
   /** Key of three characters → 1 + its bucket, 0 for a key no literal is filed under. */
