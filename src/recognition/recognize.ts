@@ -1,6 +1,5 @@
 import type { Recognition } from '../types.js';
-import { LEADING_TIME } from '../time/leading-time.js';
-import { parseTimestamp } from '../time/parse-time.js';
+import { leadingTimeAt } from '../lines/line-time.js';
 import { decideEvents, type Decision } from './decide-event.js';
 import { Evidence, STRENGTH, type CodeFinding } from './evidence.js';
 import { findOtherCloud } from './other-clouds.js';
@@ -34,8 +33,8 @@ export function recognizeAll(record: string, ctx: RecognitionContext): Recogniti
   const evidence = new Evidence();
   const json = isJsonObjectText(text) && walkParsed(text, evidence, ctx);
   if (!json) {
-    const time = LEADING_TIME.exec(text);
-    if (time) evidence.time = parseTimestamp(time[1]!);
+    // Read as LEADING_TIME and parseTimestamp read it, with the start of its minute remembered from line to line.
+    evidence.time = leadingTimeAt(text, 0, text.length);
     if (isCandidateText(text, ctx)) scanText(text, evidence, ctx);
   }
   const otherCloud = otherCloudOf(text, evidence);

@@ -38,6 +38,19 @@ describe('reading a line’s time in place', () => {
     );
   });
 
+  it('reads a record’s leading time over its whole text, the lines after the first included, as LEADING_TIME and parseTimestamp do', () => {
+    const stamp = fc.constantFrom('2026-11-22 09:44:30', '[2026/11/22 09:44:30', '2026-11-22T09:44:30', '2026-11-22 09:44', '2026-11-22 09:44:30,112', '2026-11-22 09:44:30.');
+    const after = fc.constantFrom('', ' ', ' ERROR x', ' +08', '\t', ']');
+    const next = fc.constantFrom('Z', '+08:00 x', '+0800', '-05:00', '\tat com.example.App.main(App.java:3)', '', 'Z\n+0800', ' Z');
+    fc.assert(
+      fc.property(stamp, after, fc.array(next, { minLength: 1, maxLength: 3 }), (s, a, lines) => {
+        const record = [`${s}${a}`, ...lines].join('\n');
+        expect(leadingTimeAt(record, 0, record.length)).toBe(recognizedLeadingTime(record));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   /** The time read from the keys jsonObjectEnd found in `line` at `at` (a line it accepts). */
   const timeFromKeys = (line: string, at = 0): number | null | undefined => {
     const keys = new JsonKeys();
