@@ -25,8 +25,10 @@ mkdirSync(OUT, { recursive: true });
 
 const assets = { 'package.json': join(ROOT, 'package.json') };
 for (const name of readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.json'))) assets[`data/${name}`] = join(ROOT, 'data', name);
-// The fast path's WebAssembly search (scripts/assemble-wasm.mjs), where dist/cli/cli.js looks for it.
+// The WebAssembly modules (scripts/assemble-wasm.mjs) — the fast path's search, recognition's literal
+// index — where dist/cli/cli.js looks for them.
 assets['dist/lines/line-search.wasm'] = join(ROOT, 'dist/lines/line-search.wasm');
+assets['dist/recognition/literal-index.wasm'] = join(ROOT, 'dist/recognition/literal-index.wasm');
 const digest = createHash('sha256');
 for (const [name, path] of Object.entries(assets).sort()) digest.update(name).update(readFileSync(path));
 const assetsId = digest.digest('hex').slice(0, 16);

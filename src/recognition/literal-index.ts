@@ -1,4 +1,5 @@
 import { anyCaseAnchors } from './anchor-test.js';
+import { WasmLiteralScan } from './literal-scan.js';
 
 /** A text to find: `anyCase` compares ASCII letters in either case, as a pattern's `i` flag does without `u`. */
 export interface Literal {
@@ -46,9 +47,12 @@ export class LiteralIndex {
   /** Literals too short for a row, or in any case with characters beyond ASCII: each searched for alone. */
   private readonly alone: readonly { id: number; test: (text: string) => boolean }[];
   private readonly found: Uint8Array;
+  /** The same pass in WebAssembly, where the module can be had (see WasmLiteralScan). */
+  private readonly wasm: WasmLiteralScan | null;
   private last: string | null = null;
 
-  constructor(literals: readonly Literal[]) {
+  /** `wasm: false` makes the pass in JavaScript alone (to compare the two). */
+  constructor(literals: readonly Literal[], { wasm = true }: { wasm?: boolean } = {}) {
     this.texts = literals.map((l) => (l.anyCase ? asciiLowerCase(l.text) : l.text));
     this.anyCase = literals.map((l) => l.anyCase);
     this.found = new Uint8Array(literals.length);
@@ -74,6 +78,12 @@ export class LiteralIndex {
       this.bucketStarts[b + 1] = this.bucketStarts[b]! + bucket.length;
       b++;
     }
+    this.wasm = wasm ? WasmLiteralScan.of({ table: this.table, bucketStarts: this.bucketStarts, entryIds: this.entryIds, entryOffsets: this.entryOffsets, texts: this.texts, anyCase: this.anyCase }) : null;
+  }
+
+  /** Whether the pass runs in WebAssembly. */
+  get inWasm(): boolean {
+    return this.wasm !== null;
   }
 
   /** How many literals the index holds (their ids are 0 to size − 1). */
@@ -89,8 +99,11 @@ export class LiteralIndex {
   holds(text: string): Uint8Array {
     if (text === this.last) return this.found;
     const { found, table, bucketStarts, entryIds, entryOffsets } = this;
-    found.fill(0);
+    this.last = text;
+    if (this.wasm !== null) found.set(this.wasm.scan(text));
+    else found.fill(0);
     for (const { id, test } of this.alone) if (test(text)) found[id] = 1;
+    if (this.wasm !== null) return found;
     const n = text.length;
     let key = 0;
     for (let i = 0; i < n; i++) {
@@ -104,7 +117,6 @@ export class LiteralIndex {
         if (at >= 0 && this.matchesAt(text, at, id)) found[id] = 1;
       }
     }
-    this.last = text;
     return found;
   }
 
@@ -143,8 +155,8 @@ export class LiteralSet {
     return id;
   }
 
-  index(): LiteralIndex {
-    return new LiteralIndex(this.literals);
+  index(options?: { wasm?: boolean }): LiteralIndex {
+    return new LiteralIndex(this.literals, options);
   }
 }
 

@@ -12,10 +12,10 @@ function reference(literals: readonly Literal[], text: string): number[] {
   return literals.map(({ text: literal, anyCase }) => ((anyCase ? anyCaseAnchors({ anchors: [literal] }).test(text) : text.includes(literal)) ? 1 : 0));
 }
 
-function indexOf(literals: readonly Literal[]) {
+function indexOf(literals: readonly Literal[], wasm = true) {
   const set = new LiteralSet();
   const ids = literals.map((l) => set.add(l.text, l.anyCase));
-  return { index: set.index(), ids };
+  return { index: set.index({ wasm }), ids };
 }
 
 /** Characters literals and texts are made of: a few letters in both cases, separators, and characters beyond Latin-1 whose low byte is an ASCII letter's. */
@@ -24,17 +24,31 @@ const piece = fc.constantFrom(...CHARS);
 const literal = fc.record({ text: fc.array(piece, { minLength: 0, maxLength: 4 }).map((cs) => cs.join('')), anyCase: fc.boolean() });
 
 describe('LiteralIndex', () => {
-  it('finds in one pass exactly the literals their own searches find, in any mix of cases, lengths and characters', () => {
-    fc.assert(
-      fc.property(fc.array(literal, { minLength: 1, maxLength: 12 }), fc.array(fc.array(piece, { maxLength: 40 }).map((cs) => cs.join('')), { minLength: 1, maxLength: 4 }), (literals, texts) => {
-        const { index, ids } = indexOf(literals);
-        for (const text of texts) {
-          const held = index.holds(text);
-          expect(ids.map((id) => held[id]), JSON.stringify({ literals, text })).toEqual(reference(literals, text));
-        }
-      }),
-      { numRuns: 3000 },
-    );
+  it('makes its pass in WebAssembly where the module is built', () => {
+    expect(indexOf([{ text: 'Exception', anyCase: false }]).index.inWasm).toBe(true);
+    expect(indexOf([{ text: 'Exception', anyCase: false }], false).index.inWasm).toBe(false);
+  });
+
+  for (const wasm of [true, false]) {
+    it(`finds in one pass${wasm ? ' (WebAssembly)' : ' (JavaScript)'} exactly the literals their own searches find, in any mix of cases, lengths and characters`, () => {
+      fc.assert(
+        fc.property(fc.array(literal, { minLength: 1, maxLength: 12 }), fc.array(fc.array(piece, { maxLength: 40 }).map((cs) => cs.join('')), { minLength: 1, maxLength: 4 }), (literals, texts) => {
+          const { index, ids } = indexOf(literals, wasm);
+          for (const text of texts) {
+            const held = index.holds(text);
+            expect(ids.map((id) => held[id]), JSON.stringify({ literals, text })).toEqual(reference(literals, text));
+          }
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
+
+  it('grows its WebAssembly memory for a long text and still finds what is at its end', () => {
+    const { index, ids } = indexOf([{ text: 'TeaException', anyCase: false }, { text: 'request', anyCase: true }]);
+    const text = `${'x'.repeat(300_000)}TeaException: REQUEST`;
+    expect(ids.map((id) => index.holds(text)[id])).toEqual([1, 1]);
+    expect(ids.map((id) => index.holds('short TeaException')[id])).toEqual([1, 0]);
   });
 
   it('gives the same id to the same literal in the same case, and another to it in any case', () => {
