@@ -23,7 +23,8 @@ export interface LineSink {
    * points at.
    */
   quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null, ascii: boolean, wrapperTime?: number | null): void;
-  loud(buf: Buffer, start: number, end: number): void;
+  /** A loud line; `plain`: found to carry no wrapper or envelope (a JSON line whose keys were read), so none need be looked for. */
+  loud(buf: Buffer, start: number, end: number, plain?: boolean): void;
 }
 
 /**
@@ -206,8 +207,8 @@ function classifyOne(
 /**
  * One line of `view` (the block's Latin-1 view, or the line decoded), at
  * `view[p, lineEnd)`, whose bytes are `buf[from, to)`: hands it to the sink
- * as quiet and returns true, or returns false for the caller to pass it on
- * as loud. `gateAt` is the first gate hit on the line (NO_HIT: none),
+ * as quiet (or, a JSON line, as loud but plain: see classifyJson) and
+ * returns true, or returns false for the caller to pass it on as loud. `gateAt` is the first gate hit on the line (NO_HIT: none),
  * which only a JSON line can survive. `inBlock`: the view is the block's
  * (the line is ASCII: any other is decoded first), whose bytes the gate's
  * WebAssembly search has loaded; `firstBar`: see WrapperChecks.
@@ -336,7 +337,10 @@ function isDigit(text: string, at: number): boolean {
  * A JSON-looking line: quiet when it carries no envelope and is valid JSON
  * (or not JSON at all, which recognition treats as plain text with no time).
  * Common shapes are checked in place, their keys read for an envelope in the
- * same walk; the rest are parsed.
+ * same walk; the rest are parsed. Returns true when it has handed the line
+ * to the sink: as quiet, or as loud but found plain (a gate hit that may
+ * count, in a line with neither prefix nor envelope); false leaves the line
+ * to the caller, as loud.
  */
 function classifyJson(
   buf: Buffer,
@@ -360,7 +364,11 @@ function classifyJson(
   // A gate hit leaves only a line of the accepted shape a chance: the rest go loud before their envelope is looked for.
   if (gateAt !== NO_HIT && !shaped) return false;
   if (unwrap && (shaped ? wrappers.envelopeInKeys(view, keys) : wrappers.envelope(view, p, lineEnd))) return false;
-  if (gateAt !== NO_HIT && !harmlessHits(view, p, lineEnd, gateAt, gate)) return false;
+  if (gateAt !== NO_HIT && !harmlessHits(view, p, lineEnd, gateAt, gate)) {
+    // Loud, but what it is not is settled: its prefix and envelope were looked for (see classifyLine).
+    sink.loud(buf, from, to, true);
+    return true;
+  }
   if (shaped) {
     const time = jsonTimeFromKeys(view, keys);
     if (time !== undefined) {

@@ -30,7 +30,7 @@ export function feedBlocks(processor: LineProcessor, settings: FeedSettings): Bl
   const options: QuietLineOptions = { unwrap: settings.unwrap, wrappers: WRAPPERS, gate: lineGate(settings.ctx, settings.wasm ?? true), alwaysStartsRecord };
   const sink: LineSink = {
     quiet: (buf, start, end, json, time, ascii, wrapperTime = null) => processor.pushQuietLine({ buf, start, end, json, time, ascii, wrapperTime }),
-    loud: (buf, start, end) => processor.pushLine(buf.toString('utf8', start, end)),
+    loud: (buf, start, end, plain) => processor.pushLine(buf.toString('utf8', start, end), plain),
   };
   return (buf, start, end) => classifyLines(buf, start, end, sink, options, processor.atSourceStart);
 }

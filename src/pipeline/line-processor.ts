@@ -162,14 +162,18 @@ export class LineProcessor {
     return this.lastTime;
   }
 
-  /** Feeds one physical line (without its newline). */
-  pushLine(line: string): void {
+  /**
+   * Feeds one physical line (without its newline). `plain`: the line is
+   * known to carry no wrapper or envelope (the fast path checked it), so the
+   * unwrapper, which would leave it as it is, is not asked.
+   */
+  pushLine(line: string, plain = false): void {
     const lineNo = ++this.lineNo;
     // Counted as read, so a live view or a snapshot mid-stream is exact.
     this.aggregator.totals.lines++;
     this.stats.lines++;
     const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-    const wrapped = this.options.unwrap ? unwrapLine(text) : null;
+    const wrapped = this.options.unwrap && !plain ? unwrapLine(text) : null;
     if (!wrapped) {
       this.assembler.push(text, lineNo, null);
       return;
