@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { compileWasmAt } from './compile-wasm.js';
 import { JsonKeys } from './json-line-shape.js';
 
 /**
@@ -52,19 +52,7 @@ const PLACES = ['./line-search.wasm', '../lines/line-search.wasm', '../../dist/l
  * same); MQERR_LINE_SEARCH=js asks for the regular expression, to compare the two.
  */
 function wasmModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  if (process.env['MQERR_LINE_SEARCH'] === 'js') return compiled;
-  for (const path of PLACES) {
-    const url = new URL(path, import.meta.url);
-    if (!existsSync(url)) continue;
-    try {
-      compiled = new WebAssembly.Module(readFileSync(url));
-    } catch {
-      compiled = null;
-    }
-    break;
-  }
+  if (compiled === undefined) compiled = process.env['MQERR_LINE_SEARCH'] === 'js' ? null : compileWasmAt(PLACES, import.meta.url);
   return compiled;
 }
 

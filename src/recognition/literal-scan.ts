@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { compileWasmAt } from '../lines/compile-wasm.js';
 
 /** The filed literals, as LiteralIndex lays them out (see literal-index.wat for what each array holds). */
 export interface FiledLiterals {
@@ -24,18 +24,7 @@ const PLACES = ['./literal-index.wasm', '../recognition/literal-index.wasm', '..
 
 /** The module assembled from literal-index.wat (scripts/assemble-wasm.mjs), or null where it is not there. */
 function wasmModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  for (const path of PLACES) {
-    const url = new URL(path, import.meta.url);
-    if (!existsSync(url)) continue;
-    try {
-      compiled = new WebAssembly.Module(readFileSync(url));
-    } catch {
-      compiled = null;
-    }
-    break;
-  }
+  if (compiled === undefined) compiled = compileWasmAt(PLACES, import.meta.url);
   return compiled;
 }
 
