@@ -11,8 +11,9 @@ export function anyCaseAnchors(shape: Pick<Shape, 'anchors'>): RegExp {
 
 /**
  * Whether a text holds one of the shape's anchors, in any case when the
- * shape's `anyCase` says so: the test scanText makes before reading a text
- * for the shape.
+ * shape's `anyCase` says so: what scanText asks before reading a text for
+ * the shape (it reads the answer from the context's LiteralIndex, which
+ * the tests hold to this).
  * @example anchorTest({ anchors: ['[SDK.'], anyCase: false, … })('[SDK.TimeoutError] …') // true
  */
 export function anchorTest(shape: Pick<Shape, 'anchors' | 'anyCase'>): (text: string) => boolean {

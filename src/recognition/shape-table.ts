@@ -9,7 +9,7 @@ import { HOLDS_ANCHOR, SHAPES, type Shape } from './shapes.js';
  */
 export interface ShapeTable {
   shapes: readonly Shape[];
-  /** Per shape, in the table's order: whether a text holds one of its anchors. */
+  /** Per shape, in the table's order: whether a text holds one of its anchors (what the context's LiteralIndex answers in one pass; see anchorTest). */
   holdsAnchor: readonly ((text: string) => boolean)[];
   gates: Gates;
 }

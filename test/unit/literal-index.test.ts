@@ -90,6 +90,8 @@ describe('LiteralIndex', () => {
         const text = before + example + after;
         const held = ctx.literals.holds(text);
         expect(ids.map((id) => held[id])).toEqual(reference(literals, text));
+        // What scanText reads of a shape is what the table's anchor test says.
+        expect(ctx.anchorIds.map((shapeIds) => shapeIds.some((id) => held[id] === 1))).toEqual(ctx.shapes.holdsAnchor.map((holds) => holds(text)));
         const signs = [...ctx.markers, ...ctx.hosts].map(([sign]) => (text.includes(sign) ? 1 : 0));
         expect([...ctx.markerIds, ...ctx.hostIds].map((id) => held[id])).toEqual(signs);
       }),
