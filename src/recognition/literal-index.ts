@@ -99,11 +99,15 @@ export class LiteralIndex {
   holds(text: string): Uint8Array {
     if (text === this.last) return this.found;
     const { found, table, bucketStarts, entryIds, entryOffsets } = this;
-    this.last = text;
+    // Forgotten until the answer is whole: a pass that throws leaves nothing to be taken for it.
+    this.last = null;
     if (this.wasm !== null) found.set(this.wasm.scan(text));
     else found.fill(0);
     for (const { id, test } of this.alone) if (test(text)) found[id] = 1;
-    if (this.wasm !== null) return found;
+    if (this.wasm !== null) {
+      this.last = text;
+      return found;
+    }
     const n = text.length;
     let key = 0;
     for (let i = 0; i < n; i++) {
@@ -117,6 +121,7 @@ export class LiteralIndex {
         if (at >= 0 && this.matchesAt(text, at, id)) found[id] = 1;
       }
     }
+    this.last = text;
     return found;
   }
 
