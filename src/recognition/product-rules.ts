@@ -113,11 +113,10 @@ export function createProductRules(catalog: Catalog, literals: LiteralSet): Prod
  * The product a record's text shows for an event of `vendor` (any vendor's
  * when null): an SDK marker, else an API host, else an action the catalog
  * lists; null when nothing says. `held`: which signs' literals the text
- * holds, as the recognition context's LiteralIndex found them (null: each
- * is searched for here).
+ * holds, as the recognition context's LiteralIndex found them.
  * @example findProduct('… https://cvm.tencentcloudapi.com/ …', 'tencent', null, rules, ctx.literals.holds(text)) // 'cvm'
  */
-export function findProduct(text: string, vendor: Vendor | null, action: string | null, rules: ProductRules, held: Uint8Array | null): string | null {
+export function findProduct(text: string, vendor: Vendor | null, action: string | null, rules: ProductRules, held: Uint8Array): string | null {
   const product = firstMarker(text, vendor, rules, held) ?? firstHost(text, vendor, rules, held);
   if (product !== null) return product;
   const byAction = action ? rules.actions.get(action)?.filter((a) => vendor === null || a.vendor === vendor) : undefined;
@@ -125,10 +124,10 @@ export function findProduct(text: string, vendor: Vendor | null, action: string 
 }
 
 /** The product of the marker found earliest in the text. */
-function firstMarker(text: string, vendor: Vendor | null, rules: ProductRules, held: Uint8Array | null): string | null {
+function firstMarker(text: string, vendor: Vendor | null, rules: ProductRules, held: Uint8Array): string | null {
   let best: { at: number; product: string } | null = null;
   for (const sign of rules.markers) {
-    if ((vendor !== null && sign.vendor !== vendor) || !holdsLiteral(text, sign, held)) continue;
+    if ((vendor !== null && sign.vendor !== vendor) || held[sign.literalId] === 0) continue;
     const m = sign.pattern.exec(text);
     if (!m || (best && m.index >= best.at)) continue;
     const product = named(sign, m, rules);
@@ -140,7 +139,8 @@ function firstMarker(text: string, vendor: Vendor | null, rules: ProductRules, h
 /**
  * The product of the host found earliest in the text: around each occurrence
  * of a host pattern's suffix the whole host name is cut out and matched, a
- * known product's pattern before the templates.
+ * known product's pattern before the templates. `held`: see findProduct
+ * (null for a host name alone, whose suffixes are searched for here).
  */
 function firstHost(text: string, vendor: Vendor | null, rules: ProductRules, held: Uint8Array | null): string | null {
   let best: { at: number; product: string } | null = null;
@@ -179,10 +179,6 @@ function hostsEndingWith(text: string, suffix: string): { at: number; host: stri
 /** Letters, digits, `-` and `.`: what a host name is made of. */
 function isHostChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
-}
-
-function holdsLiteral(text: string, sign: ProductSign, held: Uint8Array | null): boolean {
-  return held === null ? text.includes(sign.literal) : held[sign.literalId] === 1;
 }
 
 function named(sign: ProductSign, m: RegExpExecArray, rules: ProductRules): string | null {
