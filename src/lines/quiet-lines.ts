@@ -20,9 +20,10 @@ export interface LineSink {
    * valid UTF-8, as the line's own check need not find again);
    * `wrapperTime` is the time of a `kubectl logs --timestamps` stamp removed
    * from its start (see timestampOnlyEnd), whose text alone `start` then
-   * points at.
+   * points at; `escapeFree`: a JSON line the shape walk read whole (see
+   * jsonObjectEnd), so one without a single backslash.
    */
-  quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null, ascii: boolean, wrapperTime?: number | null): void;
+  quiet(buf: Buffer, start: number, end: number, json: boolean, time: number | null, ascii: boolean, wrapperTime?: number | null, escapeFree?: boolean): void;
   /** A loud line; `plain`: found to carry no wrapper or envelope (a JSON line whose keys were read), so none need be looked for. */
   loud(buf: Buffer, start: number, end: number, plain?: boolean): void;
 }
@@ -372,7 +373,8 @@ function classifyJson(
   if (shaped) {
     const time = jsonTimeFromKeys(view, keys);
     if (time !== undefined) {
-      sink.quiet(buf, from, to, true, time, inBlock);
+      // The walk accepts no escape, and only whitespace follows the object: the line holds no backslash.
+      sink.quiet(buf, from, to, true, time, inBlock, null, true);
       return true;
     }
   }

@@ -29,7 +29,7 @@ export interface FeedSettings {
 export function feedBlocks(processor: LineProcessor, settings: FeedSettings): BlockConsumer {
   const options: QuietLineOptions = { unwrap: settings.unwrap, wrappers: WRAPPERS, gate: lineGate(settings.ctx, settings.wasm ?? true), alwaysStartsRecord };
   const sink: LineSink = {
-    quiet: (buf, start, end, json, time, ascii, wrapperTime = null) => processor.pushQuietLine({ buf, start, end, json, time, ascii, wrapperTime }),
+    quiet: (buf, start, end, json, time, ascii, wrapperTime = null, escapeFree = false) => processor.pushQuietLine({ buf, start, end, json, time, ascii, wrapperTime, escapeFree }),
     loud: (buf, start, end, plain) => processor.pushLine(buf.toString('utf8', start, end), plain),
   };
   return (buf, start, end) => classifyLines(buf, start, end, sink, options, processor.atSourceStart);

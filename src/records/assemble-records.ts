@@ -41,6 +41,8 @@ export interface QuietLine {
   ascii: boolean;
   /** The time of a `kubectl logs --timestamps` stamp the line's bytes start after, as the unwrapper reads it; null when none. */
   wrapperTime: number | null;
+  /** Whether the line is a JSON object read whole by the shape walk, so without a backslash (no escape can spell a key). */
+  escapeFree: boolean;
 }
 
 interface OpenQuietRecord {

@@ -84,13 +84,22 @@ export class TagWriter {
   }
 }
 
-/** A quiet line whose bytes cannot be copied as they are into the tagged line. */
+/**
+ * A quiet line whose bytes cannot be copied as they are into the tagged
+ * line. A JSON line may hold an `mqerr` key (see mayHoldTagKey), spelled
+ * plainly or with a `\\u` escape; a line the shape walk read whole has no
+ * backslash, so only the plain spelling is searched for, with a needle
+ * made once (a string needle is converted on every call).
+ */
 function needsFullRendering(line: QuietLine): boolean {
   if (line.ascii && !line.json) return false;
   const bytes = line.buf.subarray(line.start, line.end);
   if (!line.ascii && !isUtf8(bytes)) return true;
-  return line.json && (bytes.indexOf('mqerr') >= 0 || bytes.indexOf('\\u') >= 0);
+  return line.json && (bytes.indexOf(TAG_KEY) >= 0 || (!line.escapeFree && bytes.indexOf(ESCAPE) >= 0));
 }
+
+const TAG_KEY = Buffer.from('mqerr');
+const ESCAPE = Buffer.from('\\u');
 
 const PLACEHOLDER = -1;
 const PLACEHOLDER_FIELD = `,"duplicateOf":${PLACEHOLDER}`;

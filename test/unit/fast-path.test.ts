@@ -1,24 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunksOf, scanFastPath, scanFullPath, type PathOptions } from '../helpers/both-paths.js';
-import { ROOT } from '../helpers/run-cli.js';
-
-/** Every file under fixtures/, gzip ones decompressed. */
-function fixtureFiles(dir = join(ROOT, 'fixtures')): [string, Buffer][] {
-  const out: [string, Buffer][] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...fixtureFiles(path));
-    else {
-      const bytes = readFileSync(path);
-      out.push([relative(ROOT, path), bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes]);
-    }
-  }
-  return out;
-}
+import { fixtureFiles } from '../helpers/fixture-files.js';
 
 async function expectSamePaths(bytes: Buffer, chunkSize: number, options: PathOptions = {}): Promise<void> {
   const chunks = chunksOf(bytes, chunkSize);

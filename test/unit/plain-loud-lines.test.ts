@@ -1,51 +1,24 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { classifyLines, type LineSink, type QuietLineOptions } from '../../src/lines/quiet-lines.js';
-import { lineGate } from '../../src/pipeline/line-gate.js';
-import { alwaysStartsRecord } from '../../src/records/continuation.js';
-import { mayBePrefixed, mayBeWrapped } from '../../src/records/may-be-wrapped.js';
-import { keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
+import type { LineSink } from '../../src/lines/quiet-lines.js';
 import { unwrapLine } from '../../src/records/unwrap-line.js';
-import { builtInContext } from '../helpers/context.js';
-import { ROOT } from '../helpers/run-cli.js';
-
-/** Every file under fixtures/, gzip ones decompressed. */
-function fixtureFiles(dir = join(ROOT, 'fixtures')): Buffer[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return fixtureFiles(path);
-      const bytes = readFileSync(path);
-      return [bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes];
-    });
-}
+import { classifyBlock } from '../helpers/classify-block.js';
+import { fixtureFiles } from '../helpers/fixture-files.js';
 
 /** The loud lines of `buf`, decoded, each with whether it was handed on as plain. */
 function loudLines(buf: Buffer, wasm: boolean): { text: string; plain: boolean }[] {
-  const options: QuietLineOptions = {
-    unwrap: true,
-    wrappers: { any: mayBeWrapped, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope },
-    gate: lineGate(builtInContext(), wasm),
-    alwaysStartsRecord,
-  };
   const out: { text: string; plain: boolean }[] = [];
   const sink: LineSink = {
     quiet: () => {},
     loud: (b, start, end, plain) => out.push({ text: b.toString('utf8', start, end), plain: plain === true }),
   };
-  // The scanner hands whole lines without their last newline.
-  const end = buf.length > 0 && buf[buf.length - 1] === 0x0a ? buf.length - 1 : buf.length;
-  classifyLines(buf, 0, end, sink, options, true);
+  classifyBlock(buf, sink, wasm);
   return out;
 }
 
 describe('a loud line handed on as plain', () => {
   it('is a line the unwrapper leaves as it is, in every fixture, with either gate search', () => {
     let plain = 0;
-    for (const bytes of fixtureFiles()) {
+    for (const [, bytes] of fixtureFiles()) {
       for (const wasm of [true, false]) {
         for (const line of loudLines(bytes, wasm)) {
           if (!line.plain) continue;
