@@ -35,12 +35,20 @@ export class JsonKeys {
   /** Where each key's value starts. */
   values = new Int32Array(32);
   underscoreString = false;
+  /**
+   * What the keys may be, at most: the union of each key's class in a table
+   * of key classes (see keyClassSlot) and KEY_WITH_DOT for a key with a dot.
+   * A bit not set is a class no key has; ANY_KEY_CLASS where not known
+   * (this walk does not read the table; LineSearch's does).
+   */
+  classes = ANY_KEY_CLASS;
   /** The last `.` of the key just read (see keyEnd), for `add`. */
   keyDot = -1;
 
   clear(): void {
     this.count = 0;
     this.underscoreString = false;
+    this.classes = ANY_KEY_CLASS;
   }
 
   /** Records the key just read by keyEnd, `gap` whitespace characters before its colon. */
@@ -69,6 +77,24 @@ export class JsonKeys {
     this.depths = grown(this.depths);
     this.values = grown(this.values);
   }
+}
+
+/**
+ * A table of key classes has one byte per slot: a key's slot is its length
+ * (63 for any longer) and the low six bits of its first character, so keys
+ * that share a slot share a class. A class is a set of bits the table's
+ * maker chooses (bit 7 is KEY_WITH_DOT's); a key's class says what it may
+ * be, never what it is.
+ */
+export const KEY_CLASS_SLOTS = 64 * 64;
+/** Set in JsonKeys.classes when a key holds a `.`. */
+export const KEY_WITH_DOT = 0x80;
+/** Every class: nothing is known of the keys. */
+export const ANY_KEY_CLASS = 0xff;
+
+/** The slot in a table of key classes of a key `length` characters long that starts with the character `first`. */
+export function keyClassSlot(length: number, first: number): number {
+  return (Math.min(length, 63) << 6) | (first & 63);
 }
 
 /**

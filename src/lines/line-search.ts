@@ -1,5 +1,5 @@
 import { compileWasmAt } from './compile-wasm.js';
-import { JsonKeys } from './json-line-shape.js';
+import { ANY_KEY_CLASS, JsonKeys, KEY_CLASS_SLOTS } from './json-line-shape.js';
 
 /**
  * A word the fast path's gate looks for, in any ASCII case, with any number
@@ -30,6 +30,7 @@ const LIST_CAP = 65536;
 const KEYS = 458752;
 const KEY_ARRAYS = 458816;
 const KEY_CAP = 1024;
+const KEY_CLASSES = 483392;
 const PIPES = 491520;
 const INPUT = 524288;
 /** Zero bytes after the block: the module reads one vector, and one byte more, past a block's last position. */
@@ -55,6 +56,9 @@ function wasmModule(): WebAssembly.Module | null {
   if (compiled === undefined) compiled = process.env['MQERR_LINE_SEARCH'] === 'js' ? null : compileWasmAt(PLACES, import.meta.url);
   return compiled;
 }
+
+/** A table in which every key may be of every class. */
+const EVERY_KEY_CLASS = new Uint8Array(KEY_CLASS_SLOTS).fill(ANY_KEY_CLASS);
 
 /** A-Z onto a-z, every other character as it is: how the module compares. */
 function fold(c: number): number {
@@ -121,20 +125,29 @@ export class LineSearch {
     this.view();
   }
 
-  private static made = new WeakMap<readonly GateWord[], LineSearch | null>();
+  private static made = new WeakMap<readonly GateWord[], WeakMap<Uint8Array, LineSearch | null>>();
 
-  /** The search for `words`, made once per list; null where the module cannot serve (see searchable, wasmModule). */
-  static of(words: readonly GateWord[]): LineSearch | null {
-    let search = LineSearch.made.get(words);
+  /**
+   * The search for `words`, made once per list and table; null where the
+   * module cannot serve (see searchable, wasmModule). `keyClasses`: the
+   * table of key classes (KEY_CLASS_SLOTS bytes, see keyClassSlot) the JSON
+   * walk sums a line's keys' classes from; without one, every key may be of
+   * every class.
+   */
+  static of(words: readonly GateWord[], keyClasses: Uint8Array = EVERY_KEY_CLASS): LineSearch | null {
+    let forWords = LineSearch.made.get(words);
+    if (!forWords) LineSearch.made.set(words, (forWords = new WeakMap()));
+    let search = forWords.get(keyClasses);
     if (search === undefined) {
+      if (keyClasses.length !== KEY_CLASS_SLOTS) throw new Error(`a table of key classes has ${KEY_CLASS_SLOTS} slots, not ${keyClasses.length}`);
       const module = searchable(words) ? wasmModule() : null;
-      search = module && LineSearch.instantiate(module, words);
-      LineSearch.made.set(words, search);
+      search = module && LineSearch.instantiate(module, words, keyClasses);
+      forWords.set(keyClasses, search);
     }
     return search;
   }
 
-  private static instantiate(module: WebAssembly.Module, words: readonly GateWord[]): LineSearch | null {
+  private static instantiate(module: WebAssembly.Module, words: readonly GateWord[], keyClasses: Uint8Array): LineSearch | null {
     let instance: WebAssembly.Instance;
     try {
       instance = new WebAssembly.Instance(module, {});
@@ -143,6 +156,7 @@ export class LineSearch {
     }
     const memory = instance.exports['memory'] as WebAssembly.Memory;
     if (!writeTables(new Uint8Array(memory.buffer), words)) return null;
+    new Uint8Array(memory.buffer).set(keyClasses, KEY_CLASSES);
     const { scan, json } = instance.exports as { scan: (len: number, from: number) => number; json: (at: number, len: number) => number };
     return new LineSearch(memory, scan, json);
   }
@@ -182,6 +196,7 @@ export class LineSearch {
     const { keys, keyHeader } = this;
     keys.count = keyHeader[0]!;
     keys.underscoreString = keyHeader[1] !== 0;
+    keys.classes = keyHeader[2]!;
     return end;
   }
 
@@ -194,7 +209,7 @@ export class LineSearch {
     this.firsts = new Int32Array(buffer, FIRSTS, CAP + 1);
     this.list = new Int32Array(buffer, LIST, LIST_CAP);
     this.words = new Int32Array(buffer, 0, 64);
-    this.keyHeader = new Int32Array(buffer, KEYS, 2);
+    this.keyHeader = new Int32Array(buffer, KEYS, 3);
     const keyArray = (n: number): Int32Array<ArrayBuffer> => new Int32Array(buffer, KEY_ARRAYS + n * KEY_CAP * 4, KEY_CAP);
     const { keys } = this;
     keys.starts = keyArray(0);

@@ -29,7 +29,10 @@
 ;;   458752 the keys of the JSON line read last by `json` (see below): their
 ;;          count (i32), whether a string starts with `_` (i32), and from
 ;;          458816 on, each key's start, end, gap before its colon, last dot,
-;;          depth and value's start (six arrays of i32 x 1024, 4096 bytes apart)
+;;          depth and value's start (six arrays of i32 x 1024, 4096 bytes apart);
+;;          at 458760, the union of the keys' classes (i32, see below)
+;;   483392 the table of key classes (i8 x 4096: a key's slot is its length,
+;;          63 for any longer, times 64, plus its first byte's low six bits)
 ;;   491520 each line's first `|` (i32 x 8192, -1: none)
 ;;   524288 the block's bytes, followed by 32 zero bytes
 (module
@@ -48,11 +51,14 @@
   (global $KEYS i32 (i32.const 458752))
   (global $KEY_ARRAYS i32 (i32.const 458816))
   (global $KEY_CAP i32 (i32.const 1024))
+  (global $KEY_CLASSES i32 (i32.const 483392))
   ;; While `json` reads a line: the block's length, the last `.` of the key
   ;; just read, and whether the line has more keys than the arrays hold.
   (global $jsonLen (mut i32) (i32.const 0))
   (global $keyDot (mut i32) (i32.const -1))
   (global $tooManyKeys (mut i32) (i32.const 0))
+  ;; The union of the classes of the keys read so far, and 0x80 for a key with a dot.
+  (global $classes (mut i32) (i32.const 0))
 
   ;; A-Z onto a-z, every other byte as it is.
   (func $fold (param $c i32) (result i32)
@@ -375,6 +381,14 @@
     (i32.store offset=16384 (local.get $slot) (local.get $depth))
     (i32.store offset=20480 (local.get $slot) (local.get $value))
     (i32.store (global.get $KEYS) (i32.add (local.get $n) (i32.const 1)))
+    ;; The key's class, from its length (63 for any longer) and its first byte's low six bits.
+    (local.set $n (i32.sub (local.get $end) (local.get $start)))
+    (if (i32.gt_u (local.get $n) (i32.const 63)) (then (local.set $n (i32.const 63))))
+    (global.set $classes (i32.or (global.get $classes)
+      (i32.load8_u (i32.add (global.get $KEY_CLASSES) (i32.or (i32.shl (local.get $n) (i32.const 6))
+        (i32.and (i32.load8_u offset=524288 (local.get $start)) (i32.const 63)))))))
+    (if (i32.ge_s (global.get $keyDot) (i32.const 0))
+      (then (global.set $classes (i32.or (global.get $classes) (i32.const 0x80)))))
     (i32.const 1))
 
   (func $objectEnd (param $at i32) (param $depth i32) (result i32)
@@ -437,9 +451,11 @@
     (local $end i32)
     (global.set $jsonLen (local.get $len))
     (global.set $tooManyKeys (i32.const 0))
+    (global.set $classes (i32.const 0))
     (i32.store (global.get $KEYS) (i32.const 0))
     (i32.store offset=4 (global.get $KEYS) (i32.const 0))
     (if (i32.ne (i32.load8_u offset=524288 (local.get $at)) (i32.const 0x7b)) (then (return (i32.const -1))))
     (local.set $end (call $objectEnd (local.get $at) (i32.const 1)))
+    (i32.store offset=8 (global.get $KEYS) (global.get $classes))
     (select (i32.const -2) (local.get $end) (global.get $tooManyKeys)))
 )

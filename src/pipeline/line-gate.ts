@@ -2,6 +2,7 @@ import { LineSearch } from '../lines/line-search.js';
 import type { LineGate } from '../lines/quiet-lines.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { isEventKey, valueMayMatter } from '../recognition/walk-json.js';
+import { ENVELOPE_KEY_CLASSES } from '../records/may-carry-envelope.js';
 
 const gates = new WeakMap<RecognitionContext, LineGate>();
 const regexGates = new WeakMap<RecognitionContext, LineGate>();
@@ -19,7 +20,7 @@ export function lineGate(ctx: RecognitionContext, wasm = true): LineGate {
   let gate = made.get(ctx);
   if (!gate) {
     const { eventGate, eventWords } = ctx.shapes.gates;
-    gate = { anyCase: eventGate, search: wasm ? LineSearch.of(eventWords) : null, isEventKey, valueMayMatter: (value) => valueMayMatter(value, ctx) };
+    gate = { anyCase: eventGate, search: wasm ? LineSearch.of(eventWords, ENVELOPE_KEY_CLASSES) : null, isEventKey, valueMayMatter: (value) => valueMayMatter(value, ctx) };
     made.set(ctx, gate);
   }
   return gate;

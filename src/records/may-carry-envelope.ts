@@ -1,4 +1,4 @@
-import type { JsonKeys } from '../lines/json-line-shape.js';
+import { KEY_CLASS_SLOTS, KEY_WITH_DOT, keyClassSlot, type JsonKeys } from '../lines/json-line-shape.js';
 import { LINE_FIELDS, SHIPPER_FIELDS, SHIPPER_LINE_FIELDS } from './envelope-fields.js';
 
 /** Field names as alternatives of a pattern; each is a plain word, which needs no escaping. */
@@ -84,6 +84,23 @@ function isWord(words: readonly string[], text: string, start: number, end: numb
 }
 
 /**
+ * The classes of keys the envelope check asks about, as a table for the
+ * JSON walk (see keyClassSlot): a key that may be a line field, a shipper's
+ * word, or journald's capitals. A line whose keys' classes (JsonKeys.classes)
+ * have no line field, or no shipper's key, string or dot, carries no
+ * envelope, and its keys need not be read one by one.
+ */
+const LINE_CLASS = 1;
+const SHIPPER_CLASS = 2;
+const CAPITALS_CLASS = 4;
+export const ENVELOPE_KEY_CLASSES = new Uint8Array(KEY_CLASS_SLOTS);
+for (const word of LINE_WORDS) ENVELOPE_KEY_CLASSES[keyClassSlot(word.length, word.charCodeAt(0))]! |= LINE_CLASS;
+for (const word of SHIPPER_WORDS) ENVELOPE_KEY_CLASSES[keyClassSlot(word.length, word.charCodeAt(0))]! |= SHIPPER_CLASS;
+for (let length = 3; length <= 65; length++) {
+  for (let c = 0x41; c <= 0x5a; c++) ENVELOPE_KEY_CLASSES[keyClassSlot(length, c)]! |= CAPITALS_CLASS;
+}
+
+/**
  * mayCarryEnvelope for a line that is one JSON object without escapes (as
  * jsonObjectEnd accepts it), from its keys as that walk found them rather
  * than by searching the line again: in such a line a `"word"` followed by a
@@ -93,6 +110,8 @@ function isWord(words: readonly string[], text: string, start: number, end: numb
  * @example keysMayCarryEnvelope(line, keys) === mayCarryEnvelope(line)
  */
 export function keysMayCarryEnvelope(text: string, keys: JsonKeys): boolean {
+  const { classes } = keys;
+  if ((classes & LINE_CLASS) === 0 || (!keys.underscoreString && (classes & (SHIPPER_CLASS | CAPITALS_CLASS | KEY_WITH_DOT)) === 0)) return false;
   const { count, starts, ends, gaps, lastDots } = keys;
   let lineField = false;
   let shipper = keys.underscoreString;

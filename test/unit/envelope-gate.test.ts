@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { LINE_FIELDS, SHIPPER_FIELDS } from '../../src/records/envelope-fields.js';
 import { mayBeWrapped } from '../../src/records/may-be-wrapped.js';
 import { JsonKeys, jsonObjectEnd } from '../../src/lines/json-line-shape.js';
-import { keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
+import { ENVELOPE_KEY_CLASSES, keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
+import { LineSearch } from '../../src/lines/line-search.js';
+import { EVENT_GATE_WORDS } from '../../src/recognition/candidate-gate.js';
 import { peelEnvelope } from '../../src/records/peel-envelope.js';
 
 /** Keys as logs write them: the envelope vocabulary, `_`-led and capitalized ones, an application's, any string. */
@@ -77,11 +79,25 @@ const edgeObject = fc.letrec((tie) => ({
   object: fc.dictionary(edgeKey, tie('value'), { maxKeys: 6 }),
 })).object as fc.Arbitrary<Record<string, unknown>>;
 
+/**
+ * The WebAssembly walk's keys of an ASCII line, with the union of their
+ * classes in the envelope check's table (JsonKeys.classes), which the check
+ * reads first: null for a line the walk does not take whole.
+ */
+const search = LineSearch.of(EVENT_GATE_WORDS, ENVELOPE_KEY_CLASSES);
+function wasmKeys(line: string, at = 0, length = line.length): JsonKeys | null {
+  if (!/^[\x00-\x7f]*$/.test(line)) return null;
+  if (!search) throw new Error('the WebAssembly line search is not available');
+  search.load(Buffer.from(line, 'latin1'), 0, line.length);
+  return search.json(at) === at + length ? search.keys : null;
+}
+
 describe('the envelope check from a JSON line’s keys (one walk for the shape and the keys)', () => {
   it('answers as mayCarryEnvelope on every line of the accepted shape, however it is spaced', () => {
     const keys = new JsonKeys();
     let accepted = 0;
     let envelopes = 0;
+    let fromClasses = 0;
     fc.assert(
       fc.property(edgeObject, fc.array(fc.constantFrom('', ' ', '  ', '\t', ' '.repeat(8), ' '.repeat(9), ' '.repeat(12)), { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ', '\t \r'), (obj, gaps, tail) => {
         let n = 0;
@@ -92,12 +108,19 @@ describe('the envelope check from a JSON line’s keys (one walk for the shape a
         const expected = mayCarryEnvelope(line);
         if (expected) envelopes++;
         expect(keysMayCarryEnvelope(line, keys), line).toBe(expected);
+        const walked = wasmKeys(line.trimEnd());
+        if (walked) {
+          fromClasses++;
+          expect(keysMayCarryEnvelope(line, walked), line).toBe(expected);
+        }
       }),
       { numRuns: 4000 },
     );
     // Both answers are exercised, on lines the walk accepts.
     expect(accepted).toBeGreaterThan(1500);
     expect(envelopes).toBeGreaterThan(200);
+    // The WebAssembly walk's keys, read through their classes first, answer the same on the ASCII lines.
+    expect(fromClasses).toBeGreaterThan(1000);
   });
 
   it('answers as mayCarryEnvelope at the edges of each key form', () => {
@@ -111,6 +134,7 @@ describe('the envelope check from a JSON line’s keys (one walk for the shape a
         const line = `{"msg":"x","${form}"${gap}:1}`;
         expect(jsonObjectEnd(line, 0, keys), line).toBe(line.length);
         expect(keysMayCarryEnvelope(line, keys), line).toBe(mayCarryEnvelope(line));
+        expect(keysMayCarryEnvelope(line, wasmKeys(line)!), line).toBe(mayCarryEnvelope(line));
       }
     }
     // Both answers occur among the forms.
@@ -125,6 +149,7 @@ describe('the envelope check from a JSON line’s keys (one walk for the shape a
       const block = `${before}${line}\n{"kubernetes":{},"log":"y"}`;
       expect(jsonObjectEnd(block, before.length, keys)).toBe(before.length + line.length);
       expect(keysMayCarryEnvelope(block, keys)).toBe(false);
+      expect(keysMayCarryEnvelope(block, wasmKeys(block, before.length, line.length)!)).toBe(false);
     }
   });
 });
