@@ -1,5 +1,6 @@
 import type { QuietLine } from '../records/assemble-records.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
+import { stripAnsi } from '../recognition/strip-ansi.js';
 import { dropJsonKey } from './drop-json-key.js';
 import type { OutputBuffer } from './output-buffer.js';
 
@@ -80,14 +81,16 @@ function streamFields(event: TaggedEvent): Partial<Pick<TagFields, 'pod' | 'cont
  * One NDJSON line for a record. A JSON record keeps its text as written
  * (numbers, key order, duplicates) and gains an `mqerr` key spliced before
  * its closing brace — an `mqerr` key the record already had is removed, so
- * there is one, whichever occurrence a parser keeps; a text record becomes
+ * there is one, whichever occurrence a parser keeps, and terminal escapes
+ * are removed, as recognition reads it; a text record becomes
  * `{level, time, msg, mqerr}`, which pino-pretty renders.
  * @example renderTagLine(record, recognition, event) // '{"level":50,"time":…,"msg":"…","mqerr":{…}}'
  */
 export function renderTagLine(record: LogRecord, recognition: Recognition, event: TaggedEvent, text = record.text): string {
   const mqerr = JSON.stringify(tagFields(event));
   if (recognition.json) {
-    let oneLine = joinJsonLines(text).trimEnd();
+    // Recognition found JSON once terminal escapes were removed (a colourised logger's); raw, they are not JSON.
+    let oneLine = joinJsonLines(stripAnsi(text)).trimEnd();
     if (mayHoldTagKey(oneLine)) oneLine = dropJsonKey(oneLine, 'mqerr');
     const close = oneLine.lastIndexOf('}');
     const body = oneLine.slice(0, close).trimEnd();

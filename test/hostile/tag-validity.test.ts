@@ -110,6 +110,22 @@ describe('tag output stays valid', () => {
     expect(fast.stdout).toContain('caf\ufffd');
   });
 
+  it('a JSON error record with terminal escapes in it is written as JSON without them, on both paths', async () => {
+    // Recognition reads the record without its escapes; raw, an escape character in a string is not JSON.
+    const log = [
+      '{"level":50,"err":{"code":"\u001b[31mFailedOperation.NotSupportDisableAuthorizationPolicy\u001b[39m","requestId":"730c831a-d5bc-4bc9-be5f-2f07966107e7"},"msg":"ModifyInstance failed"}',
+      '{"level":50,"err":{"code":"\u001bFFailedOperation","requestId":"730c831a-d5bc-4bc9-be5f-2f07966107e8"},"msg":"ModifyInstance failed"}',
+    ].join('\n');
+    for (const env of [{}, { MQERR_FAST_PATH: '0' }]) {
+      const run = await runCli(['tag', '-'], { stdin: `${log}\n`, env });
+      expect(run.code).toBe(0);
+      expect(outputProblems(run.stdout)).toEqual([]);
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^\{"level":50,"err":\{"code":"FailedOperation\.NotSupportDisableAuthorizationPolicy","requestId":"730c831a-d5bc-4bc9-be5f-2f07966107e7"\},"msg":"ModifyInstance failed","mqerr":\{/);
+      expect(lines[1]).toMatch(/^\{"level":50,"err":\{"code":"FailedOperation","requestId":"730c831a-d5bc-4bc9-be5f-2f07966107e8"\}/);
+    }
+  });
+
   it('a record that already has an mqerr key gets it replaced, not a second one', async () => {
     const log = [
       '{"mqerr":{"code":"Spoofed","event":"error"},"level":30,"msg":"hello"}',
