@@ -392,9 +392,9 @@ function classifyJson(
 /**
  * Whether every gate hit on an escape-free JSON line, from `hitAt` on,
  * lies where it cannot make an event: in a key other than a code or
- * RequestId field, or in a string value that holds no code, RequestId or SDK
- * error text (`"statusCode":200`, `"msg":"request completed"`; see
- * valueMayMatter). A hit anywhere else makes the line loud.
+ * RequestId field, or in a string value that names no such field and holds
+ * no code, RequestId or SDK error text (`"statusCode":200`, `"msg":"request
+ * completed"`; see valueMayMatter). A hit anywhere else makes the line loud.
  */
 function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, gate: LineGate): boolean {
   let hit = hitAt;
@@ -405,7 +405,8 @@ function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, g
     if (hit < close) {
       const token = view.slice(open + 1, close);
       const isKey = view.charCodeAt(skipWhitespace(view, close + 1)) === 0x3a; /* : */
-      if (isKey ? gate.isEventKey(token) : gate.valueMayMatter(token)) return false;
+      // A value may name a field too: a key/value list's `{"key":"error.code","value":…}`.
+      if (gate.isEventKey(token) || (!isKey && gate.valueMayMatter(token))) return false;
       hit = lineHits.next(view, close);
     }
     open = view.indexOf('"', close + 1);

@@ -1,18 +1,62 @@
 import { Readable } from 'node:stream';
 import { LINE_FIELDS } from '../records/envelope-fields.js';
 import { JsonDocumentReader } from '../records/json-document-reader.js';
+import { peelEnvelope } from '../records/peel-envelope.js';
 import { startsJsonDocument } from '../records/starts-json-document.js';
 
 /**
- * Whether a source whose first bytes are `start` is one JSON document, read
- * as its entries (see JsonDocumentReader) rather than as lines. `ended`
+ * Whether a source whose first bytes are `start` is one JSON document (or
+ * batches of shipped lines, one per line: see startsWithBatch), read as its
+ * entries (see JsonDocumentReader) rather than as lines. `ended`
  * says `start` is the whole input: then it is a document only if it parses
  * as one.
  * @example isJsonDocument(Buffer.from('{\n  "events": [\n    {'), false) // true
  */
 export function isJsonDocument(start: Buffer, ended: boolean): boolean {
-  if (startsJsonDocument(start) && readsAsDocument(start, ended)) return true;
+  if ((startsJsonDocument(start) || startsWithBatch(start)) && readsAsDocument(start, ended)) return true;
   return ended && isOneJsonValue(start);
+}
+
+/**
+ * Whether the first line is one JSON object that is a batch of shipped
+ * lines: it carries no line of its own, and an array in it holds envelopes
+ * (`{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":…,"timeUnixNano":…}]}]}]}`,
+ * as the OpenTelemetry Collector's file exporter writes one batch per line)
+ * or `[time, line]` pairs. Such lines are documents written one after
+ * another, read as their entries. A line whose arrays hold anything else (a
+ * response body's list of topics) stays a line.
+ */
+function startsWithBatch(start: Buffer): boolean {
+  const end = start.indexOf(0x0a);
+  if (end < 0 || start[skipJsonSpace(start, 0)] !== 0x7b /* { */) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(start.toString('utf8', 0, end));
+  } catch {
+    return false;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return !LINE_FIELDS.some((field) => field in value) && holdsEnvelopes(value, 0);
+}
+
+/** Whether an array of envelopes or `[time, line]` pairs lies in `value`, a few levels down at most. */
+function holdsEnvelopes(value: unknown, depth: number): boolean {
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  if (!Array.isArray(value)) return Object.values(value).some((v) => holdsEnvelopes(v, depth + 1));
+  if (value.some(isEnvelopeOrPair)) return true;
+  return value.some((v) => holdsEnvelopes(v, depth + 1));
+}
+
+function isEnvelopeOrPair(element: unknown): boolean {
+  if (Array.isArray(element)) return element.length === 2 && typeof element[1] === 'string';
+  return element !== null && typeof element === 'object' && peelEnvelope(element as Record<string, unknown>) !== null;
+}
+
+function skipJsonSpace(buf: Buffer, from: number): number {
+  let i = from;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf && i === 0) i = 3;
+  for (let c = buf[i]; c === 0x20 || c === 0x0d || c === 0x09; c = buf[++i]);
+  return i;
 }
 
 /**

@@ -5,6 +5,7 @@ import { isCandidateText } from './is-candidate-text.js';
 import { ACTION_KEYS, CODE_KEYS, MESSAGE_KEYS, REQUEST_ID_KEYS } from './json-keys.js';
 import { BODY_CODE_SHAPE, CODE_SHAPE, REQUEST_ID_SHAPE, S3_REQUEST_ID } from './patterns.js';
 import { productOfHost } from './product-rules.js';
+import { expandDottedKeys, hasDottedKey, isKeyValueList, keyValueObject } from '../records/json-normal-form.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
 
@@ -55,12 +56,15 @@ export function walkJson(root: Json, evidence: Evidence, ctx: RecognitionContext
   // already read, which --max-line-bytes and the record bound limit; an
   // error after the first thousands of values of a large payload is found.
   while (stack.length > 0) {
-    const [value, parentKey, depth] = stack.pop()!;
-    if (typeof value === 'string') {
-      if (isScannedValue(value, ctx)) scanText(value, evidence, ctx);
+    const [written, parentKey, depth] = stack.pop()!;
+    if (typeof written === 'string') {
+      if (isScannedValue(written, ctx)) scanText(written, evidence, ctx);
       continue;
     }
-    if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
+    if (written === null || typeof written !== 'object' || depth >= MAX_DEPTH) continue;
+    // Fields written as a key/value list or as dotted paths are read as the nested object they stand for.
+    let value = Array.isArray(written) && isKeyValueList(written) ? keyValueObject(written) : written;
+    if (!Array.isArray(value) && hasDottedKey(value)) value = expandDottedKeys(value);
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push([value[i]!, parentKey, depth + 1]);
       continue;
@@ -87,11 +91,17 @@ function noteTopLevel(line: { [key: string]: Json }, evidence: Evidence): void {
  * and inspectTencentResponse, which read that spelling only). Any other
  * RequestId field (`requestId`, `request_id`, `x-acs-request-id`) makes an
  * event only beside a code or an SDK's error text, which are found by
- * themselves: an access log line with its request's id is no event.
+ * themselves: an access log line with its request's id is no event. A
+ * dotted path (`error.code`) is judged by its last name, and a key/value
+ * list's names are values (`{"key":"error.code",…}`): the line gate asks
+ * this of both.
  */
 export function isEventKey(key: string): boolean {
   const norm = normalizeKey(key);
-  return CODE_KEYS.has(norm) || (REQUEST_ID_KEYS.has(norm) && key === 'RequestId');
+  if (CODE_KEYS.has(norm) || (REQUEST_ID_KEYS.has(norm) && key === 'RequestId')) return true;
+  // A dotted path is read as the nested field it names (see expandDottedKeys).
+  const dot = key.lastIndexOf('.');
+  return dot >= 0 && isEventKey(key.slice(dot + 1));
 }
 
 /** Whether walkJson scans a string value for SDK texts. */
@@ -137,6 +147,8 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
   let requestId: string | null = null;
   let message: string | null = null;
   let errorContext = ERROR_CONTEXT_KEYS.has(parentKey.toLowerCase());
+  /** A request object's `id` is its RequestId (`"request":{"id":…}`, ECS's `http.request.id`). */
+  const requestObject = normalizeKey(parentKey) === 'request';
   for (const key of Object.keys(obj)) {
     const norm = normalizeKey(key);
     const value = obj[key];
@@ -146,7 +158,7 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
       else if (typeof value === 'number') numericCode = value;
       else if (typeof value === 'string' && NUMERIC_CODE.test(value)) numericCode = Number(value);
       else if (value !== null && value !== '') unusableCode = true;
-    } else if (REQUEST_ID_KEYS.has(norm)) {
+    } else if (REQUEST_ID_KEYS.has(norm) || (requestObject && norm === 'id')) {
       if (typeof value === 'string' && REQUEST_ID_SHAPE.test(value)) requestId = value;
     } else if (MESSAGE_KEYS.has(norm)) {
       if (typeof value === 'string') message = value;

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { ByteWindow } from './byte-window.js';
 import type { DocumentError, StructureListener } from './json-byte-scanner.js';
+import { isFieldElement } from './json-normal-form.js';
 import { readObjectFields } from './read-object-fields.js';
 
 /** One entry of a JSON document: a log event as the platform that exported it wrote it. */
@@ -58,12 +59,15 @@ interface Frame {
  * which of them are entries: an array element that is an object, or a pair
  * of strings or numbers, and that holds no entry itself (the document's own
  * object counts as an element). An object element is an entry or holds
- * entries, so when one opens, every object around it that was still a
- * candidate becomes an enclosing object: its fields read so far (the bytes
- * kept from its `{` to the member being read) become the context of what it
- * holds, and its bytes are let go. A pair proves the same when it closes.
- * Bytes are kept only from the outermost candidate or unsettled object, so
- * at most one entry (and the objects around it, until it opens) is held.
+ * entries, unless an object encloses it and it is a part of that object's
+ * fields (a key/value list's pair, an OTLP typed value: see
+ * isFieldElement), which is known when it closes. So when an element that is no such part closes,
+ * every object around it that was still a candidate becomes an enclosing
+ * object: its fields read up to the member that holds the element (the
+ * bytes kept from its `{`) become the context of what it holds, and its
+ * bytes are let go. A pair proves the same when it closes. Bytes are kept
+ * only from the outermost candidate or unsettled object, so at most one
+ * entry (and the objects around it, until it closes) is held.
  */
 export class EntryFinder implements StructureListener {
   /** Entries handed over. */
@@ -96,10 +100,6 @@ export class EntryFinder implements StructureListener {
         parent.elements++;
         if (parent.candidate) this.dropCandidate(parent, d - 1);
         candidate = true;
-        if (object && this.unsettledFrom >= 0) {
-          const error = this.settle();
-          if (error !== null) return error;
-        }
       }
     }
     const frame = this.frames[d] ?? (this.frames[d] = newFrame());
@@ -121,21 +121,32 @@ export class EntryFinder implements StructureListener {
     const d = this.depth - 1;
     const frame = this.frames[d]!;
     const pair = !object && frame.candidate && frame.elements === 2;
-    if (pair && this.unsettledFrom >= 0) {
-      const error = this.settle();
-      if (error !== null) return error;
-    }
     if (pair || (object && frame.candidate && frame.unsettled)) {
-      if (frame.overflowed || at + 1 - frame.start > this.limits.maxEntryBytes) this.skipped++;
-      else {
-        const error = this.emit(frame, at + 1, line);
-        if (error !== null) return error;
+      const fits = !frame.overflowed && at + 1 - frame.start <= this.limits.maxEntryBytes;
+      const parsed = fits ? this.parse(frame, at + 1, line) : null;
+      if (parsed !== null && 'line' in parsed) return parsed;
+      // A part of an enclosing object's fields (an attribute of a list) is no entry: the object around it may be one.
+      const part = object && parsed !== null && this.insideObject(d) && isFieldElement(parsed.value);
+      if (!part) {
+        if (this.unsettledFrom >= 0 && this.unsettledFrom < d) {
+          const error = this.settle(d);
+          if (error !== null) return error;
+        }
+        frame.context = d > 0 ? this.frames[d - 1]!.context : null;
+        if (parsed === null) this.skipped++;
+        else this.emit(frame, parsed.value, parsed.undecodable, line);
       }
     }
     this.depth = d;
     if (this.keepingFrom === d) this.keepingFrom = -1;
     if (this.unsettledFrom === d) this.unsettledFrom = -1;
     return null;
+  }
+
+  /** Whether an object encloses the frame at depth `d`. */
+  private insideObject(d: number): boolean {
+    for (let i = 0; i < d; i++) if (this.frames[i]!.object) return true;
+    return false;
   }
 
   /** A pair candidate stays one while it holds at most two strings or numbers. */
@@ -172,14 +183,15 @@ export class EntryFinder implements StructureListener {
   }
 
   /**
-   * Turns every unsettled object into an enclosing one, now that an entry
-   * begins inside it: reads its fields so far into the context of what it
-   * holds, and lets its bytes go.
+   * Turns every unsettled object above depth `below` into an enclosing one,
+   * now that an entry closes inside it: reads its fields up to the member
+   * that holds the entry into the context of what it holds, and lets its
+   * bytes go.
    */
-  private settle(): DocumentError | null {
+  private settle(below: number): DocumentError | null {
     const from = this.unsettledFrom;
     let context = from > 0 ? this.frames[from - 1]!.context : null;
-    for (let d = from; d < this.depth; d++) {
+    for (let d = from; d < below; d++) {
       const frame = this.frames[d]!;
       if (frame.object && frame.unsettled) {
         frame.unsettled = false;
@@ -197,19 +209,21 @@ export class EntryFinder implements StructureListener {
     return null;
   }
 
-  private emit(frame: Frame, end: number, lastLine: number): DocumentError | null {
+  /** The entry `frame` holds, up to `end`, parsed; or the error of a candidate that is not valid JSON. */
+  private parse(frame: Frame, end: number, lastLine: number): { value: object | [unknown, unknown]; undecodable: boolean } | DocumentError {
     const bytes = this.window.slice(frame.start, end);
-    let value: object | [unknown, unknown];
     try {
-      value = JSON.parse(bytes.toString('utf8')) as object | [unknown, unknown];
+      return { value: JSON.parse(bytes.toString('utf8')) as object | [unknown, unknown], undecodable: !isUtf8(bytes) };
     } catch (err) {
       const lines = frame.line === lastLine ? `line ${frame.line}` : `lines ${frame.line}–${lastLine}`;
       return { line: frame.line, message: `expected the entry at ${lines} to be valid JSON: ${(err as Error).message}` };
     }
-    if (!isUtf8(bytes)) this.undecodable++;
+  }
+
+  private emit(frame: Frame, value: object | [unknown, unknown], undecodable: boolean, lastLine: number): void {
+    if (undecodable) this.undecodable++;
     this.entries++;
     this.onEntry({ value, context: frame.context, firstLine: frame.line, lastLine });
-    return null;
   }
 }
 

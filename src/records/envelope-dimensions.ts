@@ -1,4 +1,5 @@
 import { parseTimeValue } from '../time/parse-time.js';
+import { isKeyValueList, keyValueObject } from './json-normal-form.js';
 import { podFromLogPath } from './pod-log-path.js';
 
 /** Where a line came from, as an envelope or a wrapper says: the record's dimensions, never evidence. */
@@ -97,7 +98,8 @@ function normalize(key: string): string {
 /**
  * Reads an envelope's metadata (every field but the line) into dimensions:
  * pod, container, namespace, host, unit at any of the places platforms put
- * them, the stream's other identifiers, and the time.
+ * them (in objects, or in key/value lists as OpenTelemetry writes
+ * attributes), the stream's other identifiers, and the time.
  * @example readDimensions({ stream: 'stderr', kubernetes: { pod_name: 'api-1', namespace_name: 'prod' } }, 'log')
  */
 export function readDimensions(envelope: Record<string, unknown>, lineField: string): Dimensions {
@@ -110,8 +112,10 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
       if (depth === 0 && key === lineField) continue;
       const value = obj[key];
       const name = normalize(key);
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        if (depth + 1 < MAX_DEPTH) visit(value as Record<string, unknown>, name, depth + 1);
+      if (value !== null && typeof value === 'object') {
+        // OpenTelemetry's resource and record attributes are key/value lists: `[{"key":"k8s.pod.name","value":{"stringValue":…}}]`.
+        const fields = Array.isArray(value) ? (isKeyValueList(value) ? keyValueObject(value) : null) : value;
+        if (fields !== null && depth + 1 < MAX_DEPTH) visit(fields as Record<string, unknown>, name, depth + 1);
         continue;
       }
       if (typeof value !== 'string' || value === '' || value.length > 1024) continue;

@@ -1,6 +1,7 @@
 import { decodeByteArray } from './decode-byte-array.js';
 import { mergeDimensions, readDimensions, type Dimensions } from './envelope-dimensions.js';
 import { isEventField, isShipperField, LINE_FIELDS, SHIPPER_LINE_FIELDS } from './envelope-fields.js';
+import { isKeyValueList, keyValueNames } from './json-normal-form.js';
 
 /** The line an envelope carried, with what the envelope says about it. */
 export interface PeeledEnvelope {
@@ -21,8 +22,9 @@ type JsonObject = Record<string, unknown>;
  * Peels a parsed JSON object that is an envelope: a field carries the
  * application's line (see LINE_FIELDS) and the rest is a shipper's or a
  * platform's metadata. An object with a field an application's own event
- * has (an error, a code, a RequestId, an action, see EVENT_FIELDS) is no
- * envelope: it is that event. A line field that shippers alone use (`log`,
+ * has (an error, a code, a RequestId, an action, see EVENT_FIELDS), itself
+ * or among an OpenTelemetry record's `attributes`, is no envelope: it is
+ * that event. A line field that shippers alone use (`log`,
  * `MESSAGE`, `textPayload`…) suffices; `message` or `msg` needs a shipper's
  * field beside it, or a pino or winston line would be taken apart. An
  * object whose only carrier is a nested envelope (Elastic's `_source`) is
@@ -44,7 +46,7 @@ export function peelEnvelope(obj: JsonObject, depth = 0): PeeledEnvelope | null 
   let shipper = SHIPPER_LINE_FIELDS.has(lineField);
   for (const key of Object.keys(obj)) {
     if (key === lineField) continue;
-    if (isEventField(key)) return null;
+    if (isEventField(key) || (key === 'attributes' && holdsEventField(obj[key]))) return null;
     shipper ||= isShipperField(key);
   }
   if (!shipper) return null;
@@ -99,4 +101,16 @@ function isPartial(obj: JsonObject, lineField: string, text: string): boolean {
   // Docker's json-file writes its three fields always; a shipper's record with a bare `log` is no runtime's split.
   const docker = lineField === 'log' && 'stream' in obj && 'time' in obj && Object.keys(obj).every((key) => DOCKER_FIELDS.has(key));
   return docker && !text.endsWith('\n');
+}
+
+/**
+ * Whether an OpenTelemetry log record's `attributes` (an object, or OTLP's
+ * key/value list) hold an event's field: the application's own fields
+ * (`error.code`, `request_id`…), which make the record an event, not an envelope.
+ */
+function holdsEventField(attributes: unknown): boolean {
+  if (Array.isArray(attributes)) {
+    return isKeyValueList(attributes) && keyValueNames(attributes).some(isEventField);
+  }
+  return attributes !== null && typeof attributes === 'object' && Object.keys(attributes).some(isEventField);
 }

@@ -1,7 +1,7 @@
 import { parseTimeValue } from './parse-time.js';
 
-/** Top-level fields of a JSON log line that hold its time, lower-cased. */
-const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date']);
+/** Top-level fields of a JSON log line that hold its time, lower-cased (OpenTelemetry's `timeUnixNano` among them). */
+const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date', 'timeunixnano']);
 
 /**
  * The time of a parsed JSON log line: the first top-level time field

@@ -33,6 +33,15 @@ describe('the fast path gives the full path’s results', () => {
     ['duplicate and nested time keys', utf8('{"time":1795340670001,"a":{"time":5},"time":1795340670002}\n{"Time":"2026-11-22T09:44:34Z","ts":1}\n')],
     ['a time key that is a value', utf8('{"level":30,"unit":"time","msg":"x"}\n{"level":30,"time":"not a time","ts":1795340670001}\n')],
     ['invalid JSON beside valid JSON', utf8('{"level":30,"time":1795340670001,}\n{"level":30,"time":1795340670001}\n{"a":01}\n')],
+    [
+      'code fields written as dotted paths and named by key/value lists',
+      utf8(
+        '{"@timestamp":"2026-11-22T09:44:34Z","log.level":"error","message":"failed","error.code":"InstanceNotFound","http.request.id":"5B8A1C2D-3E4F-5A6B-7C8D-9E0F1A2B3C4D"}\n' +
+          '{"time":"2026-11-22T09:44:35Z","msg":"failed","attributes":[{"key":"error.code","value":{"stringValue":"Throttling.User"}},{"key":"request_id","value":{"stringValue":"0C9A1B2C-3D4E-5F60-7182-93A4B5C6D7E8"}}]}\n' +
+          '{"time":"2026-11-22T09:44:36Z","msg":"ok","attributes":[{"key":"code.function","value":{"stringValue":"sync"}}]}\n' +
+          '{"level":50,"time":1795340670001,"msg":"failed","error":[{"name":"code","value":"InstanceNotFound"},{"name":"requestId","value":"5B8A1C2D-3E4F-5A6B-7C8D-9E0F1A2B3C4D"}]}\n',
+      ),
+    ],
     ['a status code beside an error-free message', utf8('{"level":30,"time":1795340670001,"res":{"statusCode":200},"msg":"request completed"}\n')],
     ['a quiet line that a stack frame continues', utf8('2026-11-22 09:44:36,002 INFO app: calling\n\tat com.example.App.main(App.java:10)\n2026-11-22 09:44:37,002 INFO app: done\n')],
     ['a quiet line followed by a Python traceback', utf8('2026-11-22 09:44:36,002 INFO app: retrying\nTraceback (most recent call last):\n  File "a.py", line 1\nValueError: x\n')],

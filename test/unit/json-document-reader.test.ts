@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonDocumentReader, type DocumentEntry, type DocumentLimits } from '../../src/records/json-document-reader.js';
+import { isFieldElement } from '../../src/records/json-normal-form.js';
 import { splitAt } from '../helpers/split-at.js';
 
 interface Read {
@@ -37,8 +38,23 @@ const brief = (entries: DocumentEntry[]): unknown[] => entries.map((e) => [e.val
 /** JSON documents of every shape the reader meets: arrays, objects, pairs, nested, pretty-printed or not. */
 const key = fc.string({ unit: 'binary', maxLength: 6 }).map((s) => `k${s}`);
 const scalar = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: fc.constantFrom('\\', '"', '{', '[', '\n', 'é', '😀'), maxLength: 6 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null));
+/** Key/value pairs and OTLP typed values: parts of an object's fields, never entries where an object encloses them. */
+const fieldElement = (inner: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.record({ key: fc.string({ maxLength: 6 }), value: inner }),
+    fc.record({ Name: fc.string({ maxLength: 6 }), Value: inner }),
+    fc.record({ stringValue: fc.string({ maxLength: 6 }) }),
+    fc.record({ kvlistValue: fc.record({ values: fc.array(fc.record({ key: fc.string({ maxLength: 4 }), value: fc.record({ intValue: fc.constant('7') }) }), { maxLength: 2 }) }) }),
+  );
 const { value } = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(key, tie('value'), { maxKeys: 4 }), fc.tuple(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }))),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+    fc.tuple(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })),
+    fc.array(fieldElement(tie('value')), { minLength: 1, maxLength: 3 }),
+  ),
 }));
 const document = fc
   .tuple(fc.oneof(fc.array(value, { maxLength: 6 }), fc.dictionary(key, value, { maxKeys: 5 })), fc.constantFrom(0, 1, 2, 4, '\t'), fc.boolean())
@@ -145,6 +161,31 @@ describe('entries of a JSON document', () => {
     ]);
     // One context object for all the entries of one stream.
     expect(entries[0]!.context).toBe(entries[1]!.context);
+  });
+
+  it('reads an OTLP document: the log records are the entries, their attribute lists a part of them, the resource in the context', () => {
+    const kv = (key: string, value: string): object => ({ key, value: { stringValue: value } });
+    const record = (ns: string, body: string): object => ({ timeUnixNano: ns, body: { stringValue: body }, attributes: [kv('log.iostream', 'stderr')] });
+    const resource = { attributes: [kv('k8s.pod.name', 'api-1'), kv('k8s.namespace.name', 'iot')] };
+    const doc = JSON.stringify({ resourceLogs: [{ resource, scopeLogs: [{ scope: {}, logRecords: [record('1', 'first'), record('2', 'second')] }] }] }, null, 2);
+    const { entries, error } = read(doc);
+    expect(error).toBeNull();
+    expect(entries.map((e) => [e.value, e.context])).toEqual([
+      [record('1', 'first'), { resource, scope: {} }],
+      [record('2', 'second'), { resource, scope: {} }],
+    ]);
+  });
+
+  it('takes a HAR entry, not its headers, as an entry; a document that only holds a tag list is its one entry; pairs with no object around them are entries', () => {
+    const headers = [{ name: 'x-acs-request-id', value: '0C9A1B2C-3D4E-5F60-7182-93A4B5C6D7E8' }, { name: 'content-type', value: 'application/json' }];
+    const har = { log: { version: '1.2', entries: [{ startedDateTime: '2026-11-22T09:44:34Z', response: { status: 404, headers } }] } };
+    expect(read(JSON.stringify(har, null, 2)).entries.map((e) => [e.value, e.context])).toEqual([[har.log.entries[0], { version: '1.2' }]]);
+    const tagged = { InstanceId: 'i-1', Tags: [{ Key: 'env', Value: 'prod' }] };
+    expect(read(JSON.stringify(tagged, null, 2)).entries.map((e) => e.value)).toEqual([tagged]);
+    expect(read('[{"key":"a","value":1},{"key":"b","value":2}]').entries.map((e) => e.value)).toEqual([
+      { key: 'a', value: 1 },
+      { key: 'b', value: 2 },
+    ]);
   });
 
   it('takes a document without an array of entries as its one entry', () => {
@@ -314,30 +355,32 @@ function countLines(bytes: Buffer): number {
 function expectedEntries(doc: unknown): { value: unknown; context: Record<string, unknown> | null }[] {
   const out: { value: unknown; context: Record<string, unknown> | null }[] = [];
   const isPair = (v: unknown[]): boolean => v.length === 2 && v.every((x) => typeof x === 'string' || typeof x === 'number');
-  /** Whether a value (an array element when `element`) is an entry or holds one. */
-  const holds = (v: unknown, element: boolean): boolean => {
-    if (Array.isArray(v)) return (element && isPair(v)) || v.some((x) => holds(x, true));
-    if (v !== null && typeof v === 'object') return element || Object.values(v).some((x) => holds(x, false));
+  /** An object element inside an object that is a part of its fields: no entry, though what it holds may be. */
+  const isPart = (v: unknown, inObject: boolean): boolean => inObject && isFieldElement(v);
+  /** Whether a value (an array element when `element`; an object encloses it when `inObject`) is an entry or holds one. */
+  const holds = (v: unknown, element: boolean, inObject: boolean): boolean => {
+    if (Array.isArray(v)) return (element && isPair(v)) || v.some((x) => holds(x, true, inObject));
+    if (v !== null && typeof v === 'object') return (element && !isPart(v, inObject)) || Object.values(v).some((x) => holds(x, false, true));
     return false;
   };
-  const visit = (v: unknown, element: boolean, context: Record<string, unknown> | null): void => {
+  const visit = (v: unknown, element: boolean, context: Record<string, unknown> | null, inObject: boolean): void => {
     if (Array.isArray(v)) {
       if (element && isPair(v)) out.push({ value: v, context });
-      else for (const x of v) visit(x, true, context);
+      else for (const x of v) visit(x, true, context, inObject);
     } else if (v !== null && typeof v === 'object') {
       const members = Object.entries(v);
-      if (element && !members.some(([, x]) => holds(x, false))) {
+      if (element && !isPart(v, inObject) && !members.some(([, x]) => holds(x, false, true))) {
         out.push({ value: v, context });
         return;
       }
-      const first = members.findIndex(([, x]) => holds(x, false));
+      const first = members.findIndex(([, x]) => holds(x, false, true));
       const fields = Object.fromEntries(members.slice(0, first).filter(([, x]) => !Array.isArray(x)));
       const inner = Object.keys(fields).length > 0 ? { ...context, ...fields } : context;
-      for (const [, x] of members) visit(x, false, inner);
+      for (const [, x] of members) visit(x, false, inner, true);
     }
   };
   // The document's own object is an entry when it holds none; its own array is no pair.
-  visit(doc, !Array.isArray(doc), null);
+  visit(doc, !Array.isArray(doc), null, false);
   return out;
 }
 
