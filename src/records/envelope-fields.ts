@@ -9,7 +9,8 @@
 
 /**
  * Fields that carry the line, most specific first: Docker, Fluent Bit and
- * Fluentd (`log`), journald (`MESSAGE`), Google Cloud Logging (`textPayload`),
+ * Fluentd (`log`), journald (`MESSAGE`), Google Cloud Logging (`textPayload`,
+ * and `jsonPayload`, the application's JSON line as an object),
  * Alibaba SLS and Tencent CLS (`content`, `__content__`, `__CONTENT__`), Loki
  * (`line`), Graylog's GELF (`full_message` with the stack, else
  * `short_message`), Azure Monitor's container logs (`LogEntry`,
@@ -21,6 +22,7 @@ export const LINE_FIELDS = [
   'log',
   'MESSAGE',
   'textPayload',
+  'jsonPayload',
   '__content__',
   '__CONTENT__',
   'content',
@@ -44,7 +46,7 @@ export const LINE_FIELDS = [
  * beside a shipper's field.
  */
 export const SHIPPER_LINE_FIELDS: ReadonlySet<string> = new Set([
-  'log', 'MESSAGE', 'textPayload', '__content__', '__CONTENT__', 'content', 'line',
+  'log', 'MESSAGE', 'textPayload', 'jsonPayload', '__content__', '__CONTENT__', 'content', 'line',
   'full_message', 'short_message', 'LogEntry', 'LogMessage', '_raw',
 ]);
 
