@@ -405,8 +405,7 @@ function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, g
     if (hit < close) {
       const token = view.slice(open + 1, close);
       const isKey = view.charCodeAt(skipWhitespace(view, close + 1)) === 0x3a; /* : */
-      // A value may name a field too: a key/value list's `{"key":"error.code","value":…}`.
-      if (gate.isEventKey(token) || (!isKey && gate.valueMayMatter(token))) return false;
+      if (isKey ? gate.isEventKey(token) : gate.valueMayMatter(token)) return false;
       hit = lineHits.next(view, close);
     }
     open = view.indexOf('"', close + 1);

@@ -92,16 +92,31 @@ function noteTopLevel(line: { [key: string]: Json }, evidence: Evidence): void {
  * RequestId field (`requestId`, `request_id`, `x-acs-request-id`) makes an
  * event only beside a code or an SDK's error text, which are found by
  * themselves: an access log line with its request's id is no event. A
- * dotted path (`error.code`) is judged by its last name, and a key/value
- * list's names are values (`{"key":"error.code",…}`): the line gate asks
- * this of both.
+ * dotted path (`error.code`) is judged by its last name.
  */
 export function isEventKey(key: string): boolean {
-  const norm = normalizeKey(key);
+  return namesEventField(key, normalizeKey(key));
+}
+
+function namesEventField(key: string, norm: string): boolean {
   if (CODE_KEYS.has(norm) || (REQUEST_ID_KEYS.has(norm) && key === 'RequestId')) return true;
   // A dotted path is read as the nested field it names (see expandDottedKeys).
   const dot = key.lastIndexOf('.');
-  return dot >= 0 && isEventKey(key.slice(dot + 1));
+  if (dot < 0) return false;
+  const last = key.slice(dot + 1);
+  return namesEventField(last, normalizeKey(last));
+}
+
+/** A string that may be a field's name: what a key/value list's `"key"` holds. */
+const FIELD_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * Whether a string value names a field isEventKey takes, as a key/value
+ * list's pair does (`{"key":"error.code","value":…}`). Values are many, so
+ * their normal forms are not remembered.
+ */
+function valueNamesEventField(value: string): boolean {
+  return FIELD_NAME.test(value) && namesEventField(value, value.toLowerCase().replace(/[_-]/g, ''));
 }
 
 /** Whether walkJson scans a string value for SDK texts. */
@@ -110,14 +125,16 @@ export function isScannedValue(value: string, ctx: RecognitionContext): boolean 
 }
 
 /**
- * Whether a string value can count toward an event: it is scanned, and the
- * scan finds a code, a RequestId, an SDK's error text or another cloud's
- * error body (which sets its record aside) in it. A value that
+ * Whether a string value can count toward an event: it names a code field
+ * (see valueNamesEventField), or it is scanned, and the scan finds a code, a
+ * RequestId, an SDK's error text or another cloud's error body (which sets
+ * its record aside) in it. A value that
  * only holds a vendor's name, a message or a status makes no event unless
  * something else in its record does.
  * @example valueMayMatter('request completed', ctx) // false
  */
 export function valueMayMatter(value: string, ctx: RecognitionContext): boolean {
+  if (valueNamesEventField(value)) return true;
   if (!isScannedValue(value, ctx)) return false;
   // Log messages repeat ("request completed" on every access line): short ones are remembered per context.
   let known = mattering.get(ctx);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeAll } from '../../src/recognition/recognize.js';
-import { isEventKey } from '../../src/recognition/walk-json.js';
+import { isEventKey, valueMayMatter } from '../../src/recognition/walk-json.js';
 import { builtInContext } from '../helpers/context.js';
 
 const ALIBABA_ID = '5B8A1C2D-3E4F-5A6B-7C8D-9E0F1A2B3C4D';
@@ -34,8 +34,10 @@ describe('fields written as paths or key/value lists are read as the nested fiel
     expect(found({ msg: 'ok', attributes: [kv('code.function', 'sync'), kv('code.lineno', '42')], Tags: [{ Key: 'code', Value: 'blue' }] }).map((r) => r.event)).toEqual([null]);
   });
 
-  it('the line gate takes a dotted code key, and a name a list gives a code, as a key that can make an event', () => {
+  it('the line gate takes a dotted code key as a key that can make an event, and a value naming a code field as a value that can', () => {
     for (const key of ['error.code', 'attributes.err_code', 'Response.RequestId', 'code']) expect(isEventKey(key)).toBe(true);
     for (const key of ['code.function', 'error.codec', 'request.id', 'k8s.pod.name', '.', 'code.']) expect(isEventKey(key)).toBe(false);
+    for (const value of ['error.code', 'ErrorCode', 'err_code']) expect(valueMayMatter(value, builtInContext())).toBe(true);
+    for (const value of ['code.function', 'codes', 'error code review', 'request completed']) expect(valueMayMatter(value, builtInContext())).toBe(false);
   });
 });
