@@ -70,6 +70,18 @@ for (const word of LINE_FIELDS) WORD_SLOTS[wordSlot(word, 0, word.length)]! |= L
 for (const word of [...SHIPPER_LINE_FIELDS, ...SHIPPER_FIELDS]) WORD_SLOTS[wordSlot(word, 0, word.length)]! |= SHIPPER_WORD;
 const LINE_WORDS: readonly string[] = [...LINE_FIELDS];
 const SHIPPER_WORDS: readonly string[] = [...SHIPPER_LINE_FIELDS, ...SHIPPER_FIELDS];
+/** Per slot of WORD_SLOTS, the words of each kind that have it: a key is compared with these alone. */
+const LINE_WORDS_AT = wordsBySlot(LINE_WORDS);
+const SHIPPER_WORDS_AT = wordsBySlot(SHIPPER_WORDS);
+
+function wordsBySlot(words: readonly string[]): Map<number, readonly string[]> {
+  const at = new Map<number, string[]>();
+  for (const word of words) {
+    const slot = wordSlot(word, 0, word.length);
+    at.set(slot, [...(at.get(slot) ?? []), word]);
+  }
+  return at;
+}
 
 /** A key's slot in WORD_SLOTS, or 0 (no word) for a key longer than any word or led by a character beyond ASCII. */
 function wordSlot(text: string, start: number, end: number): number {
@@ -77,9 +89,11 @@ function wordSlot(text: string, start: number, end: number): number {
   return end - start <= MAX_WORD && first < 128 ? (end - start) * 128 + first : 0;
 }
 
-function isWord(words: readonly string[], text: string, start: number, end: number): boolean {
-  const length = end - start;
-  for (const word of words) if (word.length === length && text.startsWith(word, start)) return true;
+/** Whether the key `text[start, end)`, whose slot is `slot`, is one of the words of `at` (LINE_WORDS_AT, SHIPPER_WORDS_AT). */
+function isWord(at: Map<number, readonly string[]>, slot: number, text: string, start: number): boolean {
+  const words = at.get(slot);
+  if (words === undefined) return false;
+  for (const word of words) if (text.startsWith(word, start)) return true;
   return false;
 }
 
@@ -120,11 +134,12 @@ export function keysMayCarryEnvelope(text: string, keys: JsonKeys): boolean {
     const start = starts[k]!;
     const end = ends[k]!;
     if (end === start) continue;
-    const slot = WORD_SLOTS[wordSlot(text, start, end)]!;
-    if (!lineField && (slot & LINE_WORD) !== 0) lineField = isWord(LINE_WORDS, text, start, end);
+    const at = wordSlot(text, start, end);
+    const slot = WORD_SLOTS[at]!;
+    if (!lineField && (slot & LINE_WORD) !== 0) lineField = isWord(LINE_WORDS_AT, at, text, start);
     if (!shipper) {
       const dot = lastDots[k]!;
-      shipper = (dot >= 0 && end - dot - 1 <= MAX_AFTER_DOT) || ((slot & SHIPPER_WORD) !== 0 && isWord(SHIPPER_WORDS, text, start, end)) || isCapitals(text, start, end);
+      shipper = (dot >= 0 && end - dot - 1 <= MAX_AFTER_DOT) || ((slot & SHIPPER_WORD) !== 0 && isWord(SHIPPER_WORDS_AT, at, text, start)) || isCapitals(text, start, end);
     }
     if (lineField && shipper) return true;
   }
