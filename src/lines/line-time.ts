@@ -16,6 +16,8 @@ const MAX_MINUTES = 100_000;
 /** Lines come in time order, so the last minute looked up is usually the next one. */
 let lastMinute = -1;
 let lastMinuteStart: number | null = null;
+/** The last minute's first 16 characters as written (`2026-11-22 09:44`): a line that starts with them has that minute. */
+let lastPrefix = '';
 /** The zone the remembered minutes were read in (`--log-tz`). */
 let minutesZone = logTimeZone();
 
@@ -31,6 +33,12 @@ export function leadingTimeAt(text: string, p: number, lineEnd: number): number 
   let i = p;
   if (text.charCodeAt(i) === 0x5b /* [ */) i++;
   if (lineEnd - i < 19) return exactLeadingTime(text, p, lineEnd);
+  if (lastPrefix !== '' && text.startsWith(lastPrefix, i) && minutesZone === logTimeZone()) {
+    // The date, hour and minute were read and checked for the line that wrote these 16 characters.
+    const second = digits(text, i + 17, 2);
+    if (second < 0 || text.charCodeAt(i + 16) !== 0x3a) return null;
+    return timeInMinute(text, p, i + 19, lineEnd, lastMinuteStart, second);
+  }
   const year = digits(text, i, 4);
   const month = digits(text, i + 5, 2);
   const day = digits(text, i + 8, 2);
@@ -44,19 +52,6 @@ export function leadingTimeAt(text: string, p: number, lineEnd: number): number 
   ) {
     return null; // LEADING_TIME's fixed part is exactly this shape
   }
-  let k = i + 19;
-  let millis = 0;
-  const mark = k < lineEnd ? text.charCodeAt(k) : -1;
-  if ((mark === 0x2e || mark === 0x2c) /* . , */ && k + 1 < lineEnd && isDigitCode(text.charCodeAt(k + 1))) {
-    let end = k + 1;
-    while (end < lineEnd && end < k + 10 && isDigitCode(text.charCodeAt(end))) end++;
-    // The first three digits, as milliseconds (`.1` is 100): what parseTimestamp makes of the fraction.
-    for (let d = k + 1, scale = 100; d < k + 4; d++, scale /= 10) if (d < end) millis += (text.charCodeAt(d) - 0x30) * scale;
-    k = end;
-  }
-  // `(?:\s?(?:Z|[+-]\d\d:?\d\d))?` — a zone, or anything that might start one, goes to the regex.
-  const next = k < lineEnd ? text.charCodeAt(k) : -1;
-  if (mayStartZone(text, k, lineEnd) || (isSpace(next) && mayStartZone(text, k + 1, lineEnd))) return exactLeadingTime(text, p, lineEnd);
   const key = ((((year * 100 + month) * 100 + day) * 100 + hour) * 100 + minute);
   if (minutesZone !== logTimeZone()) {
     minutes.clear();
@@ -69,8 +64,31 @@ export function leadingTimeAt(text: string, p: number, lineEnd: number): number 
     start = parseTimestamp(`${text.slice(i, i + 4)}-${text.slice(i + 5, i + 7)}-${text.slice(i + 8, i + 10)}T${text.slice(i + 11, i + 13)}:${text.slice(i + 14, i + 16)}:00`);
     minutes.set(key, start);
   }
+  if (key !== lastMinute) lastPrefix = text.slice(i, i + 16);
   lastMinute = key;
   lastMinuteStart = start;
+  return timeInMinute(text, p, i + 19, lineEnd, start, second);
+}
+
+/**
+ * The rest of leadingTimeAt once the minute is known (`start`, its epoch ms
+ * or null) and its `second` read: the fraction from `k` on, then the
+ * check for a zone, which (or anything that might start one) goes to the
+ * regex, as does a minute parseTimestamp could not read.
+ */
+function timeInMinute(text: string, p: number, k: number, lineEnd: number, start: number | null, second: number): number | null {
+  let millis = 0;
+  const mark = k < lineEnd ? text.charCodeAt(k) : -1;
+  if ((mark === 0x2e || mark === 0x2c) /* . , */ && k + 1 < lineEnd && isDigitCode(text.charCodeAt(k + 1))) {
+    let end = k + 1;
+    while (end < lineEnd && end < k + 10 && isDigitCode(text.charCodeAt(end))) end++;
+    // The first three digits, as milliseconds (`.1` is 100): what parseTimestamp makes of the fraction.
+    for (let d = k + 1, scale = 100; d < k + 4; d++, scale /= 10) if (d < end) millis += (text.charCodeAt(d) - 0x30) * scale;
+    k = end;
+  }
+  // `(?:\s?(?:Z|[+-]\d\d:?\d\d))?` — a zone, or anything that might start one, goes to the regex.
+  const next = k < lineEnd ? text.charCodeAt(k) : -1;
+  if (mayStartZone(text, k, lineEnd) || (isSpace(next) && mayStartZone(text, k + 1, lineEnd))) return exactLeadingTime(text, p, lineEnd);
   return start === null ? exactLeadingTime(text, p, lineEnd) : start + second * 1000 + millis;
 }
 

@@ -51,6 +51,22 @@ describe('reading a line’s time in place', () => {
     );
   });
 
+  it('reads runs of lines that share a minute’s first 16 characters, each as LEADING_TIME and parseTimestamp do, whatever follows them', () => {
+    const minute = fc.constantFrom('2026-11-22 09:44', '[2026-11-22 09:44', '2026/11/22T23:59', '2026-13-40 09:44', '2026-11-22 09:45');
+    const tail = fc.constantFrom(':30', ':30,112', ':59.999', ':5', 'x30', ':3a', ':30Z', ':30 +08:00', ':30.1 -0500', ':30]', ':30 INFO ok');
+    const rest = fc.constantFrom('', ' INFO app: ok', ' ERROR x');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(minute, tail, rest), { minLength: 1, maxLength: 12 }), (lines) => {
+        for (const [m, t, r] of lines) {
+          const line = `${m}${t}${r}`;
+          const text = `x\n${line}`;
+          expect(leadingTimeAt(text, 2, text.length)).toBe(recognizedLeadingTime(line));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   /** The time read from the keys jsonObjectEnd found in `line` at `at` (a line it accepts). */
   const timeFromKeys = (line: string, at = 0): number | null | undefined => {
     const keys = new JsonKeys();
