@@ -193,24 +193,25 @@ function classifyOne(
   const lineEnd = nl > p && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
   const from = start + p;
   const to = start + lineEnd;
-  const json = text.charCodeAt(p) === 0x7b; /* { */
-  // A JSON line may hold the gate's words where recognition ignores them (`"statusCode":200`).
-  let quiet = (gateAt === NO_HIT || json) && !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));
-  if (quiet && !ascii && !isAscii(buf.subarray(from, to))) {
+  let handed = !(atSourceStart && p === 0 && hasByteOrderMark(buf, start));
+  if (handed && !ascii && !isAscii(buf.subarray(from, to))) {
     // A line with other characters is read as the full path decodes it (invalid bytes as U+FFFD).
-    quiet = gateAt === NO_HIT && classifyLine(buf.toString('utf8', from, to), 0, NO_HIT, from, to, buf, sink, options, false);
-  } else if (quiet) {
-    quiet = classifyLine(text, p, gateAt, from, to, buf, sink, options, true, lineEnd, firstBar);
+    handed = gateAt === NO_HIT && classifyLine(buf.toString('utf8', from, to), 0, NO_HIT, from, to, buf, sink, options, false);
+  } else if (handed) {
+    // A line with a gate hit is loud unless it is JSON that holds the gate's words where recognition ignores them
+    // (`"statusCode":200`); classifyLine still settles whether it carries a wrapper.
+    handed = classifyLine(text, p, gateAt, from, to, buf, sink, options, true, lineEnd, firstBar);
   }
-  if (!quiet) sink.loud(buf, from, to);
+  if (!handed) sink.loud(buf, from, to);
 }
 
 /**
  * One line of `view` (the block's Latin-1 view, or the line decoded), at
  * `view[p, lineEnd)`, whose bytes are `buf[from, to)`: hands it to the sink
- * as quiet (or, a JSON line, as loud but plain: see classifyJson) and
- * returns true, or returns false for the caller to pass it on as loud. `gateAt` is the first gate hit on the line (NO_HIT: none),
- * which only a JSON line can survive. `inBlock`: the view is the block's
+ * as quiet, or as loud but plain (found to carry no wrapper or envelope, so
+ * the full path does not unwrap it), and returns true; or returns false for
+ * the caller to pass it on as loud. `gateAt` is the first gate hit on the
+ * line (NO_HIT: none), which only a JSON line can survive as quiet. `inBlock`: the view is the block's
  * (the line is ASCII: any other is decoded first), whose bytes the gate's
  * WebAssembly search has loaded; `firstBar`: see WrapperChecks.
  */
@@ -232,9 +233,14 @@ function classifyLine(
   const first = view.charCodeAt(p);
   if (first === 0x7b /* { */) return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd, firstBar)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
   if (options.unwrap && options.wrappers.any(view, p, lineEnd, firstBar)) return false;
-  if (gateAt !== NO_HIT) return false;
-  if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return classifyStamped(view, p, from, to, buf, sink, options, inBlock, lineEnd, firstBar);
-  if (!startsRecordAlways(view, p, lineEnd, first, options)) return false;
+  if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return gateAt === NO_HIT && classifyStamped(view, p, from, to, buf, sink, options, inBlock, lineEnd, firstBar);
+  // kubectl's `[pod/…]` prefix is the full path's to remove (see startsRecordAlways).
+  if (options.unwrap && first === 0x5b /* [ */ && view.startsWith('[pod/', p)) return false;
+  // From here on the line carries no wrapper and no envelope: a loud one goes on as plain, not to be unwrapped again.
+  if (gateAt !== NO_HIT || !startsRecordAlways(view, p, lineEnd, first, options)) {
+    sink.loud(buf, from, to, true);
+    return true;
+  }
   sink.quiet(buf, from, to, false, leadingTimeAt(view, p, lineEnd), inBlock);
   return true;
 }
