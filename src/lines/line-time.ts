@@ -1,6 +1,6 @@
 import { LEADING_TIME } from '../time/leading-time.js';
 import { logTimeZone, parseTimestamp, parseTimeValue } from '../time/parse-time.js';
-import { isTimeKeyAt } from '../time/top-level-time.js';
+import { isTimeKeyAt, mayBeTimeKeyAt } from '../time/top-level-time.js';
 import { jsonNumberEnd, type JsonKeys } from './json-line-shape.js';
 
 /**
@@ -146,7 +146,7 @@ export function jsonTimeFromKeys(text: string, keys: JsonKeys): number | null | 
     if (depths[k] !== 1) continue;
     const start = starts[k]!;
     const end = ends[k]!;
-    if (!mayBeTimeKey(text, start, end) || !isTimeKeyAt(text, start, end)) continue;
+    if (!mayBeTimeKeyAt(text, start, end) || !isTimeKeyAt(text, start, end)) continue;
     const value = readScalar(text, values[k]!);
     const time = value === undefined ? null : parseTimeValue(value);
     if (time === null) return undefined;
@@ -162,14 +162,6 @@ export function jsonTimeFromKeys(text: string, keys: JsonKeys): number | null | 
 function sameChars(text: string, a: number, b: number, length: number): boolean {
   for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
   return true;
-}
-
-/** Time keys are 2 to 10 characters long and start with t, d, a or @ (any case). */
-function mayBeTimeKey(text: string, start: number, end: number): boolean {
-  const length = end - start;
-  if (length < 2 || length > 10) return false;
-  const c = text.charCodeAt(start) | 0x20;
-  return c === 0x74 || c === 0x64 || c === 0x61 || c === 0x60; /* t d a @ */
 }
 
 /** A string or number value at `at` as JSON.parse gives it; undefined for anything else. */

@@ -23,6 +23,21 @@ export function isTimeKey(key: string): boolean {
 }
 
 const TIME_KEY_LIST = [...TIME_KEYS];
+const MIN_TIME_KEY = Math.min(...TIME_KEY_LIST.map((key) => key.length));
+const MAX_TIME_KEY = Math.max(...TIME_KEY_LIST.map((key) => key.length));
+/** The time keys' first characters, lower-cased. */
+const TIME_KEY_FIRSTS = new Set(TIME_KEY_LIST.map((key) => key.charCodeAt(0)));
+
+/**
+ * A quick look before isTimeKeyAt: whether the key `text[start, end)` of a
+ * Latin-1 view has a time key's length and first character (any case).
+ */
+export function mayBeTimeKeyAt(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < MIN_TIME_KEY || length > MAX_TIME_KEY) return false;
+  const c = text.charCodeAt(start);
+  return TIME_KEY_FIRSTS.has(c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
+}
 
 /**
  * isTimeKey for the key `text[start, end)` of a Latin-1 view, read in

@@ -30,7 +30,7 @@ describe('the fast path gives the full path’s results', () => {
   const cases: [string, Buffer][] = [
     ['a code key spelled with separators', utf8('{"level":50,"time":1795340674085,"err":{"c_o_d_e":"ResourceNotFound.Topic","r-e-q-u-e-s-t-i-d":"6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61"}}\n')],
     ['a code spelled with \\u escapes', utf8('{"level":50,"time":1,"msg":"\\u0063ode=ResourceNotFound.Topic \\u0072equestId=6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61"}\n')],
-    ['duplicate and nested time keys', utf8('{"time":1795340670001,"a":{"time":5},"time":1795340670002}\n{"Time":"2026-11-22T09:44:34Z","ts":1}\n')],
+    ['duplicate and nested time keys', utf8('{"time":1795340670001,"a":{"time":5},"time":1795340670002}\n{"Time":"2026-11-22T09:44:34Z","ts":1}\n{"timeUnixNano":"1795340670001000000","level":30}\n')],
     ['a time key that is a value', utf8('{"level":30,"unit":"time","msg":"x"}\n{"level":30,"time":"not a time","ts":1795340670001}\n')],
     ['invalid JSON beside valid JSON', utf8('{"level":30,"time":1795340670001,}\n{"level":30,"time":1795340670001}\n{"a":01}\n')],
     [
