@@ -27,8 +27,9 @@ export function isJsonDocument(start: Buffer, ended: boolean): boolean {
  * response body's list of topics) stays a line.
  */
 function startsWithBatch(start: Buffer): boolean {
+  if (start[skipJsonSpace(start, 0)] !== 0x7b /* { */) return false;
   const end = start.indexOf(0x0a);
-  if (end < 0 || start[skipJsonSpace(start, 0)] !== 0x7b /* { */) return false;
+  if (end < 0) return opensWithEnvelopes(start);
   let value: unknown;
   try {
     value = JSON.parse(start.toString('utf8', 0, end));
@@ -37,6 +38,21 @@ function startsWithBatch(start: Buffer): boolean {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   return !LINE_FIELDS.some((field) => field in value) && holdsEnvelopes(value, 0);
+}
+
+/**
+ * Whether a first line longer than the sample (a batch of thousands of
+ * records, as the Collector's batch processor sends them) begins with
+ * envelopes or `[time, line]` pairs: entries the document reader finds
+ * inside it before the sample ends, the line's own object still open.
+ */
+function opensWithEnvelopes(start: Buffer): boolean {
+  let found = false;
+  const trial = new JsonDocumentReader((entry) => {
+    found ||= isEnvelopeOrPair(entry.value);
+  });
+  trial.write(start);
+  return found && trial.error === null;
 }
 
 /** Whether an array of envelopes or `[time, line]` pairs lies in `value`, a few levels down at most. */

@@ -23,7 +23,13 @@ describe('which inputs are read as JSON documents', () => {
     expect(isJsonDocument(Buffer.from(`${batch('first')}\n2026-11-22 09:44:36 INFO plain\n`), true)).toBe(false);
   });
 
-  it('not a first line the sample cuts short', () => {
+  it('a first line longer than the sample when it opens with envelopes; not a long application line', () => {
+    const records = Array.from({ length: 2000 }, (_, i) => ({ timeUnixNano: String(1795219200000000000n + BigInt(i)), body: { stringValue: `line ${i}` } }));
+    const big = JSON.stringify({ resourceLogs: [{ resource: { attributes: [] }, scopeLogs: [{ scope: {}, logRecords: records }] }] });
+    expect(big.length).toBeGreaterThan(64 * 1024);
+    expect(isJsonDocument(Buffer.from(big.slice(0, 64 * 1024)), false)).toBe(true);
+    const app = JSON.stringify({ level: 30, time: 1, hostname: 'api-1', msg: 'listed', items: Array.from({ length: 3000 }, (_, i) => ({ id: i, source: 'db', host: 'h' })) });
+    expect(isJsonDocument(Buffer.from(app.slice(0, 64 * 1024)), false)).toBe(false);
     expect(isJsonDocument(Buffer.from(batch('first').slice(0, 80)), false)).toBe(false);
   });
 });
