@@ -24,7 +24,8 @@ type JsonObject = Record<string, unknown>;
  * platform's metadata. An object with a field an application's own event
  * has (an error, a code, a RequestId, an action, see EVENT_FIELDS), itself
  * or among an OpenTelemetry record's `attributes`, is no envelope: it is
- * that event. A line field that shippers alone use (`log`,
+ * that event — unless a shipper's line field carries a JSON line that holds
+ * that field too, merged beside it by the shipper (see keysOfJsonLine). A line field that shippers alone use (`log`,
  * `MESSAGE`, `textPayload`…) suffices; `message` or `msg` needs a shipper's
  * field beside it, or a pino or winston line would be taken apart. An
  * object whose only carrier is a nested envelope (Elastic's `_source`) is
@@ -44,17 +45,48 @@ export function peelEnvelope(obj: JsonObject, depth = 0): PeeledEnvelope | null 
   }
   if (lineField === null || text === null) return depth < MAX_NESTED ? peelNested(obj, depth) : null;
   let shipper = SHIPPER_LINE_FIELDS.has(lineField);
+  /** The keys of the line itself when it is a JSON object a shipper's line field carries (see mergedFromLine). */
+  let lineKeys: ReadonlySet<string> | undefined;
   for (const key of Object.keys(obj)) {
     if (key === lineField) continue;
-    if (isEventField(key) || (key === 'attributes' && holdsEventField(obj[key]))) return null;
+    if (isEventField(key) || (key === 'attributes' && holdsEventField(obj[key]))) {
+      if (shipper && (lineKeys ??= keysOfJsonLine(text)).has(key)) continue;
+      return null;
+    }
     shipper ||= isShipperField(key);
   }
   if (!shipper) return null;
   const partial = isPartial(obj, lineField, text);
   if (text.endsWith('\n')) text = text.slice(0, -1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  return { text, dimensions: readDimensions(obj, lineField), partial };
+  // Fields merged from the line are the application's (its `hostname`), never the envelope's metadata.
+  const metadata = lineKeys === undefined || lineKeys.size === 0 ? obj : withoutKeys(obj, lineKeys);
+  return { text, dimensions: readDimensions(metadata, lineField), partial };
 }
+
+function withoutKeys(obj: JsonObject, keys: ReadonlySet<string>): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(obj)) if (!keys.has(key)) Object.defineProperty(out, key, { value: obj[key], enumerable: true });
+  return out;
+}
+
+/**
+ * The top-level keys of a line that is a JSON object, else none. A shipper
+ * that parses such a line may merge its fields beside the line it keeps
+ * (Fluent Bit's kubernetes filter with `Merge_Log On`): an event's field
+ * the line itself holds is the line's, and the record is still an envelope.
+ */
+function keysOfJsonLine(text: string): ReadonlySet<string> {
+  const at = text.search(/\S/);
+  if (at < 0 || text.charCodeAt(at) !== 0x7b /* { */) return NO_KEYS;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? new Set(Object.keys(parsed)) : NO_KEYS;
+  } catch {
+    return NO_KEYS;
+  }
+}
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** An object with no line of its own whose one envelope is a field's value (`{"_index":…,"_source":{…}}`). */
 function peelNested(obj: JsonObject, depth: number): PeeledEnvelope | null {

@@ -126,6 +126,15 @@ describe('shippers’ envelopes', () => {
     expect(unwrapLine(line({ msg: [104, 105], stream: 'stdout' }))).toBeNull();
     // A JSON body at the end of a plain line is no envelope.
     expect(unwrapLine('2026-11-22 09:44:34 ERROR body {"Code":"InternalError","RequestId":"x"}')).toBeNull();
+    // An event's field the line itself does not hold is the record's own, even beside a JSON line.
+    expect(unwrapLine(line({ log: '{"msg":"failed"}\n', err: { code: 'InternalError' }, kubernetes: { pod_name: 'p' } }))).toBeNull();
+  });
+
+  it('peels a record whose event fields a shipper merged from the JSON line it keeps (Fluent Bit’s Merge_Log)', () => {
+    const app = { level: 50, hostname: 'api-1', msg: 'failed', err: { code: 'InternalError', requestId: '6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61' } };
+    const merged = { time: '2026-11-22T09:44:34.085Z', stream: 'stderr', _p: 'F', log: `${JSON.stringify(app)}\n`, ...app, kubernetes: { pod_name: 'api-1', namespace_name: 'iot', host: 'node-7' } };
+    // The application's own `hostname`, merged beside the line, is not the envelope's host.
+    expect(unwrapLine(line(merged))).toMatchObject({ text: JSON.stringify(app), origin: { pod: 'api-1', namespace: 'iot', host: 'node-7', time: AT }, partial: false });
   });
 });
 
