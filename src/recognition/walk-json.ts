@@ -134,20 +134,22 @@ export function isScannedValue(value: string, ctx: RecognitionContext): boolean 
  * @example valueMayMatter('request completed', ctx) // false
  */
 export function valueMayMatter(value: string, ctx: RecognitionContext): boolean {
-  if (valueNamesEventField(value)) return true;
-  if (!isScannedValue(value, ctx)) return false;
   // Log messages repeat ("request completed" on every access line): short ones are remembered per context.
   let known = mattering.get(ctx);
   if (!known) mattering.set(ctx, (known = new Map()));
   let matters = known.get(value);
   if (matters === undefined) {
-    const evidence = new Evidence();
-    scanText(value, evidence, ctx);
-    matters =
-      evidence.codes.length > 0 || evidence.requestIds.length > 0 || evidence.sdkError || evidence.sdkHeader || evidence.success || evidence.otherCloud !== null;
+    matters = valueNamesEventField(value) || (isScannedValue(value, ctx) && scanFindsEvidence(value, ctx));
     if (known.size < MAX_REMEMBERED_VALUES && value.length <= MAX_REMEMBERED_VALUE_LENGTH) known.set(value, matters);
   }
   return matters;
+}
+
+/** Whether scanText finds in a value anything that counts toward an event (see valueMayMatter). */
+function scanFindsEvidence(value: string, ctx: RecognitionContext): boolean {
+  const evidence = new Evidence();
+  scanText(value, evidence, ctx);
+  return evidence.codes.length > 0 || evidence.requestIds.length > 0 || evidence.sdkError || evidence.sdkHeader || evidence.success || evidence.otherCloud !== null;
 }
 const mattering = new WeakMap<RecognitionContext, Map<string, boolean>>();
 const MAX_REMEMBERED_VALUES = 4096;
