@@ -15,11 +15,36 @@ const MAX_TEXTS = 200;
  * record's evidence.
  * @example scanText('[TencentCloudSDKError] Code=InternalError, Message=…, RequestId=…', evidence, ctx)
  */
-export function scanText(value: string, evidence: Evidence, ctx: RecognitionContext): void {
+export function scanText(value: string, evidence: Evidence, ctx: RecognitionContext, escapesRead = false): void {
   if (evidence.textsScanned++ >= MAX_TEXTS) return;
   const text = stripAnsi(value);
+  const codes = evidence.codes.length;
+  readShapes(text, evidence, ctx, !escapesRead);
+  // A multi-line text logged on one line with its breaks escaped (logfmt's quoted values, `%q`, a flattened
+  // stack trace): where the text as written showed no code with its RequestId, it is read again with its breaks
+  // and tabs restored.
+  if (!escapesRead && !pairedSince(evidence, codes) && text.includes('\\n')) {
+    const restored = restoreBreaks(text);
+    if (restored !== text) scanText(restored, evidence, ctx, true);
+  }
+}
+
+/** Whether a code found since the first `from` findings came with its RequestId. */
+function pairedSince(evidence: Evidence, from: number): boolean {
+  for (let i = from; i < evidence.codes.length; i++) if (evidence.codes[i]!.requestId !== null) return true;
+  return false;
+}
+
+/** `\n`, `\r` and `\t` as the characters they stand for; an escaped backslash (`\\`) stays as written. */
+function restoreBreaks(text: string): string {
+  return text.replace(ESCAPED_BREAK, (escape, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : escape));
+}
+const ESCAPED_BREAK = /\\([\\nrt])/g;
+
+/** Reads the shapes whose anchors `text` holds, in the table's order, into the evidence, and its vendors' signs when `signs` (a text read again has the same). */
+function readShapes(text: string, evidence: Evidence, ctx: RecognitionContext, signs: boolean): void {
   const held = ctx.literals.holds(text);
-  noteVendorSigns(held, evidence, ctx);
+  if (signs) noteVendorSigns(held, evidence, ctx);
   const { shapes } = ctx.shapes;
   const { anchorIds } = ctx;
   // Taken before any shape is read: reading one may scan a text within (an embedded body), which refills `held`.
