@@ -35,6 +35,12 @@ export const LABELLED_CODE =
  * `RequestID: …`, `RequestId : …`, `"RequestId":"…"`, `x-acs-request-id: …`
  * (a quoted label matches through the look-behind, as in LABELLED_CODE).
  */
+/**
+ * A UUID written right after the word `requestId`, with nothing between:
+ * tencentcloud-sdk-dotnet's TencentCloudSDKException.ToString() writes
+ * `message：<message> requestId<RequestId>`.
+ */
+export const GLUED_REQUEST_ID = /(?<![A-Za-z0-9_])requestId([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})(?![A-Za-z0-9-])/g;
 export const LABELLED_REQUEST_ID =
   /(?<![A-Za-z0-9_])(?:x-acs-|x-tc-)?request[_ -]?id[\\"']{0,4}\s{0,3}[:=]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63}(?:={1,2}(?![A-Za-z0-9=]))?)/gi;
 
