@@ -58,6 +58,13 @@ export const ALIYUN_PY_CLIENT_CODE = /(ClientException: |: )(SDK\.(?!ServerError
 /** aliyunsdkcore: `HTTP Status: 400 Error:<Code> <msg> RequestID: <ID>`. */
 export const ALIYUN_PY_ERROR = /HTTP Status: (\d{3}) Error:([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/;
 
+/**
+ * alibabacloud/client (PHP): `AlibabaCloud\Client\Exception\ServerException: <Code>: <msg> RequestId: <id> …`,
+ * or as Monolog writes an exception, `(AlibabaCloud\\Client\\Exception\\ServerException(code: 404): <Code>: …`.
+ */
+export const ALIBABA_PHP_ERROR =
+  /AlibabaCloud\\{1,2}Client\\{1,2}Exception\\{1,2}(?:Client|Server)Exception(?:\(code: \d{1,3}\))?: ([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}): /;
+
 /** aliyun-java-sdk-core: `ClientException: <Code> : <msg>` / `ServerException: <Code> : <msg>`. */
 export const ALIYUN_JAVA_ERROR =
   /(?:Client|Server)Exception: ([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4}) : /;

@@ -3,6 +3,7 @@ import { anchorTest, anyCaseAnchors } from './anchor-test.js';
 import { STRENGTH, type Strength } from './evidence.js';
 import {
   ACTION,
+  ALIBABA_PHP_ERROR,
   ALIYUN_JAVA_ERROR,
   ALIYUN_PY_CLIENT_CODE,
   ALIYUN_PY_ERROR,
@@ -212,6 +213,18 @@ export const SHAPES: readonly Shape[] = [
     strength: STRENGTH.sdk,
     examples: ['com.aliyuncs.exceptions.ClientException: InstanceNotFound : Failed to find the instance.'],
     read: readJavaSdkError,
+  },
+  {
+    name: 'alibaba-php-sdk-error',
+    evidence: "alibabacloud/client's (PHP) `AlibabaCloud\\Client\\Exception\\ServerException: <Code>: <msg> RequestId: <id>`, as written or as Monolog writes an exception (Alibaba)",
+    anchors: ['ServerException', 'ClientException'],
+    anyCase: false,
+    words: ['exception'],
+    pattern: ALIBABA_PHP_ERROR,
+    groups: { code: 1 },
+    strength: STRENGTH.sdk,
+    examples: ['AlibabaCloud\\Client\\Exception\\ServerException: InstanceNotFound: Specified instance does not exist. RequestId: 0A1B2C3D-4E5F-4061-8728-394A5B6C7D8E GET "https://onsmqtt.cn-hangzhou.aliyuncs.com/?Action=ListGroupId" 404'],
+    read: readPattern,
   },
   {
     name: 'aliyun-java-sdk-message',

@@ -33,7 +33,8 @@ export const FRESH_STATE: ContinuationState = {
   awaitsException: false,
 };
 
-const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted))/;
+/** A Java or Node stack frame or cause, or PHP's `Stack trace:` and its numbered frames (`#0 /src/a.php(42): …`, `#1 {main}`). */
+const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted)|Stack trace:\s*$|#\d{1,5} (?:\/|[A-Za-z]:\\|\{main\}|\[internal function\]))/;
 /** An HTML or XML error page an SDK quotes in its message (`<html>`, `</body>`). */
 const MARKUP = /^<\/?[A-Za-z!]/;
 /** aliyun-java-sdk-core puts `\r\nRequestId : <ID>` at the end of its exception message. */
