@@ -78,6 +78,18 @@ const mutatedLogArb = fc
   .array(fc.tuple(fc.nat({ max: fixtureLines.length - 1 }), fc.array(mutationArb, { maxLength: 4 })), { minLength: 1, maxLength: 12 })
   .map((lines) => Buffer.concat(lines.flatMap(([i, ms]) => [mutate(fixtureLines[i]!, ms), Buffer.from('\n')])));
 
+/** `mqerr tag` on `log`, with the fast path and without: each run's output lines, once its exit status and JSON are checked. */
+async function taggedLinesOnBothPaths(log: string): Promise<string[][]> {
+  const runs: string[][] = [];
+  for (const env of [{}, { MQERR_FAST_PATH: '0' }]) {
+    const run = await runCli(['tag', '-'], { stdin: `${log}\n`, env });
+    expect(run.code).toBe(0);
+    expect(outputProblems(run.stdout)).toEqual([]);
+    runs.push(run.stdout.trimEnd().split('\n'));
+  }
+  return runs;
+}
+
 describe('tag output stays valid', () => {
   it('mutated fixture lines: every output line is strict UTF-8 JSON with one mqerr key, byte-identical on both paths', async () => {
     await fc.assert(
@@ -116,11 +128,7 @@ describe('tag output stays valid', () => {
       '{"level":50,"err":{"code":"\u001b[31mFailedOperation.NotSupportDisableAuthorizationPolicy\u001b[39m","requestId":"730c831a-d5bc-4bc9-be5f-2f07966107e7"},"msg":"ModifyInstance failed"}',
       '{"level":50,"err":{"code":"\u001bFFailedOperation","requestId":"730c831a-d5bc-4bc9-be5f-2f07966107e8"},"msg":"ModifyInstance failed"}',
     ].join('\n');
-    for (const env of [{}, { MQERR_FAST_PATH: '0' }]) {
-      const run = await runCli(['tag', '-'], { stdin: `${log}\n`, env });
-      expect(run.code).toBe(0);
-      expect(outputProblems(run.stdout)).toEqual([]);
-      const lines = run.stdout.trimEnd().split('\n');
+    for (const lines of await taggedLinesOnBothPaths(log)) {
       expect(lines[0]).toMatch(/^\{"level":50,"err":\{"code":"FailedOperation\.NotSupportDisableAuthorizationPolicy","requestId":"730c831a-d5bc-4bc9-be5f-2f07966107e7"\},"msg":"ModifyInstance failed","mqerr":\{/);
       expect(lines[1]).toMatch(/^\{"level":50,"err":\{"code":"FailedOperation","requestId":"730c831a-d5bc-4bc9-be5f-2f07966107e8"\}/);
     }
@@ -133,11 +141,7 @@ describe('tag output stays valid', () => {
       '{"level":30,"msg":"hello","mqerr":1,"mqerr":2}',
       '{"mqerr":{"event":"error"}}',
     ].join('\n');
-    for (const env of [{}, { MQERR_FAST_PATH: '0' }]) {
-      const run = await runCli(['tag', '-'], { stdin: `${log}\n`, env });
-      expect(run.code).toBe(0);
-      expect(outputProblems(run.stdout)).toEqual([]);
-      const lines = run.stdout.trimEnd().split('\n');
+    for (const lines of await taggedLinesOnBothPaths(log)) {
       expect(lines[0]).toMatch(/^\{"level":30,"msg":"hello","mqerr":\{"source":"-","line":1,"event":null,/);
       expect(lines[1]).toMatch(/^\{"level":30,"msg":"hello","mqerr":\{"source":"-","line":2,/);
       expect(lines[2]).toMatch(/^\{"level":30,"msg":"hello","mqerr":\{"source":"-","line":3,/);
