@@ -30,10 +30,15 @@ const normalized = new Map<string, string>();
 const MAX_REMEMBERED_KEYS = 4096;
 const MAX_REMEMBERED_KEY_LENGTH = 64;
 
+/** A key as the key sets hold it: lower-cased, `_` and `-` removed. */
+function normalForm(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, '');
+}
+
 function normalizeKey(key: string): string {
   let norm = normalized.get(key);
   if (norm === undefined) {
-    norm = key.toLowerCase().replace(/[_-]/g, '');
+    norm = normalForm(key);
     if (normalized.size < MAX_REMEMBERED_KEYS && key.length <= MAX_REMEMBERED_KEY_LENGTH) normalized.set(key, norm);
   }
   return norm;
@@ -104,7 +109,7 @@ function namesEventField(key: string, norm: string): boolean {
   const dot = key.lastIndexOf('.');
   if (dot < 0) return false;
   const last = key.slice(dot + 1);
-  return namesEventField(last, normalizeKey(last));
+  return namesEventField(last, normalForm(last));
 }
 
 /** A string that may be a field's name: what a key/value list's `"key"` holds. */
@@ -116,7 +121,7 @@ const FIELD_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
  * their normal forms are not remembered.
  */
 function valueNamesEventField(value: string): boolean {
-  return FIELD_NAME.test(value) && namesEventField(value, value.toLowerCase().replace(/[_-]/g, ''));
+  return FIELD_NAME.test(value) && namesEventField(value, normalForm(value));
 }
 
 /** Whether walkJson scans a string value for SDK texts. */

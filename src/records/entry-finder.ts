@@ -61,9 +61,9 @@ interface Frame {
  * object counts as an element). An object element is an entry or holds
  * entries, unless an object encloses it and it is a part of that object's
  * fields (a key/value list's pair, an OTLP typed value: see
- * isFieldElement), which is known when it closes. So when an element that is no such part closes,
- * every object around it that was still a candidate becomes an enclosing
- * object: its fields read up to the member that holds the element (the
+ * isFieldElement), which is known when it closes. So when an element that
+ * is no such part closes, every object around it that was still a
+ * candidate becomes an enclosing object: its fields read up to the member that holds the element (the
  * bytes kept from its `{`) become the context of what it holds, and its
  * bytes are let go. A pair proves the same when it closes. Bytes are kept
  * only from the outermost candidate or unsettled object, so at most one

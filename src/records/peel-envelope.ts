@@ -25,8 +25,9 @@ type JsonObject = Record<string, unknown>;
  * has (an error, a code, a RequestId, an action, see EVENT_FIELDS), itself
  * or among an OpenTelemetry record's `attributes`, is no envelope: it is
  * that event — unless a shipper's line field carries a JSON line that holds
- * that field too, merged beside it by the shipper (see keysOfJsonLine). A line field that shippers alone use (`log`,
- * `MESSAGE`, `textPayload`…) suffices; `message` or `msg` needs a shipper's
+ * that field too, merged beside it by the shipper (see keysOfJsonLine).
+ * A line field that shippers alone use (`log`, `MESSAGE`, `textPayload`…)
+ * suffices; `message` or `msg` needs a shipper's
  * field beside it, or a pino or winston line would be taken apart. An
  * object whose only carrier is a nested envelope (Elastic's `_source`) is
  * peeled through it. Returns null for anything else.
@@ -45,7 +46,7 @@ export function peelEnvelope(obj: JsonObject, depth = 0): PeeledEnvelope | null 
   }
   if (lineField === null || text === null) return depth < MAX_NESTED ? peelNested(obj, depth) : null;
   let shipper = SHIPPER_LINE_FIELDS.has(lineField);
-  /** The keys of the line itself when it is a JSON object a shipper's line field carries (see mergedFromLine). */
+  /** The keys of the line itself when it is a JSON object a shipper's line field carries (see keysOfJsonLine). */
   let lineKeys: ReadonlySet<string> | undefined;
   for (const key of Object.keys(obj)) {
     if (key === lineField) continue;
