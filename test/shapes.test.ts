@@ -17,6 +17,8 @@ interface Expectation {
     requestId: string | null;
     action?: string;
     duplicateOf?: number;
+    /** The record's time (ISO 8601, UTC), where the fixture's expectation names it. */
+    time?: string;
   }[];
   totals: { lines: number; records: number; errors: number; successes: number };
 }
@@ -60,8 +62,14 @@ describe('every SDK and logger shape: exactly the expected events', () => {
   for (const c of CASES) {
     it(c.name, async () => {
       const { events, summary } = await scanChunks([Buffer.from(c.text, 'utf8')], c.name);
-      expect(events.filter((e) => e.event !== null).map(found)).toEqual(c.expect.events.map(expected));
+      const eventsFound = events.filter((e) => e.event !== null);
+      expect(eventsFound.map(found)).toEqual(c.expect.events.map(expected));
       expect(summary.totals).toMatchObject(c.expect.totals);
+      const timed = c.expect.events.filter((x) => x.time !== undefined);
+      if (timed.length > 0) {
+        const times = eventsFound.filter((_, i) => c.expect.events[i]!.time !== undefined);
+        expect(times.map((e) => (e.time === null ? null : new Date(e.time).toISOString()))).toEqual(timed.map((x) => x.time));
+      }
     });
   }
 });

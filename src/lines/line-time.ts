@@ -1,4 +1,4 @@
-import { LEADING_TIME } from '../time/leading-time.js';
+import { leadingTimeOf } from '../time/leading-time.js';
 import { logTimeZone, parseTimestamp, parseTimeValue } from '../time/parse-time.js';
 import { isTimeKeyAt, mayBeTimeKeyAt } from '../time/top-level-time.js';
 import { jsonNumberEnd, type JsonKeys } from './json-line-shape.js';
@@ -22,11 +22,12 @@ let lastPrefix = '';
 let minutesZone = logTimeZone();
 
 /**
- * The time LEADING_TIME and parseTimestamp read at the start of the plain
- * line `text[p, lineEnd)`. The usual forms (`2026-11-22 09:44:30,112 …`,
+ * The time leadingTimeOf reads at the start of the plain line
+ * `text[p, lineEnd)`. The usual forms (`2026-11-22 09:44:30,112 …`,
  * `2026/11/22 09:45:00 …`) are read digit by digit from a remembered start
  * of their minute — parseTimestamp is linear in seconds and milliseconds —
- * and a time zone or anything else unusual is read by LEADING_TIME itself.
+ * and a time zone, another logger's form or anything else unusual is read
+ * by leadingTimeOf itself.
  * @example leadingTimeAt('x\n2026-11-22 09:44:30,112 INFO ok', 2, 32) // 1795340670112
  */
 export function leadingTimeAt(text: string, p: number, lineEnd: number): number | null {
@@ -50,7 +51,8 @@ export function leadingTimeAt(text: string, p: number, lineEnd: number): number 
     !isDateSeparator(text.charCodeAt(i + 4)) || !isDateSeparator(text.charCodeAt(i + 7)) ||
     !isDateTimeSeparator(text.charCodeAt(i + 10)) || text.charCodeAt(i + 13) !== 0x3a || text.charCodeAt(i + 16) !== 0x3a
   ) {
-    return null; // LEADING_TIME's fixed part is exactly this shape
+    // LEADING_TIME's fixed part is exactly this shape; the other forms start otherwise.
+    return mayStartOtherForm(text, p, lineEnd) ? exactLeadingTime(text, p, lineEnd) : null;
   }
   const key = ((((year * 100 + month) * 100 + day) * 100 + hour) * 100 + minute);
   if (minutesZone !== logTimeZone()) {
@@ -93,8 +95,31 @@ function timeInMinute(text: string, p: number, k: number, lineEnd: number, start
 }
 
 function exactLeadingTime(text: string, p: number, lineEnd: number): number | null {
-  const m = LEADING_TIME.exec(text.slice(p, lineEnd));
-  return m ? parseTimestamp(m[1]!) : null;
+  return leadingTimeOf(text.slice(p, lineEnd));
+}
+
+/**
+ * Whether the line may start with one of leadingTimeOf's forms other than
+ * LEADING_TIME's, from its first characters: `22-Nov-` or `22 Nov ` (a digit
+ * after two), `Nov 22,` or `Sun Nov` (a capital, two small letters and a
+ * space), `[Sun Nov`, `E, [`. A log line that starts with a level word
+ * (`ERROR`, `INFO`) or a digit-led number is turned away here.
+ */
+function mayStartOtherForm(text: string, p: number, lineEnd: number): boolean {
+  let c = text.charCodeAt(p);
+  if (isDigitCode(c)) return isDigitCode(text.charCodeAt(p + 1)) && isCapital(text.charCodeAt(p + 3));
+  if (c === 0x5b /* [ */) c = text.charCodeAt(++p);
+  if (!isCapital(c)) return false;
+  const second = text.charCodeAt(p + 1);
+  if (second === 0x2c /* , */) return text.charCodeAt(p + 3) === 0x5b;
+  return isSmall(second) && isSmall(text.charCodeAt(p + 2)) && text.charCodeAt(p + 3) === 0x20;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+function isSmall(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /** The value of `count` decimal digits at `at`, or -1. */

@@ -1,6 +1,6 @@
 import type { LogRecord } from '../types.js';
 import { NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
-import { advanceState, continuesRecord, EXCEPTION_LINE, FRESH_STATE, type ContinuationState } from './continuation.js';
+import { advanceState, continuesRecord, dependsOnHeader, FRESH_STATE, type ContinuationState } from './continuation.js';
 import { InputOrder, type Slot, type SlotHolder } from './input-order.js';
 
 /** Bounds that keep one runaway record, or a crowd of streams, from holding unbounded memory. */
@@ -246,11 +246,12 @@ export class RecordAssembler {
 
   /**
    * The state of the open quiet record, as far as `next` can tell: only an
-   * exception line depends on more than QUIET_STATE says (whether the quiet
-   * line is a bare log header), and only then is the quiet line decoded.
+   * exception line or java.util.logging's level line depends on more than
+   * QUIET_STATE says (whether the quiet line is a bare log header, or
+   * java.util.logging's), and only then is the quiet line decoded.
    */
   private quietState(next: string): ContinuationState {
-    if (!EXCEPTION_LINE.test(next)) return QUIET_STATE;
+    if (!dependsOnHeader(next)) return QUIET_STATE;
     const { line } = this.quiet!;
     return advanceState(line.buf.toString('utf8', line.start, line.end), FRESH_STATE);
   }

@@ -22,6 +22,14 @@ export interface ContinuationState {
    * message, then the error's stack on the next line).
    */
   awaitsException: boolean;
+  /**
+   * The record is java.util.logging's header line alone (`Nov 22, 2026
+   * 9:44:34 AM com.example.App main`): its message follows on the next line,
+   * led by its level (`SEVERE: …`).
+   */
+  julHeader: boolean;
+  /** Lines of the record's header: 1, or 2 once java.util.logging's level line joined its header line. */
+  headerLines: number;
 }
 
 export const FRESH_STATE: ContinuationState = {
@@ -31,6 +39,8 @@ export const FRESH_STATE: ContinuationState = {
   startsWithException: false,
   causeNext: false,
   awaitsException: false,
+  julHeader: false,
+  headerLines: 1,
 };
 
 /** A Java or Node stack frame or cause, or PHP's `Stack trace:` and its numbered frames (`#0 /src/a.php(42): …`, `#1 {main}`). */
@@ -58,9 +68,20 @@ export const EXCEPTION_LINE = /^(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[
 const OWN_EXCEPTION = /Exception|Error[:\]]/;
 /** A header at a level below warnings announces no failure: the line after it is not its stack. */
 const QUIET_LEVEL = /\b(?:TRACE|DEBUG|INFO|NOTICE|level=(?:trace|debug|info))\b/;
-/** Lines that start a new log event whatever came before. */
+/**
+ * Lines that start a new log event whatever came before: a time in one of
+ * the forms leadingTime reads (`2026-11-22`, `22-Nov-2026`, `22 Nov 2026`,
+ * `Nov 22, 2026`, `Sun Nov 22`, Ruby's `E, [`), syslog's and klog's
+ * year-less ones, a bracket or brace, a level word.
+ */
 export const LOG_LINE_START =
-  /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d |\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;
+  /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|\d\d[- ][A-Z][a-z]{2}[- ]\d{4} |[A-Z][a-z]{2} (?:[ \d]\d |\d{1,2}, \d{4} |[A-Z][a-z]{2} [ \d]\d )|[DIWEFA], \[|\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;
+/** java.util.logging's SimpleFormatter header: `Nov 22, 2026 9:44:34 AM` and the source (its class and method). */
+const JUL_HEADER = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d [AP]M /;
+/** java.util.logging's level, leading the line of the message after its header. */
+const JUL_LEVEL = /^(?:SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): /;
+/** java.util.logging's levels below warnings: their message announces no failure. */
+const JUL_QUIET_LEVEL = /^(?:INFO|CONFIG|FINE|FINER|FINEST):/;
 
 /**
  * Whether `line` continues the open record described by `state`.
@@ -76,7 +97,8 @@ export function continuesRecord(line: string, state: ContinuationState): boolean
   if (JAVA_SDK_REQUEST_ID.test(line)) return true;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return true;
   if (state.fieldBlock && SDK_FIELD.test(line)) return true;
-  if (state.lines !== 1 || state.startsWithException) return false;
+  if (state.julHeader && JUL_LEVEL.test(line)) return true;
+  if (state.lines !== state.headerLines || state.startsWithException) return false;
   return QUALIFIED_EXCEPTION.test(line) || (state.awaitsException && EXCEPTION_LINE.test(line));
 }
 
@@ -87,14 +109,23 @@ export function advanceState(line: string, state: ContinuationState): Continuati
   if (TRACEBACK_START.test(line)) traceback = true;
   else if (traceback && line.length > 0 && !isIndented(line) && !TRACEBACK_CHAIN.test(line)) traceback = false;
   const fieldBlock = opensFieldBlock(line) || (state.fieldBlock && (SDK_FIELD.test(line) || isIndented(line)));
+  // java.util.logging's level line completes its header: the exception, if any, follows it.
+  const julLevel = state.julHeader && JUL_LEVEL.test(line);
   return {
     lines: state.lines + 1,
     traceback,
     fieldBlock,
     startsWithException: starting ? EXCEPTION_HEADER.test(line) : state.startsWithException,
     causeNext: leavesCauseOpen(line),
-    awaitsException: starting && isBareHeader(line),
+    awaitsException: starting ? isBareHeader(line) : julLevel && !OWN_EXCEPTION.test(line) && !JUL_QUIET_LEVEL.test(line),
+    julHeader: starting && line.charCodeAt(0) !== 0x7b && JUL_HEADER.test(line),
+    headerLines: julLevel ? 2 : state.headerLines,
   };
+}
+
+/** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
+export function dependsOnHeader(line: string): boolean {
+  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line);
 }
 
 /** A log header line (not a JSON one, not below warnings) with no exception of its own. */
@@ -127,7 +158,7 @@ export function alwaysStartsRecord(line: string): boolean {
   if (line.length === 0 || isIndented(line) || !LOG_LINE_START.test(line)) return false;
   if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line)) return false;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return false;
-  return !SDK_FIELD.test(line) && !QUALIFIED_EXCEPTION.test(line) && !EXCEPTION_LINE.test(line);
+  return !SDK_FIELD.test(line) && !QUALIFIED_EXCEPTION.test(line) && !EXCEPTION_LINE.test(line) && !JUL_LEVEL.test(line);
 }
 
 /**

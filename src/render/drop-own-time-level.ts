@@ -1,5 +1,4 @@
-import { LEADING_TIME } from '../time/leading-time.js';
-import { parseTimestamp } from '../time/parse-time.js';
+import { leadingTime } from '../time/leading-time.js';
 
 /** A level word, in brackets or not (`ERROR`, `[INFO]`, `error:`), and the blanks after it. Group 1 is the word. */
 const LEADING_LEVEL = /^\[?([A-Za-z]{3,8})\]?(?::?[ \t]+|:?$)/;
@@ -22,10 +21,11 @@ const LEADING_BLANKS = /^[ \t]+/;
  */
 export function dropOwnTimeAndLevel(text: string, time: number | null, shownLevel: string): string {
   let rest = text;
-  const match = LEADING_TIME.exec(text);
+  const match = leadingTime(text);
   if (match) {
-    if (time === null || parseTimestamp(match[1]!) !== time) return text;
-    rest = afterTime(text, match[0].length);
+    // A time that is not the line's first word (Ruby's `E, [time #pid]`) stays, and so does what follows it.
+    if (time === null || match.time !== time || match.length === 0) return text;
+    rest = afterTime(text, match.length);
     if (rest === text) return text;
   }
   const level = LEADING_LEVEL.exec(rest);

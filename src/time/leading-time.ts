@@ -1,3 +1,5 @@
+import { parseTimestamp } from './parse-time.js';
+
 /**
  * A leading timestamp of a plain log line (ISO 8601, Python logging, Go log):
  * group 1 is what parseTimestamp reads.
@@ -5,3 +7,69 @@
  */
 export const LEADING_TIME =
   /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d\d:?\d\d))?)/;
+
+const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
+/** Tomcat's OneLineFormatter (`22-Nov-2026 09:44:34.123`) and log4j's DATE (`22 Nov 2026 09:44:34,123`). */
+const DAY_MONTH_YEAR = new RegExp(`^(\\d\\d)([- ])${MONTH}\\2(\\d{4}) (\\d\\d):(\\d\\d):(\\d\\d)(?:[.,](\\d{1,9}))?(?![\\d.,:])`);
+/** java.util.logging's SimpleFormatter: `Nov 22, 2026 9:44:34 AM`. */
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH} (\\d{1,2}), (\\d{4}) (\\d{1,2}):(\\d\\d):(\\d\\d) ([AP]M)(?![A-Za-z0-9])`);
+/** C's ctime and Apache's error log: `Sun Nov 22 09:44:34 2026`, `[Sun Nov 22 09:44:34.123456 2026]`. */
+const CTIME = new RegExp(`^(\\[?)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} ([ \\d]\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))? (\\d{4})(?!\\d)`);
+/** Ruby's Logger: `E, [2026-11-22T09:44:34.123456 #1234] ERROR -- : …` (its time is in the log's zone). */
+const RUBY_LOGGER = /^[DIWEFA], \[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?) #\d+\]/;
+
+/** A time at the start of a line: when it is, and how many characters it takes there (0 when it is not the line's first word). */
+export interface LeadingTime {
+  time: number | null;
+  length: number;
+}
+
+/**
+ * The time at the start of a plain log line, in any form a logger's default
+ * layout writes it with its year: LEADING_TIME's (ISO 8601, Python logging,
+ * Go log), Tomcat's and log4j's day-month-year, java.util.logging's
+ * month-day-year with AM/PM, C's ctime and Apache's error log, Ruby's
+ * Logger. A time without a zone is in the logs' zone (see parseTimestamp).
+ * Null when the line starts with none of them.
+ * @example leadingTime('Nov 22, 2026 9:44:34 AM com.example.App main')?.time // 1795340674000
+ */
+export function leadingTime(line: string): LeadingTime | null {
+  const iso = LEADING_TIME.exec(line);
+  if (iso) return { time: parseTimestamp(iso[1]!), length: iso[0].length };
+  const first = line.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) {
+    const m = DAY_MONTH_YEAR.exec(line);
+    return m ? fromParts(m[4]!, m[3]!, m[1]!, m[5]!, m[6]!, m[7]!, m[8], m[0].length) : null;
+  }
+  if (first === 0x5b /* [ */ || (first >= 0x41 && first <= 0x5a) /* A-Z */) {
+    let m = CTIME.exec(line);
+    // Apache's `[…]` closes (its length, as LEADING_TIME's, ends before the `]`); C's ctime has no brackets.
+    if (m && (m[1] === '' || line.charCodeAt(m[0].length) === 0x5d)) {
+      return fromParts(m[8]!, m[2]!, m[3]!.trim(), m[4]!, m[5]!, m[6]!, m[7], m[0].length);
+    }
+    m = MONTH_DAY_YEAR.exec(line);
+    if (m) return fromParts(m[3]!, m[1]!, m[2]!, twelveHour(m[4]!, m[7]!), m[5]!, m[6]!, undefined, m[0].length);
+    m = RUBY_LOGGER.exec(line);
+    if (m) return { time: parseTimestamp(m[1]!), length: 0 };
+  }
+  return null;
+}
+
+/** The time at the start of a plain log line (see leadingTime), or null. */
+export function leadingTimeOf(line: string): number | null {
+  return leadingTime(line)?.time ?? null;
+}
+
+function fromParts(year: string, month: string, day: string, hour: string, minute: string, second: string, fraction: string | undefined, length: number): LeadingTime {
+  const mm = String(MONTHS.indexOf(month) / 3 + 1).padStart(2, '0');
+  const iso = `${year}-${mm}-${day.padStart(2, '0')}T${hour}:${minute}:${second}${fraction ? `.${fraction}` : ''}`;
+  return { time: parseTimestamp(iso), length };
+}
+
+/** `9` `AM` → `09`, `12` `AM` → `00`, `12` `PM` → `12`, `1` `PM` → `13`. */
+function twelveHour(hour: string, half: string): string {
+  const h = (Number(hour) % 12) + (half === 'PM' ? 12 : 0);
+  return String(h).padStart(2, '0');
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advanceState, FRESH_STATE, leavesCauseOpen } from '../../src/records/continuation.js';
+import { advanceState, alwaysStartsRecord, continuesRecord, FRESH_STATE, leavesCauseOpen } from '../../src/records/continuation.js';
 
 /** What leavesCauseOpen stands for. */
 const CAUSE_FOLLOWS = /caused by:\s*$/i;
@@ -31,5 +31,47 @@ describe('a line that leaves a cause to follow', () => {
     expect(advanceState('2026/11/21 00:00:00 SDK.ServerError', FRESH_STATE).fieldBlock).toBe(true);
     expect(advanceState('com.aliyuncs.exceptions.ServerException: InvalidParameter : bad', FRESH_STATE).fieldBlock).toBe(true);
     expect(advanceState('\tat com.tencentcloudapi.common.AbstractClient.internalRequest(AbstractClient.java:310)', FRESH_STATE).fieldBlock).toBe(false);
+  });
+});
+
+describe('java.util.logging’s two-line header', () => {
+  /** The records a run of lines makes: each the lines it holds, joined. */
+  const records = (lines: string[]): string[] => {
+    const out: string[][] = [];
+    let state = FRESH_STATE;
+    for (const line of lines) {
+      if (!continuesRecord(line, state)) {
+        out.push([]);
+        state = FRESH_STATE;
+      }
+      out[out.length - 1]!.push(line);
+      state = advanceState(line, state);
+    }
+    return out.map((r) => r.join('\n'));
+  };
+  const HEADER = 'Nov 22, 2026 9:44:31 AM com.example.mqtt.admin.InstanceAdmin describe';
+
+  it('keeps the level line, then the exception and its stack, with the header', () => {
+    const lines = [HEADER, 'SEVERE: describe instance failed', 'com.aliyuncs.exceptions.ClientException: InstanceNotFound : gone\r', 'RequestId : 0A1B2C3D-4E5F-4061-8728-394A5B6C7D8E', '\tat com.example.App.main(App.java:3)', ''];
+    expect(records([...lines, HEADER, 'INFO: ok'])).toEqual([lines.join('\n'), `${HEADER}\nINFO: ok`]);
+    // An exception line that names no package, after a warning's message, is its too.
+    expect(records([HEADER, 'WARNING: create failed', '[TencentCloudSDKException]code: X message:y requestId:z'])).toHaveLength(1);
+  });
+
+  it('takes a level line only right after such a header, and an unqualified exception only after a failure’s message', () => {
+    expect(records(['2026-11-22 09:44:31 ERROR failed', 'SEVERE: describe instance failed'])).toHaveLength(2);
+    expect(records([HEADER, 'message without a level'])).toHaveLength(2);
+    expect(records([HEADER, 'SEVERE: a', 'SEVERE: b'])).toHaveLength(2);
+    expect(records([HEADER, 'INFO: started', '[TencentCloudSDKException]code: X message:y requestId:z'])).toHaveLength(2);
+    expect(records([HEADER, 'SEVERE: failed: [TencentCloudSDKException]code: X', '[TencentCloudSDKException]code: X message:y requestId:z'])).toHaveLength(2);
+  });
+
+  it('makes the header a line that starts a record, and a level line one that may not', () => {
+    expect(alwaysStartsRecord(HEADER)).toBe(true);
+    expect(alwaysStartsRecord('22-Nov-2026 09:44:31.250 SEVERE [main] c.m failed')).toBe(true);
+    expect(alwaysStartsRecord('E, [2026-11-22T09:44:34.123456 #1234] ERROR -- : x')).toBe(true);
+    expect(alwaysStartsRecord('INFO: started')).toBe(false);
+    expect(alwaysStartsRecord('WARNING: slow')).toBe(false);
+    expect(alwaysStartsRecord('INFO started')).toBe(true);
   });
 });

@@ -2,17 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonKeys, jsonObjectEnd } from '../../src/lines/json-line-shape.js';
 import { jsonTimeFromKeys, leadingTimeAt } from '../../src/lines/line-time.js';
-import { LEADING_TIME } from '../../src/time/leading-time.js';
+import { leadingTimeOf } from '../../src/time/leading-time.js';
 import { topLevelTime } from '../../src/time/top-level-time.js';
-import { parseTimestamp } from '../../src/time/parse-time.js';
 
-function recognizedLeadingTime(line: string): number | null {
-  const m = LEADING_TIME.exec(line);
-  return m ? parseTimestamp(m[1]!) : null;
-}
+/** What recognition reads as a record's leading time, the reference for every reader in place. */
+const recognizedLeadingTime = leadingTimeOf;
 
 describe('reading a line’s time in place', () => {
-  it('reads a plain line’s leading time as LEADING_TIME and parseTimestamp do', () => {
+  it('reads a plain line’s leading time as leadingTimeOf does', () => {
     const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
     const stamp = fc.record({
       open: fc.constantFrom('', '['),
@@ -38,7 +35,7 @@ describe('reading a line’s time in place', () => {
     );
   });
 
-  it('reads a record’s leading time over its whole text, the lines after the first included, as LEADING_TIME and parseTimestamp do', () => {
+  it('reads a record’s leading time over its whole text, the lines after the first included, as leadingTimeOf does', () => {
     const stamp = fc.constantFrom('2026-11-22 09:44:30', '[2026/11/22 09:44:30', '2026-11-22T09:44:30', '2026-11-22 09:44', '2026-11-22 09:44:30,112', '2026-11-22 09:44:30.');
     const after = fc.constantFrom('', ' ', ' ERROR x', ' +08', '\t', ']');
     const next = fc.constantFrom('Z', '+08:00 x', '+0800', '-05:00', '\tat com.example.App.main(App.java:3)', '', 'Z\n+0800', ' Z');
@@ -51,7 +48,7 @@ describe('reading a line’s time in place', () => {
     );
   });
 
-  it('reads runs of lines that share a minute’s first 16 characters, each as LEADING_TIME and parseTimestamp do, whatever follows them', () => {
+  it('reads runs of lines that share a minute’s first 16 characters, each as leadingTimeOf does, whatever follows them', () => {
     const minute = fc.constantFrom('2026-11-22 09:44', '[2026-11-22 09:44', '2026/11/22T23:59', '2026-13-40 09:44', '2026-11-22 09:45');
     const tail = fc.constantFrom(':30', ':30,112', ':59.999', ':5', 'x30', ':3a', ':30Z', ':30 +08:00', ':30.1 -0500', ':30]', ':30 INFO ok');
     const rest = fc.constantFrom('', ' INFO app: ok', ' ERROR x');
@@ -61,6 +58,26 @@ describe('reading a line’s time in place', () => {
           const line = `${m}${t}${r}`;
           const text = `x\n${line}`;
           expect(leadingTimeAt(text, 2, text.length)).toBe(recognizedLeadingTime(line));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('reads other loggers’ forms (java.util.logging, Tomcat, log4j, ctime, Ruby) and their look-alikes as leadingTimeOf does, between ISO lines', () => {
+    const piece = fc.constantFrom(
+      'Nov 22, 2026 9:44:34 AM c m', 'Nov 2, 2026 12:44:34 PM c m', 'Nov 22, 2026 9:44:34 XM', 'Nov 22 2026 9:44:34 AM', 'Nox 22, 2026 9:44:34 AM',
+      '22-Nov-2026 09:44:31.250 SEVERE x', '22 Nov 2026 09:44:31,2 x', '22-Nov 2026 09:44:31 x', '2-Nov-2026 09:44:31 x', '22-Nov-2026 09:44:31.1234567891',
+      '[Sun Nov 22 09:44:34.123456 2026] x', 'Sun Nov  2 09:44:34 2026', '[Sun Nov 22 09:44:34 2026 x', 'Sun Nov 22 09:44:34 2026]',
+      'E, [2026-11-22T09:44:34.123456 #12]  ERROR -- : x', 'E, [2026-11-22T09:44:34 #1]', 'E, [2026-11-22 09:44:34 #1]', 'Q, [2026-11-22T09:44:34 #1]',
+      'ERROR x', 'INFO: y', 'SEVERE: z', 'Nov 22 09:44:34 host x', '22 ', 'E,', '[x', '2026-11-22 09:44:34,112 INFO ok', '2026-11-22 09:44:35 INFO ok',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, fc.constantFrom('', '\n', ' tail')), { minLength: 1, maxLength: 8 }), (lines) => {
+        for (const [p, t] of lines) {
+          const line = `${p}${t}`;
+          const text = `x\n${line}\nnext`;
+          expect(leadingTimeAt(text, 2, 2 + line.length), line).toBe(recognizedLeadingTime(line));
         }
       }),
       { numRuns: 1500 },

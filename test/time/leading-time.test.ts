@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { leadingTime, leadingTimeOf } from '../../src/time/leading-time.js';
+import { setLogTimeZone } from '../../src/time/parse-time.js';
+import { parseTimeZone, UTC } from '../../src/time/time-zone.js';
+
+afterEach(() => setLogTimeZone(UTC));
+
+const at = (iso: string): number => Date.parse(iso);
+
+describe('a plain line’s leading time, in each logger’s default form', () => {
+  it('reads ISO 8601, Python logging’s and Go log’s forms, a bracket before them', () => {
+    expect(leadingTime('2026-11-22 09:44:34,085 ERROR app: x')).toEqual({ time: at('2026-11-22T09:44:34.085Z'), length: 23 });
+    expect(leadingTime('[2026/11/22 09:44:34] x')).toEqual({ time: at('2026-11-22T09:44:34Z'), length: 20 });
+  });
+
+  it('reads java.util.logging’s SimpleFormatter: month, day, year and a twelve-hour clock', () => {
+    expect(leadingTime('Nov 22, 2026 9:44:34 AM com.example.App main')).toEqual({ time: at('2026-11-22T09:44:34Z'), length: 23 });
+    expect(leadingTimeOf('Nov 02, 2026 12:05:00 AM c m')).toBe(at('2026-11-02T00:05:00Z'));
+    expect(leadingTimeOf('Nov 22, 2026 12:05:00 PM c m')).toBe(at('2026-11-22T12:05:00Z'));
+    expect(leadingTimeOf('Dec 1, 2026 11:59:59 PM c m')).toBe(at('2026-12-01T23:59:59Z'));
+  });
+
+  it('reads Tomcat’s OneLineFormatter and log4j’s DATE: day, month, year', () => {
+    expect(leadingTime('22-Nov-2026 09:44:31.250 SEVERE [main] c.m x')).toEqual({ time: at('2026-11-22T09:44:31.250Z'), length: 24 });
+    expect(leadingTimeOf('22 Nov 2026 09:44:31,250 ERROR x')).toBe(at('2026-11-22T09:44:31.250Z'));
+    expect(leadingTimeOf('05-Jan-2027 00:00:00 INFO x')).toBe(at('2027-01-05T00:00:00Z'));
+  });
+
+  it('reads C’s ctime and Apache’s error log, whose year comes last', () => {
+    expect(leadingTime('[Sun Nov 22 09:44:34.123456 2026] [php:error] x')).toEqual({ time: at('2026-11-22T09:44:34.123Z'), length: 32 });
+    expect(leadingTimeOf('Sun Nov  1 09:44:34 2026 x')).toBe(at('2026-11-01T09:44:34Z'));
+  });
+
+  it('reads Ruby’s Logger, whose time is not the line’s first word (length 0)', () => {
+    expect(leadingTime('E, [2026-11-22T09:44:34.123456 #1234] ERROR -- : x')).toEqual({ time: at('2026-11-22T09:44:34.123Z'), length: 0 });
+  });
+
+  it('reads each form’s time in the logs’ zone (--log-tz)', () => {
+    setLogTimeZone(parseTimeZone('Asia/Shanghai')!);
+    expect(leadingTimeOf('Nov 22, 2026 9:44:34 AM c m')).toBe(at('2026-11-22T01:44:34Z'));
+    expect(leadingTimeOf('22-Nov-2026 09:44:31.250 INFO x')).toBe(at('2026-11-22T01:44:31.250Z'));
+    expect(leadingTimeOf('[Sun Nov 22 09:44:34 2026] x')).toBe(at('2026-11-22T01:44:34Z'));
+    expect(leadingTimeOf('I, [2026-11-22T09:44:34.5 #1]  INFO -- : x')).toBe(at('2026-11-22T01:44:34.500Z'));
+  });
+
+  it('reads none from look-alikes: an unknown month, a missing part, an open bracket, a year-less form', () => {
+    for (const line of [
+      'Nov 22 09:44:34 host app[1]: x', // syslog: no year
+      'E1122 09:44:34.123456 1 a.go:1] x', // klog: no year
+      '09:44:34.123 [main] ERROR x', // no date
+      '22-Foo-2026 09:44:31.250 INFO x',
+      '22-Nov-2026 09:44 INFO x',
+      '22-Nov 2026 09:44:31 INFO x',
+      'Nov 22, 2026 9:44:34 XM c m',
+      'Nov 22, 2026 9:44:34 AMx',
+      '[Sun Nov 22 09:44:34 2026 x',
+      'Sun Nov 22 09:44:34 20261',
+      'E, [2026-11-22T09:44:34.123456] x',
+      'X, [2026-11-22T09:44:34 #1] x',
+      'ERROR describe failed',
+      '',
+    ]) {
+      expect(leadingTime(line), line).toBeNull();
+    }
+  });
+});
