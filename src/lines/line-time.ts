@@ -102,11 +102,13 @@ function exactLeadingTime(text: string, p: number, lineEnd: number): number | nu
  * Whether the line may start with one of leadingTimeOf's forms other than
  * LEADING_TIME's, from its first characters: `22-Nov-` or `22 Nov ` (a digit
  * after two), `Nov 22,` or `Sun Nov` (a capital, two small letters and a
- * space), `[Sun Nov`, `E, [`. A log line that starts with a level word
+ * space), `[Sun Nov`, `E, [`, and any line led by `t` or `l` (logfmt's
+ * `time=`, `level=…`). A log line that starts with a level word
  * (`ERROR`, `INFO`) or a digit-led number is turned away here.
  */
 function mayStartOtherForm(text: string, p: number, lineEnd: number): boolean {
   let c = text.charCodeAt(p);
+  if (c === 0x74 /* t */ || c === 0x6c /* l */) return true; // logfmt: `time=…`, `level=error ts=…`
   if (isDigitCode(c)) return isDigitCode(text.charCodeAt(p + 1)) && isCapital(text.charCodeAt(p + 3));
   if (c === 0x5b /* [ */) c = text.charCodeAt(++p);
   if (!isCapital(c)) return false;

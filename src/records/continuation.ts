@@ -71,11 +71,11 @@ const QUIET_LEVEL = /\b(?:TRACE|DEBUG|INFO|NOTICE|level=(?:trace|debug|info))\b/
 /**
  * Lines that start a new log event whatever came before: a time in one of
  * the forms leadingTime reads (`2026-11-22`, `22-Nov-2026`, `22 Nov 2026`,
- * `Nov 22, 2026`, `Sun Nov 22`, Ruby's `E, [`), syslog's and klog's
+ * `Nov 22, 2026`, `Sun Nov 22`, Ruby's `E, [`, logfmt's `time=…`), syslog's and klog's
  * year-less ones, a bracket or brace, a level word.
  */
 export const LOG_LINE_START =
-  /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|\d\d[- ][A-Z][a-z]{2}[- ]\d{4} |[A-Z][a-z]{2} (?:[ \d]\d |\d{1,2}, \d{4} |[A-Z][a-z]{2} [ \d]\d )|[DIWEFA], \[|\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;
+  /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|\d\d[- ][A-Z][a-z]{2}[- ]\d{4} |[A-Z][a-z]{2} (?:[ \d]\d |\d{1,2}, \d{4} |[A-Z][a-z]{2} [ \d]\d )|[DIWEFA], \[|(?:(?:level|lvl)=\w{1,16} )?(?:time|ts|t|timestamp)=[^\s=]|\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;
 /** java.util.logging's SimpleFormatter header: `Nov 22, 2026 9:44:34 AM` and the source (its class and method). */
 const JUL_HEADER = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d [AP]M /;
 /** java.util.logging's level, leading the line of the message after its header. */

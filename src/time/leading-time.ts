@@ -1,4 +1,4 @@
-import { parseTimestamp } from './parse-time.js';
+import { parseTimestamp, parseTimeValue } from './parse-time.js';
 
 /**
  * A leading timestamp of a plain log line (ISO 8601, Python logging, Go log):
@@ -20,6 +20,13 @@ const CTIME = new RegExp(`^(\\[?)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} ([ \\d
 /** Ruby's Logger: `E, [2026-11-22T09:44:34.123456 #1234] ERROR -- : …` (its time is in the log's zone). */
 const RUBY_LOGGER = /^[DIWEFA], \[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?) #\d+\]/;
 
+/**
+ * A logfmt line's time (Go's slog and logrus text handlers, go-kit, log15):
+ * its first pair, or its second after the level; quoted or not, a
+ * timestamp or epoch seconds or milliseconds. Group 1 or 2 is the value.
+ */
+const LOGFMT_TIME = /^(?:(?:level|lvl)=\w{1,16} )?(?:time|ts|t|timestamp)=(?:"([^"\\]*)"|([^\s"]+))(?=\s|$)/;
+
 /** A time at the start of a line: when it is, and how many characters it takes there (0 when it is not the line's first word). */
 export interface LeadingTime {
   time: number | null;
@@ -31,7 +38,7 @@ export interface LeadingTime {
  * layout writes it with its year: LEADING_TIME's (ISO 8601, Python logging,
  * Go log), Tomcat's and log4j's day-month-year, java.util.logging's
  * month-day-year with AM/PM, C's ctime and Apache's error log, Ruby's
- * Logger. A time without a zone is in the logs' zone (see parseTimestamp).
+ * Logger, a logfmt line's leading `time=` (after its `level=`, if first). A time without a zone is in the logs' zone (see parseTimestamp).
  * Null when the line starts with none of them.
  * @example leadingTime('Nov 22, 2026 9:44:34 AM com.example.App main')?.time // 1795340674000
  */
@@ -53,6 +60,11 @@ export function leadingTime(line: string): LeadingTime | null {
     if (m) return fromParts(m[3]!, m[1]!, m[2]!, twelveHour(m[4]!, m[7]!), m[5]!, m[6]!, undefined, m[0].length);
     m = RUBY_LOGGER.exec(line);
     if (m) return { time: parseTimestamp(m[1]!), length: 0 };
+  }
+  if (first === 0x74 /* t */ || first === 0x6c /* l */) {
+    const m = LOGFMT_TIME.exec(line);
+    const time = m ? parseTimeValue(m[1] ?? m[2]!) : null;
+    if (time !== null) return { time, length: 0 };
   }
   return null;
 }

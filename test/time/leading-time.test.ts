@@ -35,6 +35,15 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
     expect(leadingTime('E, [2026-11-22T09:44:34.123456 #1234] ERROR -- : x')).toEqual({ time: at('2026-11-22T09:44:34.123Z'), length: 0 });
   });
 
+  it('reads a logfmt line’s time: its first pair, or its second after the level (slog, logrus, go-kit, log15)', () => {
+    expect(leadingTime('time=2026-11-22T09:44:34.123+08:00 level=ERROR msg="x"')).toEqual({ time: at('2026-11-22T01:44:34.123Z'), length: 0 });
+    expect(leadingTimeOf('time="2026-11-22T09:44:34Z" level=error msg="x"')).toBe(at('2026-11-22T09:44:34Z'));
+    expect(leadingTimeOf('level=error ts=2026-11-22T09:44:34.123456789Z caller=a.go:1 msg=x')).toBe(at('2026-11-22T09:44:34.123Z'));
+    expect(leadingTimeOf('t=2026-11-22T09:44:34+0000 lvl=eror msg=x')).toBe(at('2026-11-22T09:44:34Z'));
+    expect(leadingTimeOf('ts=1795340674.5 msg=x')).toBe(at('2026-11-22T09:44:34.500Z'));
+    expect(leadingTimeOf('timestamp="2026-11-22 09:44:34,085" msg=x')).toBe(at('2026-11-22T09:44:34.085Z'));
+  });
+
   it('reads each form’s time in the logs’ zone (--log-tz)', () => {
     setLogTimeZone(parseTimeZone('Asia/Shanghai')!);
     expect(leadingTimeOf('Nov 22, 2026 9:44:34 AM c m')).toBe(at('2026-11-22T01:44:34Z'));
@@ -58,6 +67,11 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
       'E, [2026-11-22T09:44:34.123456] x',
       'X, [2026-11-22T09:44:34 #1] x',
       'ERROR describe failed',
+      'msg=x time=2026-11-22T09:44:34Z', // not a leading pair
+      'level=error msg=x ts=2026-11-22T09:44:34Z',
+      'time=soon level=info',
+      'times=2026-11-22T09:44:34Z x',
+      'time="2026-11-22T09:44:34Z x',
       '',
     ]) {
       expect(leadingTime(line), line).toBeNull();

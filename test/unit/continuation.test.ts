@@ -73,5 +73,7 @@ describe('java.util.logging’s two-line header', () => {
     expect(alwaysStartsRecord('INFO: started')).toBe(false);
     expect(alwaysStartsRecord('WARNING: slow')).toBe(false);
     expect(alwaysStartsRecord('INFO started')).toBe(true);
+    expect(alwaysStartsRecord('time=2026-11-22T09:44:34.123Z level=ERROR msg="x"')).toBe(true);
+    expect(alwaysStartsRecord('level=error ts=2026-11-22T09:44:34Z msg=x')).toBe(true);
   });
 });
