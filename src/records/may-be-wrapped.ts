@@ -1,11 +1,12 @@
 import { mayCarryEnvelope } from './may-carry-envelope.js';
+import { mayStartWithPodTail } from './unwrap-pod-tail.js';
 
 /**
  * Whether `text[from, to)` may carry a wrapper or an envelope that
  * unwrapLine removes, beyond the CRI and kubectl forms the fast path checks
  * itself: a shipper's envelope (see mayCarryEnvelope), a syslog header
- * (`Nov 22 09:44:34 host program:`, `<134>1 …`) or a `docker compose logs`
- * prefix (`api-1  | `). A superset of what the unwrappers take, settled on
+ * (`Nov 22 09:44:34 host program:`, `<134>1 …`), a `docker compose logs`
+ * prefix (`api-1  | `) or a pod tailer's (see mayStartWithPodTail). A superset of what the unwrappers take, settled on
  * a line's first characters but for envelopes; such a line is never quiet,
  * since its stream, not its position, decides its record.
  * @example mayBeWrapped('Nov 22 09:44:34 node-1 app[12]: at x') // true
@@ -16,7 +17,7 @@ export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?
 
 /**
  * mayBeWrapped but for envelopes: whether `text[from, to)` may start with a
- * syslog header or a `docker compose logs` prefix. The fast path asks it of
+ * syslog header, a `docker compose logs` prefix or a pod tailer's. The fast path asks it of
  * a JSON line before reading the line's keys for an envelope itself (see
  * keysMayCarryEnvelope). `firstBar`, when known, is where the first `|`
  * at or after `from` is (-1: none in the line), which spares the search
@@ -28,6 +29,8 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
   // `Nov 22 09:44:34 `: a month, a day, a time.
   if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20 && text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
+  // stern's `<pod> <container> `, kubetail's `[<pod>] `, a colour before either.
+  if (mayStartWithPodTail(text, from, to)) return true;
   // `api-1  | `: a replica number, padding, a bar — looked for in the line's head only
   // (`text` may be a whole block's view: a search must not run past the line).
   const bar = findBar(text, from + 3, Math.min(to, from + 172), firstBar);

@@ -1,6 +1,7 @@
 import { parseTimestamp } from '../time/parse-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
+import { unwrapPodTail } from './unwrap-pod-tail.js';
 import { unwrapSyslog } from './unwrap-syslog.js';
 
 const CRI_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([FP])(?: (.*))?$/s;
@@ -13,7 +14,8 @@ const SERVICE_NAME = /^[A-Za-z0-9][\w.-]*$/;
  * Removes the plain-text wrapper a runtime or a relay puts around an
  * application's line: the CRI node format (`<time> stdout F <line>`),
  * `kubectl logs --prefix` / `--timestamps`, `docker compose logs`' service
- * prefix and a syslog header (see unwrapSyslog). (Docker's json-file format is an envelope,
+ * prefix, a syslog header (see unwrapSyslog), stern's and kubetail's pod
+ * prefixes (see unwrapPodTail). (Docker's json-file format is an envelope,
  * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
  * Pure: no state, nothing thrown. Only CRI's form is looked for inside an
  * envelope; the others only on the line as read (`outermost`): inside an
@@ -26,8 +28,9 @@ export function unwrapContainer(line: string, outermost = true): UnwrappedLine |
     const cri = unwrapCri(line);
     if (cri || !outermost) return cri;
   } else if (!outermost) return null;
-  if (first === 0x5b /* [ */ || (first >= 0x30 && first <= 0x39)) return unwrapKubectl(line) ?? unwrapCompose(line);
-  return unwrapSyslog(line) ?? unwrapCompose(line);
+  if (first === 0x5b /* [ */) return unwrapKubectl(line) ?? unwrapPodTail(line) ?? unwrapCompose(line);
+  if (first >= 0x30 && first <= 0x39) return unwrapKubectl(line) ?? unwrapCompose(line);
+  return unwrapSyslog(line) ?? unwrapPodTail(line) ?? unwrapCompose(line);
 }
 
 /** `docker compose logs`: `<service>-<replica>  | <line>` (`_` before the replica in Compose v1). */

@@ -42,6 +42,20 @@ export const WRAPPERS: Wrapper[] = [
         .join(''),
   },
   {
+    name: 'stern',
+    wrap: (text) => lines(text).map((l) => `mqtt-admin-7d9f8c6b5-x2k4p app ${l}\n`).join(''),
+  },
+  {
+    name: 'stern --all-namespaces --color always --timestamps',
+    // fatih/color's codes around each name (the namespace in the pod's colour); the kubelet's time first in the line.
+    wrap: (text) => lines(text).map((l, i) => `\x1b[96mmqtt\x1b[0m \x1b[96mmqtt-admin-7d9f8c6b5-x2k4p\x1b[0m \x1b[32mapp\x1b[0m ${stamp(i)} ${l}\n`).join(''),
+  },
+  {
+    name: 'kubetail',
+    // tput's colour before the pod, then a space and tput's sgr0 after the line (`while read -r` also trims blanks: not done here).
+    wrap: (text) => lines(text).map((l) => `\x1b[31m[mqtt-admin-7d9f8c6b5-x2k4p] ${l} \x1b(B\x1b[m\n`).join(''),
+  },
+  {
     name: 'Docker json-file',
     wrap: (text) => lines(text).map((l, i) => JSON.stringify({ log: `${l}\n`, stream: 'stderr', time: stamp(i) }) + '\n').join(''),
   },

@@ -43,9 +43,11 @@ describe('a loud line handed on as plain', () => {
       '2026-11-22T09:44:34.085Z \tat com.example.App.main(App.java:10)',
       'Nov 22 09:44:34 node-1 app[12]: code: InternalError',
       'api-1  | code: InternalError',
+      'mqtt-admin-7d9f8c6b5-x2k4p app code: InternalError',
+      '\x1b[31m[mqtt-admin-7d9f8c6b5-x2k4p] code: InternalError \x1b(B\x1b[m',
     ];
     for (const wasm of [true, false]) {
-      expect(loudLines(Buffer.from(lines.join('\n')), wasm).map((l) => l.plain)).toEqual([true, false, true, true, false, false, false, false, false, false]);
+      expect(loudLines(Buffer.from(lines.join('\n')), wasm).map((l) => l.plain)).toEqual([true, false, true, true, false, false, false, false, false, false, false, false]);
     }
   });
 });
