@@ -22,6 +22,10 @@ const ERROR_CONTEXT_KEYS = new Set(['err', 'error', 'exception', 'cause', 'data'
 const NUMERIC_CODE = /^\d{1,9}$/;
 /** The product in an Alibaba body's Recommend URL: `…/troubleshoot?q=X&product=OnsMqtt&…`. */
 const RECOMMEND_PRODUCT = /[?&]product=([A-Za-z]{2,32})\b/;
+/** Fields that name an error object's class (log4j2's `thrown.name`, ECS's `error.type`, pino's `err.type`). */
+const CLASS_KEYS = new Set(['name', 'type', 'class', 'classname', 'exceptionclass', 'exceptiontype', 'errorclass', 'errortype']);
+/** A class name of an exception or error, qualified or not: `com.tencentcloudapi.common.exception.TencentCloudSDKException`. */
+const EXCEPTION_CLASS = /^[A-Za-z_$][\w$]{0,127}(?:[.:\\][A-Za-z_$][\w$]{0,127}){0,16}(?:Exception|Error)$/;
 /** google.rpc.Code names, as Google's error bodies write them in `status`. */
 const GOOGLE_STATUS = /^[A-Z][A-Z_]{2,40}$/;
 
@@ -195,6 +199,12 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     }
   }
 
+  // An error object written as its class and message (log4j2's JsonLayout `thrown`, ECS's `error.type` and
+  // `error.message`) is read as the runtime prints it, `<class>: <message>`, where an SDK's text shows.
+  if (message !== null && code === null) {
+    const className = exceptionClassOf(obj);
+    if (className !== null) scanText(`${className}: ${message}`, evidence, ctx);
+  }
   const response = obj['Response'];
   if (isObject(response)) {
     inspectTencentResponse(response, evidence, ctx);
@@ -228,6 +238,15 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     evidence.success = true;
     evidence.successRequestId ??= requestId;
   }
+}
+
+/** The exception class an error object names (see CLASS_KEYS), or null. */
+function exceptionClassOf(obj: { [key: string]: Json }): string | null {
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (typeof value === 'string' && CLASS_KEYS.has(normalizeKey(key)) && EXCEPTION_CLASS.test(value)) return value;
+  }
+  return null;
 }
 
 /** The product an Alibaba body names: its HostId's host, else its Recommend URL's `product=`. */

@@ -72,11 +72,19 @@ const MAX_EPOCH_SECONDS = 1e10;
 const MAX_EPOCH_MILLISECONDS = 1e14;
 const MAX_EPOCH_MICROSECONDS = 1e17;
 
+/** log4j2's JsonLayout `instant`: `{"epochSecond":1795340674,"nanoOfSecond":123456000}`; null for any other object. */
+function parseInstant(value: { [key: string]: unknown }): number | null {
+  const { epochSecond, nanoOfSecond } = value;
+  if (typeof epochSecond !== 'number' || !Number.isInteger(epochSecond) || epochSecond <= 0 || epochSecond >= MAX_EPOCH_SECONDS) return null;
+  const nanos = typeof nanoOfSecond === 'number' && Number.isInteger(nanoOfSecond) && nanoOfSecond >= 0 && nanoOfSecond < 1e9 ? nanoOfSecond : 0;
+  return epochSecond * 1000 + Math.floor(nanos / 1e6);
+}
+
 /**
  * A time field's value: epoch milliseconds (pino), epoch seconds with a
  * fraction (zap, structlog), microseconds (journald's
- * `__REALTIME_TIMESTAMP`), nanoseconds (Loki, OpenTelemetry), or a
- * timestamp string.
+ * `__REALTIME_TIMESTAMP`), nanoseconds (Loki, OpenTelemetry), log4j2's
+ * `instant` object, or a timestamp string.
  * @example parseTimeValue('1795340674085123') // 1795340674085
  */
 export function parseTimeValue(value: unknown): number | null {
@@ -87,6 +95,7 @@ export function parseTimeValue(value: unknown): number | null {
     if (value < MAX_EPOCH_MICROSECONDS) return Math.floor(value / 1000);
     return Math.floor(value / 1e6);
   }
+  if (typeof value === 'object' && value !== null) return parseInstant(value as { [key: string]: unknown });
   if (typeof value === 'string') {
     if (/^\d{10,13}(?:\.\d+)?$/.test(value)) return parseTimeValue(Number(value));
     // Whole micro- and nanoseconds: read from their digits, past what a double holds exactly.

@@ -1,7 +1,12 @@
 import { parseTimeValue } from './parse-time.js';
 
-/** Top-level fields of a JSON log line that hold its time, lower-cased (OpenTelemetry's `timeUnixNano` among them). */
-const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date', 'timeunixnano']);
+/**
+ * Top-level fields of a JSON log line that hold its time, lower-cased:
+ * OpenTelemetry's `timeUnixNano`, Serilog's compact `@t` (CLEF), log4j2's
+ * JsonLayout `instant` (`{"epochSecond":…,"nanoOfSecond":…}`) and
+ * `timeMillis` among them.
+ */
+const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date', 'timeunixnano', '@t', 'instant', 'timemillis']);
 
 /**
  * The time of a parsed JSON log line: the first top-level time field

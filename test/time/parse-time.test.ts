@@ -32,6 +32,14 @@ describe('timestamps as logs write them', () => {
     expect(parseTimeValue('2026-11-22T09:44:34.085Z')).toBe(AT);
   });
 
+  it("reads log4j2 JsonLayout's instant object, and no other object", () => {
+    expect(parseTimeValue({ epochSecond: 1795340674, nanoOfSecond: 85_123_456 })).toBe(AT);
+    expect(parseTimeValue({ epochSecond: 1795340674 })).toBe(AT - 85);
+    expect(parseTimeValue({ epochSecond: '1795340674' })).toBeNull();
+    expect(parseTimeValue({ time: AT })).toBeNull();
+    expect(parseTimeValue([AT])).toBeNull();
+  });
+
   it('rejects what is not a time', () => {
     expect(parseTimestamp('yesterday')).toBeNull();
     expect(parseTimeValue(-5)).toBeNull();

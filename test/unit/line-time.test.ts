@@ -93,8 +93,8 @@ describe('reading a line’s time in place', () => {
   };
 
   it('reads a JSON line’s time as JSON.parse and topLevelTime do', () => {
-    const key = fc.constantFrom('time', 'Time', 'TIME', 'ts', 'timestamp', '@timestamp', 'date', 'asctime', 'datetime', 'timeUnixNano', 'level', 'msg', 't', 'times', 'tim', 'timeUnixNanos');
-    const value = fc.constantFrom('1795340670001', '"1795340670001000000"', '1795340670.5', '-1', '0', '1e3', '12345678901234567', '"2026-11-22T09:44:34Z"', '"1795340670001"', '"soon"', 'true', 'null', '{"time":5}', '{"a":{"time":"x"}}', '[1,{"ts":2}]', '"x"', '"time"');
+    const key = fc.constantFrom('time', 'Time', 'TIME', 'ts', 'timestamp', '@timestamp', 'date', 'asctime', 'datetime', 'timeUnixNano', '@t', '@T', 'instant', 'timeMillis', 'level', 'msg', 't', '@', 'times', 'tim', 'timeUnixNanos', 'instants');
+    const value = fc.constantFrom('1795340670001', '"1795340670001000000"', '1795340670.5', '-1', '0', '1e3', '12345678901234567', '"2026-11-22T09:44:34Z"', '"1795340670001"', '"soon"', 'true', 'null', '{"time":5}', '{"a":{"time":"x"}}', '[1,{"ts":2}]', '"x"', '"time"', '{"epochSecond":1795340674,"nanoOfSecond":123456789}', '{"epochSecond":1795340674}', '{"epochSecond":"1795340674"}', '{"nanoOfSecond":5}');
     const space = fc.constantFrom('', ' ', '\t', ' \t ');
     const members = fc.array(fc.tuple(key, value, space, space), { maxLength: 6 });
     let read = 0;

@@ -41,3 +41,24 @@ describe('fields written as paths or key/value lists are read as the nested fiel
     for (const value of ['code.function', 'codes', 'error code review', 'request completed']) expect(valueMayMatter(value, builtInContext())).toBe(false);
   });
 });
+
+describe('an error object written as its class and message', () => {
+  const message = `InstanceNotFound : Failed to find the instance.\r\nRequestId : ${ALIBABA_ID}`;
+
+  it('is read as the runtime prints it, `<class>: <message>` (log4j2’s thrown, ECS’s error.type)', () => {
+    const thrown = { level: 'ERROR', message: 'describe failed', thrown: { name: 'com.aliyuncs.exceptions.ClientException', message, extendedStackTrace: [] } };
+    expect(found(thrown)).toEqual([{ event: 'error', code: 'InstanceNotFound', requestId: ALIBABA_ID }]);
+    const ecs = { 'log.level': 'error', message: 'describe failed', 'error.type': 'com.aliyuncs.exceptions.ClientException', 'error.message': message };
+    expect(found(ecs)).toEqual([{ event: 'error', code: 'InstanceNotFound', requestId: ALIBABA_ID }]);
+    // tencentcloud-sdk-java's getMessage() shows no code: its class alone makes the SDK's error.
+    const tencent = { level: 'ERROR', message: 'create failed', thrown: { name: 'com.tencentcloudapi.common.exception.TencentCloudSDKException', message: 'The topic already exists.' } };
+    expect(found(tencent)).toEqual([{ event: 'error', code: null, requestId: null }]);
+  });
+
+  it('makes no event of a class that is no SDK’s, a name that is no class, or a message alone', () => {
+    expect(found({ level: 50, err: { type: 'Error', message: 'socket hang up' } }).map((r) => r.event)).toEqual([null]);
+    expect(found({ level: 50, thrown: { name: 'java.lang.IllegalStateException', message: 'pool closed' } }).map((r) => r.event)).toEqual([null]);
+    expect(found({ level: 50, thrown: { name: 'TencentCloudSDK failure', message: 'The topic already exists.' } }).map((r) => r.event)).toEqual([null]);
+    expect(found({ level: 50, thrown: { message: 'The topic already exists.' } }).map((r) => r.event)).toEqual([null]);
+  });
+});
