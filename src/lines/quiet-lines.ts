@@ -78,6 +78,8 @@ export interface QuietLineOptions {
 export interface WrapperChecks {
   /** Any wrapper or envelope, for a line that is not JSON. */
   any: (view: string, from: number, to: number, firstBar?: number) => boolean;
+  /** The rest of a syslog header after the time that leads the line (`host program[pid]: `). */
+  afterTime: (view: string, from: number, to: number) => boolean;
   /** A syslog header or a `docker compose logs` prefix alone. */
   prefix: (view: string, from: number, to: number, firstBar?: number) => boolean;
   /** A shipper's envelope, for a `{`-led line that is not JSON of the shape jsonObjectEnd accepts. */
@@ -274,6 +276,7 @@ function classifyStamped(
   // The line's first `|` is the text's too, unless it stands in the stamp.
   const textBar = firstBar === undefined || firstBar < 0 || firstBar >= q ? firstBar : undefined;
   if (first === 0x7b /* { */ || first === 0x5b /* [ */ || leadsWithStamp(view, q, lineEnd) || options.wrappers.any(view, q, lineEnd, textBar)) return false;
+  if (options.wrappers.afterTime(view, q, lineEnd)) return false;
   if (!startsRecordAlways(view, q, lineEnd, first, options)) return false;
   sink.quiet(buf, textAt, to, false, leadingTimeAt(view, q, lineEnd), inBlock, parseTimestamp(view.slice(p, q - 1)));
   return true;

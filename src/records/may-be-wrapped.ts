@@ -41,6 +41,24 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
 }
 
 /**
+ * Whether `text[from, to)`, the text after a time that leads its line
+ * (`2026-11-22T09:44:34.123456+08:00 `), may be the rest of a syslog header
+ * unwrapSyslog takes: at most two words, the last ending in `]:`
+ * (`node-1 mqtt-admin[812]: `, Heroku's `app[web.1]: `).
+ * @example mayBeSyslogAfterTime('node-1 mqtt-admin[812]: boom', 0, 28) // true
+ */
+export function mayBeSyslogAfterTime(text: string, from: number, to: number): boolean {
+  const limit = Math.min(to, from + 320);
+  let spaces = 0;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5d /* ] */) return text.charCodeAt(i + 1) === 0x3a && i + 1 < to;
+    if (c === 0x20 && ++spaces > 1) return false;
+  }
+  return false;
+}
+
+/**
  * Where ` | ` starts in `text[from, to)`, or -1 (a native search of the
  * range alone); from one before the first `|` when it is known (firstBar).
  */

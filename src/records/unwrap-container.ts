@@ -29,11 +29,15 @@ export function unwrapContainer(line: string, outermost = true): UnwrappedLine |
     if (cri || !outermost) return cri;
   } else if (!outermost) return null;
   if (first === 0x5b /* [ */) return unwrapKubectl(line) ?? unwrapPodTail(line) ?? unwrapCompose(line);
-  if (first >= 0x30 && first <= 0x39) return unwrapKubectl(line) ?? unwrapCompose(line);
+  if (first >= 0x30 && first <= 0x39) return unwrapSyslog(line) ?? unwrapKubectl(line) ?? unwrapCompose(line);
   return unwrapSyslog(line) ?? unwrapPodTail(line) ?? unwrapCompose(line);
 }
 
-/** `docker compose logs`: `<service>-<replica>  | <line>` (`_` before the replica in Compose v1). */
+/**
+ * `docker compose logs`: `<service>-<replica>  | <line>` (`_` before the
+ * replica in Compose v1); with `--timestamps`, the container's RFC 3339
+ * time first in the line.
+ */
 function unwrapCompose(line: string): UnwrappedLine | null {
   const bar = line.indexOf(' | ');
   if (bar < 3 || bar > 170) return null;
@@ -45,7 +49,10 @@ function unwrapCompose(line: string): UnwrappedLine | null {
   if (digits === end || end - digits > 4 || (separator !== 0x2d /* - */ && separator !== 0x5f /* _ */)) return null;
   const name = line.slice(0, end);
   if (!SERVICE_NAME.test(line.slice(0, digits - 1))) return null;
-  return { text: line.slice(bar + 3), origin: { ...NO_DIMENSIONS, container: name }, partial: false };
+  const text = line.slice(bar + 3);
+  const stamp = KUBECTL_TIMESTAMP.exec(text);
+  const time = stamp ? parseTimestamp(stamp[1]!) : null;
+  return { text: stamp ? text.slice(stamp[0].length) : text, origin: { ...NO_DIMENSIONS, container: name, time }, partial: false };
 }
 
 function isDigit(c: number): boolean {

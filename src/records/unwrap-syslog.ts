@@ -2,8 +2,15 @@ import { parseTimestamp } from '../time/parse-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
-/** RFC 3164 as rsyslog and syslog-ng write files: `Nov 22 09:44:34 host program[pid]: message`. */
-const BSD_SYSLOG = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?(.*)$/s;
+/** RFC 3164 as rsyslog and syslog-ng write files: `Nov 22 09:44:34 host program[pid]: message` (journalctl's short-precise: `09:44:34.123456`). */
+const BSD_SYSLOG = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?(.*)$/s;
+/**
+ * A header led by an RFC 3339 time: rsyslog's RSYSLOG_FileFormat and
+ * journalctl's short-iso (`2026-11-22T09:44:34.123456+08:00 host program[pid]: message`),
+ * Heroku's logplex, which names no host (`2026-11-22T09:44:34.123456+00:00 app[web.1]: message`).
+ * The program's `[…]` is required: without it the words after a time are an application's own.
+ */
+const ISO_SYSLOG = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) (?:([^\s:[\]]+) )?([^\s:[\]]+)\[([^\]\s]{1,64})\]: ?(.*)$/s;
 /** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
 const IETF_START = /^<\d{1,3}>1 /;
 
@@ -12,12 +19,17 @@ const IETF_START = /^<\d{1,3}>1 /;
  * forwarding) put before each of an application's lines: the host becomes
  * the record's host, the program and its process id tell its stream apart,
  * so a stack trace relayed one line per message is one record again.
- * RFC 5424's time is the line's; RFC 3164's has no year, and is left to
- * the application's own. Null for a line with no syslog header.
+ * RFC 5424's and an RFC 3339 header's time is the line's; RFC 3164's has
+ * no year, and is left to the application's own. Null for a line with no
+ * syslog header.
  * @example unwrapSyslog('Nov 22 09:44:34 node-1 mqtt-admin[812]: boom') // { text: 'boom', origin: { host: 'node-1', … } }
  */
 export function unwrapSyslog(line: string): UnwrappedLine | null {
   const first = line.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) {
+    const iso = ISO_SYSLOG.exec(line);
+    return iso ? syslogLine(iso[5]!, iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!)) : null;
+  }
   if (first === 0x3c /* < */) {
     const ietf = IETF_START.exec(line) ? readIetfSyslog(line) : null;
     if (ietf) return ietf;
@@ -58,5 +70,18 @@ function readIetfSyslog(line: string): UnwrappedLine | null {
 function syslogLine(text: string, host: string, program: string, pid: string, time: number | null): UnwrappedLine {
   const none = (value: string): string | null => (value === '-' ? null : value);
   const stream = [none(program) && `program=${program}`, none(pid) && `pid=${pid}`].filter(Boolean).join('\u0000') || null;
-  return { text, origin: { ...NO_DIMENSIONS, host: none(host), stream, time }, partial: false };
+  return { text: unescapeControls(text), origin: { ...NO_DIMENSIONS, host: none(host), stream, time }, partial: false };
+}
+
+/** rsyslog's escape of a control character it received: `#` and three octal digits (`#011` a tab). */
+const ESCAPED_CONTROL = /#0([0-3][0-7])/g;
+
+/**
+ * The message as the application wrote it: rsyslog writes each control
+ * character it receives as `#` and its octal code (its default,
+ * $EscapeControlCharactersOnReceive), so a stack frame's tab arrives as
+ * `#011at com.example…`.
+ */
+function unescapeControls(text: string): string {
+  return text.includes('#0') ? text.replace(ESCAPED_CONTROL, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))) : text;
 }

@@ -1,7 +1,7 @@
 import { classifyLines, type LineSink, type QuietLineOptions } from '../../src/lines/quiet-lines.js';
 import { lineGate } from '../../src/pipeline/line-gate.js';
 import { alwaysStartsRecord } from '../../src/records/continuation.js';
-import { mayBePrefixed, mayBeWrapped } from '../../src/records/may-be-wrapped.js';
+import { mayBePrefixed, mayBeSyslogAfterTime, mayBeWrapped } from '../../src/records/may-be-wrapped.js';
 import { keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
 import { builtInContext } from './context.js';
 
@@ -9,7 +9,7 @@ import { builtInContext } from './context.js';
 export function quietLineOptions(wasm: boolean): QuietLineOptions {
   return {
     unwrap: true,
-    wrappers: { any: mayBeWrapped, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope },
+    wrappers: { any: mayBeWrapped, afterTime: mayBeSyslogAfterTime, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope },
     gate: lineGate(builtInContext(), wasm),
     alwaysStartsRecord,
   };

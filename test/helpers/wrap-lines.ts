@@ -56,6 +56,22 @@ export const WRAPPERS: Wrapper[] = [
     wrap: (text) => lines(text).map((l) => `\x1b[31m[mqtt-admin-7d9f8c6b5-x2k4p] ${l} \x1b(B\x1b[m\n`).join(''),
   },
   {
+    name: 'rsyslog file (RFC 3339 time, control characters escaped)',
+    wrap: (text) => lines(text).map((l, i) => `${stamp(i).replace('Z', '').slice(0, 26)}+08:00 node-1 mqtt-admin[812]: ${l.replace(/\t/g, '#011')}\n`).join(''),
+  },
+  {
+    name: 'journalctl -o short-precise',
+    wrap: (text) => lines(text).map((l, i) => `Nov 22 09:00:00.${String(i).padStart(6, '0')} node-1 mqtt-admin[812]: ${l}\n`).join(''),
+  },
+  {
+    name: 'Heroku logplex',
+    wrap: (text) => lines(text).map((l, i) => `${stamp(i).replace('Z', '').slice(0, 26)}+00:00 app[web.1]: ${l}\n`).join(''),
+  },
+  {
+    name: 'docker compose logs --timestamps',
+    wrap: (text) => lines(text).map((l, i) => `mqtt-admin-1  | ${stamp(i)} ${l}\n`).join(''),
+  },
+  {
     name: 'Docker json-file',
     wrap: (text) => lines(text).map((l, i) => JSON.stringify({ log: `${l}\n`, stream: 'stderr', time: stamp(i) }) + '\n').join(''),
   },

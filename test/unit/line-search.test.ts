@@ -7,7 +7,7 @@ import { EVENT_GATE, EVENT_GATE_WORDS, eventGateOf } from '../../src/recognition
 import { lineGate } from '../../src/pipeline/line-gate.js';
 import { alwaysStartsRecord } from '../../src/records/continuation.js';
 import { keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
-import { mayBePrefixed, mayBeWrapped } from '../../src/records/may-be-wrapped.js';
+import { mayBePrefixed, mayBeSyslogAfterTime, mayBeWrapped } from '../../src/records/may-be-wrapped.js';
 import { builtInContext } from '../helpers/context.js';
 
 type Line = { end: number; first: number; all: number[]; bar: number };
@@ -203,7 +203,7 @@ describe('classifyLines, with the WebAssembly search and with the regular expres
   const ctx = builtInContext();
   const options = (wasm: boolean): QuietLineOptions => ({
     unwrap: true,
-    wrappers: { any: mayBeWrapped, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope },
+    wrappers: { any: mayBeWrapped, afterTime: mayBeSyslogAfterTime, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope },
     gate: lineGate(ctx, wasm),
     alwaysStartsRecord,
   });

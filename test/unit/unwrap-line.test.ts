@@ -49,9 +49,26 @@ describe('relays’ and tools’ prefixes', () => {
     expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 app - ID47 [exampleSDID@32473 iut="3"] boom')).toMatchObject({ text: 'boom' });
   });
 
-  it('removes docker compose logs’ service prefix', () => {
+  it('removes headers led by an RFC 3339 time (rsyslog’s file format, journalctl’s short-iso, Heroku’s logplex) and RFC 3164’s with a fraction', () => {
+    const stream = 'program=mqtt-admin\u0000pid=812';
+    expect(unwrapLine('2026-11-22T17:44:34.085123+08:00 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT }, partial: false });
+    expect(unwrapLine('2026-11-22T17:44:34+0800 node-1 mqtt-admin[812]: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream, time: AT - 85 } });
+    expect(unwrapLine('2026-11-22T09:44:34.085123+00:00 app[web.1]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, stream: 'program=app\u0000pid=web.1', time: AT }, partial: false });
+    expect(unwrapLine('Nov 22 09:44:34.085123 node-1 mqtt-admin[812]: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream } });
+    // Without the program's brackets the words after the time are the application's (kubectl --timestamps, winston).
+    expect(unwrapLine('2026-11-22T09:44:34.085Z INFO app: ready')).toMatchObject({ text: 'INFO app: ready', origin: { stream: null, host: null } });
+  });
+
+  it('restores the control characters rsyslog escaped (`#011` a tab), in a syslog header’s message only', () => {
+    expect(unwrapLine('Nov 22 09:44:34 node-1 mqtt-admin[812]: #011at com.x.App.main(App.java:10)')?.text).toBe('\tat com.x.App.main(App.java:10)');
+    expect(unwrapLine('2026-11-22T17:44:34.085123+08:00 node-1 mqtt-admin[812]: a#015#012b #09 #0')?.text).toBe('a\r\nb #09 #0');
+    expect(unwrapLine('mqtt-admin-1  | issue #011 closed')?.text).toBe('issue #011 closed');
+  });
+
+  it('removes docker compose logs’ service prefix, and the time --timestamps puts after it', () => {
     expect(unwrapLine('mqtt-admin-1  | TencentCloudSDKException: boom')).toMatchObject({ text: 'TencentCloudSDKException: boom', origin: { container: 'mqtt-admin-1' } });
     expect(unwrapLine('api_2 | at x')).toMatchObject({ text: 'at x', origin: { container: 'api_2' } });
+    expect(unwrapLine('mqtt-admin-1  | 2026-11-22T09:44:34.085123456Z \tat x')).toMatchObject({ text: '\tat x', origin: { container: 'mqtt-admin-1', time: AT } });
     expect(unwrapLine('status | ok')).toBeNull();
   });
 });
@@ -153,5 +170,30 @@ describe('the byte-level check is a superset of what the peeler takes', () => {
     }
     expect(mayCarryEnvelope(line({ level: 30, time: 1, pid: 1, hostname: 'h', msg: 'ok' }))).toBe(false);
     expect(mayCarryEnvelope('2026-11-22 09:44:34 INFO ready')).toBe(false);
+  });
+});
+
+describe('the check after a leading time is a superset of the headers unwrapSyslog takes there', () => {
+  it('admits the text after the time of every such header, whatever follows', async () => {
+    const fc = (await import('fast-check')).default;
+    const { mayBeSyslogAfterTime } = await import('../../src/records/may-be-wrapped.js');
+    const host = fc.constantFrom('', 'node-1 ', 'a b ', 'x:y ', ' ');
+    const program = fc.constantFrom('mqtt-admin', 'app', '', 'a b', 'x:y');
+    const pid = fc.constantFrom('[812]', '[web.1]', '', '[]', '[a b]', '[1', ']');
+    const colon = fc.constantFrom(': ', ':', ' ', '');
+    const rest = fc.constantFrom('', 'boom', '\tat x', ' INFO a: b', '[1]: c');
+    let taken = 0;
+    fc.assert(
+      fc.property(host, program, pid, colon, rest, (...parts) => {
+        const after = parts.join('');
+        const unwrapped = unwrapLine(`2026-11-22T17:44:34.085123+08:00 ${after}`);
+        if (unwrapped !== null && unwrapped.origin.stream !== null) {
+          taken++;
+          expect(mayBeSyslogAfterTime(after, 0, after.length), after).toBe(true);
+        }
+      }),
+      { numRuns: 4000 },
+    );
+    expect(taken).toBeGreaterThan(100);
   });
 });
