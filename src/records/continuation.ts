@@ -61,13 +61,14 @@ const EXCEPTION_HEADER = /^[\w$.]*(?:Exception|Error)\b/;
 /**
  * A line that starts with an exception, as runtimes print one: `Error: …`,
  * `TencentCloudSDKException: …`, `ResponseError [ERR_X]: …`, Node's
- * `[TencentCloudSDKException]message:…`, a qualified Java or Python class.
+ * `[TencentCloudSDKException]message:…`, a qualified Java or Python class,
+ * tencentcloud-sdk-dotnet's ToString() (`message：code:…`, a full-width colon).
  */
-export const EXCEPTION_LINE = /^(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\])/;
+export const EXCEPTION_LINE = /^(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\]|message\uff1acode:)/;
 /** A header line that already shows an exception has none to wait for. */
 const OWN_EXCEPTION = /Exception|Error[:\]]/;
-/** A header at a level below warnings announces no failure: the line after it is not its stack. */
-const QUIET_LEVEL = /\b(?:TRACE|DEBUG|INFO|NOTICE|level=(?:trace|debug|info))\b/;
+/** A header at a level below warnings (Serilog's `INF` too) announces no failure: the line after it is not its stack. */
+const QUIET_LEVEL = /\b(?:TRACE|DEBUG|INFO|NOTICE|VRB|DBG|INF|level=(?:trace|debug|info))\b/;
 /**
  * Lines that start a new log event whatever came before: a time in one of
  * the forms leadingTime reads (`2026-11-22`, `22-Nov-2026`, `22 Nov 2026`,

@@ -77,3 +77,13 @@ describe('java.util.logging’s two-line header', () => {
     expect(alwaysStartsRecord('level=error ts=2026-11-22T09:44:34Z msg=x')).toBe(true);
   });
 });
+
+describe('tencentcloud-sdk-dotnet’s exception text after a log line', () => {
+  it('joins the line before it, as Serilog’s default template writes the exception after the message', () => {
+    const header = '[09:55:12 ERR] CreateUser failed';
+    const exception = 'message：code:AuthFailure.SignatureExpire message:Signature expired.  requestId7e1a2b3c-4d5e-4f70-8192-a3b4c5d6e7f9';
+    expect(continuesRecord(exception, advanceState(header, FRESH_STATE))).toBe(true);
+    expect(alwaysStartsRecord(exception)).toBe(false);
+    expect(continuesRecord(exception, advanceState('[09:55:12 INF] created', FRESH_STATE))).toBe(false);
+  });
+});
