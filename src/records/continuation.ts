@@ -30,6 +30,8 @@ export interface ContinuationState {
   julHeader: boolean;
   /** Lines of the record's header: 1, or 2 once java.util.logging's level line joined its header line. */
   headerLines: number;
+  /** Inside Terraform's diagnostic box (`╷`, then `│ …` lines, until `╵`): one diagnostic, one record. */
+  box: boolean;
 }
 
 export const FRESH_STATE: ContinuationState = {
@@ -41,7 +43,13 @@ export const FRESH_STATE: ContinuationState = {
   awaitsException: false,
   julHeader: false,
   headerLines: 1,
+  box: false,
 };
+
+/** Terraform's diagnostic box: `╷` opens it, each line of it starts with `│`, `╵` closes it. */
+const BOX_OPEN = 0x2577;
+const BOX_LINE = 0x2502;
+const BOX_CLOSE = 0x2575;
 
 /** A Java or Node stack frame or cause, or PHP's `Stack trace:` and its numbered frames (`#0 /src/a.php(42): …`, `#1 {main}`). */
 const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted)|Stack trace:\s*$|#\d{1,5} (?:\/|[A-Za-z]:\\|\{main\}|\[internal function\]))/;
@@ -90,6 +98,10 @@ const JUL_QUIET_LEVEL = /^(?:INFO|CONFIG|FINE|FINER|FINEST):/;
  */
 export function continuesRecord(line: string, state: ContinuationState): boolean {
   if (state.lines === 0) return false;
+  if (state.box) {
+    const first = line.charCodeAt(0);
+    return first === BOX_LINE || first === BOX_CLOSE;
+  }
   if (line.length === 0) return true;
   const first = line.charCodeAt(0);
   if (first === 0x20 || first === 0x09) return true;
@@ -121,6 +133,7 @@ export function advanceState(line: string, state: ContinuationState): Continuati
     awaitsException: starting ? isBareHeader(line) : julLevel && !OWN_EXCEPTION.test(line) && !JUL_QUIET_LEVEL.test(line),
     julHeader: starting && line.charCodeAt(0) !== 0x7b && JUL_HEADER.test(line),
     headerLines: julLevel ? 2 : state.headerLines,
+    box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
   };
 }
 

@@ -87,3 +87,28 @@ describe('tencentcloud-sdk-dotnet’s exception text after a log line', () => {
     expect(continuesRecord(exception, advanceState('[09:55:12 INF] created', FRESH_STATE))).toBe(false);
   });
 });
+
+describe('Terraform’s diagnostic box', () => {
+  const records = (lines: string[]): number => {
+    let count = 0;
+    let state = FRESH_STATE;
+    for (const line of lines) {
+      if (!continuesRecord(line, state)) {
+        count++;
+        state = FRESH_STATE;
+      }
+      state = advanceState(line, state);
+    }
+    return count;
+  };
+
+  it('is one record from `╷` to `╵`, whatever its lines hold; the line after it starts another', () => {
+    const box = ['╷', '│ Error: [ERROR] a.go:98: Resource x CreateGroupId Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:', '│ SDK.ServerError', '│ ErrorCode: InstanceNotFound', '│ ', '│   with alicloud_mqtt_group_id.default,', '│', '╵'];
+    expect(records(box)).toBe(1);
+    expect(records([...box, ...box])).toBe(2);
+    expect(records([...box, 'alicloud_mqtt_group_id.default: Creating...'])).toBe(2);
+    // A box left open ends where its lines do.
+    expect(records(['╷', '│ Error: x', 'Plan: 1 to add'])).toBe(2);
+    expect(records(['Plan: 1 to add', '│ Error: x'])).toBe(2);
+  });
+});
