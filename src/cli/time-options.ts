@@ -7,6 +7,7 @@ import { ExitError } from '../errors.js';
 import { parseTimeOption } from '../time/parse-time-option.js';
 import { parseTimeZone, UTC, type TimeZone } from '../time/time-zone.js';
 import { setLogTimeZone } from '../time/parse-time.js';
+import { setYearLessReference } from '../time/year-less-time.js';
 
 /** Time flags as yargs hands them over. */
 export interface TimeArgs {
@@ -17,6 +18,7 @@ export interface TimeArgs {
   spikeFactor?: number;
   spikeBaseline?: number;
   logTz?: string;
+  logYear?: string;
 }
 
 /** Buckets an adaptive series (no `--bucket`) may span: enough for a chart, few enough to stay small. */
@@ -30,13 +32,18 @@ export function tzOption<T>(y: Argv<T>) {
   });
 }
 
-/** `--since`, `--until`, `--tz` and `--log-tz`: which records a run counts, and how times are read. */
+/** `--since`, `--until`, `--tz`, `--log-tz` and `--log-year`: which records a run counts, and how times are read. */
 export function windowOptions<T>(y: Argv<T>) {
   return tzOption(y)
     .option('log-tz', {
       type: 'string',
       requiresArg: true,
       describe: 'time zone of log timestamps written without one (default UTC): Asia/Shanghai, +08:00; --tz stays the zone times are shown in',
+    })
+    .option('log-year', {
+      type: 'string',
+      requiresArg: true,
+      describe: "year of log timestamps written without one (syslog's Nov 22 09:44:34, journalctl's default output); default: the latest year that puts them before the run's start",
     })
     .option('since', {
       type: 'string',
@@ -81,6 +88,18 @@ export function applyLogTimeZone(args: Pick<TimeArgs, 'logTz'>): string {
   if (!zone) throw new ExitError(`--log-tz expects UTC, an IANA zone such as Asia/Shanghai, or an offset such as +08:00, got '${args.logTz}'`);
   setLogTimeZone(zone);
   return zone.name;
+}
+
+/**
+ * Resolves `--log-year` and makes year-less log timestamps read in it, or,
+ * without it, as the latest such instant before `now` (see yearLessTime).
+ */
+export function applyLogYear(args: Pick<TimeArgs, 'logYear'>, now: number): void {
+  const written = args.logYear;
+  if (written !== undefined && !/^(?:19[7-9]\d|[2-9]\d{3})$/.test(written)) {
+    throw new ExitError(`--log-year expects a year such as 2026, got '${written}'`);
+  }
+  setYearLessReference(now, written === undefined ? null : Number(written));
 }
 
 /**

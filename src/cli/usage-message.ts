@@ -13,6 +13,7 @@ const EXPECTS: Record<string, string> = {
   until: 'a time such as 24h or 2026-11-21',
   tz: 'a time zone such as Asia/Shanghai or +08:00',
   'log-tz': 'a time zone such as Asia/Shanghai or +08:00',
+  'log-year': 'a year such as 2026',
   report: 'a file name such as day.html',
   'max-line-bytes': 'a size such as 4MB',
   every: 'a duration such as 30s',

@@ -31,6 +31,8 @@ export interface SegmentSettings {
   crossTabs: Dimension[][];
   /** The zone of log timestamps written without one (`--log-tz`), as the main thread reads them. */
   logTimeZone: string;
+  /** How times written without a year are read (`--log-year`, the run's start), as the main thread reads them. */
+  yearLess: { at: number; year: number | null };
   /** Whether segments settle repeats that need no earlier line (LineOptions.settleRepeats): the run has one input. */
   settleRepeats: boolean;
 }

@@ -28,6 +28,8 @@ const NAME = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
 const COLOUR = '(?:\\x1b\\(B)?(?:\\x1b\\[[0-9;]{0,16}m)?';
 const STERN = new RegExp(`^(?:${COLOUR}(${NAME})${COLOUR} )?${COLOUR}(${POD})${COLOUR} ${COLOUR}(${NAME})${COLOUR}(?: |$)`);
 const KUBETAIL = new RegExp(`^${COLOUR}\\[(${POD})(?: (${NAME}))?\\]${COLOUR} `);
+/** The patterns above, built from POD, NAME and COLOUR, for whoever checks every pattern of the sources. */
+export const POD_TAIL_PATTERNS: readonly RegExp[] = [STERN, KUBETAIL];
 /** kubetail's end of a coloured line: a space, then tput's sgr0. */
 const KUBETAIL_END = / \x1b\(B\x1b\[m$/;
 /** The kubelet's time stern puts first in the line with `--timestamps`. */

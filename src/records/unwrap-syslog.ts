@@ -1,16 +1,17 @@
 import { parseTimestamp } from '../time/parse-time.js';
+import { yearLessTime } from '../time/year-less-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
 /** RFC 3164 as rsyslog and syslog-ng write files: `Nov 22 09:44:34 host program[pid]: message` (journalctl's short-precise: `09:44:34.123456`). */
-const BSD_SYSLOG = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?(.*)$/s;
+const BSD_SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d(?:\.\d{1,9})?) ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?(.*)$/s;
 /**
  * A header led by an RFC 3339 time: rsyslog's RSYSLOG_FileFormat and
  * journalctl's short-iso (`2026-11-22T09:44:34.123456+08:00 host program[pid]: message`),
  * Heroku's logplex, which names no host (`2026-11-22T09:44:34.123456+00:00 app[web.1]: message`).
  * The program's `[…]` is required: without it the words after a time are an application's own.
  */
-const ISO_SYSLOG = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) (?:([^\s:[\]]+) )?([^\s:[\]]+)\[([^\]\s]{1,64})\]: ?(.*)$/s;
+const ISO_SYSLOG = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) (?:([^\s:[\]]+) )?([^\s:[\]]+)\[([^\]\s]+)\]: ?/;
 /** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
 const IETF_START = /^<\d{1,3}>1 /;
 
@@ -19,23 +20,23 @@ const IETF_START = /^<\d{1,3}>1 /;
  * forwarding) put before each of an application's lines: the host becomes
  * the record's host, the program and its process id tell its stream apart,
  * so a stack trace relayed one line per message is one record again.
- * RFC 5424's and an RFC 3339 header's time is the line's; RFC 3164's has
- * no year, and is left to the application's own. Null for a line with no
- * syslog header.
+ * The header's time is the line's (the application's own, if it wrote
+ * one, wins: see mergeDimensions); RFC 3164's has no year, and is read as
+ * yearLessTime reads it. Null for a line with no syslog header.
  * @example unwrapSyslog('Nov 22 09:44:34 node-1 mqtt-admin[812]: boom') // { text: 'boom', origin: { host: 'node-1', … } }
  */
 export function unwrapSyslog(line: string): UnwrappedLine | null {
   const first = line.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) {
     const iso = ISO_SYSLOG.exec(line);
-    return iso ? syslogLine(iso[5]!, iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!)) : null;
+    return iso ? syslogLine(line.slice(iso[0].length), iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!)) : null;
   }
   if (first === 0x3c /* < */) {
     const ietf = IETF_START.exec(line) ? readIetfSyslog(line) : null;
     if (ietf) return ietf;
   } else if (first < 0x41 || first > 0x5a) return null;
   const bsd = BSD_SYSLOG.exec(line);
-  return bsd ? syslogLine(bsd[4]!, bsd[1]!, bsd[2]!, bsd[3] ?? '-', null) : null;
+  return bsd ? syslogLine(bsd[7]!, bsd[4]!, bsd[5]!, bsd[6] ?? '-', yearLessTime(bsd[1]!, Number(bsd[2]!.trim()), bsd[3]!)) : null;
 }
 
 /**

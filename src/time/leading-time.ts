@@ -25,7 +25,12 @@ const RUBY_LOGGER = /^[DIWEFA], \[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?)
  * its first pair, or its second after the level; quoted or not, a
  * timestamp or epoch seconds or milliseconds. Group 1 or 2 is the value.
  */
-const LOGFMT_TIME = /^(?:(?:level|lvl)=\w{1,16} )?(?:time|ts|t|timestamp)=(?:"([^"\\]*)"|([^\s"]+))(?=\s|$)/;
+const LOGFMT_TIME = /^(?:(?:level|lvl)=\w+ )?(?:time|ts|t|timestamp)=(?:"([^"\\]*)"|([^\s"]+))/;
+/** What may follow a logfmt pair: a blank, or the line's end. */
+const PAIR_END = /^\s?$/;
+
+/** The patterns above that are built from MONTH, for whoever checks every pattern of the sources. */
+export const BUILT_LEADING_TIMES: readonly RegExp[] = [DAY_MONTH_YEAR, MONTH_DAY_YEAR, CTIME];
 
 /** A time at the start of a line: when it is, and how many characters it takes there (0 when it is not the line's first word). */
 export interface LeadingTime {
@@ -63,7 +68,7 @@ export function leadingTime(line: string): LeadingTime | null {
   }
   if (first === 0x74 /* t */ || first === 0x6c /* l */) {
     const m = LOGFMT_TIME.exec(line);
-    const time = m ? parseTimeValue(m[1] ?? m[2]!) : null;
+    const time = m && PAIR_END.test(line.charAt(m[0].length)) ? parseTimeValue(m[1] ?? m[2]!) : null;
     if (time !== null) return { time, length: 0 };
   }
   return null;

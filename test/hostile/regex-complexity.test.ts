@@ -10,7 +10,9 @@ import { createRecognitionContext } from '../../src/recognition/recognition-cont
 import { ANY_CASE_ANCHORS } from '../../src/recognition/shapes.js';
 import { anyCaseAnchors } from '../../src/recognition/anchor-test.js';
 import { ENVELOPE_PATTERNS } from '../../src/records/may-carry-envelope.js';
+import { POD_TAIL_PATTERNS } from '../../src/records/unwrap-pod-tail.js';
 import { SECRET_KEY, SECRET_PATTERNS } from '../../src/redaction/redact-secrets.js';
+import { BUILT_LEADING_TIMES } from '../../src/time/leading-time.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 /**
@@ -57,6 +59,9 @@ const DYNAMIC: Record<string, readonly RegExp[]> = {
   // A user catalog's patterns: the worked example's (docs/catalog.md), compiled as recognition and the check compile them.
   'src/recognition/user-shape.ts': EXAMPLE_SHAPES.map((shape) => shape.pattern!),
   'src/catalog/judge-user-pattern.ts': EXAMPLE_SHAPES.map((shape) => shape.pattern!),
+  // Built from the month names, and from the pod-name, name and colour pieces.
+  'src/time/leading-time.ts': BUILT_LEADING_TIMES,
+  'src/records/unwrap-pod-tail.ts': POD_TAIL_PATTERNS,
   // Built from the catalog's product hints: the built-in catalog's.
   'src/recognition/product-rules.ts': (() => {
     const rules = createRecognitionContext(loadCatalog()).products;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_DIMENSIONS } from '../../src/records/envelope-dimensions.js';
 import { mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
 import { unwrapLine } from '../../src/records/unwrap-line.js';
+import { setYearLessReference } from '../../src/time/year-less-time.js';
 
 const AT = Date.UTC(2026, 10, 22, 9, 44, 34, 85);
 const line = (value: object): string => JSON.stringify(value);
@@ -39,10 +40,11 @@ describe('container wrappers', () => {
 });
 
 describe('relays’ and tools’ prefixes', () => {
-  it('removes syslog headers (RFC 3164 and 5424): host and program become the stream', () => {
+  it('removes syslog headers (RFC 3164 and 5424): host and program become the stream, RFC 3164’s time read in the latest year before the run', () => {
+    setYearLessReference(Date.UTC(2026, 11, 6), null);
     expect(unwrapLine('Nov 22 09:44:34 node-1 mqtt-admin[812]: \tat com.x.App.main(App.java:10)')).toEqual({
       text: '\tat com.x.App.main(App.java:10)',
-      origin: { ...NO_DIMENSIONS, host: 'node-1', stream: 'program=mqtt-admin\u0000pid=812' },
+      origin: { ...NO_DIMENSIONS, host: 'node-1', stream: 'program=mqtt-admin\u0000pid=812', time: AT - 85 },
       partial: false,
     });
     expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 mqtt-admin 812 - - boom')).toMatchObject({ text: 'boom', origin: { host: 'node-2', time: AT } });

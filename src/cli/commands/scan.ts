@@ -18,7 +18,7 @@ import { checkOutputPath, refuseOutputsAmongInputs, type OutputPath } from '../o
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveFollow } from '../follow-option.js';
 import { openCheckpoints } from '../state-option.js';
-import { applyLogTimeZone, resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { applyLogTimeZone, applyLogYear, resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -81,8 +81,10 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const format = args.format ?? defaultFormat();
     const by = args.by ?? ['category', 'code'];
     applyLogTimeZone(args);
+    const now = Date.now();
+    applyLogYear(args, now);
     const zone = resolveTimeZone(args);
-    const window = resolveWindow(args, Date.now(), zone);
+    const window = resolveWindow(args, now, zone);
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);
     if (args.report !== undefined) await checkReportPath(args.report);
     const outputs: OutputPath[] = [];

@@ -11,9 +11,9 @@ import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveFollow } from '../follow-option.js';
-import { applyLogTimeZone, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { applyLogTimeZone, applyLogYear, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
-export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz' | 'logTz'> {
+export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz' | 'logTz' | 'logYear'> {
   errorsOnly?: boolean;
   pretty?: boolean;
   progress?: boolean;
@@ -45,10 +45,12 @@ export async function runTag(args: TagArgs): Promise<number> {
 async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
   applyLogTimeZone(args);
+  const now = Date.now();
+  applyLogYear(args, now);
   const prettyOverrides = parsePrettyOptions(args.prettyOption ?? []);
   if (!args.pretty && (args.prettyOption ?? []).length > 0) throw new ExitError('--pretty-option sets how --pretty renders records; add --pretty');
   const follow = resolveFollow(args);
-  const window = resolveWindow(args, Date.now(), resolveTimeZone(args));
+  const window = resolveWindow(args, now, resolveTimeZone(args));
   const run = await prepareRun(args, { window, series: null });
   for (const note of run.notes) warn(note);
   const pretty = args.pretty ? await loadPretty(useColor(process.stdout), prettyOverrides) : null;

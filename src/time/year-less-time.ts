@@ -1,0 +1,44 @@
+import { parseTimestamp } from './parse-time.js';
+
+/**
+ * Timestamps written without a year (RFC 3164 syslog's `Nov 22 09:44:34`,
+ * as rsyslog's traditional files and journalctl's default output write
+ * them) read as the latest such instant at or before a reference: the run's
+ * start, a day's grace allowed for clocks (`Dec 31` read on January 1st is
+ * last year's), unless `--log-year` names the year. Set once at start-up
+ * (and in each worker thread, from the main thread's values) before any line
+ * is read.
+ */
+let reference = Date.now();
+let fixedYear: number | null = null;
+
+const DAY_MS = 86_400_000;
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+
+/** Sets the instant year-less times are read back from, and the year `--log-year` names (null: none). */
+export function setYearLessReference(at: number, year: number | null): void {
+  reference = at;
+  fixedYear = year;
+}
+
+/** The reference and the named year, for worker threads. */
+export function yearLessReference(): { at: number; year: number | null } {
+  return { at: reference, year: fixedYear };
+}
+
+/**
+ * The instant of a year-less time: `month` as written (`Nov`), `day`,
+ * `clock` as `09:44:34` with an optional fraction (`.123456`), in the logs'
+ * zone (see parseTimestamp); null for a month no such name gives.
+ * @example yearLessTime('Nov', 22, '09:44:34.085') // 1795340674085, read in December 2026
+ */
+export function yearLessTime(month: string, day: number, clock: string): number | null {
+  const index = MONTHS.indexOf(month);
+  if (index < 0 || index % 3 !== 0) return null;
+  const at = (year: number): number | null =>
+    parseTimestamp(`${String(year).padStart(4, '0')}-${String(index / 3 + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}T${clock}`);
+  if (fixedYear !== null) return at(fixedYear);
+  const year = new Date(reference).getUTCFullYear();
+  const time = at(year);
+  return time !== null && time > reference + DAY_MS ? at(year - 1) : time;
+}
