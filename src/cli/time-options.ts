@@ -43,7 +43,7 @@ export function windowOptions<T>(y: Argv<T>) {
     .option('log-year', {
       type: 'string',
       requiresArg: true,
-      describe: "year of log timestamps written without one (syslog's Nov 22 09:44:34, journalctl's default output); default: the latest year that puts them before the run's start",
+      describe: "year of log timestamps written without one (syslog's Nov 22 09:44:34, klog's E1122 09:44:34.123456); default: the latest year that puts them before the run's start",
     })
     .option('since', {
       type: 'string',

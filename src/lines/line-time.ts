@@ -102,7 +102,7 @@ function exactLeadingTime(text: string, p: number, lineEnd: number): number | nu
  * Whether the line may start with one of leadingTimeOf's forms other than
  * LEADING_TIME's, from its first characters: `22-Nov-` or `22 Nov ` (a digit
  * after two), `Nov 22,` or `Sun Nov` (a capital, two small letters and a
- * space), `[Sun Nov`, `E, [`, and any line led by `t` or `l` (logfmt's
+ * space), `[Sun Nov`, `E, [`, klog's `E1122`, and any line led by `t` or `l` (logfmt's
  * `time=`, `level=…`). A log line that starts with a level word
  * (`ERROR`, `INFO`) or a digit-led number is turned away here.
  */
@@ -114,6 +114,7 @@ function mayStartOtherForm(text: string, p: number, lineEnd: number): boolean {
   if (!isCapital(c)) return false;
   const second = text.charCodeAt(p + 1);
   if (second === 0x2c /* , */) return text.charCodeAt(p + 3) === 0x5b;
+  if (isDigitCode(second)) return true; // klog: `E1122 09:44:34.123456`
   return isSmall(second) && isSmall(text.charCodeAt(p + 2)) && text.charCodeAt(p + 3) === 0x20;
 }
 

@@ -1,4 +1,5 @@
 import { parseTimestamp, parseTimeValue } from './parse-time.js';
+import { yearLessTimeOf } from './year-less-time.js';
 
 /**
  * A leading timestamp of a plain log line (ISO 8601, Python logging, Go log):
@@ -17,6 +18,8 @@ const DAY_MONTH_YEAR = new RegExp(`^(\\d\\d)([- ])${MONTH}\\2(\\d{4}) (\\d\\d):(
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH} (\\d{1,2}), (\\d{4}) (\\d{1,2}):(\\d\\d):(\\d\\d) ([AP]M)(?![A-Za-z0-9])`);
 /** C's ctime and Apache's error log: `Sun Nov 22 09:44:34 2026`, `[Sun Nov 22 09:44:34.123456 2026]`. */
 const CTIME = new RegExp(`^(\\[?)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} ([ \\d]\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))? (\\d{4})(?!\\d)`);
+/** klog (Kubernetes' Go components and operators): `E1122 09:44:34.123456` — a level letter, month, day; no year. */
+const KLOG = /^[IWEF](\d\d)(\d\d) (\d\d:\d\d:\d\d(?:\.\d{1,9})?) /;
 /** Ruby's Logger: `E, [2026-11-22T09:44:34.123456 #1234] ERROR -- : …` (its time is in the log's zone). */
 const RUBY_LOGGER = /^[DIWEFA], \[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?) #\d+\]/;
 
@@ -43,7 +46,8 @@ export interface LeadingTime {
  * layout writes it with its year: LEADING_TIME's (ISO 8601, Python logging,
  * Go log), Tomcat's and log4j's day-month-year, java.util.logging's
  * month-day-year with AM/PM, C's ctime and Apache's error log, Ruby's
- * Logger, a logfmt line's leading `time=` (after its `level=`, if first). A time without a zone is in the logs' zone (see parseTimestamp).
+ * Logger, klog's year-less `E1122 09:44:34.123456` (see yearLessTimeOf), a
+ * logfmt line's leading `time=` (after its `level=`, if first). A time without a zone is in the logs' zone (see parseTimestamp).
  * Null when the line starts with none of them.
  * @example leadingTime('Nov 22, 2026 9:44:34 AM com.example.App main')?.time // 1795340674000
  */
@@ -65,6 +69,10 @@ export function leadingTime(line: string): LeadingTime | null {
     if (m) return fromParts(m[3]!, m[1]!, m[2]!, twelveHour(m[4]!, m[7]!), m[5]!, m[6]!, undefined, m[0].length);
     m = RUBY_LOGGER.exec(line);
     if (m) return { time: parseTimestamp(m[1]!), length: 0 };
+    m = KLOG.exec(line);
+    // Its time follows the level letter: not the line's first word (length 0).
+    const time = m ? yearLessTimeOf(Number(m[1]), Number(m[2]), m[3]!) : null;
+    if (time !== null) return { time, length: 0 };
   }
   if (first === 0x74 /* t */ || first === 0x6c /* l */) {
     const m = LOGFMT_TIME.exec(line);

@@ -3,7 +3,7 @@ import { parseTimestamp } from './parse-time.js';
 /**
  * Timestamps written without a year (RFC 3164 syslog's `Nov 22 09:44:34`,
  * as rsyslog's traditional files and journalctl's default output write
- * them) read as the latest such instant at or before a reference: the run's
+ * them; klog's `E1122 09:44:34.123456`) read as the latest such instant at or before a reference: the run's
  * start, a day's grace allowed for clocks (`Dec 31` read on January 1st is
  * last year's), unless `--log-year` names the year. Set once at start-up
  * (and in each worker thread, from the main thread's values) before any line
@@ -34,9 +34,17 @@ export function yearLessReference(): { at: number; year: number | null } {
  */
 export function yearLessTime(month: string, day: number, clock: string): number | null {
   const index = MONTHS.indexOf(month);
-  if (index < 0 || index % 3 !== 0) return null;
+  return index < 0 || index % 3 !== 0 ? null : yearLessTimeOf(index / 3 + 1, day, clock);
+}
+
+/**
+ * yearLessTime for a month given as its number (1-12), as klog writes it
+ * (`E1122 09:44:34.123456`); null for a month or day out of range.
+ */
+export function yearLessTimeOf(month: number, day: number, clock: string): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const at = (year: number): number | null =>
-    parseTimestamp(`${String(year).padStart(4, '0')}-${String(index / 3 + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}T${clock}`);
+    parseTimestamp(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${clock}`);
   if (fixedYear !== null) return at(fixedYear);
   const year = new Date(reference).getUTCFullYear();
   const time = at(year);

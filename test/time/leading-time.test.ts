@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { leadingTime, leadingTimeOf } from '../../src/time/leading-time.js';
 import { setLogTimeZone } from '../../src/time/parse-time.js';
+import { setYearLessReference } from '../../src/time/year-less-time.js';
 import { parseTimeZone, UTC } from '../../src/time/time-zone.js';
 
-afterEach(() => setLogTimeZone(UTC));
+afterEach(() => {
+  setLogTimeZone(UTC);
+  setYearLessReference(Date.now(), null);
+});
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -44,6 +48,14 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
     expect(leadingTimeOf('timestamp="2026-11-22 09:44:34,085" msg=x')).toBe(at('2026-11-22T09:44:34.085Z'));
   });
 
+  it('reads klog’s year-less time in the latest year before the run’s start, not as the line’s first word', () => {
+    setYearLessReference(Date.UTC(2026, 11, 6), null);
+    expect(leadingTime('E1122 09:44:34.123456       1 admin.go:42] describe failed')).toEqual({ time: at('2026-11-22T09:44:34.123Z'), length: 0 });
+    expect(leadingTimeOf('I1231 23:59:59.000001 1 a.go:1] x')).toBe(at('2025-12-31T23:59:59Z'));
+    setYearLessReference(Date.UTC(2026, 11, 6), 2024);
+    expect(leadingTimeOf('W1122 09:44:34.5 1 a.go:1] x')).toBe(at('2024-11-22T09:44:34.500Z'));
+  });
+
   it('reads each form’s time in the logs’ zone (--log-tz)', () => {
     setLogTimeZone(parseTimeZone('Asia/Shanghai')!);
     expect(leadingTimeOf('Nov 22, 2026 9:44:34 AM c m')).toBe(at('2026-11-22T01:44:34Z'));
@@ -55,7 +67,8 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
   it('reads none from look-alikes: an unknown month, a missing part, an open bracket, a year-less form', () => {
     for (const line of [
       'Nov 22 09:44:34 host app[1]: x', // syslog: no year
-      'E1122 09:44:34.123456 1 a.go:1] x', // klog: no year
+      'E1122 09:44 1 a.go:1] x',
+      'E1322 09:44:34.123456 1 a.go:1] x', // no 13th month
       '09:44:34.123 [main] ERROR x', // no date
       '22-Foo-2026 09:44:31.250 INFO x',
       '22-Nov-2026 09:44 INFO x',
