@@ -100,11 +100,11 @@ function exactLeadingTime(text: string, p: number, lineEnd: number): number | nu
 
 /**
  * Whether the line may start with one of leadingTimeOf's forms other than
- * LEADING_TIME's, from its first characters: `22-Nov-` or `22 Nov ` (a digit
- * after two), `Nov 22,` or `Sun Nov` (a capital, two small letters and a
- * space), `[Sun Nov`, `E, [`, klog's `E1122`, and any line led by `t` or `l` (logfmt's
- * `time=`, `level=…`). A log line that starts with a level word
- * (`ERROR`, `INFO`) or a digit-led number is turned away here.
+ * LEADING_TIME's, from its first characters: `22-Nov-` or `22 Nov ` (a
+ * capital after two digits), `Nov 22,` or `Sun Nov` (a capital, two small
+ * letters and a space), `[Sun Nov`, Ruby's `E, [`, klog's `E1122`, and any
+ * line led by `t` or `l` (logfmt's `time=`, `level=…`). A log line that
+ * starts with a level word (`ERROR`, `INFO`) or a number is turned away.
  */
 function mayStartOtherForm(text: string, p: number, lineEnd: number): boolean {
   let c = text.charCodeAt(p);

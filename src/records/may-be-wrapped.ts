@@ -6,9 +6,10 @@ import { mayStartWithPodTail } from './unwrap-pod-tail.js';
  * unwrapLine removes, beyond the CRI and kubectl forms the fast path checks
  * itself: a shipper's envelope (see mayCarryEnvelope), a syslog header
  * (`Nov 22 09:44:34 host program:`, `<134>1 …`), a `docker compose logs`
- * prefix (`api-1  | `) or a pod tailer's (see mayStartWithPodTail). A superset of what the unwrappers take, settled on
- * a line's first characters but for envelopes; such a line is never quiet,
- * since its stream, not its position, decides its record.
+ * prefix (`api-1  | `) or a pod tailer's (see mayStartWithPodTail). A
+ * superset of what the unwrappers take, settled on a line's first
+ * characters but for envelopes; such a line is never quiet, since its
+ * stream, not its position, decides its record.
  * @example mayBeWrapped('Nov 22 09:44:34 node-1 app[12]: at x') // true
  */
 export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?: number): boolean {
@@ -17,9 +18,9 @@ export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?
 
 /**
  * mayBeWrapped but for envelopes: whether `text[from, to)` may start with a
- * syslog header, a `docker compose logs` prefix or a pod tailer's. The fast path asks it of
- * a JSON line before reading the line's keys for an envelope itself (see
- * keysMayCarryEnvelope). `firstBar`, when known, is where the first `|`
+ * syslog header, a `docker compose logs` prefix or a pod tailer's. The
+ * fast path asks it of a JSON line before reading the line's keys for an
+ * envelope itself (see keysMayCarryEnvelope). `firstBar`, when known, is where the first `|`
  * at or after `from` is (-1: none in the line), which spares the search
  * for the bar.
  * @example mayBePrefixed('api-1  | {"level":30}') // true

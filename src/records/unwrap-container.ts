@@ -1,12 +1,12 @@
 import { parseTimestamp } from '../time/parse-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
+import { takeStamp } from './leading-stamp.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 import { unwrapPodTail } from './unwrap-pod-tail.js';
 import { unwrapSyslog } from './unwrap-syslog.js';
 
 const CRI_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([FP])(?: (.*))?$/s;
 const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
-const KUBECTL_TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) /;
 /** A Compose service's name, before its replica number. */
 const SERVICE_NAME = /^[A-Za-z0-9][\w.-]*$/;
 
@@ -50,9 +50,8 @@ function unwrapCompose(line: string): UnwrappedLine | null {
   const name = line.slice(0, end);
   if (!SERVICE_NAME.test(line.slice(0, digits - 1))) return null;
   const text = line.slice(bar + 3);
-  const stamp = KUBECTL_TIMESTAMP.exec(text);
-  const time = stamp ? parseTimestamp(stamp[1]!) : null;
-  return { text: stamp ? text.slice(stamp[0].length) : text, origin: { ...NO_DIMENSIONS, container: name, time }, partial: false };
+  const stamped = takeStamp(text);
+  return { text: stamped?.text ?? text, origin: { ...NO_DIMENSIONS, container: name, time: stamped?.time ?? null }, partial: false };
 }
 
 function isDigit(c: number): boolean {
@@ -79,12 +78,9 @@ function unwrapKubectl(line: string): UnwrappedLine | null {
     container = prefix[2]!;
     rest = rest.slice(prefix[0].length);
   }
-  let time: number | null = null;
-  const stamp = KUBECTL_TIMESTAMP.exec(rest);
-  if (stamp) {
-    time = parseTimestamp(stamp[1]!);
-    rest = rest.slice(stamp[0].length);
-  }
-  if (!prefix && !stamp) return null;
+  const stamped = takeStamp(rest);
+  if (!prefix && !stamped) return null;
+  const time = stamped?.time ?? null;
+  if (stamped) rest = stamped.text;
   return { text: rest, origin: { ...NO_DIMENSIONS, pod, container, time }, partial: false };
 }

@@ -1,5 +1,5 @@
-import { parseTimestamp } from '../time/parse-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
+import { takeStamp } from './leading-stamp.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
 /**
@@ -32,8 +32,6 @@ const KUBETAIL = new RegExp(`^${COLOUR}\\[(${POD})(?: (${NAME}))?\\]${COLOUR} `)
 export const POD_TAIL_PATTERNS: readonly RegExp[] = [STERN, KUBETAIL];
 /** kubetail's end of a coloured line: a space, then tput's sgr0. */
 const KUBETAIL_END = / \x1b\(B\x1b\[m$/;
-/** The kubelet's time stern puts first in the line with `--timestamps`. */
-const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) /;
 
 /**
  * The line without stern's or kubetail's prefix, its pod, container and
@@ -53,12 +51,12 @@ export function unwrapPodTail(line: string): UnwrappedLine | null {
   }
   const m = STERN.exec(line);
   if (!m) return null;
-  let text = line.slice(m[0].length);
-  const stamp = STAMP.exec(text);
-  if (stamp) text = text.slice(stamp[0].length);
+  const text = line.slice(m[0].length);
+  // The kubelet's time, first in the line with `--timestamps`.
+  const stamped = takeStamp(text);
   return {
-    text,
-    origin: { ...NO_DIMENSIONS, namespace: m[1] ?? null, pod: m[2]!, container: m[3]!, time: stamp ? parseTimestamp(stamp[1]!) : null },
+    text: stamped?.text ?? text,
+    origin: { ...NO_DIMENSIONS, namespace: m[1] ?? null, pod: m[2]!, container: m[3]!, time: stamped?.time ?? null },
     partial: false,
   };
 }

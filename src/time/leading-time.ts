@@ -1,5 +1,5 @@
 import { parseTimestamp, parseTimeValue } from './parse-time.js';
-import { yearLessTimeOf } from './year-less-time.js';
+import { monthNumber, yearLessTimeOf } from './year-less-time.js';
 
 /**
  * A leading timestamp of a plain log line (ISO 8601, Python logging, Go log):
@@ -10,7 +10,6 @@ export const LEADING_TIME =
   /^\[?(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:\s?(?:Z|[+-]\d\d:?\d\d))?)/;
 
 const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 
 /** Tomcat's OneLineFormatter (`22-Nov-2026 09:44:34.123`) and log4j's DATE (`22 Nov 2026 09:44:34,123`). */
 const DAY_MONTH_YEAR = new RegExp(`^(\\d\\d)([- ])${MONTH}\\2(\\d{4}) (\\d\\d):(\\d\\d):(\\d\\d)(?:[.,](\\d{1,9}))?(?![\\d.,:])`);
@@ -47,8 +46,9 @@ export interface LeadingTime {
  * Go log), Tomcat's and log4j's day-month-year, java.util.logging's
  * month-day-year with AM/PM, C's ctime and Apache's error log, Ruby's
  * Logger, klog's year-less `E1122 09:44:34.123456` (see yearLessTimeOf), a
- * logfmt line's leading `time=` (after its `level=`, if first). A time without a zone is in the logs' zone (see parseTimestamp).
- * Null when the line starts with none of them.
+ * logfmt line's leading `time=` (after its `level=`, if first). A time
+ * without a zone is in the logs' zone (see parseTimestamp). Null when the
+ * line starts with none of them.
  * @example leadingTime('Nov 22, 2026 9:44:34 AM com.example.App main')?.time // 1795340674000
  */
 export function leadingTime(line: string): LeadingTime | null {
@@ -88,7 +88,7 @@ export function leadingTimeOf(line: string): number | null {
 }
 
 function fromParts(year: string, month: string, day: string, hour: string, minute: string, second: string, fraction: string | undefined, length: number): LeadingTime {
-  const mm = String(MONTHS.indexOf(month) / 3 + 1).padStart(2, '0');
+  const mm = String(monthNumber(month)).padStart(2, '0');
   const iso = `${year}-${mm}-${day.padStart(2, '0')}T${hour}:${minute}:${second}${fraction ? `.${fraction}` : ''}`;
   return { time: parseTimestamp(iso), length };
 }

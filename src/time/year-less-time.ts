@@ -33,8 +33,14 @@ export function yearLessReference(): { at: number; year: number | null } {
  * @example yearLessTime('Nov', 22, '09:44:34.085') // 1795340674085, read in December 2026
  */
 export function yearLessTime(month: string, day: number, clock: string): number | null {
-  const index = MONTHS.indexOf(month);
-  return index < 0 || index % 3 !== 0 ? null : yearLessTimeOf(index / 3 + 1, day, clock);
+  const number = monthNumber(month);
+  return number === 0 ? null : yearLessTimeOf(number, day, clock);
+}
+
+/** A month's number (1-12) from its English abbreviation (`Nov` 11), 0 for anything else. */
+export function monthNumber(name: string): number {
+  const index = name.length === 3 ? MONTHS.indexOf(name) : -1;
+  return index < 0 || index % 3 !== 0 ? 0 : index / 3 + 1;
 }
 
 /**
