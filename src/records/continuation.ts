@@ -75,13 +75,13 @@ const EXCEPTION_HEADER = /^[\w$.]*(?:Exception|Error)\b/;
 export const EXCEPTION_LINE = /^(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\]|message\uff1acode:)/;
 /** A header line that already shows an exception has none to wait for. */
 const OWN_EXCEPTION = /Exception|Error[:\]]/;
-/** A header at a level below warnings (Serilog's `INF` too) announces no failure: the line after it is not its stack. */
+/** A header at a level below warnings (Serilog's `INF` too) announces no failure: the next line is not its stack. */
 const QUIET_LEVEL = /\b(?:TRACE|DEBUG|INFO|NOTICE|VRB|DBG|INF|level=(?:trace|debug|info))\b/;
 /**
  * Lines that start a new log event whatever came before: a time in one of
  * the forms leadingTime reads (`2026-11-22`, `22-Nov-2026`, `22 Nov 2026`,
- * `Nov 22, 2026`, `Sun Nov 22`, Ruby's `E, [`, logfmt's `time=…`), syslog's and klog's
- * year-less ones, a bracket or brace, a level word.
+ * `Nov 22, 2026`, `Sun Nov 22`, Ruby's `E, [`, logfmt's `time=…`, klog's
+ * `E1122 `), syslog's year-less one, a bracket or brace, a level word.
  */
 export const LOG_LINE_START =
   /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|\d\d[- ][A-Z][a-z]{2}[- ]\d{4} |[A-Z][a-z]{2} (?:[ \d]\d |\d{1,2}, \d{4} |[A-Z][a-z]{2} [ \d]\d )|[DIWEFA], \[|(?:(?:level|lvl)=\w{1,16} )?(?:time|ts|t|timestamp)=[^\s=]|\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;

@@ -3,13 +3,17 @@ import { yearLessTime } from '../time/year-less-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
-/** RFC 3164 as rsyslog and syslog-ng write files: `Nov 22 09:44:34 host program[pid]: message` (journalctl's short-precise: `09:44:34.123456`). */
+/**
+ * RFC 3164 as rsyslog and syslog-ng write files and journalctl prints:
+ * `Nov 22 09:44:34 host program[pid]: message` (short-precise: `09:44:34.123456`).
+ */
 const BSD_SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d(?:\.\d{1,9})?) ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?(.*)$/s;
 /**
  * A header led by an RFC 3339 time: rsyslog's RSYSLOG_FileFormat and
- * journalctl's short-iso (`2026-11-22T09:44:34.123456+08:00 host program[pid]: message`),
- * Heroku's logplex, which names no host (`2026-11-22T09:44:34.123456+00:00 app[web.1]: message`).
- * The program's `[…]` is required: without it the words after a time are an application's own.
+ * journalctl's short-iso (`2026-11-22T09:44:34.123456+08:00 host
+ * program[pid]: message`), Heroku's logplex, which names no host
+ * (`2026-11-22T09:44:34.123456+00:00 app[web.1]: message`). The program's
+ * `[…]` is required: without it the words after a time are an application's.
  */
 const ISO_SYSLOG = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) (?:([^\s:[\]]+) )?([^\s:[\]]+)\[([^\]\s]+)\]: ?/;
 /** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
@@ -20,9 +24,9 @@ const IETF_START = /^<\d{1,3}>1 /;
  * forwarding) put before each of an application's lines: the host becomes
  * the record's host, the program and its process id tell its stream apart,
  * so a stack trace relayed one line per message is one record again.
- * The header's time is the line's (the application's own, if it wrote
- * one, wins: see mergeDimensions); RFC 3164's has no year, and is read as
- * yearLessTime reads it. Null for a line with no syslog header.
+ * The header's time is the line's wrapper time (the application's own,
+ * where its line has one, is the record's); RFC 3164's has no year, and is
+ * read as yearLessTime reads it. Null for a line with no syslog header.
  * @example unwrapSyslog('Nov 22 09:44:34 node-1 mqtt-admin[812]: boom') // { text: 'boom', origin: { host: 'node-1', … } }
  */
 export function unwrapSyslog(line: string): UnwrappedLine | null {
