@@ -34,21 +34,22 @@ describe('a line that leaves a cause to follow', () => {
   });
 });
 
-describe('java.util.logging’s two-line header', () => {
-  /** The records a run of lines makes: each the lines it holds, joined. */
-  const records = (lines: string[]): string[] => {
-    const out: string[][] = [];
-    let state = FRESH_STATE;
-    for (const line of lines) {
-      if (!continuesRecord(line, state)) {
-        out.push([]);
-        state = FRESH_STATE;
-      }
-      out[out.length - 1]!.push(line);
-      state = advanceState(line, state);
+/** The records a run of lines makes: each the lines it holds, joined. */
+function records(lines: string[]): string[] {
+  const out: string[][] = [];
+  let state = FRESH_STATE;
+  for (const line of lines) {
+    if (!continuesRecord(line, state)) {
+      out.push([]);
+      state = FRESH_STATE;
     }
-    return out.map((r) => r.join('\n'));
-  };
+    out[out.length - 1]!.push(line);
+    state = advanceState(line, state);
+  }
+  return out.map((r) => r.join('\n'));
+}
+
+describe('java.util.logging’s two-line header', () => {
   const HEADER = 'Nov 22, 2026 9:44:31 AM com.example.mqtt.admin.InstanceAdmin describe';
 
   it('keeps the level line, then the exception and its stack, with the header', () => {
@@ -89,26 +90,13 @@ describe('tencentcloud-sdk-dotnet’s exception text after a log line', () => {
 });
 
 describe('Terraform’s diagnostic box', () => {
-  const records = (lines: string[]): number => {
-    let count = 0;
-    let state = FRESH_STATE;
-    for (const line of lines) {
-      if (!continuesRecord(line, state)) {
-        count++;
-        state = FRESH_STATE;
-      }
-      state = advanceState(line, state);
-    }
-    return count;
-  };
-
   it('is one record from `╷` to `╵`, whatever its lines hold; the line after it starts another', () => {
     const box = ['╷', '│ Error: [ERROR] a.go:98: Resource x CreateGroupId Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:', '│ SDK.ServerError', '│ ErrorCode: InstanceNotFound', '│ ', '│   with alicloud_mqtt_group_id.default,', '│', '╵'];
-    expect(records(box)).toBe(1);
-    expect(records([...box, ...box])).toBe(2);
-    expect(records([...box, 'alicloud_mqtt_group_id.default: Creating...'])).toBe(2);
+    expect(records(box)).toHaveLength(1);
+    expect(records([...box, ...box])).toHaveLength(2);
+    expect(records([...box, 'alicloud_mqtt_group_id.default: Creating...'])).toHaveLength(2);
     // A box left open ends where its lines do.
-    expect(records(['╷', '│ Error: x', 'Plan: 1 to add'])).toBe(2);
-    expect(records(['Plan: 1 to add', '│ Error: x'])).toBe(2);
+    expect(records(['╷', '│ Error: x', 'Plan: 1 to add'])).toHaveLength(2);
+    expect(records(['Plan: 1 to add', '│ Error: x'])).toHaveLength(2);
   });
 });
