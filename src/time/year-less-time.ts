@@ -3,11 +3,11 @@ import { parseTimestamp } from './parse-time.js';
 /**
  * Timestamps written without a year (RFC 3164 syslog's `Nov 22 09:44:34`,
  * as rsyslog's traditional files and journalctl's default output write
- * them; klog's `E1122 09:44:34.123456`) read as the latest such instant at or before a reference: the run's
- * start, a day's grace allowed for clocks (`Dec 31` read on January 1st is
- * last year's), unless `--log-year` names the year. Set once at start-up
- * (and in each worker thread, from the main thread's values) before any line
- * is read.
+ * them; klog's `E1122 09:44:34.123456`) read as the latest such instant at
+ * or before a reference: the run's start, a day's grace allowed for clocks
+ * (`Dec 31` read on January 1st is last year's), unless `--log-year` names
+ * the year. Set once at start-up (and in each worker thread, from the main
+ * thread's values) before any line is read.
  */
 let reference = Date.now();
 let fixedYear: number | null = null;
