@@ -26,14 +26,16 @@ export function detectCompression(head: Buffer): Compression | null {
   return null;
 }
 
-/** What to run on a compressed file mqerr does not decode, for its message. */
-export const DECOMPRESS_COMMAND: Record<Exclude<Compression, 'gzip'>, string> = {
-  zstd: 'zstd -dc',
-  xz: 'xz -dc',
-  bzip2: 'bzip2 -dc',
-  lz4: 'lz4 -dc',
-  zip: 'unzip -p',
+/** The program that decodes each compression mqerr does not decode itself, reading stdin (`-dc`): see ExternalDecoder. */
+export const DECODE_PROGRAM: Record<Exclude<Compression, 'gzip' | 'zip'>, string> = {
+  zstd: 'zstd',
+  xz: 'xz',
+  bzip2: 'bzip2',
+  lz4: 'lz4',
 };
+
+/** What extracts a zip archive's files to stdout, for the message that refuses one. */
+export const ZIP_EXTRACT = 'unzip -p';
 
 function startsWith(bytes: Buffer, magic: readonly number[]): boolean {
   if (bytes.length < magic.length) return false;

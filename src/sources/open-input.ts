@@ -3,7 +3,8 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { Utf16ToUtf8, utf16FromBom } from './decode-utf16.js';
-import { DECOMPRESS_COMMAND, detectCompression } from './detect-compression.js';
+import { detectCompression, ZIP_EXTRACT } from './detect-compression.js';
+import { ExternalDecoder } from './external-decoder.js';
 import { GzipDecoder } from './gzip-decoder.js';
 import type { InputSource } from './expand-inputs.js';
 
@@ -22,23 +23,25 @@ export interface OpenedInput {
    * Once the stream has ended: why what was read is not the whole file, or
    * null. Gzip data that is cut, corrupt or followed by garbage ends the
    * stream after everything inflated before the problem, and is reported
-   * here; so is a compression mqerr does not decode (`zstd-compressed: …`),
-   * whose stream has no bytes. A regular file that shrank while it was read (truncated, as
-   * logrotate's copytruncate does) lost the bytes past the cut; one that
+   * here; so is a compressed stream its program could not decode (or is
+   * not installed to), and a zip archive, which is refused and whose stream
+   * has no bytes. A regular file that shrank while it was read (truncated,
+   * as logrotate's copytruncate does) lost the bytes past the cut; one that
    * was replaced by a new file (rotated) leaves the new file unread.
    */
   checkComplete(): Promise<string | null>;
 }
 
 const READ_CHUNK = 1 << 20;
-/** Gzip inside gzip is decoded this many levels deep. */
+/** A compression inside another (gzip inside gzip) is decoded this many levels deep. */
 const MAX_GZIP_LAYERS = 4;
 
 /**
  * Opens a file or stdin. Gzip is recognized from its first two bytes, not
  * the name, so `app.log.1` that is gzip and `app.log.gz` that is not both work;
- * so is UTF-16 with a byte order mark, which is re-encoded as UTF-8, and so
- * are zstd, xz, bzip2, lz4 and zip, which are refused (see checkComplete).
+ * so is UTF-16 with a byte order mark, which is re-encoded as UTF-8; zstd,
+ * xz, bzip2 and lz4 are decoded by their own programs (see ExternalDecoder),
+ * and zip is refused (see checkComplete).
  * Read errors surface as the stream's 'error'; gzip problems through checkComplete.
  */
 export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>, signal?: AbortSignal): Promise<OpenedInput> {
@@ -70,24 +73,24 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
       bytes += chunk.length;
     });
   }
-  // Each gzip layer is peeled (gzip inside gzip too); other compressions are refused, never read as text.
-  const decoders: GzipDecoder[] = [];
+  // Each compressed layer is peeled (gzip inside gzip too): gzip here, zstd, xz, bzip2 and lz4 by their programs; zip is refused, never read as text.
+  const decoders: (GzipDecoder | ExternalDecoder)[] = [];
   let upstream: Readable = raw;
   let head = first;
   let refused: string | null = null;
   while (head !== null) {
     const compression = detectCompression(head);
     if (compression === null) break;
-    const inside = decoders.length > 0 ? ' inside gzip' : '';
-    if (compression !== 'gzip') {
-      refused = `${compression}-compressed${inside}: mqerr reads plain text and gzip; decompress it first (${DECOMPRESS_COMMAND[compression]} FILE | mqerr)`;
+    const inside = decoders.length > 0 ? ' inside another compression' : '';
+    if (compression === 'zip') {
+      refused = `zip archive${inside}: mqerr reads plain text and compressed logs, not archives of files; extract it first (${ZIP_EXTRACT} FILE | mqerr)`;
       break;
     }
     if (decoders.length === MAX_GZIP_LAYERS) {
-      refused = `gzip nested more than ${MAX_GZIP_LAYERS} levels deep: not read`;
+      refused = `compression nested more than ${MAX_GZIP_LAYERS} levels deep: not read`;
       break;
     }
-    const decoder = new GzipDecoder();
+    const decoder = compression === 'gzip' ? new GzipDecoder() : new ExternalDecoder(compression);
     decoder.write(head);
     upstream.pipe(decoder);
     decoders.push(decoder);

@@ -75,33 +75,66 @@ describe.concurrent('gzip that is whole reads as before', () => {
   });
 });
 
-describe.concurrent('compressions mqerr does not decode are refused, never counted as lines', () => {
+describe.concurrent('zstd, xz, bzip2 and lz4 are decoded by their own programs; zip is refused', () => {
   const payload = pseudoRandomBytes(4096, 7);
+  const compress = (program: string, bytes: Buffer): Buffer => execFileSync(program, ['-c'], { input: bytes, maxBuffer: 64 << 20 });
   it.each([
-    ['zstd', Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), 'zstd -dc'],
-    ['xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), 'xz -dc'],
-    ['bzip2', Buffer.from('BZh91AY&SY', 'latin1'), 'bzip2 -dc'],
-    ['lz4', Buffer.from([0x04, 0x22, 0x4d, 0x18]), 'lz4 -dc'],
-  ])('%s', async (kind, magic, command) => {
-    const path = file(`refused.${kind}`, Buffer.concat([magic, payload]));
-    const inner = file(`refused-inner-${kind}.gz`, gzipSync(Buffer.concat([magic, payload])));
-    const good = file(`good-beside-${kind}.log`, Buffer.from(SMALL));
-    const run = await scanJson([path, inner, good]);
-    expect(run.code).toBe(3);
-    expect(splitMessages(run.stderr)).toEqual([
-      `mqerr: ${path}: ${kind}-compressed: mqerr reads plain text and gzip; decompress it first (${command} FILE | mqerr)`,
-      `mqerr: ${inner}: ${kind}-compressed inside gzip: mqerr reads plain text and gzip; decompress it first (${command} FILE | mqerr)`,
-    ]);
-    const lines = new Map(run.summary.sources.map((s) => [s.name, s.lines]));
-    expect([lines.get(path), lines.get(inner), lines.get(good)]).toEqual([0, 0, expectedLines(SMALL)]);
-    expect(run.summary.totals.lines).toBe(expectedLines(SMALL));
+    ['zstd', 'zstd'],
+    ['xz', 'xz'],
+    ['bzip2', 'bzip2'],
+    ['lz4', 'lz4'],
+  ])('%s: its lines are counted, inside gzip too, on one thread and on two', async (kind, program) => {
+    const path = file(`decoded.${kind}`, compress(program, Buffer.from(BIG)));
+    const inner = file(`decoded-inner-${kind}.gz`, gzipSync(compress(program, Buffer.from(SMALL))));
+    for (const jobs of ['1', '2']) {
+      const run = await scanJson(['--jobs', jobs, path, inner]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+      const lines = new Map(run.summary.sources.map((s) => [s.name, s.lines]));
+      expect([lines.get(path), lines.get(inner)]).toEqual([expectedLines(BIG), expectedLines(SMALL)]);
+      expect(run.summary.totals.undecodable).toBe(0);
+    }
   });
 
-  it('the same on standard input', async () => {
-    const run = await scanJson(['-'], { stdin: Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), payload]) });
+  it.each([
+    ['zstd', Buffer.from([0x28, 0xb5, 0x2f, 0xfd])],
+    ['xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])],
+    ['bzip2', Buffer.from('BZh91AY&SY', 'latin1')],
+    ['lz4', Buffer.from([0x04, 0x22, 0x4d, 0x18])],
+  ])('%s that its program cannot decode: one line naming the problem, nothing counted as lines, the file beside it read', async (kind, magic) => {
+    const path = file(`damaged.${kind}`, Buffer.concat([magic, payload]));
+    const good = file(`good-beside-${kind}.log`, Buffer.from(SMALL));
+    const run = await scanJson([path, good]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^mqerr: -: zstd-compressed: /);
+    const messages = splitMessages(run.stderr);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(new RegExp(`^mqerr: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${kind}-compressed: ${kind} -dc stopped: \\S`));
+    const lines = new Map(run.summary.sources.map((s) => [s.name, s.lines]));
+    expect([lines.get(path), lines.get(good)]).toEqual([0, expectedLines(SMALL)]);
+  });
+
+  it('names the program to install when it is not there, and what to run instead', async () => {
+    const path = file('no-program.zst', compress('zstd', Buffer.from(SMALL)));
+    const run = await scanJson([path], { env: { PATH: '/nonexistent' } });
+    expect(run.code).toBe(3);
+    expect(splitMessages(run.stderr)).toEqual([
+      `mqerr: ${path}: zstd-compressed: it is decoded by zstd, which is not installed; install it, or decompress the file first (zstd -dc FILE | mqerr)`,
+    ]);
     expect(run.summary.totals.lines).toBe(0);
+  });
+
+  it('refuses a zip archive, never counting its bytes as lines', async () => {
+    const path = file('refused.zip', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), payload]));
+    const run = await scanJson([path]);
+    expect(run.code).toBe(3);
+    expect(splitMessages(run.stderr)).toEqual([`mqerr: ${path}: zip archive: mqerr reads plain text and compressed logs, not archives of files; extract it first (unzip -p FILE | mqerr)`]);
+    expect(run.summary.totals.lines).toBe(0);
+  });
+
+  it('decodes standard input too', async () => {
+    const run = await scanJson(['-'], { stdin: compress('zstd', Buffer.from(SMALL)) });
+    expect(run.code).toBe(0);
+    expect(run.summary.totals.lines).toBe(expectedLines(SMALL));
   });
 });
 
