@@ -34,7 +34,7 @@ export interface OpenedInput {
 
 const READ_CHUNK = 1 << 20;
 /** A compression inside another (gzip inside gzip) is decoded this many levels deep. */
-const MAX_GZIP_LAYERS = 4;
+const MAX_LAYERS = 4;
 
 /**
  * Opens a file or stdin. Gzip is recognized from its first two bytes, not
@@ -86,8 +86,8 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
       refused = `zip archive${inside}: mqerr reads plain text and compressed logs, not archives of files; extract it first (${ZIP_EXTRACT} FILE | mqerr)`;
       break;
     }
-    if (decoders.length === MAX_GZIP_LAYERS) {
-      refused = `compression nested more than ${MAX_GZIP_LAYERS} levels deep: not read`;
+    if (decoders.length === MAX_LAYERS) {
+      refused = `compression nested more than ${MAX_LAYERS} levels deep: not read`;
       break;
     }
     const decoder = compression === 'gzip' ? new GzipDecoder() : new ExternalDecoder(compression);

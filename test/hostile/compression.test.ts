@@ -131,6 +131,16 @@ describe.concurrent('zstd, xz, bzip2 and lz4 are decoded by their own programs; 
     expect(run.summary.totals.lines).toBe(0);
   });
 
+  it('stops at four layers of compression, in one line', async () => {
+    let bytes = Buffer.from(SMALL);
+    for (let layer = 0; layer < 5; layer++) bytes = gzipSync(bytes);
+    const path = file('five-layers.gz', bytes);
+    const run = await scanJson([path]);
+    expect(run.code).toBe(3);
+    expect(splitMessages(run.stderr)).toEqual([`mqerr: ${path}: compression nested more than 4 levels deep: not read`]);
+    expect(run.summary.totals.lines).toBe(0);
+  });
+
   it('decodes standard input too', async () => {
     const run = await scanJson(['-'], { stdin: compress('zstd', Buffer.from(SMALL)) });
     expect(run.code).toBe(0);
