@@ -1,8 +1,28 @@
 import { Readable } from 'node:stream';
+import { CsvDocumentReader } from '../records/csv-document-reader.js';
+import { readCsvExport } from '../records/csv-export.js';
+import type { DocumentReader } from '../records/document-reader.js';
+import type { DocumentEntry } from '../records/entry-finder.js';
 import { LINE_FIELDS } from '../records/envelope-fields.js';
 import { JsonDocumentReader } from '../records/json-document-reader.js';
 import { peelEnvelope } from '../records/peel-envelope.js';
 import { startsJsonDocument } from '../records/starts-json-document.js';
+
+/**
+ * Whether a source whose first bytes are `start` is one document — a JSON
+ * document (see isJsonDocument) or a log platform's CSV export (see
+ * readCsvExport) — read as its entries rather than as lines.
+ */
+export function isDocument(start: Buffer, ended: boolean): boolean {
+  return isJsonDocument(start, ended) || readCsvExport(start, ended) !== null;
+}
+
+/** The reader of a source that is one document (see isDocument), handing its entries to `onEntry`; null for a source of lines. */
+export function documentReader(start: Buffer, ended: boolean, onEntry: (entry: DocumentEntry) => void): DocumentReader | null {
+  if (isJsonDocument(start, ended)) return new JsonDocumentReader(onEntry);
+  const csv = readCsvExport(start, ended);
+  return csv ? new CsvDocumentReader(csv, onEntry) : null;
+}
 
 /**
  * Whether a source whose first bytes are `start` is one JSON document (or

@@ -189,7 +189,8 @@ export class LineProcessor {
   pushEntry(entry: DocumentEntry): void {
     this.countLinesTo(entry.lastLine);
     const read = readEntry(entry);
-    if (streamKey(read.origin) === '') this.assembler.push(read.text, entry.firstLine, null);
+    // An entry of no stream of its own still gives its record the time the export wrote beside it.
+    if (streamKey(read.origin) === '') this.assembler.push(read.text, entry.firstLine, read.origin.time === null ? null : read.origin);
     else this.pushUnwrapped(read, entry.firstLine);
   }
 

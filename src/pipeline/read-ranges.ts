@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { utf16FromBom } from '../sources/decode-utf16.js';
 import { detectCompression, MAGIC_BYTES } from '../sources/detect-compression.js';
 import { ENVELOPE_SAMPLE_LINES, forbidsCuts } from './cut-rules.js';
-import { isJsonDocument, PEEK_BYTES } from './detect-document.js';
+import { isDocument, PEEK_BYTES } from './detect-document.js';
 import { nextCut, type ReadAt } from './next-cut.js';
 import { RangeSequencer, type PlannedRange, type ReadSurvey } from './range-sequencer.js';
 import { nextTurn, PIECE, rangeBuffers, readAndSurvey, readPiece } from './range-reading.js';
@@ -34,7 +34,7 @@ export async function openRangeFile(path: string, unwrap: boolean): Promise<Rang
     const { bytesRead } = await handle.read(head, 0, PEEK_BYTES, 0);
     const start = head.subarray(0, bytesRead);
     const magic = start.subarray(0, MAGIC_BYTES);
-    if (detectCompression(magic) !== null || utf16FromBom(magic) || isJsonDocument(start, bytesRead < PEEK_BYTES)) return close(handle);
+    if (detectCompression(magic) !== null || utf16FromBom(magic) || isDocument(start, bytesRead < PEEK_BYTES)) return close(handle);
     if (unwrap && !sampleAllowsCuts(start, bytesRead < PEEK_BYTES)) return close(handle);
     return { handle, stat };
   } catch (err) {

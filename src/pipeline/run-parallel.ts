@@ -8,7 +8,7 @@ import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { readChunks, type ChunkedInput } from '../sources/read-chunks.js';
 import { checkWholeFileSync } from '../sources/open-input.js';
 import { createRecognitionContext } from '../recognition/recognition-context.js';
-import { isJsonDocument, PEEK_BYTES } from './detect-document.js';
+import { isDocument, PEEK_BYTES } from './detect-document.js';
 import type { TaggedEvent } from '../types.js';
 import { RepeatWindow } from './repeat-window.js';
 import { GatheredOutput } from './gathered-output.js';
@@ -269,8 +269,8 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       }
       const iterator = opened.chunks[Symbol.asyncIterator]();
       const first = await peekChunks(iterator);
-      if (!first.error && isJsonDocument(first.start, first.ended)) {
-        // A JSON document is read as its entries, on this thread, after the segments before it.
+      if (!first.error && isDocument(first.start, first.ended)) {
+        // A document is read as its entries, on this thread, after the segments before it.
         await pool.finish();
         await writing;
         const error = await readDocumentHere(input.name, opened, first, iterator, options, () => writing);

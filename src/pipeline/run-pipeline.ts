@@ -6,8 +6,8 @@ import { LineScanner } from '../lines/line-scanner.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { openInput, type OpenedInput } from '../sources/open-input.js';
-import { JsonDocumentReader } from '../records/json-document-reader.js';
-import { isJsonDocument, peekStart } from './detect-document.js';
+import type { DocumentReader } from '../records/document-reader.js';
+import { documentReader, peekStart } from './detect-document.js';
 import { feedBlocks } from './feed-blocks.js';
 import { LineProcessor, type ProcessorCarry, type QuietRecordSink, type RecordSink } from './line-processor.js';
 
@@ -118,7 +118,7 @@ export async function runOpenedSource(
   );
   const peeked = await peekStart(opened.stream, live);
   const input: OpenedInput = peeked.stream === opened.stream ? opened : { ...opened, stream: peeked.stream };
-  const document = isJsonDocument(peeked.start, peeked.ended) ? new JsonDocumentReader((entry) => processor.pushEntry(entry)) : null;
+  const document = documentReader(peeked.start, peeked.ended, (entry) => processor.pushEntry(entry));
   const reader = document ? readDocument(input, processor, document) : readLines(input, processor, options);
   const unwatch = options.watchSource?.(name, { settled: () => !reader.buffered() && !processor.pending, carry: () => processor.carry() });
   // Bytes and truncations follow the reading chunk by chunk, so a live view
@@ -197,7 +197,7 @@ export async function runOpenedSource(
   const failure = processor.failure;
   if (error || stopping) for (const s of reader.streams) s.destroy();
   if (error) return error;
-  if (document?.error) return describeDocumentError(document.error);
+  if (document?.error) return describeDocumentError(document.error, document.kind);
   if (failure) return describeRecordFailure(failure);
   return stopping ? null : opened.checkComplete();
 }
@@ -244,8 +244,8 @@ function readLines(opened: OpenedInput, processor: LineProcessor, options: Omit<
   };
 }
 
-/** A source that is one JSON document: its bytes go to the document reader, whose entries go to the processor. */
-function readDocument(opened: OpenedInput, processor: LineProcessor, document: JsonDocumentReader): LineReader {
+/** A source that is one document: its bytes go to the document reader, whose entries go to the processor. */
+function readDocument(opened: OpenedInput, processor: LineProcessor, document: DocumentReader): LineReader {
   const finish = (): void => {
     document.end();
     processor.countLinesTo(document.lines);
@@ -285,9 +285,9 @@ function chunkReader(bytes: Readable, push: (chunk: Buffer) => void, finish: () 
   };
 }
 
-/** A JSON document that breaks off: what came before is counted, every line too, and the source says where it broke. */
-export function describeDocumentError(error: { line: number; message: string }): string {
-  return `line ${error.line}: the JSON document breaks off (${error.message}); the entries before it are counted, the rest is not recognized`;
+/** A document that breaks off: what came before is counted, every line too, and the source says where it broke. */
+export function describeDocumentError(error: { line: number; message: string }, kind: string): string {
+  return `line ${error.line}: the ${kind} breaks off (${error.message}); the entries before it are counted, the rest is not recognized`;
 }
 
 /** What a source reports about its first record that could not be processed (see LineProcessor.failure). */

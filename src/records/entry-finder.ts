@@ -20,6 +20,14 @@ export interface DocumentEntry {
   firstLine: number;
   /** The 1-based line of the entry's last byte (its `}` or `]`). */
   lastLine: number;
+  /**
+   * The field that carries the log line, where the document's own form
+   * names it (a CSV export's header): the entry is then an envelope of that
+   * line, whatever its other fields are called.
+   */
+  lineField?: string;
+  /** The field that holds the entry's time, where the document's own form names it. */
+  timeField?: string;
 }
 
 /** Bounds on what one entry may hold in memory. */

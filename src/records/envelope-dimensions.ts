@@ -29,7 +29,7 @@ const MAX_FIELDS = 256;
 
 /**
  * Field paths, as the parent's and the field's names lower-cased without
- * `_`, `-`, `.`, `:` and joined, and the dimension each names. A path that
+ * `_`, `-`, `.`, `:`, `@` and joined, and the dimension each names. A path that
  * ends with one of these names it (`kubernetes.pod_name`, `k8s.pod.name`,
  * `resource.labels.pod_name`, journald's `_HOSTNAME`).
  */
@@ -92,7 +92,7 @@ const TIME_FIELDS = [
 ];
 
 function normalize(key: string): string {
-  return key.toLowerCase().replace(/[-_.:]/g, '');
+  return key.toLowerCase().replace(/[-_.:@]/g, '');
 }
 
 /**
@@ -128,7 +128,7 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
       if (STREAM_SUFFIXES.some((suffix) => path.endsWith(suffix))) {
         streamParts.push(`${path}=${value}`);
         if (value.includes('.log')) fillFromKubeletPath(found, value);
-        else if (path === 'logstreamname') fillFromAwslogsStream(found, value);
+        else if (path === 'logstreamname' || path === 'logstream') fillFromAwslogsStream(found, value);
       }
     }
   };

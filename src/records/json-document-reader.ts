@@ -1,4 +1,5 @@
 import { ByteWindow } from './byte-window.js';
+import type { DocumentReader } from './document-reader.js';
 import { EntryFinder, type DocumentEntry, type DocumentLimits } from './entry-finder.js';
 import { JsonByteScanner, type DocumentError } from './json-byte-scanner.js';
 
@@ -47,7 +48,8 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxEntryBytes: 4 * 1024
  * reader.write(Buffer.from('age": "b"}\n]\n'));
  * reader.end(); // logs 2 { message: 'a' }, then 3 { message: 'b' }; reader.lines === 4
  */
-export class JsonDocumentReader {
+export class JsonDocumentReader implements DocumentReader {
+  readonly kind = 'JSON document';
   private readonly window = new ByteWindow();
   private readonly finder: EntryFinder;
   private readonly scanner: JsonByteScanner;

@@ -1,3 +1,4 @@
+import { columnTime } from '../time/column-time.js';
 import { parseTimeValue } from '../time/parse-time.js';
 import { mergeDimensions, NO_DIMENSIONS, readDimensions, type Dimensions } from './envelope-dimensions.js';
 import type { DocumentEntry } from './entry-finder.js';
@@ -20,9 +21,26 @@ export function readEntry(entry: DocumentEntry): UnwrappedLine {
     if (typeof line === 'string') return inner(line, around, { ...NO_DIMENSIONS, time: parseTimeValue(time) }, false);
     return { text: JSON.stringify(value), origin: around, partial: false };
   }
+  if (entry.lineField !== undefined) {
+    const named = readNamedLine(value as Record<string, unknown>, entry.lineField, entry.timeField);
+    if (named) return inner(named.text, around, named.dimensions, false);
+  }
   const peeled = peelEnvelope(value as Record<string, unknown>);
   if (peeled) return inner(peeled.text, around, peeled.dimensions, peeled.partial);
   return { text: JSON.stringify(value), origin: around, partial: false };
+}
+
+/**
+ * The line in the field the document's form names (a CSV export's line
+ * column), with the other fields read as an envelope's metadata and the
+ * time from the named time column where no time field of an envelope's gave one.
+ */
+function readNamedLine(obj: Record<string, unknown>, lineField: string, timeField: string | undefined): { text: string; dimensions: Dimensions } | null {
+  const line = obj[lineField];
+  if (typeof line !== 'string') return null;
+  const dimensions = readDimensions(obj, lineField);
+  if (dimensions.time === null && timeField !== undefined) dimensions.time = columnTime(obj[timeField]);
+  return { text: line.endsWith('\n') ? line.slice(0, line.endsWith('\r\n') ? -2 : -1) : line, dimensions };
 }
 
 /** The entry's line with any wrapper inside it removed, and every layer's dimensions merged. */
