@@ -62,7 +62,7 @@ const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname',
 const CONTAINER_LOG_PATH = /[/.]var[/.]log[/.]containers[/.]([^_/]{1,253})_([^_/]{1,253})_([^/]{1,253})-[0-9a-f]{64}\.log$/;
 
 /** Pod, namespace and container from a kubelet log path (see podFromLogPath) or its `/var/log/containers` link, where nothing else named them. */
-function fillFromKubeletPath(found: Dimensions, path: string): void {
+export function fillFromKubeletPath(found: Dimensions, path: string): void {
   const pods = podFromLogPath(path);
   const containers = pods ? null : CONTAINER_LOG_PATH.exec(path);
   if (pods) {

@@ -1,5 +1,5 @@
 import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
-import { mergeDimensions, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
+import { fillFromKubeletPath, mergeDimensions, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { peelEnvelope } from './peel-envelope.js';
 import { unwrapContainer } from './unwrap-container.js';
@@ -20,6 +20,8 @@ const MAX_PREFIX = 512;
 const FLUENT_BIT_PREFIX = /^([^\s:]{1,256}): \[(\d{9,10}(?:\.\d{1,9})?), $/;
 /** Fluentd's out_file: `<time>\t<tag>\t{…}`. */
 const FLUENTD_PREFIX = /^([^\t]{10,40})\t([^\t]{0,256})\t$/;
+/** Fluentd's stdout output (and `fluent-cat`'s echo): `<time with nanoseconds> <zone> <tag>: {…}`. */
+const FLUENTD_STDOUT_PREFIX = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? [+-]\d{4}) ([^\s]{1,256}): $/;
 
 /**
  * Removes, layer by layer, whatever stands around the application's line:
@@ -69,7 +71,7 @@ function peelPrefixed(text: string, at: number): UnwrappedLine | null {
   let time: number | null;
   let json: string;
   const bit = FLUENT_BIT_PREFIX.exec(prefix);
-  const fluentd = bit ? null : FLUENTD_PREFIX.exec(prefix);
+  const fluentd = bit ? null : (FLUENTD_PREFIX.exec(prefix) ?? FLUENTD_STDOUT_PREFIX.exec(prefix));
   if (bit) {
     tag = bit[1]!;
     time = parseTimeValue(Number(bit[2]));
@@ -83,6 +85,8 @@ function peelPrefixed(text: string, at: number): UnwrappedLine | null {
   const inner = peelJson(json);
   if (!inner) return null;
   const outer: Dimensions = { ...NO_DIMENSIONS, stream: tag === '' ? null : `tag=${tag}`, time };
+  // in_tail's tag is the file's path with dots (`kubernetes.var.log.containers.<pod>_<namespace>_<container>-<id>.log`).
+  if (tag.includes('.log')) fillFromKubeletPath(outer, tag);
   return { ...inner, origin: mergeDimensions(outer, inner.origin) };
 }
 

@@ -132,6 +132,17 @@ describe('shippers’ envelopes', () => {
     expect(unwrapLine(`kube.var.log: [1795340674.085, ${record}]`)).toMatchObject({ text: 'inner', origin: { time: AT } });
   });
 
+  it('peels an envelope after Fluentd’s stdout prefix, and reads the pod from an in_tail path tag', () => {
+    const record = line({ stream: 'stdout', logtag: 'F', message: 'inner' });
+    const tag = `kubernetes.var.log.containers.api-7d9f-abcde_iot_api-${'0123456789abcdef'.repeat(4)}.log`;
+    expect(unwrapLine(`2026-11-22 09:44:34.085123456 +0800 ${tag}: ${record}`)).toMatchObject({
+      text: 'inner',
+      origin: { time: Date.UTC(2026, 10, 22, 1, 44, 34, 85), pod: 'api-7d9f-abcde', namespace: 'iot', container: 'api' },
+    });
+    // A tag that names no file gives no pod.
+    expect(unwrapLine(`2026-11-22 09:44:34.085123456 +0000 app.access: ${record}`)).toMatchObject({ text: 'inner', origin: { pod: null, stream: 'tag=app.access stream=stdout' } });
+  });
+
   it('never takes an application’s own event apart', () => {
     // pino, bunyan and winston lines: a message beside the logger's fields, no shipper's field.
     expect(unwrapLine(line({ level: 50, time: AT, pid: 1, hostname: 'h', msg: 'failed' }))).toBeNull();
