@@ -140,7 +140,7 @@ describe('shippers’ envelopes', () => {
       origin: { time: Date.UTC(2026, 10, 22, 1, 44, 34, 85), pod: 'api-7d9f-abcde', namespace: 'iot', container: 'api' },
     });
     // A tag that names no file gives no pod.
-    expect(unwrapLine(`2026-11-22 09:44:34.085123456 +0000 app.access: ${record}`)).toMatchObject({ text: 'inner', origin: { pod: null, stream: 'tag=app.access stream=stdout' } });
+    expect(unwrapLine(`2026-11-22 09:44:34.085123456 +0000 app.access: ${record}`)).toMatchObject({ text: 'inner', origin: { pod: null, stream: 'tag=app.access\u0000stream=stdout' } });
   });
 
   it('never takes an application’s own event apart', () => {
