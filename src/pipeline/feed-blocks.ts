@@ -3,12 +3,12 @@ import { classifyLines, type LineSink, type QuietLineOptions, type WrapperChecks
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { alwaysStartsRecord } from '../records/continuation.js';
 import { keysMayCarryEnvelope, mayCarryEnvelope } from '../records/may-carry-envelope.js';
-import { mayBePrefixed, mayBeSyslogAfterTime, mayBeWrapped } from '../records/may-be-wrapped.js';
+import { mayBePrefixed, mayBeWrappedAfterTime, mayBeWrapped } from '../records/may-be-wrapped.js';
 import type { LineProcessor } from './line-processor.js';
 import { lineGate } from './line-gate.js';
 
 /** The records layer's checks for wrappers and envelopes, as the lines layer asks them. */
-const WRAPPERS: WrapperChecks = { any: mayBeWrapped, afterTime: mayBeSyslogAfterTime, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope };
+export const WRAPPERS: WrapperChecks = { any: mayBeWrapped, afterTime: mayBeWrappedAfterTime, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope };
 
 /** How a source's lines are sorted: whether container wrappers are removed, and recognition's context. */
 export interface FeedSettings {

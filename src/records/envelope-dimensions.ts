@@ -80,7 +80,7 @@ export function fillFromKubeletPath(found: Dimensions, path: string): void {
 const AWSLOGS_STREAM = /^[^/]{1,512}\/([^/]{1,255})\/[0-9a-f]{32}$/;
 
 /** The container an ECS task's CloudWatch log stream is named after, where nothing else named it. */
-function fillFromAwslogsStream(found: Dimensions, stream: string): void {
+export function fillFromAwslogsStream(found: Dimensions, stream: string): void {
   const m = AWSLOGS_STREAM.exec(stream);
   if (m) found.container ??= m[1]!;
 }

@@ -1,3 +1,4 @@
+import { mayStartWithLogStream } from './log-stream-prefix.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { mayStartWithPodTail } from './unwrap-pod-tail.js';
 
@@ -39,6 +40,16 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   let end = bar;
   while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
   return isDigit(text, end - 1);
+}
+
+/**
+ * Whether `text[from, to)`, the text after a time that leads its line, may
+ * be the rest of a wrapper: a syslog header (see mayBeSyslogAfterTime) or
+ * `aws logs tail`'s log stream (see mayStartWithLogStream).
+ * @example mayBeWrappedAfterTime('2026-11-22T09:44:34.085000+00:00 ecs/api/0123 boom', 33, 50) // true
+ */
+export function mayBeWrappedAfterTime(text: string, from: number, to: number): boolean {
+  return mayBeSyslogAfterTime(text, from, to) || mayStartWithLogStream(text, from, to);
 }
 
 /**

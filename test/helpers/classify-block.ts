@@ -1,15 +1,14 @@
 import { classifyLines, type LineSink, type QuietLineOptions } from '../../src/lines/quiet-lines.js';
+import { WRAPPERS } from '../../src/pipeline/feed-blocks.js';
 import { lineGate } from '../../src/pipeline/line-gate.js';
 import { alwaysStartsRecord } from '../../src/records/continuation.js';
-import { mayBePrefixed, mayBeSyslogAfterTime, mayBeWrapped } from '../../src/records/may-be-wrapped.js';
-import { keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
 import { builtInContext } from './context.js';
 
 /** The lines layer's options as the pipeline sets them (see feed-blocks.ts), unwrapping on. */
 export function quietLineOptions(wasm: boolean): QuietLineOptions {
   return {
     unwrap: true,
-    wrappers: { any: mayBeWrapped, afterTime: mayBeSyslogAfterTime, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope },
+    wrappers: WRAPPERS,
     gate: lineGate(builtInContext(), wasm),
     alwaysStartsRecord,
   };

@@ -4,10 +4,9 @@ import { JsonKeys, jsonObjectEnd } from '../../src/lines/json-line-shape.js';
 import { LineSearch, TOO_MANY_KEYS, type GateWord } from '../../src/lines/line-search.js';
 import { classifyLines, type LineSink, type QuietLineOptions } from '../../src/lines/quiet-lines.js';
 import { EVENT_GATE, EVENT_GATE_WORDS, eventGateOf } from '../../src/recognition/candidate-gate.js';
+import { WRAPPERS } from '../../src/pipeline/feed-blocks.js';
 import { lineGate } from '../../src/pipeline/line-gate.js';
 import { alwaysStartsRecord } from '../../src/records/continuation.js';
-import { keysMayCarryEnvelope, mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
-import { mayBePrefixed, mayBeSyslogAfterTime, mayBeWrapped } from '../../src/records/may-be-wrapped.js';
 import { builtInContext } from '../helpers/context.js';
 
 type Line = { end: number; first: number; all: number[]; bar: number };
@@ -203,7 +202,7 @@ describe('classifyLines, with the WebAssembly search and with the regular expres
   const ctx = builtInContext();
   const options = (wasm: boolean): QuietLineOptions => ({
     unwrap: true,
-    wrappers: { any: mayBeWrapped, afterTime: mayBeSyslogAfterTime, prefix: mayBePrefixed, envelope: mayCarryEnvelope, envelopeInKeys: keysMayCarryEnvelope },
+    wrappers: WRAPPERS,
     gate: lineGate(ctx, wasm),
     alwaysStartsRecord,
   });

@@ -186,26 +186,27 @@ describe('the byte-level check is a superset of what the peeler takes', () => {
   });
 });
 
-describe('the check after a leading time is a superset of the headers unwrapSyslog takes there', () => {
-  it('admits the text after the time of every such header, whatever follows', async () => {
+describe('the check after a leading time is a superset of the wrappers unwrapLine takes there', () => {
+  it('admits the text after the time of every syslog header and aws logs tail stream, whatever follows', async () => {
     const fc = (await import('fast-check')).default;
-    const { mayBeSyslogAfterTime } = await import('../../src/records/may-be-wrapped.js');
-    const host = fc.constantFrom('', 'node-1 ', 'a b ', 'x:y ', ' ');
-    const program = fc.constantFrom('mqtt-admin', 'app', '', 'a b', 'x:y');
+    const { mayBeWrappedAfterTime } = await import('../../src/records/may-be-wrapped.js');
+    const host = fc.constantFrom('', 'node-1 ', 'a b ', 'x:y ', ' ', 'ecs/api/0123456789abcdef0123456789abcdef ', 'i-0abc12345678def90 ', 'a/b ', '/a/b ', '[x]/y ');
+    const program = fc.constantFrom('mqtt-admin', 'app', '', 'a b', 'x:y', '2026/11/22/[$LATEST]0123456789abcdef0123456789abcdef', '*/x');
     const pid = fc.constantFrom('[812]', '[web.1]', '', '[]', '[a b]', '[1', ']');
     const colon = fc.constantFrom(': ', ':', ' ', '');
     const rest = fc.constantFrom('', 'boom', '\tat x', ' INFO a: b', '[1]: c');
+    const stamp = fc.constantFrom('2026-11-22T17:44:34.085123+08:00 ', '2026-11-22T09:44:34.085000+00:00 ', '2026-11-22T09:44:34.085123456Z ');
     let taken = 0;
     fc.assert(
-      fc.property(host, program, pid, colon, rest, (...parts) => {
-        const after = parts.join('');
-        const unwrapped = unwrapLine(`2026-11-22T17:44:34.085123+08:00 ${after}`);
+      fc.property(stamp, host, program, pid, colon, rest, (time, ...parts) => {
+        const line = `${time}${parts.join('')}`;
+        const unwrapped = unwrapLine(line);
         if (unwrapped !== null && unwrapped.origin.stream !== null) {
           taken++;
-          expect(mayBeSyslogAfterTime(after, 0, after.length), after).toBe(true);
+          expect(mayBeWrappedAfterTime(line, time.length, line.length), line).toBe(true);
         }
       }),
-      { numRuns: 4000 },
+      { numRuns: 6000 },
     );
     expect(taken).toBeGreaterThan(100);
   });
