@@ -109,8 +109,18 @@ function exactLeadingTime(text: string, p: number, lineEnd: number): number | nu
 function mayStartOtherForm(text: string, p: number, lineEnd: number): boolean {
   let c = text.charCodeAt(p);
   if (c === 0x74 /* t */ || c === 0x6c /* l */) return true; // logfmt: `time=…`, `level=error ts=…`
-  if (isDigitCode(c)) return isDigitCode(text.charCodeAt(p + 1)) && isCapital(text.charCodeAt(p + 3));
-  if (c === 0x5b /* [ */) c = text.charCodeAt(++p);
+  if (isDigitCode(c)) {
+    const second = text.charCodeAt(p + 1);
+    // `11/22/2026, 9:44:34 AM`, `1/2/2026, …` (toLocaleString), else `22-Nov-2026`, `22 Nov 2026`.
+    if (second === 0x2f /* / */ || (isDigitCode(second) && text.charCodeAt(p + 2) === 0x2f)) return true;
+    return isDigitCode(second) && isCapital(text.charCodeAt(p + 3));
+  }
+  if (c === 0x5b /* [ */) {
+    c = text.charCodeAt(++p);
+    // rich's `[11/22/26 09:44:34]`, NestJS's `[Nest] 19096  - 11/22/2026, …`.
+    if (isDigitCode(c)) return text.charCodeAt(p + 2) === 0x2f;
+    if (c === 0x4e /* N */ && text.startsWith('Nest] ', p)) return true;
+  }
   if (!isCapital(c)) return false;
   const second = text.charCodeAt(p + 1);
   if (second === 0x2c /* , */) return text.charCodeAt(p + 3) === 0x5b;

@@ -92,12 +92,25 @@ const JUL_LEVEL = /^(?:SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): /;
 /** java.util.logging's levels below warnings: their message announces no failure. */
 const JUL_QUIET_LEVEL = /^(?:INFO|CONFIG|FINE|FINER|FINEST):/;
 
+/** A terminal colour code (SGR): `ESC [ … m`. */
+const COLOUR_CODE = /\x1b\[[0-9;]{0,32}m/g;
+
+/**
+ * The line as the rules read it: a line that starts with a colour code
+ * (NestJS's `[Nest]` prefix, Node's grey internal stack frames) is read
+ * without its colour codes, as a terminal shows it.
+ */
+function plain(line: string): string {
+  return line.charCodeAt(0) === 0x1b ? line.replace(COLOUR_CODE, '') : line;
+}
+
 /**
  * Whether `line` continues the open record described by `state`.
  * @example continuesRecord('\tat com.example.App.main(App.java:10)', state) // true
  */
-export function continuesRecord(line: string, state: ContinuationState): boolean {
+export function continuesRecord(coloured: string, state: ContinuationState): boolean {
   if (state.lines === 0) return false;
+  const line = plain(coloured);
   if (state.box) {
     const first = line.charCodeAt(0);
     return first === BOX_LINE || first === BOX_CLOSE;
@@ -116,7 +129,8 @@ export function continuesRecord(line: string, state: ContinuationState): boolean
 }
 
 /** The state after `line` joined the record (or started it). */
-export function advanceState(line: string, state: ContinuationState): ContinuationState {
+export function advanceState(coloured: string, state: ContinuationState): ContinuationState {
+  const line = plain(coloured);
   const starting = state.lines === 0;
   let traceback = state.traceback;
   if (TRACEBACK_START.test(line)) traceback = true;
@@ -138,7 +152,8 @@ export function advanceState(line: string, state: ContinuationState): Continuati
 }
 
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
-export function dependsOnHeader(line: string): boolean {
+export function dependsOnHeader(coloured: string): boolean {
+  const line = plain(coloured);
   return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line);
 }
 

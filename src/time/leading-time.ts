@@ -23,6 +23,17 @@ const KLOG = /^[IWEF](\d\d)(\d\d) (\d\d:\d\d:\d\d(?:\.\d{1,9})?) /;
 const RUBY_LOGGER = /^[DIWEFA], \[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?) #\d+\]/;
 
 /**
+ * The en-US form of JavaScript's `toLocaleString()` (`11/22/2026, 9:44:34 AM`),
+ * as NestJS's logger and `console.log(new Date().toLocaleString(), …)` write
+ * it where Node runs without a locale of its own (a container's). Month first.
+ */
+const US_LOCALE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{1,2}):(\d\d):(\d\d) ([AP]M)(?![A-Za-z0-9])/;
+/** NestJS's ConsoleLogger: `[Nest] 19096  - ` before its time. */
+const NEST_PREFIX = /^\[Nest\] \d{1,10} {2}- /;
+/** Python rich's logging handler: `[11/22/26 09:44:34]`, strftime's `[%x %X]` in the C locale (month first, two-digit year). */
+const RICH_TIME = /^\[(\d\d)\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)\]/;
+
+/**
  * A logfmt line's time (Go's slog and logrus text handlers, go-kit, log15):
  * its first pair, or its second after the level; quoted or not, a
  * timestamp or epoch seconds or milliseconds. Group 1 or 2 is the value.
@@ -46,9 +57,11 @@ export interface LeadingTime {
  * Go log), Tomcat's and log4j's day-month-year, java.util.logging's
  * month-day-year with AM/PM, C's ctime and Apache's error log, Ruby's
  * Logger, klog's year-less `E1122 09:44:34.123456` (see yearLessTimeOf), a
- * logfmt line's leading `time=` (after its `level=`, if first). A time
- * without a zone is in the logs' zone (see parseTimestamp). Null when the
- * line starts with none of them.
+ * logfmt line's leading `time=` (after its `level=`, if first), JavaScript's
+ * en-US `toLocaleString()` (NestJS's logger after its `[Nest] <pid>  - `),
+ * Python rich's `[11/22/26 09:44:34]`. A time without a zone is in the
+ * logs' zone (see parseTimestamp). Null when the line starts with none of
+ * them.
  * @example leadingTime('Nov 22, 2026 9:44:34 AM com.example.App main')?.time // 1795340674000
  */
 export function leadingTime(line: string): LeadingTime | null {
@@ -57,7 +70,20 @@ export function leadingTime(line: string): LeadingTime | null {
   const first = line.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) {
     const m = DAY_MONTH_YEAR.exec(line);
-    return m ? fromParts(m[4]!, m[3]!, m[1]!, m[5]!, m[6]!, m[7]!, m[8], m[0].length) : null;
+    if (m) return fromParts(m[4]!, m[3]!, m[1]!, m[5]!, m[6]!, m[7]!, m[8], m[0].length);
+    const us = US_LOCALE_TIME.exec(line);
+    return us ? fromUsLocale(us, us[0].length) : null;
+  }
+  if (first === 0x5b /* [ */ && line.charCodeAt(1) === 0x4e /* N */) {
+    const nest = NEST_PREFIX.exec(line);
+    const us = nest ? US_LOCALE_TIME.exec(line.slice(nest[0].length)) : null;
+    // Its time follows the `[Nest] <pid>  - ` prefix: not the line's first word (length 0).
+    return us ? fromUsLocale(us, 0) : null;
+  }
+  if (first === 0x5b /* [ */ && line.charCodeAt(3) === 0x2f /* / */) {
+    const m = RICH_TIME.exec(line);
+    // Its length, as LEADING_TIME's, ends before the `]`.
+    return m ? fromNumbers(2000 + Number(m[3]), Number(m[1]), Number(m[2]), m[4]!, m[5]!, m[6]!, m[0].length - 1) : null;
   }
   if (first === 0x5b /* [ */ || (first >= 0x41 && first <= 0x5a) /* A-Z */) {
     let m = CTIME.exec(line);
@@ -90,6 +116,18 @@ export function leadingTimeOf(line: string): number | null {
 function fromParts(year: string, month: string, day: string, hour: string, minute: string, second: string, fraction: string | undefined, length: number): LeadingTime {
   const mm = String(monthNumber(month)).padStart(2, '0');
   const iso = `${year}-${mm}-${day.padStart(2, '0')}T${hour}:${minute}:${second}${fraction ? `.${fraction}` : ''}`;
+  return { time: parseTimestamp(iso), length };
+}
+
+/** A time from `toLocaleString`'s en-US parts (see US_LOCALE_TIME). */
+function fromUsLocale(m: RegExpExecArray, length: number): LeadingTime | null {
+  return fromNumbers(Number(m[3]), Number(m[1]), Number(m[2]), twelveHour(m[4]!, m[7]!), m[5]!, m[6]!, length);
+}
+
+/** A time from a month and day given as numbers; null for a month or day out of range. */
+function fromNumbers(year: number, month: number, day: number, hour: string, minute: string, second: string, length: number): LeadingTime | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${hour}:${minute}:${second}`;
   return { time: parseTimestamp(iso), length };
 }
 

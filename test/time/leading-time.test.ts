@@ -48,6 +48,13 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
     expect(leadingTimeOf('timestamp="2026-11-22 09:44:34,085" msg=x')).toBe(at('2026-11-22T09:44:34.085Z'));
   });
 
+  it('reads JavaScript’s en-US toLocaleString, bare or after NestJS’s prefix (not the line’s first word there), and rich’s [%x %X]', () => {
+    expect(leadingTime('11/22/2026, 9:44:34 AM boom')).toEqual({ time: at('2026-11-22T09:44:34Z'), length: 22 });
+    expect(leadingTime('[Nest] 19096  - 11/22/2026, 9:44:34 PM   ERROR [TopicService] x')).toEqual({ time: at('2026-11-22T21:44:34Z'), length: 0 });
+    expect(leadingTimeOf('[Nest] 7  - 1/2/2027, 12:00:01 AM     LOG [App] x')).toBe(at('2027-01-02T00:00:01Z'));
+    expect(leadingTime('[11/22/26 09:44:34] ERROR    x    sync.py:41')).toEqual({ time: at('2026-11-22T09:44:34Z'), length: 18 });
+  });
+
   it('reads klog’s year-less time in the latest year before the run’s start, not as the line’s first word', () => {
     setYearLessReference(Date.UTC(2026, 11, 6), null);
     expect(leadingTime('E1122 09:44:34.123456       1 admin.go:42] describe failed')).toEqual({ time: at('2026-11-22T09:44:34.123Z'), length: 0 });
@@ -70,6 +77,10 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
       'E1122 09:44 1 a.go:1] x',
       'E1322 09:44:34.123456 1 a.go:1] x', // no 13th month
       '09:44:34.123 [main] ERROR x', // no date
+      '13/22/2026, 9:44:34 AM x', // month first: no 13th month
+      '[Nest] 19096  - 22/11/2026, 09:44:34', // another locale's form: not read
+      '[13/22/26 09:44:34] x',
+      '[11/22/26 09:44:34 x',
       '22-Foo-2026 09:44:31.250 INFO x',
       '22-Nov-2026 09:44 INFO x',
       '22-Nov 2026 09:44:31 INFO x',

@@ -89,6 +89,21 @@ describe('tencentcloud-sdk-dotnet’s exception text after a log line', () => {
   });
 });
 
+describe('lines that start with a colour code', () => {
+  const red = (text: string): string => `\u001b[31m${text}\u001b[39m`;
+  it('are read as a terminal shows them: a coloured header awaits its exception, a grey stack frame continues', () => {
+    const header = `${red('[Nest] 1  - ')}11/22/2026, 9:52:01 AM ${red('  ERROR')} \u001b[38;5;3m[TopicService] \u001b[39m${red('DescribeTopic failed')}`;
+    const state = advanceState(header, FRESH_STATE);
+    expect(continuesRecord('Error: The topic does not exist.', state)).toBe(true);
+    const frame = '\u001b[90m    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)\u001b[39m';
+    expect(continuesRecord(frame, advanceState('Error: x', state))).toBe(true);
+    // The next coloured header starts a record, as it would uncoloured.
+    expect(continuesRecord(header, advanceState(frame, state))).toBe(false);
+    // A colour code inside a line changes nothing: only a leading one is looked past.
+    expect(continuesRecord(`x ${red('    at y')}`, state)).toBe(false);
+  });
+});
+
 describe('Terraform’s diagnostic box', () => {
   it('is one record from `╷` to `╵`, whatever its lines hold; the line after it starts another', () => {
     const box = ['╷', '│ Error: [ERROR] a.go:98: Resource x CreateGroupId Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:', '│ SDK.ServerError', '│ ErrorCode: InstanceNotFound', '│ ', '│   with alicloud_mqtt_group_id.default,', '│', '╵'];

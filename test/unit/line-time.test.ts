@@ -64,7 +64,7 @@ describe('reading a line’s time in place', () => {
     );
   });
 
-  it('reads other loggers’ forms (java.util.logging, Tomcat, log4j, ctime, Ruby, klog, logfmt) and their look-alikes as leadingTimeOf does, between ISO lines', () => {
+  it('reads other loggers’ forms (java.util.logging, Tomcat, log4j, ctime, Ruby, klog, logfmt, NestJS, toLocaleString, rich) and their look-alikes as leadingTimeOf does, between ISO lines', () => {
     const piece = fc.constantFrom(
       'Nov 22, 2026 9:44:34 AM c m', 'Nov 2, 2026 12:44:34 PM c m', 'Nov 22, 2026 9:44:34 XM', 'Nov 22 2026 9:44:34 AM', 'Nox 22, 2026 9:44:34 AM',
       '22-Nov-2026 09:44:31.250 SEVERE x', '22 Nov 2026 09:44:31,2 x', '22-Nov 2026 09:44:31 x', '2-Nov-2026 09:44:31 x', '22-Nov-2026 09:44:31.1234567891',
@@ -72,6 +72,9 @@ describe('reading a line’s time in place', () => {
       'E, [2026-11-22T09:44:34.123456 #12]  ERROR -- : x', 'E, [2026-11-22T09:44:34 #1]', 'E, [2026-11-22 09:44:34 #1]', 'Q, [2026-11-22T09:44:34 #1]',
       'time=2026-11-22T09:44:34.123Z level=INFO msg=x', 'time="2026-11-22T09:44:34Z" level=error', 'level=error ts=2026-11-22T09:44:34Z', 'ts=1795340674.5 x', 'time=x', 'lvl=eror t=2026-11-22T09:44:34+0000', 'level=info msg=x',
       'E1122 09:44:34.123456 1 a.go:1] x', 'I0101 00:00:00.5 1 a.go:1] y', 'E1322 09:44:34 1 a.go:1] z', 'F1122 09:44', 'E11',
+      '[Nest] 19096  - 11/22/2026, 9:44:34 AM   ERROR [TopicService] x', '[Nest] 1  - 1/2/2026, 12:00:00 PM   LOG x', '[Nest] 1 - 11/22/2026, 9:44:34 AM', '[Nest] 19096  - 22/11/2026, 09:44:34',
+      '11/22/2026, 9:44:34 AM x', '1/2/2026, 12:44:34 AM', '13/22/2026, 9:44:34 AM', '11/22/2026 9:44:34 AM', '11/22/26, 9:44:34 AM',
+      '[11/22/26 09:44:34] ERROR    x', '[01/02/26 23:59:59]', '[13/22/26 09:44:34]', '[11/22/26 09:44:34 x', '[11/22/2026 09:44:34]', '[1/2/26 09:44:34]',
       'ERROR x', 'INFO: y', 'SEVERE: z', 'Nov 22 09:44:34 host x', '22 ', 'E,', '[x', '2026-11-22 09:44:34,112 INFO ok', '2026-11-22 09:44:35 INFO ok',
     );
     fc.assert(
