@@ -87,7 +87,7 @@ export function fillFromAwslogsStream(found: Dimensions, stream: string): void {
 
 /** Time fields of envelopes, most precise first; values are read by parseTimeValue. */
 const TIME_FIELDS = [
-  'time', 'timestamp', '@timestamp', 'ts', 'date', '_time', '__time__', 'TimeGenerated', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP',
+  'time', 'timestamp', '@timestamp', 'ts', 'date', '_time', '__time__', 'TimeGenerated', 'Time', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP',
   'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'received_at', 'ingestionTime',
 ];
 

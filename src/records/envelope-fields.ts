@@ -11,7 +11,9 @@
  * Fields that carry the line, most specific first: Docker, Fluent Bit and
  * Fluentd (`log`), journald (`MESSAGE`), Google Cloud Logging (`textPayload`,
  * and `jsonPayload`, the application's JSON line as an object),
- * Alibaba SLS and Tencent CLS (`content`, `__content__`, `__CONTENT__`), Loki
+ * Alibaba SLS and Tencent CLS (`content`, `__content__`, `__CONTENT__`; CLS's
+ * SearchLog API and `tccli cls SearchLog` give `LogJson`, the collected
+ * fields as a JSON text, or `RawLog`), Loki
  * (`line`), Graylog's GELF (`full_message` with the stack, else
  * `short_message`), Azure Monitor's container logs (`LogEntry`,
  * `LogMessage`), Splunk's search exports (`_raw`) and HEC (`event`),
@@ -19,6 +21,8 @@
  * loggers shipped as they are (`msg`).
  */
 export const LINE_FIELDS = [
+  'LogJson',
+  'RawLog',
   'log',
   'MESSAGE',
   'textPayload',
@@ -46,7 +50,7 @@ export const LINE_FIELDS = [
  * beside a shipper's field.
  */
 export const SHIPPER_LINE_FIELDS: ReadonlySet<string> = new Set([
-  'log', 'MESSAGE', 'textPayload', 'jsonPayload', '__content__', '__CONTENT__', 'content', 'line',
+  'LogJson', 'RawLog', 'log', 'MESSAGE', 'textPayload', 'jsonPayload', '__content__', '__CONTENT__', 'content', 'line',
   'full_message', 'short_message', 'LogEntry', 'LogMessage', '_raw',
 ]);
 

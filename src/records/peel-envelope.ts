@@ -38,11 +38,12 @@ export function peelEnvelope(obj: JsonObject, depth = 0): PeeledEnvelope | null 
   let text: string | null = null;
   for (const field of LINE_FIELDS) {
     if (!(field in obj)) continue;
-    text = lineText(obj[field], field);
-    if (text !== null) {
-      lineField = field;
-      break;
-    }
+    const found = lineText(obj[field], field);
+    if (found === null || (found === '' && text !== null)) continue;
+    text = found;
+    lineField = field;
+    // An empty line field gives way to a later one that holds a line (CLS's `LogJson` beside `RawLog`).
+    if (found !== '') break;
   }
   if (lineField === null || text === null) return depth < MAX_NESTED ? peelNested(obj, depth) : null;
   let shipper = SHIPPER_LINE_FIELDS.has(lineField);

@@ -143,6 +143,14 @@ describe('shippers’ envelopes', () => {
     expect(unwrapLine(`2026-11-22 09:44:34.085123456 +0000 app.access: ${record}`)).toMatchObject({ text: 'inner', origin: { pod: null, stream: 'tag=app.access\u0000stream=stdout' } });
   });
 
+  it('takes the line from the first line field that holds one: an empty one gives way (CLS’s LogJson beside RawLog)', () => {
+    const cls = { Time: 1795340674085, FileName: '/var/log/containers/api-1_iot_app-0123.log', HostName: 'node-1' };
+    expect(unwrapLine(line({ ...cls, LogJson: '', RawLog: 'boom' }))).toMatchObject({ text: 'boom', origin: { host: 'node-1', time: AT } });
+    expect(unwrapLine(line({ ...cls, LogJson: JSON.stringify({ __CONTENT__: 'inner' }), RawLog: '' }))).toMatchObject({ text: 'inner', origin: { host: 'node-1' } });
+    // Alone, an empty line is still the envelope's line.
+    expect(unwrapLine(line({ log: '', stream: 'stdout' }))).toMatchObject({ text: '' });
+  });
+
   it('never takes an application’s own event apart', () => {
     // pino, bunyan and winston lines: a message beside the logger's fields, no shipper's field.
     expect(unwrapLine(line({ level: 50, time: AT, pid: 1, hostname: 'h', msg: 'failed' }))).toBeNull();
