@@ -2,6 +2,7 @@ import { parseTimestamp } from '../time/parse-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import { takeStamp } from './leading-stamp.js';
 import { isAwsTailStamp, takeLogStream } from './log-stream-prefix.js';
+import { takeLabelSet } from './loki-labels.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 import { unwrapPodTail } from './unwrap-pod-tail.js';
 import { unwrapSyslog } from './unwrap-syslog.js';
@@ -15,7 +16,8 @@ const SERVICE_NAME = /^[A-Za-z0-9][\w.-]*$/;
  * Removes the plain-text wrapper a runtime or a relay puts around an
  * application's line: the CRI node format (`<time> stdout F <line>`),
  * `kubectl logs --prefix` / `--timestamps`, `aws logs tail`'s time and log
- * stream (see takeLogStream), `docker compose logs`' service
+ * stream (see takeLogStream), `logcli query`'s time and labels (see
+ * takeLabelSet), `docker compose logs`' service
  * prefix, a syslog header (see unwrapSyslog), stern's and kubetail's pod
  * prefixes (see unwrapPodTail). (Docker's json-file format is an envelope,
  * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
@@ -84,8 +86,8 @@ function unwrapKubectl(line: string): UnwrappedLine | null {
   if (!prefix && !stamped) return null;
   const time = stamped?.time ?? null;
   if (stamped) {
-    // `aws logs tail`: its stamp is followed by the event's log stream.
-    const tail = prefix ? null : isAwsTailStamp(rest, rest.length - stamped.text.length) ? takeLogStream(stamped.text) : null;
+    // `aws logs tail`: its stamp is followed by the event's log stream; `logcli query`'s by the entry's labels.
+    const tail = prefix ? null : isAwsTailStamp(rest, rest.length - stamped.text.length) ? takeLogStream(stamped.text) : takeLabelSet(stamped.text);
     if (tail) return { text: tail.text, origin: { ...tail.origin, time }, partial: false };
     rest = stamped.text;
   }
