@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { takeLabelSet } from '../../src/records/loki-labels.js';
 import { unwrapLine } from '../../src/records/unwrap-line.js';
@@ -10,6 +11,22 @@ describe('takeLabelSet', () => {
     });
     expect(takeLabelSet('{filename="/var/log/pods/iot_api-1_5f648931-c71b-4cc8-9b6d-4a4448f745ea/api/0.log"} x')?.origin).toMatchObject({ pod: 'api-1', namespace: 'iot', container: 'api' });
     expect(takeLabelSet('{job="a \\"b\\" c"} x')?.origin.stream).toBe('labels=job="a \\"b\\" c"');
+  });
+
+  it('reads back any label set Prometheus writes, whatever its values hold', () => {
+    const name = fc.oneof(fc.constant('pod'), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/));
+    const value = fc.string({ unit: fc.constantFrom('a', '"', '\\', ',', ' ', '}', '=', '\n', 'é'), maxLength: 8 });
+    fc.assert(
+      fc.property(fc.dictionary(name, value, { maxKeys: 5 }), fc.constantFrom('', ' ', '   '), (labels, pad) => {
+        const names = Object.keys(labels).sort();
+        const set = `{${names.map((n) => `${n}=${JSON.stringify(labels[n])}`).join(', ')}}`;
+        const taken = takeLabelSet(`${set}${pad} line`);
+        expect(taken?.text).toBe('line');
+        expect(taken?.origin.stream).toBe(names.length === 0 ? null : `labels=${set.slice(1, -1)}`);
+        if (labels['pod']) expect(taken?.origin.pod).toBe(labels['pod']);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('takes an empty set (every label common to all streams) and a set that ends the line', () => {
