@@ -233,7 +233,11 @@ function classifyLine(
   // A line ending in `caused by:` makes the next line part of its record, whatever that line is.
   if (mayLeaveCauseOpen(view, p, lineEnd)) return false;
   const first = view.charCodeAt(p);
-  if (first === 0x7b /* { */) return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd, firstBar)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
+  if (first === 0x7b /* { */) {
+    // A brace alone opens a value printed after the line before it, whose record it may continue: the full path's to decide.
+    if (onlyWhitespace(view, p + 1, lineEnd)) return false;
+    return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd, firstBar)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
+  }
   if (options.unwrap && options.wrappers.any(view, p, lineEnd, firstBar)) return false;
   if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return gateAt === NO_HIT && classifyStamped(view, p, from, to, buf, sink, options, inBlock, lineEnd, firstBar);
   // kubectl's `[pod/…]` prefix is the full path's to remove (see startsRecordAlways).
@@ -323,7 +327,7 @@ function startsRecordAlways(text: string, p: number, lineEnd: number, first: num
     if (isDatePrefix(text, p)) return true;
     return alwaysStartsRecord(text.slice(p, Math.min(lineEnd, p + 32)));
   }
-  if (first === 0x5b /* [ */) return !(unwrap && text.startsWith('[pod/', p));
+  if (first === 0x5b /* [ */) return !(unwrap && text.startsWith('[pod/', p)) && !onlyWhitespace(text, p + 1, lineEnd);
   return alwaysStartsRecord(text.slice(p, lineEnd));
 }
 

@@ -32,6 +32,12 @@ export interface ContinuationState {
   headerLines: number;
   /** Inside Terraform's diagnostic box (`╷`, then `│ …` lines, until `╵`): one diagnostic, one record. */
   box: boolean;
+  /**
+   * The record's first line is a plain text line, not a JSON one: a brace
+   * or bracket alone right after it opens a value it printed on the lines
+   * after it (`logger.error("failed:\n%s", json.dumps(body, indent=2))`).
+   */
+  textHeader: boolean;
 }
 
 export const FRESH_STATE: ContinuationState = {
@@ -44,6 +50,7 @@ export const FRESH_STATE: ContinuationState = {
   julHeader: false,
   headerLines: 1,
   box: false,
+  textHeader: false,
 };
 
 /** Terraform's diagnostic box: `╷` opens it, each line of it starts with `│`, `╵` closes it. */
@@ -58,6 +65,8 @@ const MARKUP = /^<\/?[A-Za-z!]/;
 /** aliyun-java-sdk-core puts `\r\nRequestId : <ID>` at the end of its exception message. */
 const JAVA_SDK_REQUEST_ID = /^RequestId : [A-Za-z0-9-]{8,64}\s*$/;
 const CLOSER = /^[}\])]+[,;]?\s*$/;
+/** A pretty-printed JSON value's first line: its opening brace or bracket alone (`json.dumps(body, indent=2)` logged after a message). */
+const BARE_OPENER = /^[{[][ \t\r]*$/;
 const TRACEBACK_START = /^Traceback \(most recent call last\):/;
 const TRACEBACK_CHAIN = /^(?:During handling of the above exception|The above exception was the direct cause)/;
 const SDK_FIELD = /^(?:ErrorCode|Recommend|RequestId|Message|RespHeaders|StatusCode|Code|Data|HostId|Description|AccessDeniedDetail)\s?:/;
@@ -125,6 +134,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   if (state.fieldBlock && SDK_FIELD.test(line)) return true;
   if (state.julHeader && JUL_LEVEL.test(line)) return true;
   if (state.lines !== state.headerLines || state.startsWithException) return false;
+  if (state.textHeader && BARE_OPENER.test(line)) return true;
   return QUALIFIED_EXCEPTION.test(line) || (state.awaitsException && EXCEPTION_LINE.test(line));
 }
 
@@ -148,13 +158,14 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     julHeader: starting && line.charCodeAt(0) !== 0x7b && JUL_HEADER.test(line),
     headerLines: julLevel ? 2 : state.headerLines,
     box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
+    textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && julLevel,
   };
 }
 
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
 export function dependsOnHeader(coloured: string): boolean {
   const line = plain(coloured);
-  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line);
+  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line);
 }
 
 /** A log header line (not a JSON one, not below warnings) with no exception of its own. */
@@ -185,7 +196,7 @@ function isIndented(line: string): boolean {
  */
 export function alwaysStartsRecord(line: string): boolean {
   if (line.length === 0 || isIndented(line) || !LOG_LINE_START.test(line)) return false;
-  if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line)) return false;
+  if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line) || BARE_OPENER.test(line)) return false;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return false;
   return !SDK_FIELD.test(line) && !QUALIFIED_EXCEPTION.test(line) && !EXCEPTION_LINE.test(line) && !JUL_LEVEL.test(line);
 }

@@ -104,6 +104,27 @@ describe('lines that start with a colour code', () => {
   });
 });
 
+describe('a value pretty-printed after a message', () => {
+  it('joins the message’s record when its brace or bracket stands alone, after a text line of any level', () => {
+    for (const header of ['2026-11-22 09:58:01,250 ERROR mqtt.admin: DescribeTopic failed:', '2026-11-22 09:58:04,600 INFO mqtt.admin: topic list:']) {
+      const state = advanceState(header, FRESH_STATE);
+      expect(continuesRecord('{', state), header).toBe(true);
+      expect(continuesRecord('[ ', state), header).toBe(true);
+    }
+    expect(alwaysStartsRecord('{')).toBe(false);
+    expect(alwaysStartsRecord('{"level":30,"msg":"x"}')).toBe(true);
+  });
+
+  it('starts a record of its own after a JSON line, after a record of several lines, and when more follows the brace', () => {
+    expect(continuesRecord('{', advanceState('{"level":50,"msg":"failed"}', FRESH_STATE))).toBe(false);
+    const two = advanceState('  "a": 1', advanceState('2026-11-22 09:58:01,250 ERROR x:', FRESH_STATE));
+    expect(continuesRecord('{', two)).toBe(false);
+    expect(continuesRecord('{"a":1}', advanceState('2026-11-22 09:58:01,250 ERROR x:', FRESH_STATE))).toBe(false);
+    // Only a blank, a tab or a CR may follow it, as the lines layer checks it.
+    expect(continuesRecord('{\u00a0', advanceState('2026-11-22 09:58:01,250 ERROR x:', FRESH_STATE))).toBe(false);
+  });
+});
+
 describe('Terraform’s diagnostic box', () => {
   it('is one record from `╷` to `╵`, whatever its lines hold; the line after it starts another', () => {
     const box = ['╷', '│ Error: [ERROR] a.go:98: Resource x CreateGroupId Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:', '│ SDK.ServerError', '│ ErrorCode: InstanceNotFound', '│ ', '│   with alicloud_mqtt_group_id.default,', '│', '╵'];
