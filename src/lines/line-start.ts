@@ -25,13 +25,14 @@ export function mayBeWrapped(buf: Buffer, at: number, end: number): boolean {
 
 /**
  * Whether a record surely starts at this line, whatever came before, and the
- * line is no wrapper: a JSON object (`{`), or a plain line led by a date
- * (`2026-11-22 …`, `2026/11/22 …`). Both are LOG_LINE_START forms that no
- * continuation rule takes (see alwaysStartsRecord).
+ * line is no wrapper: a JSON object (`{` and more on its line: a brace alone
+ * may open a value printed after a message, and continue its record), or a
+ * plain line led by a date (`2026-11-22 …`, `2026/11/22 …`). Both are
+ * LOG_LINE_START forms that no continuation rule takes (see alwaysStartsRecord).
  */
 export function startsSegment(buf: Buffer, at: number, end: number): boolean {
   const first = buf[at];
-  if (first === 0x7b) return !startsWith(buf, at, end, DOCKER_JSON);
+  if (first === 0x7b) return !startsWith(buf, at, end, DOCKER_JSON) && !onlyBlanksAfter(buf, at + 1, end);
   if (end - at < 10 || mayBeWrapped(buf, at, end)) return false;
   const sep1 = buf[at + 4];
   const sep2 = buf[at + 7];
@@ -40,6 +41,15 @@ export function startsSegment(buf: Buffer, at: number, end: number): boolean {
     (sep1 === 0x2d || sep1 === 0x2f) && isDigit(buf[at + 5]) && isDigit(buf[at + 6]) &&
     (sep2 === 0x2d || sep2 === 0x2f) && isDigit(buf[at + 8]) && isDigit(buf[at + 9])
   );
+}
+
+/** Whether `buf[from, end)` holds only blanks, tabs and CRs (a line's view may stop short of its end: then it says so of what it holds, and no cut is made). */
+function onlyBlanksAfter(buf: Buffer, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = buf[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
 }
 
 /**
