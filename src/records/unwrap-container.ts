@@ -87,8 +87,8 @@ function unwrapKubectl(line: string): UnwrappedLine | null {
   const time = stamped?.time ?? null;
   if (stamped) {
     // `aws logs tail`: its stamp is followed by the event's log stream; `logcli query`'s by the entry's labels.
-    const tail = prefix ? null : isAwsTailStamp(rest, rest.length - stamped.text.length) ? takeLogStream(stamped.text) : takeLabelSet(stamped.text);
-    if (tail) return { text: tail.text, origin: { ...tail.origin, time }, partial: false };
+    const named = prefix ? null : isAwsTailStamp(rest, rest.length - stamped.text.length) ? takeLogStream(stamped.text) : takeLabelSet(stamped.text);
+    if (named) return { text: named.text, origin: { ...named.origin, time }, partial: false };
     rest = stamped.text;
   }
   return { text: rest, origin: { ...NO_DIMENSIONS, pod, container, time }, partial: false };
