@@ -20,7 +20,7 @@ const DELIMITERS = [0x2c, 0x3b, 0x09, 0x7c];
 
 /**
  * Line columns, lower-cased, in the envelopes' order of preference
- * (LINE_FIELDS), and CloudWatch Logs Insights' `@message`.
+ * (LINE_FIELDS), then CloudWatch Logs Insights' `@message` and a bare `raw`.
  */
 const LINE_COLUMNS: readonly string[] = [...new Set([...LINE_FIELDS.map((field) => field.toLowerCase()), '@message', 'raw'])];
 
@@ -28,9 +28,9 @@ const LINE_COLUMNS: readonly string[] = [...new Set([...LINE_FIELDS.map((field) 
 const TIME_COLUMNS: readonly string[] = ['@timestamp', 'timestamp', 'time', '__time__', '_time', '__timestamp__', 'date', 'datetime', 'ts'];
 
 /**
- * A column name as exporters write them: letters, digits and `_@.:/-`,
- * inner spaces and brackets (`Log Group`, `count()`), at most 128
- * characters, nothing around it.
+ * A column name as exporters write them: a letter, `_`, `@` or `$` first,
+ * then letters, digits, `_@$.:/-#`, spaces and brackets (`Log Group`,
+ * `count()`), at most 128 characters; nothing before it.
  */
 const COLUMN_NAME = /^[\p{L}_@$][\p{L}\p{N}_@$.:/\-#() ]{0,127}$/u;
 
