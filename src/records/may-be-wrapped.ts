@@ -1,5 +1,6 @@
 import { mayStartWithLogStream } from './log-stream-prefix.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
+import { MAX_PREFIX } from './service-prefix.js';
 import { mayStartWithPodTail } from './unwrap-pod-tail.js';
 
 /**
@@ -7,7 +8,7 @@ import { mayStartWithPodTail } from './unwrap-pod-tail.js';
  * unwrapLine removes, beyond the CRI and kubectl forms the fast path checks
  * itself: a shipper's envelope (see mayCarryEnvelope), a syslog header
  * (`Nov 22 09:44:34 host program:`, `<134>1 …`), a `docker compose logs`
- * prefix (`api-1  | `) or a pod tailer's (see mayStartWithPodTail). A
+ * or `docker service logs` prefix (`api-1  | `, see takeServicePrefix) or a pod tailer's (see mayStartWithPodTail). A
  * superset of what the unwrappers take, settled on a line's first
  * characters but for envelopes; such a line is never quiet, since its
  * stream, not its position, decides its record.
@@ -19,7 +20,7 @@ export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?
 
 /**
  * mayBeWrapped but for envelopes: whether `text[from, to)` may start with a
- * syslog header, a `docker compose logs` prefix or a pod tailer's. The
+ * syslog header, a `docker compose logs` or `docker service logs` prefix or a pod tailer's. The
  * fast path asks it of a JSON line before reading the line's keys for an
  * envelope itself (see keysMayCarryEnvelope). `firstBar`, when known, is where the first `|`
  * at or after `from` is (-1: none in the line), which spares the search
@@ -33,13 +34,13 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20 && text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
   // stern's `<pod> <container> `, kubetail's `[<pod>] `, a colour before either.
   if (mayStartWithPodTail(text, from, to)) return true;
-  // `api-1  | `: a replica number, padding, a bar — looked for in the line's head only
-  // (`text` may be a whole block's view: a search must not run past the line).
-  const bar = findBar(text, from + 3, Math.min(to, from + 172), firstBar);
+  // `api-1  | `: a replica number, padding, a bar; `api.1.<task>@node-1    | `: a task on its node — looked for
+  // in the line's head only (`text` may be a whole block's view: a search must not run past the line).
+  const bar = findBar(text, from + 3, Math.min(to, from + MAX_PREFIX + 2), firstBar);
   if (bar < 0) return false;
   let end = bar;
   while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
-  return isDigit(text, end - 1);
+  return isDigit(text, end - 1) || holdsAt(text, from, end);
 }
 
 /**
@@ -79,6 +80,12 @@ function findBar(text: string, from: number, to: number, firstBar?: number): num
   if (to - start < 3) return -1;
   const at = text.substring(start, to).indexOf(' | ');
   return at < 0 ? -1 : start + at;
+}
+
+/** Whether `text[from, to)` holds an `@` (searched within the range alone). */
+function holdsAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x40 /* @ */) return true;
+  return false;
 }
 
 function isDigit(text: string, at: number): boolean {

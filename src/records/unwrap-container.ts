@@ -3,22 +3,21 @@ import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import { takeStamp } from './leading-stamp.js';
 import { isAwsTailStamp, takeLogStream } from './log-stream-prefix.js';
 import { takeLabelSet } from './loki-labels.js';
+import { takeServicePrefix, takeSwarmPrefix } from './service-prefix.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 import { unwrapPodTail } from './unwrap-pod-tail.js';
 import { unwrapSyslog } from './unwrap-syslog.js';
 
 const CRI_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([FP])(?: (.*))?$/s;
 const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
-/** A Compose service's name, before its replica number. */
-const SERVICE_NAME = /^[A-Za-z0-9][\w.-]*$/;
 
 /**
  * Removes the plain-text wrapper a runtime or a relay puts around an
  * application's line: the CRI node format (`<time> stdout F <line>`),
  * `kubectl logs --prefix` / `--timestamps`, `aws logs tail`'s time and log
  * stream (see takeLogStream), `logcli query`'s time and labels (see
- * takeLabelSet), `docker compose logs`' service
- * prefix, a syslog header (see unwrapSyslog), stern's and kubetail's pod
+ * takeLabelSet), `docker compose logs`' and `docker service logs`' prefixes
+ * (see takeServicePrefix), a syslog header (see unwrapSyslog), stern's and kubetail's pod
  * prefixes (see unwrapPodTail). (Docker's json-file format is an envelope,
  * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
  * Pure: no state, nothing thrown. Only CRI's form is looked for inside an
@@ -32,34 +31,9 @@ export function unwrapContainer(line: string, outermost = true): UnwrappedLine |
     const cri = unwrapCri(line);
     if (cri || !outermost) return cri;
   } else if (!outermost) return null;
-  if (first === 0x5b /* [ */) return unwrapKubectl(line) ?? unwrapPodTail(line) ?? unwrapCompose(line);
-  if (first >= 0x30 && first <= 0x39) return unwrapSyslog(line) ?? unwrapKubectl(line) ?? unwrapCompose(line);
-  return unwrapSyslog(line) ?? unwrapPodTail(line) ?? unwrapCompose(line);
-}
-
-/**
- * `docker compose logs`: `<service>-<replica>  | <line>` (`_` before the
- * replica in Compose v1); with `--timestamps`, the container's RFC 3339
- * time first in the line.
- */
-function unwrapCompose(line: string): UnwrappedLine | null {
-  const bar = line.indexOf(' | ');
-  if (bar < 3 || bar > 170) return null;
-  let end = bar;
-  while (end > 0 && line.charCodeAt(end - 1) === 0x20) end--;
-  let digits = end;
-  while (digits > 0 && isDigit(line.charCodeAt(digits - 1))) digits--;
-  const separator = line.charCodeAt(digits - 1);
-  if (digits === end || end - digits > 4 || (separator !== 0x2d /* - */ && separator !== 0x5f /* _ */)) return null;
-  const name = line.slice(0, end);
-  if (!SERVICE_NAME.test(line.slice(0, digits - 1))) return null;
-  const text = line.slice(bar + 3);
-  const stamped = takeStamp(text);
-  return { text: stamped?.text ?? text, origin: { ...NO_DIMENSIONS, container: name, time: stamped?.time ?? null }, partial: false };
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+  if (first === 0x5b /* [ */) return unwrapKubectl(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
+  if (first >= 0x30 && first <= 0x39) return unwrapSyslog(line) ?? unwrapKubectl(line) ?? takeServicePrefix(line);
+  return unwrapSyslog(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
 }
 
 function unwrapCri(line: string): UnwrappedLine | null {
@@ -86,8 +60,9 @@ function unwrapKubectl(line: string): UnwrappedLine | null {
   if (!prefix && !stamped) return null;
   const time = stamped?.time ?? null;
   if (stamped) {
-    // `aws logs tail`: its stamp is followed by the event's log stream; `logcli query`'s by the entry's labels.
-    const named = prefix ? null : isAwsTailStamp(rest, rest.length - stamped.text.length) ? takeLogStream(stamped.text) : takeLabelSet(stamped.text);
+    // `aws logs tail`: its stamp is followed by the event's log stream; `logcli query`'s by the entry's labels,
+    // `docker service logs`' by the task's prefix.
+    const named = prefix ? null : isAwsTailStamp(rest, rest.length - stamped.text.length) ? takeLogStream(stamped.text) : (takeLabelSet(stamped.text) ?? takeSwarmPrefix(stamped.text));
     if (named) return { text: named.text, origin: { ...named.origin, time }, partial: false };
     rest = stamped.text;
   }

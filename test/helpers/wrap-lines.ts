@@ -72,6 +72,14 @@ export const WRAPPERS: Wrapper[] = [
     wrap: (text) => lines(text).map((l, i) => `mqtt-admin-1  | ${stamp(i)} ${l}\n`).join(''),
   },
   {
+    name: 'docker service logs',
+    wrap: (text) => lines(text).map((l) => `mqtt_admin.1.k3x9q2m8v7n1@node-1    | ${l}\n`).join(''),
+  },
+  {
+    name: 'docker service logs --timestamps --no-task-ids',
+    wrap: (text) => lines(text).map((l, i) => `${stamp(i)} mqtt_admin.12@swarm-manager    | ${l}\n`).join(''),
+  },
+  {
     name: 'Docker json-file',
     wrap: (text) => lines(text).map((l, i) => JSON.stringify({ log: `${l}\n`, stream: 'stderr', time: stamp(i) }) + '\n').join(''),
   },

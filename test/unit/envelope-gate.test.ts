@@ -52,6 +52,8 @@ describe('the check on a line inside a block (the fast path reads a block’s vi
   it('answers for the line alone, whatever stands around it', () => {
     const lines = [
       'api-1  | at x',
+      'api.1.k3x9q2m8v7n1@node    | at x',
+      'api | at x',
       'Nov 22 09:44:34 node-1 app[1]: x',
       '<134>1 2026-11-22T09:44:34Z h a - - - x',
       '{"log":"x\\n","stream":"stdout"}',
@@ -60,7 +62,7 @@ describe('the check on a line inside a block (the fast path reads a block’s vi
       '{"level":30,"msg":"ok"}',
     ];
     for (const line of lines) {
-      for (const [before, after] of [['', ''], ['head | 1\n', '\nweb-1 | tail'], ['{"log":"a"}\n', '\n{"log":"b","stream":"x"}']] as const) {
+      for (const [before, after] of [['', ''], ['head | 1\n', '\nweb-1 | tail'], ['{"log":"a"}\n', '\n{"log":"b","stream":"x"}'], ['ops@example.com\n', '\nx@y | z']] as const) {
         const block = `${before}${line}${after}`;
         expect(mayBeWrapped(block, before.length, before.length + line.length), `${JSON.stringify(before)} ${line}`).toBe(mayBeWrapped(line));
       }

@@ -73,6 +73,25 @@ describe('relays’ and tools’ prefixes', () => {
     expect(unwrapLine('mqtt-admin-1  | 2026-11-22T09:44:34.085123456Z \tat x')).toMatchObject({ text: '\tat x', origin: { container: 'mqtt-admin-1', time: AT } });
     expect(unwrapLine('status | ok')).toBeNull();
   });
+
+  it('removes docker service logs’ task prefix, naming the task and its node, after the time --timestamps puts first', () => {
+    expect(unwrapLine('mqtt_admin.2.k3x9q2m8v7n1@node-1    | TencentCloudSDKException: boom')).toMatchObject({
+      text: 'TencentCloudSDKException: boom',
+      origin: { container: 'mqtt_admin.2', host: 'node-1' },
+    });
+    // --no-task-ids, --no-trunc, --no-resolve (ids for names).
+    expect(unwrapLine('api.1@manager    | at x')).toMatchObject({ text: 'at x', origin: { container: 'api.1', host: 'manager' } });
+    expect(unwrapLine('api.1.k3x9q2m8v7n1p0o9i8u7y6t5r@ip-10-0-1-5.ec2.internal    | at x')).toMatchObject({ origin: { container: 'api.1', host: 'ip-10-0-1-5.ec2.internal' } });
+    expect(unwrapLine('x8bpjxhqa2mtlecdsnm5hr7gz.3.k3x9q2m8v7n1@qzn1x4mbq2l3xvd0s9cz7hp8e    | at x')).toMatchObject({ origin: { container: 'x8bpjxhqa2mtlecdsnm5hr7gz.3' } });
+    expect(unwrapLine('2026-11-22T09:44:34.085123456Z mqtt_admin.2.k3x9q2m8v7n1@node-1    | \tat x')).toMatchObject({
+      text: '\tat x',
+      origin: { container: 'mqtt_admin.2', host: 'node-1', time: AT },
+    });
+    // An address before a bar is no task: the name before `@` must end in a slot.
+    expect(unwrapLine('mail to ops@example.com | done')).toBeNull();
+    expect(unwrapLine('ops@example.com | done')).toBeNull();
+    expect(unwrapLine('2026-11-22T09:44:34.085Z user ops@example.com | done')?.text).toBe('user ops@example.com | done');
+  });
 });
 
 describe('shippers’ envelopes', () => {
@@ -212,6 +231,34 @@ describe('the check after a leading time is a superset of the wrappers unwrapLin
         if (unwrapped !== null && unwrapped.origin.stream !== null) {
           taken++;
           expect(mayBeWrappedAfterTime(line, time.length, line.length), line).toBe(true);
+        }
+      }),
+      { numRuns: 6000 },
+    );
+    expect(taken).toBeGreaterThan(100);
+  });
+});
+
+describe('the prefix check is a superset of the service prefixes unwrapLine takes', () => {
+  it('admits every `docker compose logs` and `docker service logs` prefix, whatever its parts', async () => {
+    const fc = (await import('fast-check')).default;
+    const { mayBeWrapped } = await import('../../src/records/may-be-wrapped.js');
+    const name = fc.constantFrom('api', 'mqtt_admin', 'x8bpjxhqa2mtlecdsnm5hr7gz', 'a.b', '', '-a', 'a b');
+    const slot = fc.constantFrom('-1', '_2', '.1', '.12', '.x8bpjxhqa2mtlecdsnm5hr7gz', '', '.', '-');
+    const task = fc.constantFrom('', '.k3x9q2m8v7n1', '.k3x9q2m8v7n1p0o9i8u7y6t5r', '.K3X9', '.1');
+    const node = fc.constantFrom('', '@node-1', '@manager', '@ip-10-0-1-5.ec2.internal', '@', '@a b', '@1');
+    const pad = fc.constantFrom('', ' ', '    ', '     ');
+    const bar = fc.constantFrom(' | ', '| ', ' |', ' || ');
+    const rest = fc.constantFrom('', 'boom', '\tat x', '2026-11-22T09:44:34.085123456Z at x', 'a | b');
+    const stamp = fc.constantFrom('', '2026-11-22T09:44:34.085123456Z ');
+    let taken = 0;
+    fc.assert(
+      fc.property(stamp, name, slot, task, node, pad, bar, rest, (time, ...parts) => {
+        const line = `${time}${parts.join('')}`;
+        const unwrapped = unwrapLine(line);
+        if (unwrapped !== null && unwrapped.origin.container !== null) {
+          taken++;
+          expect(mayBeWrapped(line, time.length, line.length), line).toBe(true);
         }
       }),
       { numRuns: 6000 },
