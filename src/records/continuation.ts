@@ -69,6 +69,8 @@ const CLOSER = /^[}\])]+[,;]?\s*$/;
 const BARE_OPENER = /^[{[][ \t\r]*$/;
 const TRACEBACK_START = /^Traceback \(most recent call last\):/;
 const TRACEBACK_CHAIN = /^(?:During handling of the above exception|The above exception was the direct cause)/;
+/** loguru's mark on the frame that caught the exception, in a traceback it extends past that frame (`backtrace=True`). */
+const CAUGHT_FRAME = /^> File "/;
 const SDK_FIELD = /^(?:ErrorCode|Recommend|RequestId|Message|RespHeaders|StatusCode|Code|Data|HostId|Description|AccessDeniedDetail)\s?:/;
 /** An SDK error header whose fields follow: `SDK.ServerError` / `SDKError:` ending the line, or `ClientException: …`. */
 const FIELD_BLOCK_OPENER = /(?:SDK\.ServerError|SDKError:?)\s*$|(?:Client|Server)Exception: /;
@@ -144,7 +146,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
   const starting = state.lines === 0;
   let traceback = state.traceback;
   if (TRACEBACK_START.test(line)) traceback = true;
-  else if (traceback && line.length > 0 && !isIndented(line) && !TRACEBACK_CHAIN.test(line)) traceback = false;
+  else if (traceback && line.length > 0 && !isIndented(line) && !TRACEBACK_CHAIN.test(line) && !CAUGHT_FRAME.test(line)) traceback = false;
   const fieldBlock = opensFieldBlock(line) || (state.fieldBlock && (SDK_FIELD.test(line) || isIndented(line)));
   // java.util.logging's level line completes its header: the exception, if any, follows it.
   const julLevel = state.julHeader && JUL_LEVEL.test(line);

@@ -52,6 +52,29 @@ describe('record assembly', () => {
     expect(assemble(text)).toEqual(['1:9', '10:1']);
   });
 
+  it('keeps a loguru traceback whole: blank lines between frames, the catching frame marked `>`', () => {
+    const text = [
+      '2026-11-22 09:56:02.417 | ERROR    | app.topics:sync:26 - describe topic failed',
+      'Traceback (most recent call last):',
+      '',
+      '  File "/usr/lib/python3.11/threading.py", line 995, in _bootstrap',
+      '    self._bootstrap_inner()',
+      '    -> <function Thread._bootstrap_inner at 0x7fa5ebc2f4c0>',
+      '',
+      '> File "/srv/mqtt-ops/app/topics.py", line 24, in sync',
+      '    describe_topic(client, "fleet/telemetry", answers[0])',
+      '',
+      '  File "/srv/site-packages/tencentcloud/common/abstract_client.py", line 14, in _check_error',
+      '    raise TencentCloudSDKException(code, message, reqid)',
+      '',
+      'tencentcloud.common.exception.tencent_cloud_sdk_exception.TencentCloudSDKException: [TencentCloudSDKException] code:X message:y requestId:z',
+      '2026-11-22 09:56:03.120 | INFO     | app.topics:sync:30 - next',
+    ].join('\n');
+    expect(assemble(text)).toEqual(['1:14', '15:1']);
+    // A `>` line outside a traceback is no frame: the traceback's end is still its exception line.
+    expect(assemble(['Traceback (most recent call last):', '  File "a.py", line 1', 'KeyError: 1', '', '> File "b.py"', 'next'].join('\n'))).toEqual(['1:4', '5:1', '6:1']);
+  });
+
   it('groups the unindented fields of a Go SDK.ServerError', () => {
     const text = [
       '2026/11/22 09:45:01 SDK.ServerError',
