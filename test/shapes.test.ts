@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TaggedEvent } from '../src/types.js';
+import { setTimeReference, timeReference } from '../src/time/time-reference.js';
 import { ROOT } from './helpers/run-cli.js';
 import { scanChunks } from './helpers/scan-in-process.js';
 import { WRAPPERS } from './helpers/wrap-lines.js';
@@ -21,6 +22,8 @@ interface Expectation {
     time?: string;
   }[];
   totals: { lines: number; records: number; errors: number; successes: number };
+  /** The date the log's times of day are on (`--log-date`), for a log that writes its times without one. */
+  logDate?: string;
 }
 
 const DIR = join(ROOT, 'fixtures/shapes');
@@ -61,7 +64,9 @@ function expected(x: Expectation['events'][number]): object {
 describe('every SDK and logger shape: exactly the expected events', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      const { events, summary } = await scanChunks([Buffer.from(c.text, 'utf8')], c.name);
+      const reference = timeReference();
+      if (c.expect.logDate !== undefined) setTimeReference({ ...reference, date: c.expect.logDate });
+      const { events, summary } = await scanChunks([Buffer.from(c.text, 'utf8')], c.name).finally(() => setTimeReference(reference));
       const eventsFound = events.filter((e) => e.event !== null);
       expect(eventsFound.map(found)).toEqual(c.expect.events.map(expected));
       expect(summary.totals).toMatchObject(c.expect.totals);

@@ -7,7 +7,7 @@ import { ExitError } from '../errors.js';
 import { parseTimeOption } from '../time/parse-time-option.js';
 import { parseTimeZone, UTC, type TimeZone } from '../time/time-zone.js';
 import { setLogTimeZone } from '../time/parse-time.js';
-import { setYearLessReference } from '../time/year-less-time.js';
+import { setTimeReference } from '../time/time-reference.js';
 
 /** Time flags as yargs hands them over. */
 export interface TimeArgs {
@@ -19,6 +19,7 @@ export interface TimeArgs {
   spikeBaseline?: number;
   logTz?: string;
   logYear?: string;
+  logDate?: string;
 }
 
 /** Buckets an adaptive series (no `--bucket`) may span: enough for a chart, few enough to stay small. */
@@ -32,7 +33,7 @@ export function tzOption<T>(y: Argv<T>) {
   });
 }
 
-/** `--since`, `--until`, `--tz`, `--log-tz` and `--log-year`: which records a run counts, and how times are read. */
+/** `--since`, `--until`, `--tz`, `--log-tz`, `--log-year` and `--log-date`: which records a run counts, and how times are read. */
 export function windowOptions<T>(y: Argv<T>) {
   return tzOption(y)
     .option('log-tz', {
@@ -44,6 +45,11 @@ export function windowOptions<T>(y: Argv<T>) {
       type: 'string',
       requiresArg: true,
       describe: "year of log timestamps written without one (syslog's Nov 22 09:44:34, klog's E1122 09:44:34.123456); default: the latest year that puts them before the run's start",
+    })
+    .option('log-date', {
+      type: 'string',
+      requiresArg: true,
+      describe: "date of log timestamps written without one (log4j's 09:44:34.123, Serilog's [09:44:34 ERR], 9:44AM), as 2026-11-22; default: the latest day that puts them before the run's start",
     })
     .option('since', {
       type: 'string',
@@ -91,15 +97,28 @@ export function applyLogTimeZone(args: Pick<TimeArgs, 'logTz'>): string {
 }
 
 /**
- * Resolves `--log-year` and makes year-less log timestamps read in it, or,
- * without it, as the latest such instant before `now` (see yearLessTime).
+ * Resolves `--log-year` and `--log-date` and makes log timestamps written
+ * without a year read in the year named, and those written without a date
+ * on the date named; without them, as the latest such instant before `now`
+ * (see yearLessTime, dateLessTime).
  */
-export function applyLogYear(args: Pick<TimeArgs, 'logYear'>, now: number): void {
-  const written = args.logYear;
-  if (written !== undefined && !/^(?:19[7-9]\d|[2-9]\d{3})$/.test(written)) {
-    throw new ExitError(`--log-year expects a year such as 2026, got '${written}'`);
+export function applyLogDates(args: Pick<TimeArgs, 'logYear' | 'logDate'>, now: number): void {
+  const { logYear: year, logDate: date } = args;
+  if (year !== undefined && !/^(?:19[7-9]\d|[2-9]\d{3})$/.test(year)) {
+    throw new ExitError(`--log-year expects a year such as 2026, got '${year}'`);
   }
-  setYearLessReference(now, written === undefined ? null : Number(written));
+  if (date !== undefined && !isCalendarDate(date)) {
+    throw new ExitError(`--log-date expects a date such as 2026-11-22, got '${date}'`);
+  }
+  setTimeReference({ at: now, year: year === undefined ? null : Number(year), date: date ?? null });
+}
+
+/** `YYYY-MM-DD`, a day the calendar has, from 1970 on. */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(text);
+  if (!m || Number(m[1]) < 1970) return false;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3]);
 }
 
 /**

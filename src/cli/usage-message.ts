@@ -14,6 +14,7 @@ const EXPECTS: Record<string, string> = {
   tz: 'a time zone such as Asia/Shanghai or +08:00',
   'log-tz': 'a time zone such as Asia/Shanghai or +08:00',
   'log-year': 'a year such as 2026',
+  'log-date': 'a date such as 2026-11-22',
   report: 'a file name such as day.html',
   'max-line-bytes': 'a size such as 4MB',
   every: 'a duration such as 30s',

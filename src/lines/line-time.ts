@@ -102,8 +102,9 @@ function exactLeadingTime(text: string, p: number, lineEnd: number): number | nu
  * Whether the line may start with one of leadingTimeOf's forms other than
  * LEADING_TIME's, from its first characters: `22-Nov-` or `22 Nov ` (a
  * capital after two digits), `Nov 22,` or `Sun Nov` (a capital, two small
- * letters and a space), `[Sun Nov`, Ruby's `E, [`, klog's `E1122`, and any
- * line led by `t` or `l` (logfmt's `time=`, `level=…`). A log line that
+ * letters and a space), `[Sun Nov`, Ruby's `E, [`, klog's `E1122`, a time
+ * of day (`09:44:34`, `[09:44:34`, `9:44AM`: a colon second or third), and
+ * any line led by `t` or `l` (logfmt's `time=`, `level=…`). A log line that
  * starts with a level word (`ERROR`, `INFO`) or a number is turned away.
  */
 function mayStartOtherForm(text: string, p: number, lineEnd: number): boolean {
@@ -111,14 +112,17 @@ function mayStartOtherForm(text: string, p: number, lineEnd: number): boolean {
   if (c === 0x74 /* t */ || c === 0x6c /* l */) return true; // logfmt: `time=…`, `level=error ts=…`
   if (isDigitCode(c)) {
     const second = text.charCodeAt(p + 1);
-    // `11/22/2026, 9:44:34 AM`, `1/2/2026, …` (toLocaleString), else `22-Nov-2026`, `22 Nov 2026`.
-    if (second === 0x2f /* / */ || (isDigitCode(second) && text.charCodeAt(p + 2) === 0x2f)) return true;
+    // `11/22/2026, 9:44:34 AM`, `1/2/2026, …` (toLocaleString), `09:44:34.123`, `9:44AM` (a time of day alone),
+    // else `22-Nov-2026`, `22 Nov 2026`.
+    if (second === 0x2f /* / */ || second === 0x3a /* : */) return true;
+    const third = text.charCodeAt(p + 2);
+    if (isDigitCode(second) && (third === 0x2f || third === 0x3a)) return true;
     return isDigitCode(second) && isCapital(text.charCodeAt(p + 3));
   }
   if (c === 0x5b /* [ */) {
     c = text.charCodeAt(++p);
-    // rich's `[11/22/26 09:44:34]`, NestJS's `[Nest] 19096  - 11/22/2026, …`.
-    if (isDigitCode(c)) return text.charCodeAt(p + 2) === 0x2f;
+    // rich's `[11/22/26 09:44:34]`, Serilog's `[09:44:34 ERR]`, NestJS's `[Nest] 19096  - 11/22/2026, …`.
+    if (isDigitCode(c)) return text.charCodeAt(p + 2) === 0x2f || text.charCodeAt(p + 2) === 0x3a;
     if (c === 0x4e /* N */ && text.startsWith('Nest] ', p)) return true;
   }
   if (!isCapital(c)) return false;

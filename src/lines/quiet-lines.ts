@@ -4,6 +4,7 @@ import { JsonKeys, jsonObjectEnd } from './json-line-shape.js';
 import { TOO_MANY_KEYS, type LineSearch } from './line-search.js';
 import { jsonTimeFromKeys, leadingTimeAt } from './line-time.js';
 import { timestampOnlyEnd } from './line-start.js';
+import { startsWithTimeOfDay } from '../time/leading-time.js';
 import { parseTimestamp } from '../time/parse-time.js';
 
 /**
@@ -282,7 +283,10 @@ function classifyStamped(
   if (first === 0x7b /* { */ || first === 0x5b /* [ */ || leadsWithStamp(view, q, lineEnd) || options.wrappers.any(view, q, lineEnd, textBar)) return false;
   if (options.wrappers.afterTime(view, q, lineEnd)) return false;
   if (!startsRecordAlways(view, q, lineEnd, first, options)) return false;
-  sink.quiet(buf, textAt, to, false, leadingTimeAt(view, q, lineEnd), inBlock, parseTimestamp(view.slice(p, q - 1)));
+  // A time of day alone yields to the stamp's time, which has its date (as recognizeAll has it).
+  const stamp = parseTimestamp(view.slice(p, q - 1));
+  const own = stamp !== null && startsWithTimeOfDay(view, q) ? null : leadingTimeAt(view, q, lineEnd);
+  sink.quiet(buf, textAt, to, false, own, inBlock, stamp);
   return true;
 }
 

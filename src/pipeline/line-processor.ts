@@ -300,7 +300,7 @@ export class LineProcessor {
     const record = dims && closed.pod === null && closed.namespace === null && closed.container === null ? { ...closed, ...dims } : closed;
     let recognitions: Recognition[];
     try {
-      recognitions = recognizeAll(record.text, this.ctx);
+      recognitions = recognizeAll(record.text, this.ctx, record.wrapperTime);
     } catch (err) {
       this.noteFailure(record.line, err);
       recognitions = [UNRECOGNIZED];

@@ -1,5 +1,5 @@
 import { logTimeZone } from '../time/parse-time.js';
-import { yearLessReference } from '../time/year-less-time.js';
+import { timeReference } from '../time/time-reference.js';
 import { Readable } from 'node:stream';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -185,7 +185,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
     catalogProducts: [...options.catalog.vendors.values()].map((vc) => vc.product.toLowerCase()),
     crossTabs: aggregator.crossTabs.specs,
     logTimeZone: logTimeZone().name,
-    yearLess: yearLessReference(),
+    timeReference: timeReference(),
     // With several inputs, every error with a RequestId comes here: one counted from another input counts once.
     settleRepeats: options.inputs.length === 1,
     tag: tag ? { errorsOnly: tag.errorsOnly, redactInput: tag.redactInput } : null,

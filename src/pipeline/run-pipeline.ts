@@ -7,6 +7,7 @@ import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { openInput, type OpenedInput } from '../sources/open-input.js';
 import type { DocumentReader } from '../records/document-reader.js';
+import { advanceTimeReference } from '../time/time-reference.js';
 import { documentReader, peekStart } from './detect-document.js';
 import { feedBlocks } from './feed-blocks.js';
 import { LineProcessor, type ProcessorCarry, type QuietRecordSink, type RecordSink } from './line-processor.js';
@@ -149,8 +150,10 @@ export async function runOpenedSource(
     // Each stream's record is closed once that stream has been quiet, whatever
     // the others write (kubectl logs -f --prefix of a busy deployment): a
     // sweep every half quiet period closes the records idle through it.
+    // A live source's times written without a date are read against the moment they arrive, not the run's start.
     const sweep = live
       ? setInterval(() => {
+          advanceTimeReference(Date.now());
           if (!reader.buffered() && processor.closeIdle() > 0) options.onBatchEnd?.();
         }, Math.max(1, Math.floor(options.idleFlushMs / 2)))
       : null;

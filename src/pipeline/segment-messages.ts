@@ -4,6 +4,7 @@ import type { Summary, TimeSeries } from '../aggregation/summary.js';
 import type { SeriesOptions } from '../aggregation/time-series.js';
 import type { VendorCatalog } from '../catalog/catalog.js';
 import type { RawShape } from '../catalog/raw-catalog.js';
+import type { TimeReference } from '../time/time-reference.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 import type { ReadSurvey } from './range-sequencer.js';
 
@@ -31,8 +32,8 @@ export interface SegmentSettings {
   crossTabs: Dimension[][];
   /** The zone of log timestamps written without one (`--log-tz`), as the main thread reads them. */
   logTimeZone: string;
-  /** How times written without a year are read (`--log-year`, the run's start), as the main thread reads them. */
-  yearLess: { at: number; year: number | null };
+  /** How times written without a year or a date are read (`--log-year`, `--log-date`, the run's start), as the main thread reads them. */
+  timeReference: TimeReference;
   /** Whether segments settle repeats that need no earlier line (LineOptions.settleRepeats): the run has one input. */
   settleRepeats: boolean;
 }

@@ -1,5 +1,5 @@
 import { setLogTimeZone } from '../time/parse-time.js';
-import { setYearLessReference } from '../time/year-less-time.js';
+import { setTimeReference } from '../time/time-reference.js';
 import { parseTimeZone, UTC } from '../time/time-zone.js';
 import { Aggregator } from '../aggregation/aggregator.js';
 import { ProductSelection } from '../aggregation/product-selection.js';
@@ -44,7 +44,7 @@ export class SegmentRunner {
     this.ctx = createRecognitionContext(new Catalog(settings.catalog.vendors, settings.catalog.version, settings.catalog.shapes));
     // The main thread checked the zone; a worker reads log times as it does.
     setLogTimeZone(parseTimeZone(settings.logTimeZone) ?? UTC);
-    setYearLessReference(settings.yearLess.at, settings.yearLess.year);
+    setTimeReference(settings.timeReference);
   }
 
   begin(source: string, firstLine: number): void {

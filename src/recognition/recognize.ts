@@ -1,5 +1,6 @@
 import type { Recognition } from '../types.js';
 import { leadingTimeAt } from '../lines/line-time.js';
+import { startsWithTimeOfDay } from '../time/leading-time.js';
 import { decideEvents, type Decision } from './decide-event.js';
 import { Evidence, STRENGTH, type CodeFinding } from './evidence.js';
 import { findOtherCloud } from './other-clouds.js';
@@ -25,16 +26,20 @@ export function recognize(text: string, ctx: RecognitionContext): Recognition {
  * Every API error (or the success, or nothing) a record holds, never empty:
  * one recognition per distinct RequestId paired with a code (a batch result,
  * two SDK texts on one line), the strongest first; an error repeated in the
- * body, message and stack is one.
+ * body, message and stack is one. `wrapperTime`: the time the record's
+ * wrapper or envelope gave it, if any, which a time of day alone at the
+ * record's start yields to.
  * @example recognizeAll('{"results":[{"Code":"A","RequestId":"…","Recommend":"…"},{"Code":"B","RequestId":"…","Recommend":"…"}]}', ctx).length // 2
  */
-export function recognizeAll(record: string, ctx: RecognitionContext): Recognition[] {
+export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTime: number | null = null): Recognition[] {
   const text = stripAnsi(record);
   const evidence = new Evidence();
   const json = isJsonObjectText(text) && walkParsed(text, evidence, ctx);
   if (!json) {
     // Read as LEADING_TIME and parseTimestamp read it, with the start of its minute remembered from line to line.
     evidence.time = leadingTimeAt(text, 0, text.length);
+    // A time of day alone yields to the wrapper's or envelope's time, which has its date.
+    if (wrapperTime !== null && evidence.time !== null && startsWithTimeOfDay(text, 0)) evidence.time = null;
     if (isCandidateText(text, ctx)) scanText(text, evidence, ctx);
   }
   const otherCloud = otherCloudOf(text, evidence);

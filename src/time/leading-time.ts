@@ -1,4 +1,5 @@
 import { parseTimestamp, parseTimeValue } from './parse-time.js';
+import { dateLessTime } from './date-less-time.js';
 import { monthNumber, yearLessTimeOf } from './year-less-time.js';
 
 /**
@@ -34,6 +35,15 @@ const NEST_PREFIX = /^\[Nest\] \d{1,10} {2}- /;
 const RICH_TIME = /^\[(\d\d)\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)\]/;
 
 /**
+ * A time of day alone (log4j's and logback's `%d{HH:mm:ss.SSS}`, log4j's
+ * ABSOLUTE `09:44:34,123`, Serilog's `[09:44:34 ERR]`), ending where a word
+ * or a bracket ends.
+ */
+const TIME_OF_DAY = /^(\[?)(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?=[\s\]]|$)/;
+/** Go's time.Kitchen (zerolog's console writer): `9:44AM`. */
+const KITCHEN = /^(\d{1,2}):(\d\d)([AP]M)(?=\s|$)/;
+
+/**
  * A logfmt line's time (Go's slog and logrus text handlers, go-kit, log15):
  * its first pair, or its second after the level; quoted or not, a
  * timestamp or epoch seconds or milliseconds. Group 1 or 2 is the value.
@@ -59,7 +69,9 @@ export interface LeadingTime {
  * Logger, klog's year-less `E1122 09:44:34.123456` (see yearLessTimeOf), a
  * logfmt line's leading `time=` (after its `level=`, if first), JavaScript's
  * en-US `toLocaleString()` (NestJS's logger after its `[Nest] <pid>  - `),
- * Python rich's `[11/22/26 09:44:34]`. A time without a zone is in the
+ * Python rich's `[11/22/26 09:44:34]`; a time of day alone (log4j's and
+ * logback's `09:44:34.123`, Serilog's `[09:44:34 ERR]`, Go's Kitchen
+ * `9:44AM`) on its date (see dateLessTime). A time without a zone is in the
  * logs' zone (see parseTimestamp). Null when the line starts with none of
  * them.
  * @example leadingTime('Nov 22, 2026 9:44:34 AM com.example.App main')?.time // 1795340674000
@@ -72,8 +84,10 @@ export function leadingTime(line: string): LeadingTime | null {
     const m = DAY_MONTH_YEAR.exec(line);
     if (m) return fromParts(m[4]!, m[3]!, m[1]!, m[5]!, m[6]!, m[7]!, m[8], m[0].length);
     const us = US_LOCALE_TIME.exec(line);
-    return us ? fromUsLocale(us, us[0].length) : null;
+    if (us) return fromUsLocale(us, us[0].length);
+    return (line.charCodeAt(2) === 0x3a /* : */ ? timeOfDay(line) : null) ?? kitchenTime(line);
   }
+  if (first === 0x5b /* [ */ && line.charCodeAt(3) === 0x3a /* : */) return timeOfDay(line);
   if (first === 0x5b /* [ */ && line.charCodeAt(1) === 0x4e /* N */) {
     const nest = NEST_PREFIX.exec(line);
     const us = nest ? US_LOCALE_TIME.exec(line.slice(nest[0].length)) : null;
@@ -106,6 +120,39 @@ export function leadingTime(line: string): LeadingTime | null {
     if (time !== null) return { time, length: 0 };
   }
   return null;
+}
+
+/** A time of day alone (see TIME_OF_DAY), on its date (see dateLessTime); its length, as LEADING_TIME's, ends before a `]` after it, and is 0 when more follows inside the bracket. */
+function timeOfDay(line: string): LeadingTime | null {
+  const m = TIME_OF_DAY.exec(line);
+  const time = m ? dateLessTime(Number(m[2]), Number(m[3]), Number(m[4]), m[5] ?? '') : null;
+  if (time === null) return null;
+  const closed = m![1] === '' || line.charCodeAt(m![0].length) === 0x5d; /* ] */
+  return { time, length: closed ? m![0].length : 0 };
+}
+
+/** Go's Kitchen time (see KITCHEN), on its date (see dateLessTime). */
+function kitchenTime(line: string): LeadingTime | null {
+  const m = KITCHEN.exec(line);
+  const time = m ? dateLessTime(Number(twelveHour(m[1]!, m[3]!)), Number(m[2]), 0, '') : null;
+  return time === null || Number(m![1]) > 12 ? null : { time, length: m![0].length };
+}
+
+/**
+ * Whether `text` at `p` starts with a time of day alone (`09:44:34`,
+ * `[09:44:34`, `9:44AM`: a colon second or third), the only forms of
+ * leadingTime that start so: a time read there has no date of its own, and
+ * a wrapper's or envelope's time, which has one, is the record's instead.
+ */
+export function startsWithTimeOfDay(text: string, p: number): boolean {
+  if (text.charCodeAt(p) === 0x5b /* [ */) p++;
+  if (!isDigit(text.charCodeAt(p))) return false;
+  const second = text.charCodeAt(p + 1);
+  return second === 0x3a /* : */ || (isDigit(second) && text.charCodeAt(p + 2) === 0x3a);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** The time at the start of a plain log line (see leadingTime), or null. */

@@ -1,4 +1,5 @@
 import { parseTimestamp } from './parse-time.js';
+import { timeReference } from './time-reference.js';
 
 /**
  * Timestamps written without a year (RFC 3164 syslog's `Nov 22 09:44:34`,
@@ -6,25 +7,11 @@ import { parseTimestamp } from './parse-time.js';
  * them; klog's `E1122 09:44:34.123456`) read as the latest such instant at
  * or before a reference: the run's start, a day's grace allowed for clocks
  * (`Dec 31` read on January 1st is last year's), unless `--log-year` names
- * the year. Set once at start-up (and in each worker thread, from the main
- * thread's values) before any line is read.
+ * the year (see timeReference).
  */
-let reference = Date.now();
-let fixedYear: number | null = null;
 
 const DAY_MS = 86_400_000;
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
-
-/** Sets the instant year-less times are read back from, and the year `--log-year` names (null: none). */
-export function setYearLessReference(at: number, year: number | null): void {
-  reference = at;
-  fixedYear = year;
-}
-
-/** The reference and the named year, for worker threads. */
-export function yearLessReference(): { at: number; year: number | null } {
-  return { at: reference, year: fixedYear };
-}
 
 /**
  * The instant of a year-less time: `month` as written (`Nov`), `day`,
@@ -51,6 +38,7 @@ export function yearLessTimeOf(month: number, day: number, clock: string): numbe
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const at = (year: number): number | null =>
     parseTimestamp(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${clock}`);
+  const { at: reference, year: fixedYear } = timeReference();
   if (fixedYear !== null) return at(fixedYear);
   const year = new Date(reference).getUTCFullYear();
   const time = at(year);

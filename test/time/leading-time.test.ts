@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { leadingTime, leadingTimeOf } from '../../src/time/leading-time.js';
 import { setLogTimeZone } from '../../src/time/parse-time.js';
-import { setYearLessReference } from '../../src/time/year-less-time.js';
+import { setTimeReference } from '../../src/time/time-reference.js';
 import { parseTimeZone, UTC } from '../../src/time/time-zone.js';
 
 afterEach(() => {
   setLogTimeZone(UTC);
-  setYearLessReference(Date.now(), null);
+  setTimeReference({ at: Date.now(), year: null, date: null });
 });
 
 const at = (iso: string): number => Date.parse(iso);
@@ -56,10 +56,10 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
   });
 
   it('reads klog’s year-less time in the latest year before the run’s start, not as the line’s first word', () => {
-    setYearLessReference(Date.UTC(2026, 11, 6), null);
+    setTimeReference({ at: Date.UTC(2026, 11, 6), year: null, date: null });
     expect(leadingTime('E1122 09:44:34.123456       1 admin.go:42] describe failed')).toEqual({ time: at('2026-11-22T09:44:34.123Z'), length: 0 });
     expect(leadingTimeOf('I1231 23:59:59.000001 1 a.go:1] x')).toBe(at('2025-12-31T23:59:59Z'));
-    setYearLessReference(Date.UTC(2026, 11, 6), 2024);
+    setTimeReference({ at: Date.UTC(2026, 11, 6), year: 2024, date: null });
     expect(leadingTimeOf('W1122 09:44:34.5 1 a.go:1] x')).toBe(at('2024-11-22T09:44:34.500Z'));
   });
 
@@ -76,7 +76,7 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
       'Nov 22 09:44:34 host app[1]: x', // syslog: no year
       'E1122 09:44 1 a.go:1] x',
       'E1322 09:44:34.123456 1 a.go:1] x', // no 13th month
-      '09:44:34.123 [main] ERROR x', // no date
+      '09:44 [main] ERROR x', // a time of day without its seconds
       '13/22/2026, 9:44:34 AM x', // month first: no 13th month
       '[Nest] 19096  - 22/11/2026, 09:44:34', // another locale's form: not read
       '[13/22/26 09:44:34] x',

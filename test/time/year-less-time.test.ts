@@ -4,40 +4,41 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLogTimeZone } from '../../src/time/parse-time.js';
 import { parseTimeZone, UTC } from '../../src/time/time-zone.js';
-import { setYearLessReference, yearLessTime } from '../../src/time/year-less-time.js';
+import { setTimeReference } from '../../src/time/time-reference.js';
+import { yearLessTime } from '../../src/time/year-less-time.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const RUN = Date.UTC(2026, 11, 6, 12, 0, 0);
 
 afterEach(() => {
   setLogTimeZone(UTC);
-  setYearLessReference(Date.now(), null);
+  setTimeReference({ at: Date.now(), year: null, date: null });
 });
 
 describe('timestamps written without a year', () => {
   it('are the latest such instant before the run’s start, a day’s grace allowed', () => {
-    setYearLessReference(RUN, null);
+    setTimeReference({ at: RUN, year: null, date: null });
     expect(yearLessTime('Nov', 22, '09:44:34.085')).toBe(Date.UTC(2026, 10, 22, 9, 44, 34, 85));
     expect(yearLessTime('Dec', 6, '12:00:00')).toBe(RUN);
     expect(yearLessTime('Dec', 7, '11:59:59')).toBe(Date.UTC(2026, 11, 7, 11, 59, 59));
     expect(yearLessTime('Dec', 7, '12:00:01')).toBe(Date.UTC(2025, 11, 7, 12, 0, 1));
     expect(yearLessTime('Dec', 31, '23:59:59')).toBe(Date.UTC(2025, 11, 31, 23, 59, 59));
     // Read on New Year's morning, the last night is last year's.
-    setYearLessReference(Date.UTC(2027, 0, 1, 0, 5), null);
+    setTimeReference({ at: Date.UTC(2027, 0, 1, 0, 5), year: null, date: null });
     expect(yearLessTime('Dec', 31, '23:59:59')).toBe(Date.UTC(2026, 11, 31, 23, 59, 59));
     expect(yearLessTime('Jan', 1, '00:00:01')).toBe(Date.UTC(2027, 0, 1, 0, 0, 1));
   });
 
   it('are in the year --log-year names, and in the logs’ zone', () => {
-    setYearLessReference(RUN, 2024);
+    setTimeReference({ at: RUN, year: 2024, date: null });
     expect(yearLessTime('Dec', 31, '23:59:59')).toBe(Date.UTC(2024, 11, 31, 23, 59, 59));
-    setYearLessReference(RUN, null);
+    setTimeReference({ at: RUN, year: null, date: null });
     setLogTimeZone(parseTimeZone('Asia/Shanghai')!);
     expect(yearLessTime('Nov', 22, '09:44:34')).toBe(Date.UTC(2026, 10, 22, 1, 44, 34));
   });
 
   it('have none for a month no name gives', () => {
-    setYearLessReference(RUN, null);
+    setTimeReference({ at: RUN, year: null, date: null });
     expect(yearLessTime('Foo', 22, '09:44:34')).toBeNull();
     expect(yearLessTime('ovD', 22, '09:44:34')).toBeNull();
   });

@@ -58,6 +58,10 @@ describe('the fast path gives the full path’s results', () => {
       'lines led by a time stamp alone (kubectl --timestamps, winston, log4j2), quiet and continued',
       utf8('2026-11-22T09:44:34.085Z INFO [main] c.e.App - ready\n2026-11-22T09:44:34.086Z 2026-11-22 09:44:30,112 INFO own time\n2026-11-22T09:44:35.000000001+08:00 INFO calling\n2026-11-22T09:44:35.002Z \tat com.example.App.main(App.java:10)\n2026-11-22T09:44:36Z INFO gave up, caused by:\n2026-11-22T09:44:37Z INFO pool\n\ufeff\n'),
     ],
+    [
+      'times of day alone (log4j2, Serilog, Go’s Kitchen), bare and after a wrapper’s stamp, and their look-alikes',
+      utf8('09:44:30.000 [main] INFO  c.e.App - ready\n[09:44:31 INF] ok\n9:44AM INF ok\n2026-11-22T09:44:32.5Z 09:44:32.000 [main] INFO  c.e.App - stamped\n2026-11-22T09:44:33Z [09:44:33 INF] stamped\n2026-11-22T09:44:34Z 9:44AM INF stamped\n09:44 x\n25:00:00 x\n[09:44:35x\n13:05PM x\n'),
+    ],
     ['lines that look like log starts but continue a record', utf8('2026-11-22 ERROR x\nCaused by: y\n... 3 more\n}\n2026-11-22 09:00:00 ok\n')],
   ];
   for (const [name, bytes] of cases) {

@@ -64,7 +64,7 @@ describe('reading a line’s time in place', () => {
     );
   });
 
-  it('reads other loggers’ forms (java.util.logging, Tomcat, log4j, ctime, Ruby, klog, logfmt, NestJS, toLocaleString, rich) and their look-alikes as leadingTimeOf does, between ISO lines', () => {
+  it('reads other loggers’ forms (java.util.logging, Tomcat, log4j, ctime, Ruby, klog, logfmt, NestJS, toLocaleString, rich, times of day) and their look-alikes as leadingTimeOf does, between ISO lines', () => {
     const piece = fc.constantFrom(
       'Nov 22, 2026 9:44:34 AM c m', 'Nov 2, 2026 12:44:34 PM c m', 'Nov 22, 2026 9:44:34 XM', 'Nov 22 2026 9:44:34 AM', 'Nox 22, 2026 9:44:34 AM',
       '22-Nov-2026 09:44:31.250 SEVERE x', '22 Nov 2026 09:44:31,2 x', '22-Nov 2026 09:44:31 x', '2-Nov-2026 09:44:31 x', '22-Nov-2026 09:44:31.1234567891',
@@ -75,6 +75,8 @@ describe('reading a line’s time in place', () => {
       '[Nest] 19096  - 11/22/2026, 9:44:34 AM   ERROR [TopicService] x', '[Nest] 1  - 1/2/2026, 12:00:00 PM   LOG x', '[Nest] 1 - 11/22/2026, 9:44:34 AM', '[Nest] 19096  - 22/11/2026, 09:44:34',
       '11/22/2026, 9:44:34 AM x', '1/2/2026, 12:44:34 AM', '13/22/2026, 9:44:34 AM', '11/22/2026 9:44:34 AM', '11/22/26, 9:44:34 AM',
       '[11/22/26 09:44:34] ERROR    x', '[01/02/26 23:59:59]', '[13/22/26 09:44:34]', '[11/22/26 09:44:34 x', '[11/22/2026 09:44:34]', '[1/2/26 09:44:34]',
+      '09:44:34.123 [main] ERROR c.e.App - x', '09:44:34,123 ERROR x', '09:44:34 x', '[09:44:34 ERR] x', '[09:44:34.123] x', '[09:44:34x', '09:44:34.123.456 x', '24:00:00 x', '09:60:00 x', '09:44 x', '9:44:34 x',
+      '9:44AM ERR x', '12:05PM INF y', '13:05PM x', '9:44am x', '9:44AMx', '0:00AM', '09:44AM x', '[9:44AM] x',
       'ERROR x', 'INFO: y', 'SEVERE: z', 'Nov 22 09:44:34 host x', '22 ', 'E,', '[x', '2026-11-22 09:44:34,112 INFO ok', '2026-11-22 09:44:35 INFO ok',
     );
     fc.assert(

@@ -24,7 +24,7 @@ function settings(): SegmentSettings {
     catalogProducts: [...catalog.vendors.values()].map((vc) => vc.product.toLowerCase()),
     crossTabs: [],
     logTimeZone: 'UTC',
-    yearLess: { at: Date.UTC(2026, 11, 6), year: null },
+    timeReference: { at: Date.UTC(2026, 11, 6), year: null, date: null },
     settleRepeats: true,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_DIMENSIONS } from '../../src/records/envelope-dimensions.js';
 import { mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
 import { unwrapLine } from '../../src/records/unwrap-line.js';
-import { setYearLessReference } from '../../src/time/year-less-time.js';
+import { setTimeReference } from '../../src/time/time-reference.js';
 
 const AT = Date.UTC(2026, 10, 22, 9, 44, 34, 85);
 const line = (value: object): string => JSON.stringify(value);
@@ -41,7 +41,7 @@ describe('container wrappers', () => {
 
 describe('relays’ and tools’ prefixes', () => {
   it('removes syslog headers (RFC 3164 and 5424): host and program become the stream, RFC 3164’s time read in the latest year before the run', () => {
-    setYearLessReference(Date.UTC(2026, 11, 6), null);
+    setTimeReference({ at: Date.UTC(2026, 11, 6), year: null, date: null });
     expect(unwrapLine('Nov 22 09:44:34 node-1 mqtt-admin[812]: \tat com.x.App.main(App.java:10)')).toEqual({
       text: '\tat com.x.App.main(App.java:10)',
       origin: { ...NO_DIMENSIONS, host: 'node-1', stream: 'program=mqtt-admin\u0000pid=812', time: AT - 85 },

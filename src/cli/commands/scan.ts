@@ -18,7 +18,7 @@ import { checkOutputPath, refuseOutputsAmongInputs, type OutputPath } from '../o
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveFollow } from '../follow-option.js';
 import { openCheckpoints } from '../state-option.js';
-import { applyLogTimeZone, applyLogYear, resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { applyLogTimeZone, applyLogDates, resolveSeries, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
 export type SummaryFormat = 'table' | 'json' | 'csv' | 'markdown';
 
@@ -82,7 +82,7 @@ export async function runScan(args: ScanArgs): Promise<number> {
     const by = args.by ?? ['category', 'code'];
     applyLogTimeZone(args);
     const now = Date.now();
-    applyLogYear(args, now);
+    applyLogDates(args, now);
     const zone = resolveTimeZone(args);
     const window = resolveWindow(args, now, zone);
     const series = resolveSeries(args, format === 'table' || args.report !== undefined);

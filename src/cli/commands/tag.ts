@@ -11,9 +11,9 @@ import { readInputs } from '../read-inputs.js';
 import { parseInterval, startStatus } from '../start-status.js';
 import { stopOnSignals } from '../stop-signals.js';
 import { resolveFollow } from '../follow-option.js';
-import { applyLogTimeZone, applyLogYear, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
+import { applyLogTimeZone, applyLogDates, resolveTimeZone, resolveWindow, type TimeArgs } from '../time-options.js';
 
-export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz' | 'logTz' | 'logYear'> {
+export interface TagArgs extends InputArgs, Pick<TimeArgs, 'since' | 'until' | 'tz' | 'logTz' | 'logYear' | 'logDate'> {
   errorsOnly?: boolean;
   pretty?: boolean;
   progress?: boolean;
@@ -46,7 +46,7 @@ async function tagInputs(args: TagArgs, signal: AbortSignal): Promise<number> {
   const maxLineBytes = parseMaxLineBytes(args.maxLineBytes ?? 4 * 1024 * 1024);
   applyLogTimeZone(args);
   const now = Date.now();
-  applyLogYear(args, now);
+  applyLogDates(args, now);
   const prettyOverrides = parsePrettyOptions(args.prettyOption ?? []);
   if (!args.pretty && (args.prettyOption ?? []).length > 0) throw new ExitError('--pretty-option sets how --pretty renders records; add --pretty');
   const follow = resolveFollow(args);
