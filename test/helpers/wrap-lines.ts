@@ -2,6 +2,8 @@
 export interface Wrapper {
   name: string;
   wrap(text: string): string;
+  /** The wrapper lists the lines newest first: the records come out newest first too. */
+  newestFirst?: boolean;
 }
 
 function lines(text: string): string[] {
@@ -78,6 +80,20 @@ export const WRAPPERS: Wrapper[] = [
   {
     name: 'docker service logs --timestamps --no-task-ids',
     wrap: (text) => lines(text).map((l, i) => `${stamp(i)} mqtt_admin.12@swarm-manager    | ${l}\n`).join(''),
+  },
+  {
+    name: 'Grafana download (.txt), newest first',
+    newestFirst: true,
+    // Each line a row of its own, `<epoch ms>\t<ISO time>\t<line>`, listed last line first.
+    wrap: (text) =>
+      lines(text)
+        .map((l, i) => `${BASE + i}\t${new Date(BASE + i).toISOString()}\t${l}\n`)
+        .reverse()
+        .join(''),
+  },
+  {
+    name: 'Grafana 9 download (.txt), oldest first',
+    wrap: (text) => lines(text).map((l, i) => `${new Date(BASE + i).toISOString().replace('T', ' ').slice(0, 23)}\t${l}\n`).join(''),
   },
   {
     name: 'Docker json-file',

@@ -62,6 +62,10 @@ describe('the fast path gives the full path’s results', () => {
       'times of day alone (log4j2, Serilog, Go’s Kitchen), bare and after a wrapper’s stamp, and their look-alikes',
       utf8('09:44:30.000 [main] INFO  c.e.App - ready\n[09:44:31 INF] ok\n9:44AM INF ok\n2026-11-22T09:44:32.5Z 09:44:32.000 [main] INFO  c.e.App - stamped\n2026-11-22T09:44:33Z [09:44:33 INF] stamped\n2026-11-22T09:44:34Z 9:44AM INF stamped\n09:44 x\n25:00:00 x\n[09:44:35x\n13:05PM x\n'),
     ],
+    [
+      'Grafana’s downloaded rows, newest first, beside Fluentd’s out_file lines and their look-alikes',
+      utf8('Common labels: {"app":"mqtt-admin"}\n\n\n1795340674087\t2026-11-22T09:44:34.087Z\t\tat com.example.App.main(App.java:10)\n1795340674086\t2026-11-22T09:44:34.086Z\tcom.tencentcloudapi.common.exception.TencentCloudSDKException: [TencentCloudSDKException]code: InternalError message:x requestId:6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61\n1795340674085\t2026-11-22T09:44:34.085Z\t2026-11-22 09:44:34.085 ERROR failed\n2026-11-22 17:44:34.085\t2026-11-22 09:44:34.085 INFO ok\n2026-11-22T18:00:00+08:00\tkube.var.log\t{"log":"ok\\n","stream":"stdout"}\n2026-11-22 09:44:34\tx\n1795340674085\tx\n12345\t2026\n'),
+    ],
     ['lines that look like log starts but continue a record', utf8('2026-11-22 ERROR x\nCaused by: y\n... 3 more\n}\n2026-11-22 09:00:00 ok\n')],
   ];
   for (const [name, bytes] of cases) {

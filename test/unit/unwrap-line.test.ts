@@ -239,6 +239,42 @@ describe('the check after a leading time is a superset of the wrappers unwrapLin
   });
 });
 
+describe('Grafana’s downloaded rows', () => {
+  it('take the row’s time and one stream; an envelope in the row is peeled after it, Fluentd’s out_file line stays Fluentd’s', () => {
+    expect(unwrapLine('1795340674085\t2026-11-22T09:44:34.085Z\t\tat x')).toMatchObject({ text: '\tat x', origin: { time: AT, stream: 'grafana download' } });
+    expect(unwrapLine('2026-11-22 09:44:34.085\tboom')).toMatchObject({ text: 'boom', origin: { time: AT, stream: 'grafana download' } });
+    expect(unwrapLine('2026-11-22T17:44:34+08:00\tboom')).toMatchObject({ text: 'boom', origin: { time: AT - 85, stream: 'grafana download' } });
+    const docker = JSON.stringify({ log: 'boom\n', stream: 'stderr', time: '2026-11-22T09:44:34.085Z' });
+    expect(unwrapLine(`1795340674085\t2026-11-22T09:44:34.085Z\t${docker}`)).toMatchObject({ text: 'boom', origin: { time: AT, stream: expect.stringContaining('stderr') } });
+    const tag = 'kubernetes.var.log.containers.group-admin-5b8c7d9f6-h4j2k_iot_group-admin-4d1145815dd0dce66ba126f03e3395eb024925c1ee42c23cd930c377c53a4be4.log';
+    const fluentd = unwrapLine(`2026-11-22T17:44:34+08:00\t${tag}\t{"log":"boom\\n","stream":"stdout"}`);
+    expect(fluentd).toMatchObject({ text: 'boom', origin: { pod: 'group-admin-5b8c7d9f6-h4j2k', namespace: 'iot' } });
+    for (const line of ['1795340674085\tboom', '179534067408\t2026-11-22T09:44:34.085Z\tx', '2026-11-22 09:44\tx', 'x\t2026']) {
+      expect(unwrapLine(line)?.origin.stream, line).not.toBe('grafana download');
+    }
+  });
+
+  it('are looked for by the fast path wherever they may be: its check is a superset', async () => {
+    const fc = (await import('fast-check')).default;
+    const { mayBeWrapped } = await import('../../src/records/may-be-wrapped.js');
+    const head = fc.constantFrom('1795340674085\t', '179534067408\t', '', '17953406740850\t');
+    const time = fc.constantFrom('2026-11-22T09:44:34.085Z', '2026-11-22T09:44:34Z', '2026-11-22 09:44:34.085', '2026-11-22 09:44:34', '2026-11-22T17:44:34+08:00', '2026-11-22T17:44:34.085+08:00', '2026-11-22T09:44:34.085123Z', '2026-11-22 09:44', 'x');
+    const rest = fc.constantFrom('\tboom', '\t\tat x', '\t{"log":"x\\n","stream":"stdout"}', ' boom', '\t', '');
+    let taken = 0;
+    fc.assert(
+      fc.property(head, time, rest, (h, t, r) => {
+        const line = `${h}${t}${r}`;
+        if (unwrapLine(line)?.origin.stream === 'grafana download') {
+          taken++;
+          expect(mayBeWrapped(line), line).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(taken).toBeGreaterThan(20);
+  });
+});
+
 describe('the prefix check is a superset of the service prefixes unwrapLine takes', () => {
   it('admits every `docker compose logs` and `docker service logs` prefix, whatever its parts', async () => {
     const fc = (await import('fast-check')).default;
