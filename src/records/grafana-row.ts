@@ -11,9 +11,6 @@ import type { UnwrappedLine } from './unwrap-line.js';
  */
 const EPOCH_ROW = /^\d{13}\t(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z)\t/;
 const TIME_ROW = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d{3})?(?:Z|[+-]\d\d:\d\d)?)\t/;
-/** Where a row's tab may stand: after 13 digits, or after one of TIME_ROW's times (19, 20, 23, 24, 25 or 29 characters). */
-const TAB_AT = [13, 19, 20, 23, 24, 25, 29];
-
 /** The stream of a downloaded file's rows: one, whose order (newest first) is put back by StreamOrder. */
 const STREAM = 'grafana download';
 
@@ -43,13 +40,30 @@ function row(m: RegExpExecArray | null, line: string): UnwrappedLine | null {
 }
 
 /**
- * Whether `text[from, to)` may be a row takeGrafanaRow takes: a digit
- * first, a tab where a row's tab may stand. A superset, settled on a few
- * characters.
+ * Whether `text[from, to)` may be a row takeGrafanaEpochRow or
+ * takeGrafanaTimeRow takes: thirteen digits and a tab, or a date (`-` after
+ * its year) whose time's seconds, fraction or zone a tab follows. A
+ * superset, settled on a few characters: most dated lines are turned away
+ * at the character after the seconds.
  */
 export function mayStartGrafanaRow(text: string, from: number, to: number): boolean {
-  const first = text.charCodeAt(from);
-  if (first < 0x30 || first > 0x39) return false;
-  for (const at of TAB_AT) if (from + at < to && text.charCodeAt(from + at) === 0x09) return true;
-  return false;
+  if (!isDigit(text.charCodeAt(from))) return false;
+  const fifth = text.charCodeAt(from + 4);
+  if (isDigit(fifth)) return from + 13 < to && text.charCodeAt(from + 13) === TAB;
+  if (fifth !== 0x2d /* - */) return false;
+  let at = from + 19;
+  if (text.charCodeAt(at) === 0x2e /* . */) {
+    at++;
+    while (at < to && isDigit(text.charCodeAt(at))) at++;
+  }
+  const zone = text.charCodeAt(at);
+  if (zone === 0x5a /* Z */) at++;
+  else if (zone === 0x2b /* + */ || zone === 0x2d /* - */) at += 6;
+  return at < to && text.charCodeAt(at) === TAB;
+}
+
+const TAB = 0x09;
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
