@@ -4,8 +4,9 @@ import { ANY_KEY_CLASS, JsonKeys, KEY_CLASS_SLOTS } from './json-line-shape.js';
 /**
  * A word the fast path's gate looks for, in any ASCII case, with any number
  * of the characters of `between` allowed between any two of its characters
- * (`{ text: 'code', between: '-_' }` finds `Err_Code` and `c-o-d-e`).
- * Recognition hands its words in this form (see LineGate) and builds its
+ * (`{ text: 'code', between: '-_' }` finds `Err_Code` and `c-o-d-e`). A
+ * word beyond ASCII is its UTF-8 bytes, a character each, as a block's
+ * Latin-1 view holds it. Recognition hands its words in this form (see LineGate) and builds its
  * regular expression from the same list.
  */
 export interface GateWord {
@@ -67,15 +68,18 @@ function fold(c: number): number {
 
 /**
  * Whether the module finds `words` exactly as their regular expression
- * does: ASCII words of printable characters, none of which is also one of
- * its own separators (where `[-_]*` would have to give back what it took).
+ * does: words of printable ASCII characters and bytes beyond ASCII (a
+ * word's UTF-8 bytes, a character each), separators of printable ASCII, no
+ * character of a word also one of its own separators (where `[-_]*` would
+ * have to give back what it took).
  */
 function searchable(words: readonly GateWord[]): boolean {
   if (words.length === 0) return false;
   return words.every(({ text, between }) => {
     if (text.length === 0 || text.length > 255 || between.length > 255) return false;
     const printable = (s: string): boolean => [...s].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) < 0x7f);
-    if (!printable(text) || !printable(between)) return false;
+    const byte = (s: string): boolean => [...s].every((c) => (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) < 0x7f) || (c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0xff));
+    if (!byte(text) || !printable(between)) return false;
     const separators = new Set([...between].map((c) => fold(c.charCodeAt(0))));
     return ![...text].some((c) => separators.has(fold(c.charCodeAt(0))));
   });

@@ -32,7 +32,7 @@ function fewest(words: Iterable<string>): string[] {
 /**
  * The words of every shape (see Shape.words), each once, compared in any
  * case: a text holding none of them is not scanned, so it yields no event.
- * @example GATE_WORDS // ['exception', 'error', 'request', 'code', 'sdk.']
+ * @example GATE_WORDS // ['exception', 'error', 'request', '请求id', '请求 id', 'code', '错误码', '错误代码', '错误编码', 'sdk.']
  */
 export const GATE_WORDS: readonly string[] = fewest(SHAPES.flatMap((shape) => shape.words));
 
@@ -74,29 +74,36 @@ export const EVENT_GATE_WORDS = eventGateWordsOf(GATE_WORDS);
 function eventGateWordsOf(words: readonly string[]): GateWord[] {
   return [
     ...KEYS.map((key) => ({ text: key, between: '-_' })),
-    // A word that is one of the keys is found as the key is.
-    ...words.filter((word) => !KEYS.includes(word)).map((word) => ({ text: word, between: '' })),
+    // A word that is one of the keys is found as the key is; a word beyond ASCII (`错误码`) as its UTF-8 bytes.
+    ...words.filter((word) => !KEYS.includes(word)).map((word) => ({ text: asBytes(word), between: '' })),
     ESCAPE,
   ];
 }
 
+/** A word as the fast path reads a block, a character per byte: its UTF-8 bytes as Latin-1 characters (ASCII as it is). */
+function asBytes(word: string): string {
+  return Buffer.from(word, 'utf8').toString('latin1');
+}
+
 /**
- * EVENT_GATE_WORDS as one regular expression, global and in any case: the
- * fast path's search where WebAssembly cannot serve (see
- * src/lines/line-search.ts), and its search for further hits on a line.
- * Written in lower case and matched in any case: on a block's Latin-1 view,
- * where no character beyond ASCII folds onto an ASCII letter, that finds
- * what it would find in the view lower-cased, without lower-casing every block.
+ * EVENT_GATE_WORDS as one regular expression, global, its ASCII letters in
+ * either case: the fast path's search where WebAssembly cannot serve (see
+ * src/lines/line-search.ts), and its search for further hits on a line. On
+ * a block's Latin-1 view, a byte per character: a letter written as both of
+ * its cases (`[cC]`) rather than with the `i` flag, which would also fold
+ * bytes beyond ASCII (`é` onto `É`) that the words' UTF-8 bytes must match
+ * exactly, as WebAssembly's search matches them.
  */
 export const EVENT_GATE = eventGateOf(EVENT_GATE_WORDS);
 
 export function eventGateOf(words: readonly GateWord[]): RegExp {
+  const atom = (c: string): string => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegExp(c));
   const atoms = ({ text, between }: GateWord): string[] => {
     // `-` escaped too: inside a class it would join its neighbours into a range.
-    const gap = between ? `[${[...between].map((c) => (c === '-' ? '\\-' : escapeRegExp(c))).join('')}]*` : null;
-    return [...text].flatMap((c, i) => (i > 0 && gap ? [gap, escapeRegExp(c)] : [escapeRegExp(c)]));
+    const gap = between ? `[${[...between].map((c) => (c === '-' ? '\\-' : /[a-z]/i.test(c) ? `${c.toLowerCase()}${c.toUpperCase()}` : escapeRegExp(c))).join('')}]*` : null;
+    return [...text].flatMap((c, i) => (i > 0 && gap ? [gap, atom(c)] : [atom(c)]));
   };
-  return new RegExp(alternation(words.map(atoms)), 'gi');
+  return new RegExp(alternation(words.map(atoms)), 'g');
 }
 
 /** The built-in table's gates, as one value (see shape-table.ts). */

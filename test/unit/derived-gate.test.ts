@@ -17,9 +17,10 @@ function findsEventAlone(shape: Shape, text: string): boolean {
   return e.codes.length > 0 || e.requestIds.length > 0 || e.sdkError || e.sdkHeader || e.success || e.otherCloud !== null;
 }
 
+/** Whether EVENT_GATE finds a word in the text as the fast path reads it: its UTF-8 bytes, a character each. */
 function eventGateFinds(text: string): boolean {
   EVENT_GATE.lastIndex = 0;
-  return EVENT_GATE.test(text);
+  return EVENT_GATE.test(Buffer.from(text, 'utf8').toString('latin1'));
 }
 
 /** Nothing recognition reports for the record: no event, no other cloud's error. */

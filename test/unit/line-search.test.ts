@@ -54,6 +54,8 @@ const PIECES = [
   ...'codeCODErequstREQUSTxpinXPINkK.-_\\uU"{}: 0\n\r\t|',
   ' | ', '|||',
   'code', 'Request_Id', 'x-acs-request-id', 'EXCEPTION', 'error', 'SDK.', '\\u0063', 'c-o_d', 'r_e-Q', 'statusCode', 'sdk', 'ErrOr',
+  // Words beyond ASCII, found by their UTF-8 bytes, and bytes that would fold onto theirs (`É` 0xC9 onto `é` 0xE9).
+  '错误码', '请求ID', '请求 id', '错误代码', '错', '\u00c9\u0094\u0099',
   '\u00ff', '\u00b5', '\u00df', '\u00c9', '\u00e9', '\u00d7', '\u4e2d', '\ufffd',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }).map((pieces) => pieces.join(''));
@@ -86,7 +88,7 @@ describe('the WebAssembly line search', () => {
 
   it('finds the words of any table, with and without separators, as their regular expression does', () => {
     const word = fc.record({
-      text: fc.string({ unit: fc.constantFrom(...'abcAB.- _x'), minLength: 1, maxLength: 5 }),
+      text: fc.string({ unit: fc.constantFrom(...'abcAB.- _x\u00e9\u00c9\u0094'), minLength: 1, maxLength: 5 }),
       between: fc.constantFrom('', '-_', '.', 'b'),
     });
     const words = fc.array(word, { minLength: 1, maxLength: 12 }).filter((list) => list.every((w) => ![...w.text].some((c) => w.between.toLowerCase().includes(c.toLowerCase()))));
@@ -107,8 +109,8 @@ describe('the WebAssembly line search', () => {
     );
   });
 
-  it('turns down words it cannot find exactly: a separator among a word’s own characters, a character beyond printable ASCII', () => {
-    const refused: GateWord[][] = [[{ text: 'a-b', between: '-' }], [{ text: 'été', between: '' }], [{ text: 'a\nb', between: '' }], []];
+  it('turns down words it cannot find exactly: a separator among a word’s own characters, a character beyond a byte, a control character', () => {
+    const refused: GateWord[][] = [[{ text: 'a-b', between: '-' }], [{ text: '错', between: '' }], [{ text: 'a\nb', between: '' }], [{ text: 'ab', between: 'é' }], []];
     for (const words of refused) expect(LineSearch.of(words)).toBeNull();
   });
 
