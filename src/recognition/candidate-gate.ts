@@ -73,7 +73,7 @@ export const EVENT_GATE_WORDS = eventGateWordsOf(GATE_WORDS);
 
 function eventGateWordsOf(words: readonly string[]): GateWord[] {
   return [
-    ...KEYS.map((key) => ({ text: key, between: '-_' })),
+    ...KEYS.map((key) => ({ text: asBytes(key), between: '-_' })),
     // A word that is one of the keys is found as the key is; a word beyond ASCII (`错误码`) as its UTF-8 bytes.
     ...words.filter((word) => !KEYS.includes(word)).map((word) => ({ text: asBytes(word), between: '' })),
     ESCAPE,

@@ -29,7 +29,7 @@ function yieldsNothing(record: string): boolean {
 }
 
 /** JSON objects built from the keys walk-json reads, spelled as loggers spell them, and values of the shapes' kinds. */
-const KEYS = ['Code', 'code', 'err_code', 'ERR-CODE', 'c-o-d-e', 'ErrorCode', 'RequestId', 'request_id', 'X-Acs-Request-Id', 'r_e_q_u_e_s_t_i_d', 'Response', 'Error', 'error', 'HostId', 'Recommend', 'Message', 'msg', 'data', 'status', 'Action', 'Success', 'stack'];
+const KEYS = ['Code', 'code', 'err_code', 'ERR-CODE', 'c-o-d-e', 'ErrorCode', 'RequestId', 'request_id', 'X-Acs-Request-Id', 'r_e_q_u_e_s_t_i_d', '错误码', '请求ID', '错_误_码', '错误', 'Response', 'Error', 'error', 'HostId', 'Recommend', 'Message', 'msg', 'data', 'status', 'Action', 'Success', 'stack'];
 const VALUES = fc.constantFrom('InstanceNotFound', 'ResourceNotFound.Topic', 'InternalError', 'AuthFailure', '0A1B2C3D-4E5F-4061-8728-394A5B6C7D8E', '8c1d5c6e-0f2a-4b7e-9d3c-1a2b3c4d5e6f', 'onsmqtt.cn-hangzhou.aliyuncs.com', 'https://api.aliyun.com/troubleshoot?q=InstanceNotFound', 'PERMISSION_DENIED', 'CreateGroupId', 'not found');
 const bodies = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, VALUES, fc.integer({ min: 100, max: 599 }), fc.boolean(), tie('object')),

@@ -66,6 +66,10 @@ describe('the fast path gives the full path’s results', () => {
       'Grafana’s downloaded rows, newest first, beside Fluentd’s out_file lines and their look-alikes',
       utf8('Common labels: {"app":"mqtt-admin"}\n\n\n1795340674087\t2026-11-22T09:44:34.087Z\t\tat com.example.App.main(App.java:10)\n1795340674086\t2026-11-22T09:44:34.086Z\tcom.tencentcloudapi.common.exception.TencentCloudSDKException: [TencentCloudSDKException]code: InternalError message:x requestId:6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61\n1795340674085\t2026-11-22T09:44:34.085Z\t2026-11-22 09:44:34.085 ERROR failed\n2026-11-22 17:44:34.085\t2026-11-22 09:44:34.085 INFO ok\n2026-11-22T18:00:00+08:00\tkube.var.log\t{"log":"ok\\n","stream":"stdout"}\n2026-11-22 09:44:34\tx\n1795340674085\tx\n12345\t2026\n'),
     ],
+    [
+      'Chinese labels and field names, beside lines that only look like them',
+      utf8('{"level":50,"time":1795340670001,"msg":"调用失败","错误码":"ResourceNotFound.Topic","请求ID":"3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b"}\n{"level":30,"time":1795340670002,"msg":"完成","错误":"无"}\n2026-11-22 09:44:36,002 ERROR 调用失败，错误码：InstanceNotFound，请求ID：5B8A1C2D-3E4F-5A6B-7C8D-9E0F1A2B3C4D\n2026-11-22 09:44:36,003 INFO 推送完成，错误码：0\n2026-11-22 09:44:36,004 INFO 请求完成\n'),
+    ],
     ['lines that look like log starts but continue a record', utf8('2026-11-22 ERROR x\nCaused by: y\n... 3 more\n}\n2026-11-22 09:00:00 ok\n')],
   ];
   for (const [name, bytes] of cases) {

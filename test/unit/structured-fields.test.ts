@@ -25,6 +25,13 @@ describe('fields written as paths or key/value lists are read as the nested fiel
     expect(found(body)).toEqual([{ event: 'error', code: 'Throttling.User', requestId: ALIBABA_ID }]);
   });
 
+  it('fields named in Chinese, as applications for these vendors’ home market name them', () => {
+    expect(found({ level: 'error', msg: '调用失败', 错误码: 'ResourceNotFound.Topic', 错误信息: '主题不存在', 请求ID: TENCENT_ID })).toEqual([{ event: 'error', code: 'ResourceNotFound.Topic', requestId: TENCENT_ID }]);
+    expect(found({ level: 'error', msg: '调用失败', 错误代码: 'InstanceNotFound', 请求Id: ALIBABA_ID })).toEqual([{ event: 'error', code: 'InstanceNotFound', requestId: ALIBABA_ID }]);
+    expect(found({ level: 'info', msg: '完成', 请求ID: TENCENT_ID }).map((r) => r.event)).toEqual([null]);
+    expect(isEventKey('错误码')).toBe(true);
+  });
+
   it('a request object’s id is its RequestId', () => {
     expect(found({ level: 50, err: { code: 'InstanceNotFound' }, request: { id: ALIBABA_ID } })).toEqual([{ event: 'error', code: 'InstanceNotFound', requestId: ALIBABA_ID }]);
   });
