@@ -31,7 +31,7 @@ export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?
 export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar?: number): boolean {
   const first = text.charCodeAt(from);
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
-  // A row of Grafana's downloaded logs: `<epoch ms>\t<time>\t`, `<time>\t`.
+  // A row of Grafana's downloaded logs: `<epoch ms>\t<time>\t`.
   if (mayStartGrafanaRow(text, from, to)) return true;
   // `Nov 22 09:44:34 `: a month, a day, a time.
   if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20 && text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;

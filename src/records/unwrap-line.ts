@@ -2,7 +2,7 @@ import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
 import { fillFromKubeletPath, mergeDimensions, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { peelEnvelope } from './peel-envelope.js';
-import { takeGrafanaEpochRow, takeGrafanaTimeRow } from './grafana-row.js';
+import { takeGrafanaRow } from './grafana-row.js';
 import { unwrapContainer } from './unwrap-container.js';
 
 /** A physical line with every wrapper and envelope around the application's line removed. */
@@ -50,16 +50,15 @@ export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
 }
 
 function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
-  // A downloaded file's row is the outermost layer, whatever its line holds (an envelope too); its earlier
-  // form starts as Fluentd's out_file line does, whose envelope is looked for first.
-  const epochRow = outermost ? takeGrafanaEpochRow(text) : null;
-  if (epochRow) return epochRow;
+  // A downloaded file's row is the outermost layer, whatever its line holds (an envelope too).
+  const row = outermost ? takeGrafanaRow(text) : null;
+  if (row) return row;
   if (mayCarryEnvelope(text)) {
     const at = text.indexOf('{');
     const peeled = at === 0 || text.charCodeAt(0) === 0x20 ? peelJson(text) : peelPrefixed(text, at);
     if (peeled) return peeled;
   }
-  return (outermost ? takeGrafanaTimeRow(text) : null) ?? unwrapContainer(text, outermost);
+  return unwrapContainer(text, outermost);
 }
 
 function peelJson(text: string): UnwrappedLine | null {

@@ -92,8 +92,8 @@ export const WRAPPERS: Wrapper[] = [
         .join(''),
   },
   {
-    name: 'Grafana 9 download (.txt), oldest first',
-    wrap: (text) => lines(text).map((l, i) => `${new Date(BASE + i).toISOString().replace('T', ' ').slice(0, 23)}\t${l}\n`).join(''),
+    name: 'Grafana download (.txt), oldest first',
+    wrap: (text) => lines(text).map((l, i) => `${BASE + i}\t${new Date(BASE + i).toISOString()}\t${l}\n`).join(''),
   },
   {
     name: 'Docker json-file',

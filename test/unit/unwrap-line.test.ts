@@ -240,16 +240,17 @@ describe('the check after a leading time is a superset of the wrappers unwrapLin
 });
 
 describe('Grafana’s downloaded rows', () => {
-  it('take the row’s time and one stream; an envelope in the row is peeled after it, Fluentd’s out_file line stays Fluentd’s', () => {
+  it('take the row’s time and one stream; an envelope in the row is peeled after it; a time and a tab alone are no row', () => {
     expect(unwrapLine('1795340674085\t2026-11-22T09:44:34.085Z\t\tat x')).toMatchObject({ text: '\tat x', origin: { time: AT, stream: 'grafana download' } });
-    expect(unwrapLine('2026-11-22 09:44:34.085\tboom')).toMatchObject({ text: 'boom', origin: { time: AT, stream: 'grafana download' } });
-    expect(unwrapLine('2026-11-22T17:44:34+08:00\tboom')).toMatchObject({ text: 'boom', origin: { time: AT - 85, stream: 'grafana download' } });
+    // zap's and tslog's console lines start as Grafana's earlier rows did: they stay the application's lines.
+    expect(unwrapLine('2026-11-22 09:44:34.085\terror\tsvc/token.go:42\tApplyToken failed')).toBeNull();
+    expect(unwrapLine('2026-11-22T17:44:34+08:00\tboom')).toBeNull();
     const docker = JSON.stringify({ log: 'boom\n', stream: 'stderr', time: '2026-11-22T09:44:34.085Z' });
     expect(unwrapLine(`1795340674085\t2026-11-22T09:44:34.085Z\t${docker}`)).toMatchObject({ text: 'boom', origin: { time: AT, stream: expect.stringContaining('stderr') } });
     const tag = 'kubernetes.var.log.containers.group-admin-5b8c7d9f6-h4j2k_iot_group-admin-4d1145815dd0dce66ba126f03e3395eb024925c1ee42c23cd930c377c53a4be4.log';
     const fluentd = unwrapLine(`2026-11-22T17:44:34+08:00\t${tag}\t{"log":"boom\\n","stream":"stdout"}`);
     expect(fluentd).toMatchObject({ text: 'boom', origin: { pod: 'group-admin-5b8c7d9f6-h4j2k', namespace: 'iot' } });
-    for (const line of ['1795340674085\tboom', '179534067408\t2026-11-22T09:44:34.085Z\tx', '2026-11-22 09:44\tx', 'x\t2026']) {
+    for (const line of ['1795340674085\tboom', '179534067408\t2026-11-22T09:44:34.085Z\tx', '1795340674085\t2026-11-22 09:44:34.085\tx', 'x\t2026']) {
       expect(unwrapLine(line)?.origin.stream, line).not.toBe('grafana download');
     }
   });
