@@ -1,5 +1,7 @@
+import { dateLessMinute } from '../time/date-less-time.js';
 import { leadingTimeOf } from '../time/leading-time.js';
 import { logTimeZone, parseTimestamp, parseTimeValue } from '../time/parse-time.js';
+import { timeReference, type TimeReference } from '../time/time-reference.js';
 import { isTimeKeyAt, mayBeTimeKeyAt } from '../time/top-level-time.js';
 import { jsonNumberEnd, type JsonKeys } from './json-line-shape.js';
 
@@ -33,6 +35,8 @@ let minutesZone = logTimeZone();
 export function leadingTimeAt(text: string, p: number, lineEnd: number): number | null {
   let i = p;
   if (text.charCodeAt(i) === 0x5b /* [ */) i++;
+  // A time of day alone (`09:44:34.123 `, `[09:44:34 ERR]`): read from its minute, as for a dated time.
+  if (text.charCodeAt(i + 2) === 0x3a && text.charCodeAt(i + 5) === 0x3a) return timeOfDayAt(text, p, i, lineEnd);
   if (lineEnd - i < 19) return exactLeadingTime(text, p, lineEnd);
   if (lastPrefix !== '' && text.startsWith(lastPrefix, i) && minutesZone === logTimeZone()) {
     // The date, hour and minute were read and checked for the line that wrote these 16 characters.
@@ -70,6 +74,48 @@ export function leadingTimeAt(text: string, p: number, lineEnd: number): number 
   lastMinute = key;
   lastMinuteStart = start;
   return timeInMinute(text, p, i + 19, lineEnd, start, second);
+}
+
+/** The last minute of a time of day read (hours × 60 + minutes), its start, and what that start was read against. */
+let dayMinute = -1;
+let dayMinuteStart: number | null | undefined;
+let dayMinuteReference: TimeReference | null = null;
+let dayMinuteZone = logTimeZone();
+
+/**
+ * leadingTimeAt for a line led by a time of day alone at `text[i]`
+ * (`HH:mm:ss`, a fraction of one to nine digits, then a blank, a `]` or the
+ * line's end: TIME_OF_DAY's form), read as dateLessTime reads it from the
+ * start of its minute; anything else (a time out of range, a minute whose
+ * seconds may fall on either day, another character after it) as
+ * leadingTimeOf reads it.
+ */
+function timeOfDayAt(text: string, p: number, i: number, lineEnd: number): number | null {
+  const hour = digits(text, i, 2);
+  const minute = digits(text, i + 3, 2);
+  const second = digits(text, i + 6, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || i + 8 > lineEnd) return exactLeadingTime(text, p, lineEnd);
+  let k = i + 8;
+  let millis = 0;
+  const mark = k < lineEnd ? text.charCodeAt(k) : -1;
+  if ((mark === 0x2e || mark === 0x2c) /* . , */ && k + 1 < lineEnd && isDigitCode(text.charCodeAt(k + 1))) {
+    let end = k + 1;
+    while (end < lineEnd && isDigitCode(text.charCodeAt(end))) end++;
+    if (end - k - 1 > 9) return exactLeadingTime(text, p, lineEnd);
+    for (let d = k + 1, scale = 100; d < k + 4; d++, scale /= 10) if (d < end) millis += (text.charCodeAt(d) - 0x30) * scale;
+    k = end;
+  }
+  const next = k < lineEnd ? text.charCodeAt(k) : -1;
+  if (next !== -1 && next !== 0x20 && next !== 0x09 && next !== 0x5d /* ] */) return exactLeadingTime(text, p, lineEnd);
+  const key = hour * 60 + minute;
+  const reference = timeReference();
+  if (key !== dayMinute || reference !== dayMinuteReference || dayMinuteZone !== logTimeZone()) {
+    dayMinute = key;
+    dayMinuteReference = reference;
+    dayMinuteZone = logTimeZone();
+    dayMinuteStart = dateLessMinute(hour, minute);
+  }
+  return dayMinuteStart === undefined || dayMinuteStart === null ? exactLeadingTime(text, p, lineEnd) : dayMinuteStart + second * 1000 + millis;
 }
 
 /**

@@ -35,6 +35,22 @@ export function dateLessTime(hour: number, minute: number, second: number, fract
   return time === null || time <= at + GRACE_MS ? time : parseTimestamp(`${days.yesterday}T${clock}`);
 }
 
+/**
+ * The instant a minute of a date-less time starts (see dateLessTime), when
+ * every second of it falls on the same day: `dateLessTime(hour, minute, s,
+ * f)` is then this plus `s` seconds and the fraction's milliseconds.
+ * Undefined for the minute the reference's grace ends in, whose seconds may
+ * fall on either day; null for a time out of range.
+ * @example dateLessMinute(9, 44) // 1795340640000, read on 2026-11-22 after 09:44
+ */
+export function dateLessMinute(hour: number, minute: number): number | null | undefined {
+  const start = dateLessTime(hour, minute, 0, '');
+  if (start === null || timeReference().date !== null) return start;
+  const { at } = timeReference();
+  const end = dateLessTime(hour, minute, 59, '999');
+  return end !== null && end - start === 59_999 && (end <= at + GRACE_MS) === (start <= at + GRACE_MS) ? start : undefined;
+}
+
 function isoDay(wall: number): string {
   return new Date(wall).toISOString().slice(0, 10);
 }

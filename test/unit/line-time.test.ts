@@ -91,6 +91,36 @@ describe('reading a line’s time in place', () => {
     );
   });
 
+  it('reads runs of times of day alone as leadingTimeOf does, across the minute the run’s grace ends in and past midnight', async () => {
+    const { setTimeReference, timeReference } = await import('../../src/time/time-reference.js');
+    const saved = timeReference();
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const clock = fc.tuple(fc.integer({ min: 0, max: 25 }), fc.constantFrom(0, 9, 10, 11, 59, 60), fc.constantFrom(0, 1, 59, 60)).map(([h, m, s]) => `${two(h)}:${two(m)}:${two(s)}`);
+    const fraction = fc.constantFrom('', '.1', ',123', '.123456789', '.1234567890', '.', ',x');
+    const after = fc.constantFrom('', ' INFO x', '\tERROR x', '] x', ' ERR] x', 'x', '\r', '\u00a0x');
+    const open = fc.constantFrom('', '[');
+    // The run's start at 12:05:30 UTC: its grace ends at 12:15:30, inside the minute 12:15.
+    const references = [{ at: Date.UTC(2026, 11, 6, 12, 5, 30), year: null, date: null }, { at: Date.UTC(2026, 11, 6, 12, 5, 30), year: null, date: '2026-11-22' }];
+    try {
+      for (const reference of references) {
+        setTimeReference(reference);
+        fc.assert(
+          fc.property(fc.array(fc.tuple(open, clock, fraction, after), { minLength: 1, maxLength: 8 }), (lines) => {
+            for (const [o, c, f, a] of lines) {
+              const line = `${o}${c}${f}${a}`;
+              const text = `x\n${line}\nnext`;
+              expect(leadingTimeAt(text, 2, 2 + line.length), line).toBe(recognizedLeadingTime(line));
+            }
+          }),
+          { numRuns: 1500 },
+        );
+        for (const line of ['12:15:29 x', '12:15:31 x', '12:14:59.999 x', '12:16:00 x']) expect(leadingTimeAt(`x\n${line}`, 2, 2 + line.length), line).toBe(recognizedLeadingTime(line));
+      }
+    } finally {
+      setTimeReference(saved);
+    }
+  });
+
   /** The time read from the keys jsonObjectEnd found in `line` at `at` (a line it accepts). */
   const timeFromKeys = (line: string, at = 0): number | null | undefined => {
     const keys = new JsonKeys();
