@@ -1,4 +1,4 @@
-import { NO_DIMENSIONS } from './envelope-dimensions.js';
+import { NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { takeStamp } from './leading-stamp.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
@@ -47,14 +47,13 @@ export function takeServicePrefix(line: string): UnwrappedLine | null {
  * the time `--timestamps` puts first in a line.
  */
 export function takeSwarmPrefix(text: string): UnwrappedLine | null {
-  const bar = text.indexOf(' | ');
-  if (bar < 3 || bar > MAX_PREFIX) return null;
-  const at = text.lastIndexOf('@', bar);
-  return at > 0 ? takeServicePrefix(text) : null;
+  const taken = takeServicePrefix(text);
+  // A task names its node; a Compose service none.
+  return taken !== null && taken.origin.host !== null ? taken : null;
 }
 
 /** `<service>-<replica>` (or `_<replica>`): the container's name. */
-function composeService(name: string): typeof NO_DIMENSIONS | null {
+function composeService(name: string): Dimensions | null {
   let digits = name.length;
   while (digits > 0 && isDigit(name.charCodeAt(digits - 1))) digits--;
   const separator = name.charCodeAt(digits - 1);
@@ -64,7 +63,7 @@ function composeService(name: string): typeof NO_DIMENSIONS | null {
 }
 
 /** `<service>.<slot>[.<task id>]` and the node: the task's name (service and slot) and its host. */
-function swarmTask(task: string, node: string): typeof NO_DIMENSIONS | null {
+function swarmTask(task: string, node: string): Dimensions | null {
   if (!NODE_NAME.test(node) || !SERVICE_NAME.test(task)) return null;
   let name = task;
   const last = name.lastIndexOf('.');
