@@ -34,6 +34,7 @@ function inputOptions<T>(y: Argv<T>) {
     .option('max-keys', { type: 'number', describe: 'distinct codes, pods, actions, containers and sources counted on their own (default 2000); the rest are counted in an overflow row' })
     .option('max-line-bytes', { type: 'string', default: '4MB', describe: 'longer lines are cut to this size and counted as truncated' })
     .option('unwrap', { type: 'boolean', default: true, describe: 'remove kubectl/CRI/Docker wrappers (--no-unwrap to keep them)' })
+    .option('encoding', { type: 'string', describe: 'encoding of the logs (default UTF-8): gb18030, gbk, big5, shift_jis, euc-kr, latin1, utf-16le' })
     .coerce(['paths', 'catalog'], restoreStdinArgument);
 }
 
@@ -151,7 +152,7 @@ const cli = yargs(protectStdinArgument(hideBin(process.argv)))
   )
   .strict()
   // A flag given without its value is a usage error, not a flag set to nothing.
-  .requiresArg(['jobs', 'report', 'tz', 'since', 'until', 'every', 'interval', 'metrics-port', 'metrics-host', 'textfile', 'spike-factor', 'spike-baseline', 'max-line-bytes', 'max-keys'])
+  .requiresArg(['jobs', 'report', 'tz', 'since', 'until', 'every', 'interval', 'metrics-port', 'metrics-host', 'textfile', 'spike-factor', 'spike-baseline', 'max-line-bytes', 'max-keys', 'encoding'])
   .version(VERSION)
   .help()
   .alias('h', 'help')

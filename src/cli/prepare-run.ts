@@ -11,6 +11,7 @@ import { expandInputs, type InputSource } from '../sources/expand-inputs.js';
 import { identifyInputs } from '../sources/identify-inputs.js';
 import { resolveJobs } from './jobs-option.js';
 import { warn } from './output.js';
+import { encodingOf, setInputEncoding } from '../sources/input-encoding.js';
 import { stdinHint } from './stdin-hint.js';
 
 /** Options shared by `scan` and `tag`. */
@@ -22,6 +23,8 @@ export interface InputArgs {
   maxKeys?: number;
   maxLineBytes?: number;
   unwrap?: boolean;
+  /** `--encoding`: the logs' encoding (default UTF-8). */
+  encoding?: string;
   /** Redact credentials in events (default true; `--no-redact`). */
   redact?: boolean;
   jobs?: number;
@@ -55,6 +58,7 @@ export function userCatalogFiles(flags: readonly string[] | undefined): string[]
 
 /** Loads the catalog, expands the inputs and makes the aggregator (with the run's time window and series, and the cross-tabs of `--by`). */
 export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions, crossTabs: readonly (readonly Dimension[])[] = []): Promise<PreparedRun> {
+  applyInputEncoding(args.encoding);
   const samples = args.samples ?? 5;
   if (!Number.isInteger(samples) || samples < 0) throw new ExitError(`--samples expects a whole number ≥ 0, got ${String(args.samples)}`);
   const catalog = loadCatalog(userCatalogFiles(args.catalog));
@@ -96,6 +100,13 @@ export async function prepareRun(args: InputArgs, time?: AggregatorTimeOptions, 
  * V8's limit on a string's length (512 MiB on 64-bit Node): 64 MiB does.
  */
 export const MAX_LINE_BYTES_LIMIT = 64 * 1024 * 1024;
+
+/** Resolves `--encoding` and makes the logs read in it (UTF-8 without it); an encoding TextDecoder does not know is a usage error. */
+export function applyInputEncoding(label: string | undefined): void {
+  const name = label === undefined ? 'utf-8' : encodingOf(label);
+  if (name === null) throw new ExitError(`--encoding expects an encoding such as gb18030, gbk, big5, shift_jis or latin1, got '${label}'`);
+  setInputEncoding(name === 'utf-8' ? null : name);
+}
 
 /** Parses `--max-line-bytes`: a size (see parseByteSize) no larger than MAX_LINE_BYTES_LIMIT. */
 export function parseMaxLineBytes(text: string | number): number {

@@ -17,6 +17,7 @@ const EXPECTS: Record<string, string> = {
   'log-date': 'a date such as 2026-11-22',
   report: 'a file name such as day.html',
   'max-line-bytes': 'a size such as 4MB',
+  encoding: 'an encoding such as gb18030, gbk or big5',
   every: 'a duration such as 30s',
   interval: 'a duration such as 500ms',
   'metrics-port': 'a port number',

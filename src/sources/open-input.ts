@@ -2,7 +2,8 @@ import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
-import { Utf16ToUtf8, utf16FromBom } from './decode-utf16.js';
+import { utf16FromBom } from './decode-utf16.js';
+import { inputEncoding, ToUtf8 } from './input-encoding.js';
 import { detectCompression, ZIP_EXTRACT } from './detect-compression.js';
 import { ExternalDecoder } from './external-decoder.js';
 import { GzipDecoder } from './gzip-decoder.js';
@@ -98,7 +99,9 @@ export async function openInput(source: Exclude<InputSource, { kind: 'failed' }>
     head = await readFirstChunk(decoder, signal);
   }
   const utf16 = head !== null && refused === null ? utf16FromBom(head) : null;
-  const out = utf16 ? new Utf16ToUtf8(utf16) : new PassThrough({ highWaterMark: READ_CHUNK });
+  // A byte order mark says what a file is, whatever `--encoding` says of the logs.
+  const encoding = utf16 ?? inputEncoding();
+  const out = encoding ? new ToUtf8(encoding) : new PassThrough({ highWaterMark: READ_CHUNK });
   raw.on('error', (err) => out.destroy(err));
   for (const decoder of decoders) decoder.on('error', (err) => out.destroy(err));
   if (head === null || refused !== null) {

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { utf16FromBom } from './decode-utf16.js';
+import { inputEncoding } from './input-encoding.js';
 import { MAGIC_BYTES, detectCompression } from './detect-compression.js';
 import type { InputSource } from './expand-inputs.js';
 import { checkWholeFile, openInput } from './open-input.js';
@@ -17,9 +18,10 @@ export interface ChunkedInput {
 /**
  * Opens a regular file for reading in chunks. A plain file is read into one
  * buffer used over and over — a chunk is valid only until the next is read —
- * so reading leaves nothing for the garbage collector; compressed data and
+ * so reading leaves nothing for the garbage collector; compressed data,
  * UTF-16 with a byte order mark (recognized from the first bytes, as
- * openInput does) come from openInput's decoding stream.
+ * openInput does) and logs in another encoding (`--encoding`) come from
+ * openInput's decoding stream.
  * Opening errors reject; read errors are thrown by the iteration.
  */
 export async function readChunks(input: Extract<InputSource, { kind: 'file' }>, chunkBytes: number): Promise<ChunkedInput> {
@@ -31,7 +33,7 @@ export async function readChunks(input: Extract<InputSource, { kind: 'file' }>, 
     // Read at a position, so the file's offset stays at 0 for the reads below.
     const { bytesRead: magicBytes } = await handle.read(magic, 0, MAGIC_BYTES, 0);
     const head = magic.subarray(0, magicBytes);
-    if (detectCompression(head) !== null || utf16FromBom(head)) {
+    if (detectCompression(head) !== null || utf16FromBom(head) || inputEncoding() !== null) {
       const decoded = await openInput(input);
       return { chunks: decoded.stream, bytesRead: decoded.bytesRead, gzip: decoded.gzip, checkComplete: decoded.checkComplete };
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
+import { inputEncoding } from './input-encoding.js';
 import type { OpenedInput } from './open-input.js';
 
 /** How many first bytes of a file tell it from another file that reuses its inode. */
@@ -32,6 +33,7 @@ export class TailFile {
   /** Deleted, read to its end and closed: nothing of it is left to remember. */
   released = false;
   private readonly out = new PassThrough({ highWaterMark: READ_CHUNK });
+  private readonly decoder = inputEncoding() === null ? null : new TextDecoder(inputEncoding()!);
   /** Bytes passed on to `out` (over every file at this path). */
   private passed = 0;
   /** Read, but not passed on yet: the unterminated last line. */
@@ -177,7 +179,8 @@ export class TailFile {
   private passOn(bytes: Buffer): boolean {
     if (bytes.length === 0 || this.out.writableEnded || this.out.destroyed) return true;
     this.passed += bytes.length;
-    return this.out.write(bytes);
+    // Whole lines are passed on: in another encoding (`--encoding`) they are re-encoded as UTF-8 one run at a time.
+    return this.out.write(this.decoder === null ? bytes : Buffer.from(this.decoder.decode(bytes), 'utf8'));
   }
 
   /** Ends the stream (what was written to it still flows out) and releases the file. */
