@@ -19,7 +19,7 @@ export function inputEncoding(): string | null {
 
 /**
  * The name of the encoding a label gives, as TextDecoder knows it (`GBK` →
- * `gbk`, `cp936` → `gbk`, `latin1` → `windows-1252`); null for a label it
+ * `gbk`, `gb2312` → `gbk`, `latin1` → `windows-1252`); null for a label it
  * does not know.
  * @example encodingOf('GB18030') // 'gb18030'
  */
