@@ -99,11 +99,23 @@ export const ACTION = /(?<![A-Za-z0-9_])(?:x-tc-|x-acs-)?action["']?\s{0,3}[:=]\
 /** Where a JSON object may start inside text: `{"`, also pretty-printed (`{\n   "`). */
 export const EMBEDDED_OBJECT_START = /\{\s{0,16}"/g;
 
-/** Object storage's XML error body: `<Error><Code>NoSuchKey</Code>…`. */
-export const XML_ERROR_CODE = /<Error>\s{0,16}<Code>([A-Za-z][A-Za-z0-9_.]{0,127})<\/Code>/g;
+/**
+ * An XML error body's code, whichever of the body's other fields come first:
+ * object storage's `<Error><Code>NoSuchKey</Code>…`, and the Alibaba OpenAPI's
+ * (its default format) `<Error><RequestId>…</RequestId><HostId>…</HostId><Code>…`.
+ */
+export const XML_ERROR_CODE =
+  /<Error>(?:\s{0,16}<(?:RequestId|HostId|TraceId|Message|Recommend)>[^<]{0,1024}<\/(?:RequestId|HostId|TraceId|Message|Recommend)>){0,5}\s{0,16}<Code>([A-Za-z][A-Za-z0-9_.]{0,127})<\/Code>/g;
 export const XML_ERROR_END = '</Error>';
 export const XML_REQUEST_ID = /<RequestId>([A-Za-z0-9][A-Za-z0-9-]{7,63}={0,2})<\/RequestId>/;
 export const XML_HOST_ID = /<HostId>([^<]{1,256})<\/HostId>/;
+export const XML_MESSAGE = /<Message>([^<]{1,1024})<\/Message>/;
+/**
+ * An Alibaba OpenAPI answer in XML, its default format: the action's
+ * `<…Response>` root with the RequestId first (AWS's XML answers put theirs
+ * in `<ResponseMetadata>`, or spell it `requestId`).
+ */
+export const XML_SUCCESS_REQUEST_ID = /<[A-Z][A-Za-z0-9]{1,63}Response>\s{0,16}<RequestId>([A-Za-z0-9][A-Za-z0-9-]{7,63})<\/RequestId>/;
 /** An S3 RequestId: 16 upper-case hex digits (Alibaba's and Tencent's are UUIDs or longer). */
 export const S3_REQUEST_ID = /^[0-9A-F]{16}$/;
 

@@ -16,7 +16,9 @@ import {
   XML_ERROR_CODE,
   XML_ERROR_END,
   XML_HOST_ID,
+  XML_MESSAGE,
   XML_REQUEST_ID,
+  XML_SUCCESS_REQUEST_ID,
 } from './patterns.js';
 import { productOfHost } from './product-rules.js';
 import type { ScanState } from './scan-state.js';
@@ -151,10 +153,11 @@ function isPopCoreName(text: string, at: number): boolean {
 }
 
 /**
- * Object-storage XML error bodies, `<Error><Code>…</Code>…<RequestId>…</RequestId>…</Error>`:
- * with a `HostId` of a vendor's host it is that vendor's (OSS); with another
- * `HostId` it is S3's, another cloud's; without one it is COS's, which writes
- * a `RequestId` (and a `TraceId`) but no `HostId`.
+ * XML error bodies, `<Error>…<Code>…</Code>…<RequestId>…</RequestId>…</Error>`:
+ * with a `HostId` of a vendor's host it is that vendor's (an Alibaba OpenAPI
+ * answer in its default format, or OSS's); with another `HostId` it is S3's,
+ * another cloud's; without one it is COS's, which writes a `RequestId` (and a
+ * `TraceId`) but no `HostId`.
  */
 export function readXmlErrors(state: ScanState): void {
   const { text, evidence, ctx } = state;
@@ -176,9 +179,22 @@ export function readXmlErrors(state: ScanState): void {
       const vendor = ctx.products.vendorOfProduct.get(XML_WITHOUT_HOST_ID_PRODUCT) ?? null;
       if (vendor) evidence.hintVendor(vendor, 3);
       evidence.addCode(m[1]!, STRENGTH.body, requestId, XML_WITHOUT_HOST_ID_PRODUCT);
+    } else {
+      return ++found >= MAX_BODIES;
     }
+    const message = XML_MESSAGE.exec(body)?.[1];
+    if (message !== undefined) evidence.noteMessage(xmlText(message));
     return ++found >= MAX_BODIES;
   });
+}
+
+/** XML's predefined entities, as an XML body escapes its text. */
+const XML_ENTITY = /&(?:lt|gt|amp|quot|apos);/g;
+const XML_ENTITY_TEXT: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
+
+/** An XML element's text as written before it was escaped: `Can&apos;t` is `Can't`. */
+function xmlText(escaped: string): string {
+  return escaped.includes('&') ? escaped.replace(XML_ENTITY, (entity) => XML_ENTITY_TEXT[entity]!) : escaped;
 }
 
 /**
@@ -219,6 +235,14 @@ export function readSdkMessage(state: ScanState): void {
 export function readInspectedSuccess(state: ScanState): void {
   const requestId = findInspectedSuccess(state.text);
   if (!requestId) return;
+  state.evidence.success = true;
+  state.evidence.successRequestId ??= requestId;
+}
+
+/** An Alibaba OpenAPI answer in XML with its RequestId and no error: a success (decideEvent prefers any error). */
+export function readXmlSuccess(state: ScanState): void {
+  const requestId = XML_SUCCESS_REQUEST_ID.exec(state.text)?.[1];
+  if (requestId === undefined) return;
   state.evidence.success = true;
   state.evidence.successRequestId ??= requestId;
 }

@@ -21,6 +21,7 @@ import {
   TEA_MESSAGE_START,
   TROUBLESHOOT_URL,
   XML_ERROR_CODE,
+  XML_SUCCESS_REQUEST_ID,
 } from './patterns.js';
 import type { ScanState } from './scan-state.js';
 import {
@@ -40,6 +41,7 @@ import {
   readTeaErrors,
   readTeaMessage,
   readXmlErrors,
+  readXmlSuccess,
 } from './shape-readers.js';
 
 /** What a group of a shape's pattern holds. */
@@ -311,14 +313,17 @@ export const SHAPES: readonly Shape[] = [
   },
   {
     name: 'xml-error-body',
-    evidence: "object storage's XML error body: OSS's with an Alibaba HostId, COS's without one, S3's (another cloud's) with another",
+    evidence: "an XML error body: the Alibaba OpenAPI's (its default format) or OSS's with an Alibaba HostId, COS's without one, S3's (another cloud's) with another",
     anchors: ['<Error>'],
     anyCase: false,
     words: ['error'],
     pattern: XML_ERROR_CODE,
     groups: { code: 1 },
     strength: STRENGTH.body,
-    examples: ['<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>5F1C2D3E4A5B6C7D8E9F0A1B</RequestId></Error>'],
+    examples: [
+      '<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>5F1C2D3E4A5B6C7D8E9F0A1B</RequestId></Error>',
+      '<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>9823FD72-9A5D-4D3F-BA2C-F8238696A81C</RequestId><HostId>onsmqtt.cn-hangzhou.aliyuncs.com</HostId><Code>InstanceNotFound</Code><Message>Failed to find the instance.</Message></Error>',
+    ],
     read: readXmlErrors,
   },
   {
@@ -368,6 +373,18 @@ export const SHAPES: readonly Shape[] = [
     strength: null,
     examples: ["response: { TotalCount: 1, Data: [], RequestId: '507f4e71-0be7-4801-8404-fea997f910dc' }"],
     read: readInspectedSuccess,
+  },
+  {
+    name: 'xml-success-body',
+    evidence: "an Alibaba OpenAPI answer in XML (its default format), `<…Response>` with its RequestId first and no error: a success",
+    anchors: ['<RequestId>'],
+    anyCase: false,
+    words: ['request'],
+    pattern: XML_SUCCESS_REQUEST_ID,
+    groups: { requestId: 1 },
+    strength: null,
+    examples: ['<?xml version="1.0" encoding="UTF-8"?><QueryTokenResponse><RequestId>4C467B38-3910-447D-87BC-AC049166F216</RequestId><TokenStatus>true</TokenStatus></QueryTokenResponse>'],
+    read: readXmlSuccess,
   },
   {
     name: 'http-status',

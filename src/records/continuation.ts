@@ -60,8 +60,8 @@ const BOX_CLOSE = 0x2575;
 
 /** A Java or Node stack frame or cause, or PHP's `Stack trace:` and its numbered frames (`#0 /src/a.php(42): …`, `#1 {main}`). */
 const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted)|Stack trace:\s*$|#\d{1,5} (?:\/|[A-Za-z]:\\|\{main\}|\[internal function\]))/;
-/** An HTML or XML error page an SDK quotes in its message (`<html>`, `</body>`). */
-const MARKUP = /^<\/?[A-Za-z!]/;
+/** An HTML or XML error page or body an SDK quotes or an application logs (`<html>`, `</body>`, `<?xml …?>`). */
+const MARKUP = /^<[/?]?[A-Za-z!]/;
 /** aliyun-java-sdk-core puts `\r\nRequestId : <ID>` at the end of its exception message. */
 const JAVA_SDK_REQUEST_ID = /^RequestId : [A-Za-z0-9-]{8,64}\s*$/;
 const CLOSER = /^[}\])]+[,;]?\s*$/;

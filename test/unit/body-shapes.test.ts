@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/types.js';
+import { recognize } from '../../src/recognition/recognize.js';
 import { builtInContext, tagText } from '../helpers/context.js';
 
 const catalog = builtInContext().catalog;
@@ -26,6 +27,26 @@ function alibabaBody(entry: CatalogEntry): object {
   };
 }
 
+/** The documented XML error body (the OpenAPI's default format), the RequestId and HostId before the Code. */
+function alibabaXmlBody(entry: CatalogEntry): string {
+  const code = concrete(entry);
+  return (
+    `<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>${ALIBABA_ID}</RequestId><HostId>onsmqtt.cn-hangzhou.aliyuncs.com</HostId>` +
+    `<Code>${code}</Code><Message>${entry.message ?? 'failed'}</Message>` +
+    `<Recommend><![CDATA[https://api.aliyun.com/troubleshoot?q=${code}&product=OnsMqtt&requestId=${ALIBABA_ID}]]></Recommend></Error>`
+  );
+}
+
+/** The XML body on its message's line, pretty-printed (as minidom's toprettyxml writes it) and in a JSON line's field. */
+function xmlShapes(xml: string): [string, string][] {
+  const pretty = xml.replace(/></g, '>\n  <').replace("?>\n  <Error>", '?>\n<Error>').replace('\n  </Error>', '\n</Error>');
+  return [
+    ['XML on a text line', `2026-11-22 09:44:34,085 ERROR mqtt.admin: GET /?Action=QueryToken -> 400 ${xml}`],
+    ['XML pretty-printed', pretty],
+    ['XML in a JSON field', JSON.stringify({ level: 'error', message: 'request failed', body: xml })],
+  ];
+}
+
 /** The documented body, whole, embedded in a text line, nested in a pino line, and as a JSON string in a field. */
 function shapes(body: object): [string, string][] {
   const json = JSON.stringify(body);
@@ -42,8 +63,9 @@ describe('every catalog code in every documented body shape', () => {
     if (entry.clientSide) continue;
     const body = entry.vendor === 'tencent' ? tencentBody(entry) : alibabaBody(entry);
     const requestId = entry.vendor === 'tencent' ? TENCENT_ID : ALIBABA_ID;
+    const texts = entry.vendor === 'tencent' ? shapes(body) : [...shapes(body), ...xmlShapes(alibabaXmlBody(entry))];
     it(`${entry.vendor} ${entry.code}`, () => {
-      for (const [shape, text] of shapes(body)) {
+      for (const [shape, text] of texts) {
         const event = tagText(text);
         expect(event, `${entry.code} ${shape}`).toMatchObject({
           event: 'error',
@@ -70,6 +92,23 @@ describe('success responses', () => {
   it('counts an Alibaba body with a RequestId and no Code as a success', () => {
     const event = tagText(`resp={"RequestId":"${ALIBABA_ID}","Success":true,"Data":{"Token":"x"}}`);
     expect(event).toMatchObject({ event: 'success', vendor: 'alibaba', requestId: ALIBABA_ID });
+  });
+
+  it('counts an Alibaba answer in XML, its RequestId first and no Error, as a success', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<QueryTokenResponse>\n  <RequestId>${ALIBABA_ID}</RequestId>\n  <TokenStatus>true</TokenStatus>\n</QueryTokenResponse>`;
+    expect(tagText(`QueryToken answered:\n${xml}`)).toMatchObject({ event: 'success', vendor: 'alibaba', requestId: ALIBABA_ID, code: null });
+  });
+
+  it("does not take AWS's XML answers, whose RequestId is in ResponseMetadata or spelled requestId, for successes", () => {
+    const query = '<SendMessageResponse><SendMessageResult><MessageId>5fea7756</MessageId></SendMessageResult><ResponseMetadata><RequestId>27daac76-34dd-47df-bd01-1f6e873584a0</RequestId></ResponseMetadata></SendMessageResponse>';
+    const ec2 = '<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>8f7724cf-496f-496e-8fe3-example</requestId></DescribeInstancesResponse>';
+    expect(tagText(query).event).toBeNull();
+    expect(tagText(ec2).event).toBeNull();
+  });
+
+  it("reads an XML error body's message, its entities decoded", () => {
+    const xml = `<Error><RequestId>${ALIBABA_ID}</RequestId><HostId>onsmqtt.cn-hangzhou.aliyuncs.com</HostId><Code>Forbidden.RAM</Code><Message>this API doesn&apos;t support RAM &amp; STS</Message></Error>`;
+    expect(recognize(xml, builtInContext())).toMatchObject({ event: 'error', code: 'Forbidden.RAM', messages: ["this API doesn't support RAM & STS"] });
   });
 
   it('does not take an application request id for an API response', () => {
