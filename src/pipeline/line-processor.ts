@@ -175,6 +175,7 @@ export class LineProcessor {
     const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     const wrapped = this.options.unwrap && !plain ? unwrapLine(text) : null;
     if (!wrapped) {
+      this.releaseUnnamedPartial();
       this.assembler.push(text, lineNo, null);
       return;
     }
@@ -220,7 +221,9 @@ export class LineProcessor {
       if (this.partials.size > DEFAULT_ASSEMBLY_LIMITS.maxOpenRecords) this.pushOldestPartial();
       return;
     }
-    this.order.push(stream, { text, lineNo: before?.lineNo ?? lineNo, origin: wrapped.origin });
+    // A last part that gives no time (Fluent Bit's tail of an event) leaves the line the time its first part gave.
+    const origin = before && wrapped.origin.time === null ? { ...wrapped.origin, time: before.origin.time } : wrapped.origin;
+    this.order.push(stream, { text, lineNo: before?.lineNo ?? lineNo, origin });
   }
 
   /**
@@ -239,7 +242,20 @@ export class LineProcessor {
       this.pushUnwrapped({ text, origin: { ...NO_DIMENSIONS, time: line.wrapperTime }, partial: false }, lineNo);
       return;
     }
+    this.releaseUnnamedPartial();
     this.assembler.pushQuiet(line, lineNo);
+  }
+
+  /**
+   * A partial line of the unnamed stream goes to its record before a line
+   * with no wrapper does: that line is the next of the same stream, and
+   * takes its place after it (Fluent Bit's printed event whose line runs on).
+   */
+  private releaseUnnamedPartial(): void {
+    const partial = this.partials.get('');
+    if (partial === undefined) return;
+    this.partials.delete('');
+    this.order.push('', { text: partial.text, lineNo: partial.lineNo, origin: partial.origin });
   }
 
   private pushOldestPartial(): void {

@@ -1,5 +1,6 @@
 import { mayStartWithLogStream } from './log-stream-prefix.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
+import { mayBeFluentBitStdout } from './fluent-bit-stdout.js';
 import { mayStartGrafanaRow } from './grafana-row.js';
 import { MAX_PREFIX } from './service-prefix.js';
 import { mayStartWithPodTail } from './unwrap-pod-tail.js';
@@ -8,7 +9,7 @@ import { mayStartWithPodTail } from './unwrap-pod-tail.js';
  * Whether `text[from, to)` may carry a wrapper or an envelope that
  * unwrapLine removes, beyond the CRI and kubectl forms the fast path checks
  * itself: a shipper's envelope (see mayCarryEnvelope), a syslog header
- * (`Nov 22 09:44:34 host program:`, `<134>1 …`), a `docker compose logs`
+ * (`Nov 22 09:44:34 host program:`, `<134>1 …`), Fluent Bit's printed events, a `docker compose logs`
  * or `docker service logs` prefix (`api-1  | `, see takeServicePrefix) or a pod tailer's (see mayStartWithPodTail). A
  * superset of what the unwrappers take, settled on a line's first
  * characters but for envelopes; such a line is never quiet, since its
@@ -33,6 +34,8 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
   // A row of Grafana's downloaded logs: `<epoch ms>\t<time>\t`.
   if (mayStartGrafanaRow(text, from, to)) return true;
+  // An event Fluent Bit's stdout output printed, `[0] <tag>: [`, or its tail, `", "stream"=>`.
+  if ((first === 0x5b || first === 0x22) && mayBeFluentBitStdout(text, from, to)) return true;
   // `Nov 22 09:44:34 `: a month, a day, a time.
   if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20 && text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
   // stern's `<pod> <container> `, kubetail's `[<pod>] `, a colour before either.

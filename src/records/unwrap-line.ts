@@ -2,6 +2,7 @@ import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
 import { fillFromKubeletPath, mergeDimensions, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { peelEnvelope } from './peel-envelope.js';
+import { takeFluentBitStdout } from './fluent-bit-stdout.js';
 import { takeGrafanaRow } from './grafana-row.js';
 import { unwrapContainer } from './unwrap-container.js';
 
@@ -50,8 +51,8 @@ export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
 }
 
 function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
-  // A downloaded file's row is the outermost layer, whatever its line holds (an envelope too).
-  const row = outermost ? takeGrafanaRow(text) : null;
+  // A downloaded file's row, or an event Fluent Bit printed, is the outermost layer, whatever its line holds (an envelope too).
+  const row = outermost ? (takeGrafanaRow(text) ?? takeFluentBitStdout(text)) : null;
   if (row) return row;
   if (mayCarryEnvelope(text)) {
     const at = text.indexOf('{');

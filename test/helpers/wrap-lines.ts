@@ -99,4 +99,12 @@ export const WRAPPERS: Wrapper[] = [
     name: 'Docker json-file',
     wrap: (text) => lines(text).map((l, i) => JSON.stringify({ log: `${l}\n`, stream: 'stderr', time: stamp(i) }) + '\n').join(''),
   },
+  {
+    // msgpack-c prints strings raw: the log's own newline ends the event's first line, the rest follows on the next.
+    name: 'Fluent Bit stdout (docker parser)',
+    wrap: (text) =>
+      lines(text)
+        .map((l, i) => `[${i % 7}] kube.var.log.containers.mqtt-admin-7d9f_iot_app-0a1b.log: [[${(BASE + i) / 1000}, {}], {"log"=>"${l}\n", "stream"=>"stderr", "time"=>"${stamp(i)}"}]\n`)
+        .join(''),
+  },
 ];

@@ -70,6 +70,10 @@ describe('the fast path gives the full path’s results', () => {
       'Chinese labels and field names, beside lines that only look like them',
       utf8('{"level":50,"time":1795340670001,"msg":"调用失败","错误码":"ResourceNotFound.Topic","请求ID":"3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b"}\n{"level":30,"time":1795340670002,"msg":"完成","错误":"无"}\n2026-11-22 09:44:36,002 ERROR 调用失败，错误码：InstanceNotFound，请求ID：5B8A1C2D-3E4F-5A6B-7C8D-9E0F1A2B3C4D\n2026-11-22 09:44:36,003 INFO 推送完成，错误码：0\n2026-11-22 09:44:36,004 INFO 请求完成\n'),
     ],
+    [
+      'Fluent Bit’s stdout events, their lines run on to a tail, beside look-alikes',
+      utf8('[0] kube.var.log.containers.api-1_iot_api-0a1b.log: [[1795340674.085000000, {}], {"log"=>"2026-11-22 09:44:34.085 ERROR failed\n", "stream"=>"stderr"}]\n[1] kube.var.log.containers.api-1_iot_api-0a1b.log: [[1795340674.086000000, {}], {"log"=>"com.tencentcloudapi.common.exception.TencentCloudSDKException: [TencentCloudSDKException]code: InternalError message:x requestId:6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61\n", "stream"=>"stderr", "time"=>"2026-11-22T09:44:34.086Z"}]\n[2] kube.var.log.containers.api-1_iot_api-0a1b.log: [[1795340674.087000000, {}], {"log"=>"\tat com.example.App.main(App.java:10)\n", "stream"=>"stderr"}]\n[0] kube.var.log.containers.api-1_iot_api-0a1b.log: [[1795340675.000000000, {}], {"log"=>"2026-11-22 09:44:35.000 INFO done", "stream"=>"stdout"}]\n[2026-11-22 09:44:36] app.INFO: x\n", "said she\n'),
+    ],
     ['lines that look like log starts but continue a record', utf8('2026-11-22 ERROR x\nCaused by: y\n... 3 more\n}\n2026-11-22 09:00:00 ok\n')],
   ];
   for (const [name, bytes] of cases) {
