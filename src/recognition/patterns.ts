@@ -27,10 +27,11 @@ export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9
  * vendors' home market log them. Group 1: the label, group 2: the value. Quotes before
  * the label need no pattern of their own: a quote is not a word character,
  * so the look-behind already lets a quoted label match. (Leaving them out
- * lets the engine start at the label's letters, several times faster.)
+ * lets the engine start at the label's letters, several times faster.) A
+ * URL's query parameter (`?code=…`, `&code=…`) is a request's, not an answer's.
  */
 export const LABELLED_CODE =
-  /(?<![A-Za-z0-9_-])(code|errorcode|error_code|error code|errcode|err_code|错误码|错误代码|错误编码)[为是]?[\\"']{0,4}\s{0,3}[:=：]\s{0,3}[\\"']{0,4}([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
+  /(?<![A-Za-z0-9_?&-])(code|errorcode|error_code|error code|errcode|err_code|错误码|错误代码|错误编码)[为是]?[\\"']{0,4}\s{0,3}[:=：]\s{0,3}[\\"']{0,4}([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
 
 /**
  * A labelled RequestId: `RequestId=…`, `requestId:…`, `request id: …`,

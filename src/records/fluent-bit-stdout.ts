@@ -14,15 +14,15 @@ const HEAD = /^\[\d{1,10}\] [^\s:]{1,256}: \[(\[?)(\d{9,10}(?:\.\d{1,9})?), /;
 /**
  * The rest of an event whose record's line ended with a line break (Docker's
  * `log` does): the line after it starts with the quote that closes the
- * string, then the record's other keys.
+ * string, then the record's other keys, and ends with the event's `}]`.
  */
-const TAIL = /^", "[^"\n]{1,256}"=>.*\}\]\r?$/;
+const TAIL_HEAD = /^", "[^"\n]{1,256}"=>/;
 
 /**
  * An event of Fluent Bit's stdout output (see HEAD): the record's line (its
  * `log`, `message`… as peelEnvelope reads it; a record without one is
  * written as JSON) and the event's time; or the tail of an event whose line
- * ended with a line break (see TAIL), which adds nothing to its record.
+ * ended with a line break (see TAIL_HEAD), which adds nothing to its record.
  * Null for any other line. A record's line may run on over the next lines,
  * which carry no prefix: the events are not told apart by their tag, so
  * those lines continue the record as a plain log's would. An event whose
@@ -32,7 +32,7 @@ const TAIL = /^", "[^"\n]{1,256}"=>.*\}\]\r?$/;
  */
 export function takeFluentBitStdout(line: string): UnwrappedLine | null {
   if (!mayBeFluentBitStdout(line, 0, line.length)) return null;
-  if (line.charCodeAt(0) === 0x22 /* " */) return TAIL.test(line) ? { text: '', origin: NO_DIMENSIONS, partial: false } : null;
+  if (line.charCodeAt(0) === 0x22 /* " */) return isTail(line) ? { text: '', origin: NO_DIMENSIONS, partial: false } : null;
   const head = HEAD.exec(line);
   if (head === null) return null;
   let at = head[0].length;
@@ -49,6 +49,12 @@ export function takeFluentBitStdout(line: string): UnwrappedLine | null {
   const text = envelope === null ? JSON.stringify(fields) : envelope.text;
   // A line still open at the line's end is partial: its tail, or the first line after it, completes it.
   return { text, origin: { ...NO_DIMENSIONS, time: parseTimeValue(Number(head[2])) }, partial: record.open };
+}
+
+/** Whether the line is an event's tail (see TAIL_HEAD): the rest of its record, to the event's `}]`. */
+function isTail(line: string): boolean {
+  const end = line.endsWith('\r') ? line.length - 1 : line.length;
+  return line.startsWith('}]', end - 2) && TAIL_HEAD.test(line);
 }
 
 /**

@@ -21,15 +21,8 @@ type Context = 'key' | 'map' | 'array';
 
 /** Past this nesting a printed value is not read (Kubernetes' metadata nests three deep). */
 const MAX_DEPTH = 16;
-const NUMBER = /-?\d{1,20}(?:\.\d{1,20})?(?:[eE][+-]?\d{1,4})?/y;
-/**
- * What may follow a map's string value: the next key, or closing brackets to
- * the line's end — the last of them the event's `]` (a JSON line's own `"}`
- * at the end of a line is text).
- */
-const AFTER_MAP_VALUE = /(?:[}\]]*\]\r?$|[}\]]*, "[^"\n]{0,256}"=>)/y;
-/** What may follow an array's string: the next element, or closing brackets to the line's end or the next key. */
-const AFTER_ARRAY_VALUE = /(?:, |[}\]]+(?:\r?$|, |[}\]]))/y;
+/** A key is short: past this, a quote is no key's end. */
+const MAX_KEY = 256;
 
 /**
  * The value printed at `text[at]`, or null where the text is not a printed
@@ -43,9 +36,28 @@ export function readPrinted(text: string, at: number, context: Context = 'map', 
   if (c === 0x5b /* [ */) return readArray(text, at, depth);
   if (c === 0x22 /* " */) return readString(text, at, context);
   for (const [word, value] of WORDS) if (text.startsWith(word, at)) return { value, end: at + word.length, open: false };
-  NUMBER.lastIndex = at;
-  const m = NUMBER.exec(text);
-  return m === null ? null : { value: Number(m[0]), end: at + m[0].length, open: false };
+  const end = numberEnd(text, at);
+  return end === at ? null : { value: Number(text.slice(at, end)), end, open: false };
+}
+
+/** Where a number msgpack-c printed (`-12`, `0.500000`, `1e+21`) that starts at `at` ends; `at` when none does. */
+function numberEnd(text: string, at: number): number {
+  let i = text.charCodeAt(at) === 0x2d /* - */ ? at + 1 : at;
+  const digits = i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i === digits) return at;
+  if (text.charCodeAt(i) === 0x2e /* . */ && isDigit(text.charCodeAt(i + 1))) for (i += 1; isDigit(text.charCodeAt(i)); i++);
+  const e = text.charCodeAt(i);
+  if (e === 0x65 || e === 0x45) {
+    let j = i + 1;
+    if (text.charCodeAt(j) === 0x2b || text.charCodeAt(j) === 0x2d) j++;
+    if (isDigit(text.charCodeAt(j))) for (i = j; isDigit(text.charCodeAt(i)); i++);
+  }
+  return i;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 const WORDS: ReadonlyArray<readonly [string, unknown]> = [
@@ -110,7 +122,7 @@ function readArray(text: string, at: number, depth: number): Printed | null {
 
 /**
  * A raw string: it ends at the first quote from `from` on that what follows
- * shows to be its end (see AFTER_MAP_VALUE).
+ * shows to be its end (see endsString).
  */
 function readString(text: string, at: number, context: Context, from = at + 1): Printed | null {
   const start = at + 1;
@@ -121,9 +133,31 @@ function readString(text: string, at: number, context: Context, from = at + 1): 
   return context === 'key' ? null : { value: text.slice(start), end: text.length, open: true };
 }
 
+/**
+ * Whether the quote before `after` ends a string: a key's when `=>`
+ * follows; a map value's when the next key follows (`, "stream"=>`), or
+ * closing brackets to the line's end, the last of them the event's `]` (a
+ * JSON line's own `"}` at the end of a line is text); an array element's
+ * when `, ` or closing brackets follow.
+ */
 function endsString(text: string, after: number, context: Context): boolean {
   if (context === 'key') return text.startsWith('=>', after);
-  const follows = context === 'map' ? AFTER_MAP_VALUE : AFTER_ARRAY_VALUE;
-  follows.lastIndex = after;
-  return follows.test(text);
+  let i = after;
+  let last = 0;
+  for (let c = text.charCodeAt(i); c === 0x7d /* } */ || c === 0x5d /* ] */; c = text.charCodeAt(++i)) last = c;
+  if (i === text.length || (i === text.length - 1 && text.charCodeAt(i) === 0x0d)) return context === 'array' ? last !== 0 : last === 0x5d;
+  if (context === 'array') return text.startsWith(', ', i);
+  return startsKey(text, i);
+}
+
+/** Whether `, "<key>"=>` starts at `at`. */
+function startsKey(text: string, at: number): boolean {
+  if (!text.startsWith(', "', at)) return false;
+  const limit = Math.min(text.length, at + 3 + MAX_KEY);
+  for (let i = at + 3; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) return text.startsWith('=>', i + 1);
+    if (c === 0x0a) return false;
+  }
+  return false;
 }
