@@ -36,8 +36,13 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   if (mayStartGrafanaRow(text, from, to)) return true;
   // An event Fluent Bit's stdout output printed, `[0] <tag>: [`, or its tail, `", "stream"=>`.
   if ((first === 0x5b || first === 0x22) && mayBeFluentBitStdout(text, from, to)) return true;
-  // `Nov 22 09:44:34 `: a month, a day, a time.
-  if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20 && text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
+  // `Nov 22 09:44:34 `: a month, a day, a time; journalctl's short-full, `Sun 2026-11-22 `.
+  if (first >= 0x41 && first <= 0x5a && text.charCodeAt(from + 3) === 0x20) {
+    if (text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
+    if (text.charCodeAt(from + 8) === 0x2d && text.charCodeAt(from + 11) === 0x2d) return true;
+  }
+  // journalctl's short-unix, `1795340674.085123 `: seconds, a dot, microseconds.
+  if (isDigit(text, from) && text.charCodeAt(from + 17) === 0x20 && (text.charCodeAt(from + 10) === 0x2e || (text.charCodeAt(from + 9) === 0x2e && text.charCodeAt(from + 16) === 0x20))) return true;
   // stern's `<pod> <container> `, kubetail's `[<pod>] `, a colour before either.
   if (mayStartWithPodTail(text, from, to)) return true;
   // `api-1  | `: a replica number, padding, a bar; `api.1.<task>@node-1    | `: a task on its node — looked for

@@ -4,7 +4,7 @@ import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
 /**
- * RFC 3164 as rsyslog and syslog-ng write files and journalctl prints:
+ * RFC 3164 as rsyslog and syslog-ng write files and journalctl prints (its short and short-precise):
  * `Nov 22 09:44:34 host program[pid]: message` (short-precise: `09:44:34.123456`).
  */
 const BSD_SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d(?:\.\d{1,9})?) ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?(.*)$/s;
@@ -16,6 +16,16 @@ const BSD_SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d(?:\
  * `[…]` is required: without it the words after a time are an application's.
  */
 const ISO_SYSLOG = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) (?:([^\s:[\]]+) )?([^\s:[\]]+)\[([^\]\s]+)\]: ?/;
+/**
+ * journalctl's short-full: the weekday, the date and time and the zone's
+ * abbreviation, then the host and program (`Sun 2026-11-22 09:44:34 UTC
+ * node-1 mqtt-admin[812]: message`; `--since`'s own form of a time).
+ */
+const FULL_SYSLOG = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?) ([A-Za-z][A-Za-z0-9+-]{0,7}) ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?/;
+/** journalctl's short-unix: seconds since the epoch with microseconds (`1795340674.085123 node-1 mqtt-admin[812]: message`). */
+const UNIX_SYSLOG = /^(\d{9,10}\.\d{6}) ([^\s:]+) ([^\s:[\]]+)\[(\d+)\]: ?/;
+/** Zone abbreviations that name UTC; any other is read in the logs' zone (`--log-tz`): CST is China's or America's. */
+const UTC_NAMES = new Set(['UTC', 'GMT', 'UCT', 'Z']);
 /** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
 const IETF_START = /^<\d{1,3}>1 /;
 
@@ -33,12 +43,19 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
   const first = line.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) {
     const iso = ISO_SYSLOG.exec(line);
-    return iso ? syslogLine(line.slice(iso[0].length), iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!)) : null;
+    if (iso) return syslogLine(line.slice(iso[0].length), iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!));
+    const unix = line.charCodeAt(10) === 0x2e || line.charCodeAt(9) === 0x2e ? UNIX_SYSLOG.exec(line) : null;
+    return unix ? syslogLine(line.slice(unix[0].length), unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000)) : null;
   }
   if (first === 0x3c /* < */) {
     const ietf = IETF_START.exec(line) ? readIetfSyslog(line) : null;
     if (ietf) return ietf;
   } else if (first < 0x41 || first > 0x5a) return null;
+  if (line.charCodeAt(3) === 0x20 && line.charCodeAt(8) === 0x2d) {
+    const full = FULL_SYSLOG.exec(line);
+    const utc = full !== null && UTC_NAMES.has(full[2]!);
+    return full ? syslogLine(line.slice(full[0].length), full[3]!, full[4]!, full[5] ?? '-', parseTimestamp(utc ? `${full[1]!}Z` : full[1]!)) : null;
+  }
   const bsd = BSD_SYSLOG.exec(line);
   return bsd ? syslogLine(bsd[7]!, bsd[4]!, bsd[5]!, bsd[6] ?? '-', yearLessTime(bsd[1]!, Number(bsd[2]!.trim()), bsd[3]!)) : null;
 }

@@ -66,6 +66,14 @@ export const WRAPPERS: Wrapper[] = [
     wrap: (text) => lines(text).map((l, i) => `Nov 22 09:00:00.${String(i).padStart(6, '0')} node-1 mqtt-admin[812]: ${l}\n`).join(''),
   },
   {
+    name: 'journalctl -o short-full',
+    wrap: (text) => lines(text).map((l, i) => `Sun ${new Date(BASE + i * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC node-1 mqtt-admin[812]: ${l}\n`).join(''),
+  },
+  {
+    name: 'journalctl -o short-unix',
+    wrap: (text) => lines(text).map((l, i) => `${((BASE + i) / 1000).toFixed(6)} node-1 mqtt-admin[812]: ${l}\n`).join(''),
+  },
+  {
     name: 'Heroku logplex',
     wrap: (text) => lines(text).map((l, i) => `${stamp(i).replace('Z', '').slice(0, 26)}+00:00 app[web.1]: ${l}\n`).join(''),
   },

@@ -74,6 +74,10 @@ describe('the fast path gives the full path’s results', () => {
       'Fluent Bit’s stdout events, their lines run on to a tail, beside look-alikes',
       utf8('[0] kube.var.log.containers.api-1_iot_api-0a1b.log: [[1795340674.085000000, {}], {"log"=>"2026-11-22 09:44:34.085 ERROR failed\n", "stream"=>"stderr"}]\n[1] kube.var.log.containers.api-1_iot_api-0a1b.log: [[1795340674.086000000, {}], {"log"=>"com.tencentcloudapi.common.exception.TencentCloudSDKException: [TencentCloudSDKException]code: InternalError message:x requestId:6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61\n", "stream"=>"stderr", "time"=>"2026-11-22T09:44:34.086Z"}]\n[2] kube.var.log.containers.api-1_iot_api-0a1b.log: [[1795340674.087000000, {}], {"log"=>"\tat com.example.App.main(App.java:10)\n", "stream"=>"stderr"}]\n[0] kube.var.log.containers.api-1_iot_api-0a1b.log: [[1795340675.000000000, {}], {"log"=>"2026-11-22 09:44:35.000 INFO done", "stream"=>"stdout"}]\n[2026-11-22 09:44:36] app.INFO: x\n", "said she\n'),
     ],
+    [
+      'journalctl’s short-full and short-unix lines, a stack relayed line by line, beside look-alikes',
+      utf8('Sun 2026-11-22 09:44:34 UTC node-1 mqtt-admin[812]: 2026-11-22 09:44:34.085 ERROR failed\nSun 2026-11-22 09:44:34 UTC node-1 mqtt-admin[812]: com.tencentcloudapi.common.exception.TencentCloudSDKException: [TencentCloudSDKException]code: InternalError message:x requestId:6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61\nSun 2026-11-22 09:44:34 UTC node-1 mqtt-admin[812]: \tat com.example.App.main(App.java:10)\n1795340675.000000 node-1 mqtt-admin[812]: 2026-11-22 09:44:35.000 INFO done\n1795340675.000001 node-1 mqtt-admin[812]: \tat x\nSun 2026-11-22 is a date\n1795340675.000000 words here\n'),
+    ],
     ['lines that look like log starts but continue a record', utf8('2026-11-22 ERROR x\nCaused by: y\n... 3 more\n}\n2026-11-22 09:00:00 ok\n')],
   ];
   for (const [name, bytes] of cases) {

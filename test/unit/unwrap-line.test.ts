@@ -3,6 +3,8 @@ import { NO_DIMENSIONS } from '../../src/records/envelope-dimensions.js';
 import { mayCarryEnvelope } from '../../src/records/may-carry-envelope.js';
 import { unwrapLine } from '../../src/records/unwrap-line.js';
 import { setTimeReference } from '../../src/time/time-reference.js';
+import { setLogTimeZone } from '../../src/time/parse-time.js';
+import { parseTimeZone, UTC } from '../../src/time/time-zone.js';
 
 const AT = Date.UTC(2026, 10, 22, 9, 44, 34, 85);
 const line = (value: object): string => JSON.stringify(value);
@@ -59,6 +61,22 @@ describe('relays’ and tools’ prefixes', () => {
     expect(unwrapLine('Nov 22 09:44:34.085123 node-1 mqtt-admin[812]: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream } });
     // Without the program's brackets the words after the time are the application's (kubectl --timestamps, winston).
     expect(unwrapLine('2026-11-22T09:44:34.085Z INFO app: ready')).toMatchObject({ text: 'INFO app: ready', origin: { stream: null, host: null } });
+  });
+
+  it('removes journalctl’s short-full and short-unix headers: a zone other than UTC’s abbreviation is read in the logs’ zone', () => {
+    const stream = 'program=mqtt-admin\u0000pid=812';
+    expect(unwrapLine('Sun 2026-11-22 09:44:34 UTC node-1 mqtt-admin[812]: \tat x')).toEqual({ text: '\tat x', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT - 85 }, partial: false });
+    expect(unwrapLine('Sun 2026-11-22 09:44:34.085123 GMT node-1 kernel: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream: 'program=kernel', time: AT } });
+    expect(unwrapLine('1795340674.085123 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT }, partial: false });
+    setLogTimeZone(parseTimeZone('+08:00')!);
+    try {
+      expect(unwrapLine('Sun 2026-11-22 17:44:34 CST node-1 mqtt-admin[812]: boom')?.origin.time).toBe(AT - 85);
+    } finally {
+      setLogTimeZone(UTC);
+    }
+    for (const line of ['Sun 2026-11-22 09:44:34 is when it broke', '1795340674.085123 is the time', '1795340674.085123 node-1 app: no pid', 'Sun 2026-11-22T09:44:34Z node-1 app[1]: x']) {
+      expect(unwrapLine(line)?.origin.host ?? null, line).toBeNull();
+    }
   });
 
   it('restores the control characters rsyslog escaped (`#011` a tab), in a syslog header’s message only', () => {
