@@ -105,6 +105,8 @@ export class LineProcessor {
   /** Puts newest-first streams back in written order before assembly. */
   private readonly order: StreamOrder;
   private readonly partials = new Map<string, PartialLine>();
+  /** The origin of the event whose text runs on over the lines that follow (see UnwrappedLine.runOn), until its tail. */
+  private runOn: LineOrigin | null = null;
   private readonly repeats: RepeatWindow;
   /** Errors with a RequestId whose repeat was settled here (see LineOptions.settleRepeats). */
   private settledRequestIds = 0;
@@ -175,10 +177,16 @@ export class LineProcessor {
     const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     const wrapped = this.options.unwrap && !plain ? unwrapLine(text) : null;
     if (!wrapped) {
-      this.releaseUnnamedPartial();
-      this.assembler.push(text, lineNo, null);
+      if (this.runOn) this.pushUnwrapped({ text, origin: this.runOn, partial: false }, lineNo);
+      else this.assembler.push(text, lineNo, null);
       return;
     }
+    if (wrapped.runOn === 'closes') {
+      // The rest of an event whose text ran on: its record has all its text.
+      this.runOn = null;
+      return;
+    }
+    this.runOn = wrapped.runOn === 'opens' ? wrapped.origin : null;
     this.pushUnwrapped(wrapped, lineNo);
   }
 
@@ -221,9 +229,7 @@ export class LineProcessor {
       if (this.partials.size > DEFAULT_ASSEMBLY_LIMITS.maxOpenRecords) this.pushOldestPartial();
       return;
     }
-    // A last part that gives no time (Fluent Bit's tail of an event) leaves the line the time its first part gave.
-    const origin = before && wrapped.origin.time === null ? { ...wrapped.origin, time: before.origin.time } : wrapped.origin;
-    this.order.push(stream, { text, lineNo: before?.lineNo ?? lineNo, origin });
+    this.order.push(stream, { text, lineNo: before?.lineNo ?? lineNo, origin: wrapped.origin });
   }
 
   /**
@@ -242,20 +248,12 @@ export class LineProcessor {
       this.pushUnwrapped({ text, origin: { ...NO_DIMENSIONS, time: line.wrapperTime }, partial: false }, lineNo);
       return;
     }
-    this.releaseUnnamedPartial();
+    // Inside an event whose text runs on, the line is that event's, in its stream.
+    if (this.runOn) {
+      this.pushUnwrapped({ text: line.buf.toString('utf8', line.start, line.end), origin: this.runOn, partial: false }, lineNo);
+      return;
+    }
     this.assembler.pushQuiet(line, lineNo);
-  }
-
-  /**
-   * A partial line of the unnamed stream goes to its record before a line
-   * with no wrapper does: that line is the next of the same stream, and
-   * takes its place after it (Fluent Bit's printed event whose line runs on).
-   */
-  private releaseUnnamedPartial(): void {
-    const partial = this.partials.get('');
-    if (partial === undefined) return;
-    this.partials.delete('');
-    this.order.push('', { text: partial.text, lineNo: partial.lineNo, origin: partial.origin });
   }
 
   private pushOldestPartial(): void {

@@ -1,5 +1,5 @@
 import { parseTimeValue } from '../time/parse-time.js';
-import { NO_DIMENSIONS } from './envelope-dimensions.js';
+import { fillFromKubeletPath, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { peelEnvelope } from './peel-envelope.js';
 import { readPrinted } from './printed-map.js';
 import type { UnwrappedLine } from './unwrap-line.js';
@@ -10,7 +10,7 @@ import type { UnwrappedLine } from './unwrap-line.js';
  * `[<n>] <tag>: [<epoch>, {<record>}]` (1.x), the maps printed by msgpack-c
  * (see printed-map.ts). The head of an event, up to its record's map.
  */
-const HEAD = /^\[\d{1,10}\] [^\s:]{1,256}: \[(\[?)(\d{9,10}(?:\.\d{1,9})?), /;
+const HEAD = /^\[\d{1,10}\] ([^\s:]{1,256}): \[(\[?)(\d{9,10}(?:\.\d{1,9})?), /;
 /**
  * The rest of an event whose record's line ended with a line break (Docker's
  * `log` does): the line after it starts with the quote that closes the
@@ -21,22 +21,21 @@ const TAIL_HEAD = /^", "[^"\n]{1,256}"=>/;
 /**
  * An event of Fluent Bit's stdout output (see HEAD): the record's line (its
  * `log`, `message`… as peelEnvelope reads it; a record without one is
- * written as JSON) and the event's time; or the tail of an event whose line
- * ended with a line break (see TAIL_HEAD), which adds nothing to its record.
- * Null for any other line. A record's line may run on over the next lines,
- * which carry no prefix: the events are not told apart by their tag, so
- * those lines continue the record as a plain log's would. An event whose
- * line runs past its own is partial, so the tail after it joins it rather
- * than adding a line to its record.
+ * written as JSON), the event's time, and its tag as its stream; or the
+ * tail of an event whose line ended with a line break (see TAIL_HEAD),
+ * which adds nothing to its record. Null for any other line. A record's
+ * line may run on over the lines after it, which carry no prefix: such an
+ * event `opens` a run, whose lines belong to its stream until its tail
+ * `closes` it (the line processor keeps that state).
  * @example takeFluentBitStdout('[0] app.log: [[1795340674.085000000, {}], {"log"=>"boom", "stream"=>"stderr"}]') // { text: 'boom', … }
  */
 export function takeFluentBitStdout(line: string): UnwrappedLine | null {
   if (!mayBeFluentBitStdout(line, 0, line.length)) return null;
-  if (line.charCodeAt(0) === 0x22 /* " */) return isTail(line) ? { text: '', origin: NO_DIMENSIONS, partial: false } : null;
+  if (line.charCodeAt(0) === 0x22 /* " */) return isTail(line) ? { text: '', origin: NO_DIMENSIONS, partial: false, runOn: 'closes' } : null;
   const head = HEAD.exec(line);
   if (head === null) return null;
   let at = head[0].length;
-  if (head[1] === '[') {
+  if (head[2] === '[') {
     const metadata = readPrinted(line, at);
     if (metadata === null || metadata.open || !line.startsWith('], ', metadata.end)) return null;
     at = metadata.end + 3;
@@ -47,8 +46,20 @@ export function takeFluentBitStdout(line: string): UnwrappedLine | null {
   const fields = record.value as Record<string, unknown>;
   const envelope = peelEnvelope(fields);
   const text = envelope === null ? JSON.stringify(fields) : envelope.text;
-  // A line still open at the line's end is partial: its tail, or the first line after it, completes it.
-  return { text, origin: { ...NO_DIMENSIONS, time: parseTimeValue(Number(head[2])) }, partial: record.open };
+  const origin = tagOrigin(head[1]!, parseTimeValue(Number(head[3])));
+  return record.open ? { text, origin, partial: false, runOn: 'opens' } : { text, origin, partial: false };
+}
+
+/**
+ * An event's stream is its tag (and the pod, namespace and container an
+ * in_tail tag's container log path names), never its record's fields: an
+ * event whose line runs on has the rest of its record on its tail.
+ */
+function tagOrigin(tag: string, time: number | null): Dimensions {
+  const origin: Dimensions = { ...NO_DIMENSIONS, stream: `tag=${tag}`, time };
+  // in_tail's tag is the file's path with dots (`kube.var.log.containers.<pod>_<namespace>_<container>-<id>.log`).
+  if (tag.includes('.log')) fillFromKubeletPath(origin, tag);
+  return origin;
 }
 
 /** Whether the line is an event's tail (see TAIL_HEAD): the rest of its record, to the event's `}]`. */

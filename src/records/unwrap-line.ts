@@ -12,6 +12,13 @@ export interface UnwrappedLine {
   origin: Dimensions;
   /** The runtime split this line; its text continues on the next line of the same stream. */
   partial: boolean;
+  /**
+   * A shipper printed this line's text without escaping its line breaks
+   * (Fluent Bit's stdout output): `opens` — the text runs on over the lines
+   * after it, which carry no wrapper and belong to this line's stream;
+   * `closes` — the line is the rest of such an event, and adds no text.
+   */
+  runOn?: 'opens' | 'closes';
 }
 
 /** Layers peeled at most: a shipper's record around a runtime's around a platform's is three. */
@@ -40,14 +47,17 @@ export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
   let text = line;
   let origin: Dimensions | null = null;
   let partial = false;
+  let runOn: UnwrappedLine['runOn'];
   for (let layer = 0; layer < MAX_LAYERS; layer++) {
     const peeled = peelLayer(text, asRead && layer === 0);
     if (!peeled) break;
     origin = origin ? mergeDimensions(origin, peeled.origin) : peeled.origin;
     partial ||= peeled.partial;
+    runOn ??= peeled.runOn;
     text = peeled.text;
   }
-  return origin ? { text, origin, partial } : null;
+  if (!origin) return null;
+  return runOn === undefined ? { text, origin, partial } : { text, origin, partial, runOn };
 }
 
 function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
