@@ -44,8 +44,8 @@ export interface LineGate {
   anyCase: RegExp;
   /** The same search in WebAssembly, over a block's bytes (see LineSearch); null where it cannot serve. */
   search: LineSearch | null;
-  /** Whether a JSON key can make its line an event (a code field, a `RequestId`). */
-  isEventKey: (key: string) => boolean;
+  /** Whether a JSON key can make its line an event (a code field, a `RequestId`); `lineHoldsKey` says whether the line holds another key. */
+  isEventKey: (key: string, lineHoldsKey: (key: string) => boolean) => boolean;
   /** Whether a JSON string value can count toward an event (it holds a code, a RequestId, an SDK's error text…). */
   valueMayMatter: (value: string) => boolean;
 }
@@ -422,12 +422,18 @@ function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, g
     if (hit < close) {
       const token = view.slice(open + 1, close);
       const isKey = view.charCodeAt(skipWhitespace(view, close + 1)) === 0x3a; /* : */
-      if (isKey ? gate.isEventKey(token) : gate.valueMayMatter(token)) return false;
+      if (isKey ? gate.isEventKey(token, (key) => holdsKey(view, p, lineEnd, key)) : gate.valueMayMatter(token)) return false;
       hit = lineHits.next(view, close);
     }
     open = view.indexOf('"', close + 1);
   }
   return true;
+}
+
+/** Whether the line `view[p, lineEnd)` holds `"<key>"`. */
+function holdsKey(view: string, p: number, lineEnd: number, key: string): boolean {
+  const at = view.indexOf(`"${key}"`, p);
+  return at >= 0 && at < lineEnd;
 }
 
 function onlyWhitespace(text: string, from: number, to: number): boolean {

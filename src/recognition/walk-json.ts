@@ -26,6 +26,8 @@ const RECOMMEND_PRODUCT = /[?&]product=([A-Za-z]{2,32})\b/;
 const CLASS_KEYS = new Set(['name', 'type', 'class', 'classname', 'exceptionclass', 'exceptiontype', 'errorclass', 'errortype']);
 /** A class name of an exception or error, qualified or not: `com.tencentcloudapi.common.exception.TencentCloudSDKException`. */
 const EXCEPTION_CLASS = /^[A-Za-z_$][\w$]{0,127}(?:[.:\\][A-Za-z_$][\w$]{0,127}){0,16}(?:Exception|Error)$/;
+/** An API action's name: `CreateGroupId`. */
+const PASCAL_CASE_ACTION = /^[A-Z][A-Za-z0-9]{2,63}$/;
 /** google.rpc.Code names, as Google's error bodies write them in `status`. */
 const GOOGLE_STATUS = /^[A-Z][A-Z_]{2,40}$/;
 
@@ -100,12 +102,20 @@ function noteTopLevel(line: { [key: string]: Json }, evidence: Evidence): void {
  * and inspectTencentResponse, which read that spelling only). Any other
  * RequestId field (`requestId`, `request_id`, `x-acs-request-id`) makes an
  * event only beside a code or an SDK's error text, which are found by
- * themselves: an access log line with its request's id is no event. A
+ * themselves: an access log line with its request's id is no event — but
+ * in a line that holds an audit trail's `eventSource` (`lineHoldsKey` says
+ * whether the line holds a key), any RequestId field may make one. A
  * dotted path (`error.code`) is judged by its last name.
  */
-export function isEventKey(key: string): boolean {
-  return namesEventField(key, normalizeKey(key));
+export function isEventKey(key: string, lineHoldsKey: (key: string) => boolean = NO_KEY): boolean {
+  const norm = normalizeKey(key);
+  // An audit trail's event records an API call: its `requestId` makes it an event (a success without an error code).
+  return namesEventField(key, norm) || (REQUEST_ID_KEYS.has(norm) && lineHoldsKey(AUDIT_EVENT_KEY));
 }
+
+/** The key an audit trail's events (ActionTrail's, CloudTrail's) carry beside the API's name, `eventName`. */
+const AUDIT_EVENT_KEY = 'eventSource';
+const NO_KEY = (): boolean => false;
 
 function namesEventField(key: string, norm: string): boolean {
   if (CODE_KEYS.has(norm) || (REQUEST_ID_KEYS.has(norm) && key === 'RequestId')) return true;
@@ -177,6 +187,9 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
   let errorContext = ERROR_CONTEXT_KEYS.has(parentKey.toLowerCase());
   /** A request object's `id` is its RequestId (`"request":{"id":…}`, ECS's `http.request.id`). */
   const requestObject = normalizeKey(parentKey) === 'request';
+  /** An audit trail's event (ActionTrail's, CloudTrail's): the API it records is its `eventName`, beside its `eventSource`. */
+  let eventName: string | null = null;
+  let eventSource = false;
   for (const key of Object.keys(obj)) {
     const norm = normalizeKey(key);
     const value = obj[key];
@@ -191,7 +204,11 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     } else if (MESSAGE_KEYS.has(norm)) {
       if (typeof value === 'string') message = value;
     } else if (ACTION_KEYS.has(norm)) {
-      if (typeof value === 'string' && /^[A-Z][A-Za-z0-9]{2,63}$/.test(value)) evidence.noteAction(value);
+      if (typeof value === 'string' && PASCAL_CASE_ACTION.test(value)) evidence.noteAction(value);
+    } else if (norm === 'eventname') {
+      if (typeof value === 'string' && PASCAL_CASE_ACTION.test(value)) eventName = value;
+    } else if (norm === 'eventsource') {
+      eventSource = typeof value === 'string';
     } else if (norm === 'stack' || norm === 'name' || norm === 'type') {
       errorContext = true;
     } else if (norm === 'statuscode' || norm === 'httpstatus' || norm === 'status') {
@@ -210,6 +227,8 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     inspectTencentResponse(response, evidence, ctx);
     return;
   }
+  const auditEvent = eventSource && eventName !== null;
+  if (auditEvent) evidence.noteAction(eventName!);
   if (requestId) evidence.addRequestId(requestId);
   const hostId = typeof obj['HostId'] === 'string' ? obj['HostId'] : null;
   const hostVendor = hostId === null ? null : (ctx.hosts.find(([host]) => hostId.includes(host))?.[1] ?? null);
@@ -225,16 +244,21 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
   const alibabaBody = 'RequestId' in obj && 'Code' in obj && (typeof obj['Recommend'] === 'string' || hostVendor !== null);
   if (!code && bodyCode && alibabaBody) code = bodyCode;
   else if (bodyCode) unusableCode = true;
+  // An audit trail's event names the API's host as its `eventSource`: a vendor's host vouches for its code as a body does.
+  const sourceHost = auditEvent && typeof obj['eventSource'] === 'string' ? obj['eventSource'] : null;
+  const sourceVendor = sourceHost === null ? null : (ctx.hosts.find(([host]) => sourceHost.includes(host))?.[1] ?? null);
   if (code) {
-    const vendor = alibabaBody ? (hostVendor ?? ctx.upperCaseIds) : null;
+    const vendor = alibabaBody ? (hostVendor ?? ctx.upperCaseIds) : sourceVendor;
     if (vendor) evidence.hintVendor(vendor, 3);
-    const strength = alibabaBody ? STRENGTH.body : requestId ? STRENGTH.paired : errorContext ? STRENGTH.labelled : STRENGTH.inferred;
-    const product = alibabaBody ? bodyProduct(obj, hostId, vendor, ctx) : null;
+    const documented = alibabaBody || sourceVendor !== null;
+    const strength = documented ? STRENGTH.body : requestId ? STRENGTH.paired : errorContext ? STRENGTH.labelled : STRENGTH.inferred;
+    const product = alibabaBody ? bodyProduct(obj, hostId, vendor, ctx) : sourceVendor ? productOfHost(sourceHost!, sourceVendor, ctx.products) : null;
     evidence.addCode(code, strength, requestId, product, parentKey === 'log');
     if (message) evidence.noteMessage(message);
   } else if (requestId && errorContext && message) {
     evidence.noteMessage(message);
-  } else if (obj['RequestId'] === requestId && requestId && !unusableCode && isAlibabaSuccess(obj, numericCode)) {
+  } else if (requestId && !unusableCode && (auditEvent ? numericCode === null && !('errorMessage' in obj) : obj['RequestId'] === requestId && isAlibabaSuccess(obj, numericCode))) {
+    // An audit trail's event without an error code records a call that succeeded.
     evidence.success = true;
     evidence.successRequestId ??= requestId;
   }

@@ -4,9 +4,9 @@ import { parseTimeValue } from './parse-time.js';
  * Top-level fields of a JSON log line that hold its time, lower-cased:
  * OpenTelemetry's `timeUnixNano`, Serilog's compact `@t` (CLEF), log4j2's
  * JsonLayout `instant` (`{"epochSecond":…,"nanoOfSecond":…}`) and
- * `timeMillis` among them.
+ * `timeMillis`, audit trails' `eventTime` (ActionTrail, CloudTrail) among them.
  */
-const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date', 'timeunixnano', '@t', 'instant', 'timemillis']);
+const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date', 'timeunixnano', '@t', 'instant', 'timemillis', 'eventtime']);
 
 /**
  * The time of a parsed JSON log line: the first top-level time field

@@ -116,6 +116,27 @@ describe('success responses', () => {
   });
 });
 
+describe('audit trails’ events (ActionTrail)', () => {
+  const event = (fields: object): string =>
+    JSON.stringify({ eventId: 'A5A4BB74-EFBC-5D8B-BD8A-1B9131429438', eventSource: 'onsmqtt.cn-hangzhou.aliyuncs.com', eventType: 'ApiCall', eventName: 'CreateGroupId', eventTime: '2026-11-22T01:44:35Z', requestId: ALIBABA_ID, serviceName: 'OnsMqtt', ...fields });
+
+  it('reads an event with an error code as that API error, its eventName the action, its eventSource the product', () => {
+    expect(tagText(event({ errorCode: 'GroupIdAlreadyExsited', errorMessage: 'The specified GroupId already exists.' }))).toMatchObject({ event: 'error', vendor: 'alibaba', code: 'GroupIdAlreadyExsited', requestId: ALIBABA_ID, action: 'CreateGroupId', product: 'onsmqtt' });
+    // Another product's code, uncatalogued, is still that product's error, vouched for by its host.
+    expect(tagText(event({ eventSource: 'ecs.aliyuncs.com', eventName: 'DescribeInstances', errorCode: 'InvalidInstanceId.NotFound', serviceName: 'Ecs' }))).toMatchObject({ event: 'error', vendor: 'alibaba', code: 'InvalidInstanceId.NotFound', product: 'ecs', action: 'DescribeInstances' });
+  });
+
+  it('reads an event without one as a call that succeeded', () => {
+    expect(tagText(event({ eventName: 'ListGroupId' }))).toMatchObject({ event: 'success', vendor: 'alibaba', requestId: ALIBABA_ID, action: 'ListGroupId', code: null });
+  });
+
+  it('takes an eventName for the action, and a requestId for a success, only beside an eventSource', () => {
+    const app = JSON.stringify({ level: 30, eventName: 'CreateGroupId', requestId: ALIBABA_ID, msg: 'done' });
+    expect(tagText(app).event).toBeNull();
+    expect(tagText(JSON.stringify({ level: 50, eventName: 'UserSignedUp', code: 'InstanceNotFound', requestId: ALIBABA_ID })).action).toBeNull();
+  });
+});
+
 describe('vendor attribution', () => {
   it('reports vendor null for a code both vendors have when nothing else says which', () => {
     const event = tagText('2026-11-22 10:00:00 ERROR worker: code=InternalError');
