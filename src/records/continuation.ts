@@ -33,6 +33,12 @@ export interface ContinuationState {
   /** Inside Terraform's diagnostic box (`╷`, then `│ …` lines, until `╵`): one diagnostic, one record. */
   box: boolean;
   /**
+   * Inside a Go program's crash output: from `panic: …` or `fatal error: …`
+   * (or a goroutine's header, a dump on SIGQUIT) on, the goroutines'
+   * headers, their frames' function lines and `created by` lines.
+   */
+  goroutines: boolean;
+  /**
    * The record's first line is a plain text line, not a JSON one: a brace
    * or bracket alone right after it opens a value it printed on the lines
    * after it (`logger.error("failed:\n%s", json.dumps(body, indent=2))`).
@@ -50,6 +56,7 @@ export const FRESH_STATE: ContinuationState = {
   julHeader: false,
   headerLines: 1,
   box: false,
+  goroutines: false,
   textHeader: false,
 };
 
@@ -96,6 +103,28 @@ const QUIET_LEVEL = /\b(?:TRACE|DEBUG|INFO|NOTICE|VRB|DBG|INF|level=(?:trace|deb
  */
 export const LOG_LINE_START =
   /^(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|\d\d[- ][A-Z][a-z]{2}[- ]\d{4} |[A-Z][a-z]{2} (?:[ \d]\d |\d{1,2}, \d{4} |[A-Z][a-z]{2} [ \d]\d )|[DIWEFA], \[|(?:(?:level|lvl)=\w{1,16} )?(?:time|ts|t|timestamp)=[^\s=]|\[|\{|(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL|PANIC)\b|[IWEF]\d{4} )/;
+/** What starts a Go program's crash output: a panic, a fatal error, or a goroutine's header (a dump on SIGQUIT). */
+const GO_CRASH_START = /^(?:panic: |fatal error: |goroutine \d{1,12} \[)/;
+/** A goroutine's header in a Go crash's dump, to its state's `[` (`goroutine 7 [chan receive, 5 minutes]:`). */
+const GOROUTINE_HEADER = /^goroutine \d{1,12} \[/;
+/**
+ * The start of a frame's function line, up to its argument list's `(`:
+ * `main.main(`, `github.com/x/y.(*Client).Send(`, `sync.(*Map[...]).Load(`.
+ */
+const GO_FRAME_FUNCTION = /^[A-Za-z_][\w./[\]-]{0,512}(?:\(\*?[\w[\].]{1,256}\)[\w./[\]-]{0,512})?\(/;
+/** Lines of a dump that start with words of their own: who created the goroutine, the signal, elided frames, `go run`'s exit status. */
+const GO_DUMP_WORDS = /^(?:created by |\[signal |\.\.\.additional frames elided\.\.\.|exit status \d{1,3}\s*$)/;
+
+/**
+ * Whether a line that is not indented belongs to a Go crash's goroutine
+ * dump: a goroutine's header, a frame's function line (its arguments to
+ * the line's end), or a line of GO_DUMP_WORDS.
+ */
+function isGoDumpLine(line: string): boolean {
+  if (GO_FRAME_FUNCTION.test(line)) return line.trimEnd().endsWith(')');
+  if (GOROUTINE_HEADER.test(line)) return line.trimEnd().endsWith(']:');
+  return GO_DUMP_WORDS.test(line);
+}
 /** java.util.logging's SimpleFormatter header: `Nov 22, 2026 9:44:34 AM` and the source (its class and method). */
 const JUL_HEADER = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d [AP]M /;
 /** java.util.logging's level, leading the line of the message after its header. */
@@ -130,6 +159,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   const first = line.charCodeAt(0);
   if (first === 0x20 || first === 0x09) return true;
   if (state.traceback) return !LOG_LINE_START.test(line);
+  if (state.goroutines && isGoDumpLine(line)) return true;
   if (state.causeNext || FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line)) return true;
   if (JAVA_SDK_REQUEST_ID.test(line)) return true;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return true;
@@ -160,6 +190,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     julHeader: starting && line.charCodeAt(0) !== 0x7b && JUL_HEADER.test(line),
     headerLines: julLevel ? 2 : state.headerLines,
     box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
+    goroutines: starting ? GO_CRASH_START.test(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
     textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && julLevel,
   };
 }

@@ -136,3 +136,37 @@ describe('Terraform’s diagnostic box', () => {
     expect(records(['Plan: 1 to add', '│ Error: x'])).toHaveLength(2);
   });
 });
+
+describe('a Go program’s crash output', () => {
+  it('is one record from the panic through every goroutine’s dump; the next log line starts another', () => {
+    const lines = [
+      '2026/11/22 10:20:00 sync failed',
+      'panic: [TencentCloudSDKError] Code=InternalError, Message=x, RequestId=6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61 [recovered]',
+      '\tpanic: [TencentCloudSDKError] Code=InternalError, Message=x, RequestId=6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61',
+      '',
+      'goroutine 6 [running]:',
+      'main.(*Syncer).Run.func1()',
+      '\texample.com/mqtt-sync/main.go:41 +0xba',
+      'panic({0x495480, 0xc00006e150})',
+      'github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common.(*Client).Send(0xc000123, {0x1234, 0xc0001}, ...)',
+      'sync.(*Map[...]).Load(...)',
+      'created by main.main in goroutine 1',
+      '...additional frames elided...',
+      '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x45b2e1]',
+      '',
+      'goroutine 1 [chan receive, 5 minutes]:',
+      'main.main()',
+      'exit status 2',
+      '2026/11/22 10:20:05 restarted',
+    ];
+    expect(records(lines)).toEqual([lines[0], lines.slice(1, 17).join('\n'), lines[17]]);
+  });
+
+  it('takes a frame’s function line only inside such a dump', () => {
+    expect(records(['2026/11/22 10:20:00 calling', 'main.main()', 'fatal error: all goroutines are asleep - deadlock!', '', 'goroutine 1 [semacquire]:', 'sync.runtime_Semacquire(0xc000012345?)'])).toEqual([
+      '2026/11/22 10:20:00 calling',
+      'main.main()',
+      'fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [semacquire]:\nsync.runtime_Semacquire(0xc000012345?)',
+    ]);
+  });
+});
