@@ -382,7 +382,7 @@ function classifyJson(
   // A gate hit leaves only a line of the accepted shape a chance: the rest go loud before their envelope is looked for.
   if (gateAt !== NO_HIT && !shaped) return false;
   if (unwrap && (shaped ? wrappers.envelopeInKeys(view, keys) : wrappers.envelope(view, p, lineEnd))) return false;
-  if (gateAt !== NO_HIT && !harmlessHits(view, p, lineEnd, gateAt, gate)) {
+  if (gateAt !== NO_HIT && !harmlessHits(view, p, lineEnd, gateAt, gate, keys)) {
     // Loud, but what it is not is settled: its prefix and envelope were looked for (see classifyLine).
     sink.loud(buf, from, to, true);
     return true;
@@ -412,8 +412,9 @@ function classifyJson(
  * RequestId field, or in a string value that names no such field and holds
  * no code, RequestId or SDK error text (`"statusCode":200`, `"msg":"request
  * completed"`; see valueMayMatter). A hit anywhere else makes the line loud.
+ * `keys` are the line's keys as the shape walk recorded them.
  */
-function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, gate: LineGate): boolean {
+function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, gate: LineGate, keys: JsonKeys): boolean {
   let hit = hitAt;
   let open = view.indexOf('"', p);
   while (hit < lineEnd) {
@@ -422,7 +423,7 @@ function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, g
     if (hit < close) {
       const token = view.slice(open + 1, close);
       const isKey = view.charCodeAt(skipWhitespace(view, close + 1)) === 0x3a; /* : */
-      if (isKey ? gate.isEventKey(token, (key) => holdsKey(view, p, lineEnd, key)) : gate.valueMayMatter(token)) return false;
+      if (isKey ? gate.isEventKey(token, (key) => holdsKey(view, keys, key)) : gate.valueMayMatter(token)) return false;
       hit = lineHits.next(view, close);
     }
     open = view.indexOf('"', close + 1);
@@ -430,10 +431,13 @@ function harmlessHits(view: string, p: number, lineEnd: number, hitAt: number, g
   return true;
 }
 
-/** Whether the line `view[p, lineEnd)` holds `"<key>"`. */
-function holdsKey(view: string, p: number, lineEnd: number, key: string): boolean {
-  const at = view.indexOf(`"${key}"`, p);
-  return at >= 0 && at < lineEnd;
+/** Whether the JSON line whose keys the shape walk recorded in `keys` has the key `key`. */
+function holdsKey(view: string, keys: JsonKeys, key: string): boolean {
+  const { count, starts, ends } = keys;
+  for (let k = 0; k < count; k++) {
+    if (ends[k]! - starts[k]! === key.length && view.startsWith(key, starts[k]!)) return true;
+  }
+  return false;
 }
 
 function onlyWhitespace(text: string, from: number, to: number): boolean {

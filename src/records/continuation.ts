@@ -115,6 +115,12 @@ const GO_FRAME_FUNCTION = /^[A-Za-z_][\w./[\]-]{0,512}(?:\(\*?[\w[\].]{1,256}\)[
 /** Lines of a dump that start with words of their own: who created the goroutine, the signal, elided frames, `go run`'s exit status. */
 const GO_DUMP_WORDS = /^(?:created by |\[signal |\.\.\.additional frames elided\.\.\.|exit status \d{1,3}\s*$)/;
 
+/** GO_CRASH_START, tried only on a line whose first character may start it (`p`, `f`, `g`): most lines that start a record lead with a time. */
+function startsGoCrash(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return (first === 0x70 || first === 0x66 || first === 0x67) && GO_CRASH_START.test(line);
+}
+
 /**
  * Whether a line that is not indented belongs to a Go crash's goroutine
  * dump: a goroutine's header, a frame's function line (its arguments to
@@ -190,7 +196,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     julHeader: starting && line.charCodeAt(0) !== 0x7b && JUL_HEADER.test(line),
     headerLines: julLevel ? 2 : state.headerLines,
     box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
-    goroutines: starting ? GO_CRASH_START.test(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
+    goroutines: starting ? startsGoCrash(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
     textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && julLevel,
   };
 }
