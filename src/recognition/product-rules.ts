@@ -186,6 +186,15 @@ function named(sign: ProductSign, m: RegExpExecArray, rules: ProductRules): stri
   return rules.notProducts.get(sign.vendor)?.has(product) ? null : product;
 }
 
+/**
+ * The vendor whose host the host name (a body's HostId, an audit event's
+ * eventSource) holds, among the context's hosts; null for another cloud's or none.
+ * @example vendorOfHost('onsmqtt.cn-hangzhou.aliyuncs.com', ctx.hosts) // 'alibaba'
+ */
+export function vendorOfHost(hostName: string, hosts: ReadonlyArray<readonly [string, Vendor]>): Vendor | null {
+  return hosts.find(([host]) => hostName.includes(host))?.[1] ?? null;
+}
+
 /** The product a host names (`onsmqtt.cn-hangzhou.aliyuncs.com` → `onsmqtt`), or null. */
 export function productOfHost(host: string, vendor: Vendor | null, rules: ProductRules): string | null {
   return firstHost(host, vendor, rules, null);

@@ -20,7 +20,7 @@ import {
   XML_REQUEST_ID,
   XML_SUCCESS_REQUEST_ID,
 } from './patterns.js';
-import { productOfHost } from './product-rules.js';
+import { productOfHost, vendorOfHost } from './product-rules.js';
 import type { ScanState } from './scan-state.js';
 import type { Shape, ShapeStrength } from './shapes.js';
 
@@ -168,7 +168,7 @@ export function readXmlErrors(state: ScanState): void {
     const requestId = XML_REQUEST_ID.exec(body)?.[1] ?? null;
     const hostId = XML_HOST_ID.exec(body)?.[1] ?? null;
     if (hostId !== null) {
-      const vendor = ctx.hosts.find(([host]) => hostId.includes(host))?.[1] ?? null;
+      const vendor = vendorOfHost(hostId, ctx.hosts);
       if (vendor === null) {
         evidence.noteOtherCloud(OTHER_CLOUD_OF_XML_HOST_ID);
         return ++found >= MAX_BODIES;

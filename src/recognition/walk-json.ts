@@ -4,7 +4,7 @@ import { Evidence, STRENGTH } from './evidence.js';
 import { isCandidateText } from './is-candidate-text.js';
 import { ACTION_KEYS, CODE_KEYS, MESSAGE_KEYS, REQUEST_ID_KEYS } from './json-keys.js';
 import { BODY_CODE_SHAPE, CODE_SHAPE, REQUEST_ID_SHAPE, S3_REQUEST_ID } from './patterns.js';
-import { productOfHost } from './product-rules.js';
+import { productOfHost, vendorOfHost } from './product-rules.js';
 import { expandDottedKeys, hasDottedKey, isKeyValueList, keyValueObject } from '../records/json-normal-form.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
@@ -189,7 +189,7 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
   const requestObject = normalizeKey(parentKey) === 'request';
   /** An audit trail's event (ActionTrail's, CloudTrail's): the API it records is its `eventName`, beside its `eventSource`. */
   let eventName: string | null = null;
-  let eventSource = false;
+  let eventSource: string | null = null;
   for (const key of Object.keys(obj)) {
     const norm = normalizeKey(key);
     const value = obj[key];
@@ -208,7 +208,7 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     } else if (norm === 'eventname') {
       if (typeof value === 'string' && PASCAL_CASE_ACTION.test(value)) eventName = value;
     } else if (norm === 'eventsource') {
-      eventSource = typeof value === 'string';
+      if (typeof value === 'string') eventSource = value;
     } else if (norm === 'stack' || norm === 'name' || norm === 'type') {
       errorContext = true;
     } else if (norm === 'statuscode' || norm === 'httpstatus' || norm === 'status') {
@@ -227,11 +227,11 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
     inspectTencentResponse(response, evidence, ctx);
     return;
   }
-  const auditEvent = eventSource && eventName !== null;
+  const auditEvent = eventSource !== null && eventName !== null;
   if (auditEvent) evidence.noteAction(eventName!);
   if (requestId) evidence.addRequestId(requestId);
   const hostId = typeof obj['HostId'] === 'string' ? obj['HostId'] : null;
-  const hostVendor = hostId === null ? null : (ctx.hosts.find(([host]) => hostId.includes(host))?.[1] ?? null);
+  const hostVendor = hostId === null ? null : vendorOfHost(hostId, ctx.hosts);
   // S3's body has the same four fields as Alibaba's; its HostId is no vendor's host and its RequestId 16 hex digits.
   if ('Code' in obj && hostId !== null && hostVendor === null && typeof obj['RequestId'] === 'string' && S3_REQUEST_ID.test(obj['RequestId'])) {
     evidence.noteOtherCloud('aws');
@@ -245,8 +245,8 @@ function inspectObject(obj: { [key: string]: Json }, parentKey: string, evidence
   if (!code && bodyCode && alibabaBody) code = bodyCode;
   else if (bodyCode) unusableCode = true;
   // An audit trail's event names the API's host as its `eventSource`: a vendor's host vouches for its code as a body does.
-  const sourceHost = auditEvent && typeof obj['eventSource'] === 'string' ? obj['eventSource'] : null;
-  const sourceVendor = sourceHost === null ? null : (ctx.hosts.find(([host]) => sourceHost.includes(host))?.[1] ?? null);
+  const sourceHost = auditEvent ? eventSource : null;
+  const sourceVendor = sourceHost === null ? null : vendorOfHost(sourceHost, ctx.hosts);
   if (code) {
     const vendor = alibabaBody ? (hostVendor ?? ctx.upperCaseIds) : sourceVendor;
     if (vendor) evidence.hintVendor(vendor, 3);
