@@ -42,7 +42,7 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
     if (text.charCodeAt(from + 8) === 0x2d && text.charCodeAt(from + 11) === 0x2d) return true;
   }
   // journalctl's short-unix, `1795340674.085123 `: seconds, a dot, microseconds.
-  if (isDigit(text, from) && text.charCodeAt(from + 17) === 0x20 && (text.charCodeAt(from + 10) === 0x2e || (text.charCodeAt(from + 9) === 0x2e && text.charCodeAt(from + 16) === 0x20))) return true;
+  if (isDigit(text, from) && text.charCodeAt(from + 10) === 0x2e && text.charCodeAt(from + 17) === 0x20) return true;
   // stern's `<pod> <container> `, kubetail's `[<pod>] `, a colour before either.
   if (mayStartWithPodTail(text, from, to)) return true;
   // `api-1  | `: a replica number, padding, a bar; `api.1.<task>@node-1    | `: a task on its node — looked for

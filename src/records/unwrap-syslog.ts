@@ -22,8 +22,8 @@ const ISO_SYSLOG = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:
  * node-1 mqtt-admin[812]: message`; `--since`'s own form of a time).
  */
 const FULL_SYSLOG = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?) ([A-Za-z][A-Za-z0-9+-]{0,7}) ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?/;
-/** journalctl's short-unix: seconds since the epoch with microseconds (`1795340674.085123 node-1 mqtt-admin[812]: message`). */
-const UNIX_SYSLOG = /^(\d{9,10}\.\d{6}) ([^\s:]+) ([^\s:[\]]+)\[(\d+)\]: ?/;
+/** journalctl's short-unix: seconds since the epoch (ten digits since 2001) with microseconds (`1795340674.085123 node-1 mqtt-admin[812]: message`). */
+const UNIX_SYSLOG = /^(\d{10}\.\d{6}) ([^\s:]+) ([^\s:[\]]+)\[(\d+)\]: ?/;
 /** Zone abbreviations that name UTC; any other is read in the logs' zone (`--log-tz`): CST is China's or America's. */
 const UTC_NAMES = new Set(['UTC', 'GMT', 'UCT', 'Z']);
 /** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
@@ -44,7 +44,7 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
   if (first >= 0x30 && first <= 0x39) {
     const iso = ISO_SYSLOG.exec(line);
     if (iso) return syslogLine(line.slice(iso[0].length), iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!));
-    const unix = line.charCodeAt(10) === 0x2e || line.charCodeAt(9) === 0x2e ? UNIX_SYSLOG.exec(line) : null;
+    const unix = line.charCodeAt(10) === 0x2e ? UNIX_SYSLOG.exec(line) : null;
     return unix ? syslogLine(line.slice(unix[0].length), unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000)) : null;
   }
   if (first === 0x3c /* < */) {

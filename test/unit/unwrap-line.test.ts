@@ -321,3 +321,25 @@ describe('the prefix check is a superset of the service prefixes unwrapLine take
     expect(taken).toBeGreaterThan(100);
   });
 });
+
+describe('journalctl’s short-unix header', () => {
+  it('is looked for by the fast path wherever the unwrapper takes it: its check is a superset', async () => {
+    const fc = (await import('fast-check')).default;
+    const { mayBeWrapped } = await import('../../src/records/may-be-wrapped.js');
+    const seconds = fc.constantFrom('1795340674', '179534067', '17953406741', '');
+    const fraction = fc.constantFrom('.085123', '.08512', '.0851234', '');
+    const rest = fc.constantFrom(' node-1 mqtt-admin[812]: boom', ' node-1 kernel: boom', ' boom', '');
+    let taken = 0;
+    fc.assert(
+      fc.property(seconds, fraction, rest, (s, f, r) => {
+        const line = `${s}${f}${r}`;
+        if (unwrapLine(line)?.origin.host === 'node-1') {
+          taken++;
+          expect(mayBeWrapped(line), line).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(taken).toBeGreaterThan(5);
+  });
+});
