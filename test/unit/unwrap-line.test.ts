@@ -274,22 +274,10 @@ describe('Grafana’s downloaded rows', () => {
   });
 
   it('are looked for by the fast path wherever they may be: its check is a superset', async () => {
-    const fc = (await import('fast-check')).default;
-    const { mayBeWrapped } = await import('../../src/records/may-be-wrapped.js');
-    const head = fc.constantFrom('1795340674085\t', '179534067408\t', '', '17953406740850\t');
-    const time = fc.constantFrom('2026-11-22T09:44:34.085Z', '2026-11-22T09:44:34Z', '2026-11-22 09:44:34.085', '2026-11-22 09:44:34', '2026-11-22T17:44:34+08:00', '2026-11-22T17:44:34.085+08:00', '2026-11-22T09:44:34.085123Z', '2026-11-22 09:44', 'x');
-    const rest = fc.constantFrom('\tboom', '\t\tat x', '\t{"log":"x\\n","stream":"stdout"}', ' boom', '\t', '');
-    let taken = 0;
-    fc.assert(
-      fc.property(head, time, rest, (h, t, r) => {
-        const line = `${h}${t}${r}`;
-        if (unwrapLine(line)?.origin.stream === 'grafana download') {
-          taken++;
-          expect(mayBeWrapped(line), line).toBe(true);
-        }
-      }),
-      { numRuns: 1000 },
-    );
+    const head = ['1795340674085\t', '179534067408\t', '', '17953406740850\t'];
+    const time = ['2026-11-22T09:44:34.085Z', '2026-11-22T09:44:34Z', '2026-11-22 09:44:34.085', '2026-11-22 09:44:34', '2026-11-22T17:44:34+08:00', '2026-11-22T17:44:34.085+08:00', '2026-11-22T09:44:34.085123Z', '2026-11-22 09:44', 'x'];
+    const rest = ['\tboom', '\t\tat x', '\t{"log":"x\\n","stream":"stdout"}', ' boom', '\t', ''];
+    const taken = await expectWrapperCheckAdmits([head, time, rest], (line) => unwrapLine(line)?.origin.stream === 'grafana download', 1000);
     expect(taken).toBeGreaterThan(20);
   });
 });
@@ -324,22 +312,32 @@ describe('the prefix check is a superset of the service prefixes unwrapLine take
 
 describe('journalctl’s short-unix header', () => {
   it('is looked for by the fast path wherever the unwrapper takes it: its check is a superset', async () => {
-    const fc = (await import('fast-check')).default;
-    const { mayBeWrapped } = await import('../../src/records/may-be-wrapped.js');
-    const seconds = fc.constantFrom('1795340674', '179534067', '17953406741', '');
-    const fraction = fc.constantFrom('.085123', '.08512', '.0851234', '');
-    const rest = fc.constantFrom(' node-1 mqtt-admin[812]: boom', ' node-1 kernel: boom', ' boom', '');
-    let taken = 0;
-    fc.assert(
-      fc.property(seconds, fraction, rest, (s, f, r) => {
-        const line = `${s}${f}${r}`;
-        if (unwrapLine(line)?.origin.host === 'node-1') {
-          taken++;
-          expect(mayBeWrapped(line), line).toBe(true);
-        }
-      }),
-      { numRuns: 500 },
-    );
+    const seconds = ['1795340674', '179534067', '17953406741', ''];
+    const fraction = ['.085123', '.08512', '.0851234', ''];
+    const rest = [' node-1 mqtt-admin[812]: boom', ' node-1 kernel: boom', ' boom', ''];
+    const taken = await expectWrapperCheckAdmits([seconds, fraction, rest], (line) => unwrapLine(line)?.origin.host === 'node-1', 500);
     expect(taken).toBeGreaterThan(5);
   });
 });
+
+/**
+ * Lines made of one choice from each of `parts`, in order: every one the
+ * unwrapper takes (`isTaken`) the fast path's wrapper check must admit.
+ * Returns how many were taken, for the caller to hold the property to enough cases.
+ */
+async function expectWrapperCheckAdmits(parts: string[][], isTaken: (line: string) => boolean, numRuns: number): Promise<number> {
+  const fc = (await import('fast-check')).default;
+  const { mayBeWrapped } = await import('../../src/records/may-be-wrapped.js');
+  let taken = 0;
+  fc.assert(
+    fc.property(fc.tuple(...parts.map((choices) => fc.constantFrom(...choices))), (chosen) => {
+      const line = chosen.join('');
+      if (isTaken(line)) {
+        taken++;
+        expect(mayBeWrapped(line), line).toBe(true);
+      }
+    }),
+    { numRuns },
+  );
+  return taken;
+}
