@@ -6,7 +6,8 @@ import type { DocumentEntry } from '../records/entry-finder.js';
 import { LINE_FIELDS } from '../records/envelope-fields.js';
 import { JsonDocumentReader } from '../records/json-document-reader.js';
 import { peelEnvelope } from '../records/peel-envelope.js';
-import { startsJsonDocument } from '../records/starts-json-document.js';
+import { firstValueEnd, startsJsonDocument } from '../records/starts-json-document.js';
+import { isTimedLine } from '../records/timed-line.js';
 
 /**
  * Whether a source whose first bytes are `start` is one document — a JSON
@@ -41,23 +42,39 @@ export function isJsonDocument(start: Buffer, ended: boolean): boolean {
  * Whether the first line is one JSON object that is a batch of shipped
  * lines: it carries no line of its own, and an array in it holds envelopes
  * (`{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":…,"timeUnixNano":…}]}]}]}`,
- * as the OpenTelemetry Collector's file exporter writes one batch per line)
- * or `[time, line]` pairs. Such lines are documents written one after
- * another, read as their entries. A line whose arrays hold anything else (a
- * response body's list of topics) stays a line.
+ * as the OpenTelemetry Collector's file exporter writes one batch per line;
+ * CloudWatch Logs' `logEvents`) or `[time, line]` pairs. Such lines are
+ * documents written one after another, read as their entries; so is a line
+ * of such batches written back to back, as Kinesis Data Firehose delivers
+ * CloudWatch Logs' batches to S3 (`{…}{…}`). A line whose arrays hold
+ * anything else (a response body's list of topics) stays a line.
  */
 function startsWithBatch(start: Buffer): boolean {
-  if (start[skipJsonSpace(start, 0)] !== 0x7b /* { */) return false;
+  const at = skipJsonSpace(start, 0);
+  if (start[at] !== 0x7b /* { */) return false;
   const end = start.indexOf(0x0a);
   if (end < 0) return opensWithEnvelopes(start);
-  let value: unknown;
-  try {
-    value = JSON.parse(start.toString('utf8', 0, end));
-  } catch {
-    return false;
-  }
+  const value = parseFirstValue(start, at, end);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   return !LINE_FIELDS.some((field) => field in value) && holdsEnvelopes(value, 0);
+}
+
+/**
+ * The JSON value that opens at `at`, when it closes before `end` and is
+ * followed there by nothing or by the next value (`{…}{…}`, documents written
+ * back to back); undefined when it is not one.
+ */
+function parseFirstValue(buf: Buffer, at: number, end: number): unknown {
+  const valueEnd = firstValueEnd(buf, at, end);
+  if (valueEnd < 0) return undefined;
+  const next = buf[skipJsonSpace(buf, valueEnd)];
+  const followed = valueEnd < end && next !== undefined && next !== 0x0a;
+  if (followed && next !== 0x7b /* { */ && next !== 0x5b /* [ */) return undefined;
+  try {
+    return JSON.parse(buf.toString('utf8', at, valueEnd));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -85,7 +102,9 @@ function holdsEnvelopes(value: unknown, depth: number): boolean {
 
 function isEnvelopeOrPair(element: unknown): boolean {
   if (Array.isArray(element)) return element.length === 2 && typeof element[1] === 'string';
-  return element !== null && typeof element === 'object' && peelEnvelope(element as Record<string, unknown>) !== null;
+  if (element === null || typeof element !== 'object') return false;
+  const obj = element as Record<string, unknown>;
+  return isTimedLine(obj) || peelEnvelope(obj) !== null;
 }
 
 function skipJsonSpace(buf: Buffer, from: number): number {

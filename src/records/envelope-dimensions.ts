@@ -91,6 +91,11 @@ const TIME_FIELDS = [
   'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'received_at', 'ingestionTime',
 ];
 
+/** Whether an envelope's field holds its time (see TIME_FIELDS). */
+export function isTimeField(key: string): boolean {
+  return TIME_FIELDS.includes(key);
+}
+
 function normalize(key: string): string {
   return key.toLowerCase().replace(/[-_.:@]/g, '');
 }

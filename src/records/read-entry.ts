@@ -3,12 +3,14 @@ import { parseTimeValue } from '../time/parse-time.js';
 import { mergeDimensions, NO_DIMENSIONS, readDimensions, type Dimensions } from './envelope-dimensions.js';
 import type { DocumentEntry } from './entry-finder.js';
 import { peelEnvelope } from './peel-envelope.js';
+import { timedLineField } from './timed-line.js';
 import { unwrapLine, type UnwrappedLine } from './unwrap-line.js';
 
 /**
  * What one entry of a JSON document carries, as a line of a stream: an
  * envelope's line with its dimensions and those of the objects around it
- * (Loki's `stream` labels), a `[time, line]` pair's line, or — an entry that
+ * (Loki's `stream` labels), a `[time, line]` pair's line or a line with its
+ * time and nothing else (see isTimedLine), or — an entry that
  * is an application's own event — its JSON text, with the dimensions the
  * objects around it give (none: `origin` is NO_DIMENSIONS).
  * @example readEntry({ value: ['1795340674085000000', 'boom'], context: { stream: { pod: 'api-1' } }, firstLine: 7, lastLine: 7 })
@@ -27,6 +29,10 @@ export function readEntry(entry: DocumentEntry): UnwrappedLine {
   }
   const peeled = peelEnvelope(value as Record<string, unknown>);
   if (peeled) return inner(peeled.text, around, peeled.dimensions, peeled.partial);
+  // A line with its time and nothing else (CloudWatch Logs' subscription events) is an envelope by its form.
+  const timed = timedLineField(value as Record<string, unknown>);
+  const named = timed === null ? null : readNamedLine(value as Record<string, unknown>, timed, undefined);
+  if (named) return inner(named.text, around, named.dimensions, false);
   return { text: JSON.stringify(value), origin: around, partial: false };
 }
 

@@ -41,6 +41,16 @@ function closesOnItsLine(buf: Buffer, at: number): boolean {
   const end = buf.indexOf(0x0a, at);
   // A first line longer than the sample is read as a line: one JSON record, walked whole.
   if (end < 0) return true;
+  return firstValueEnd(buf, at, end) > 0;
+}
+
+/**
+ * Where the JSON object or array that opens at `at` ends (the offset after
+ * its closing bracket), honouring strings and escapes, looking no further
+ * than `end`; -1 when it is still open there.
+ * @example firstValueEnd(Buffer.from('{"a":"}"}{"b":1}'), 0, 16) // 9
+ */
+export function firstValueEnd(buf: Buffer, at: number, end: number): number {
   let depth = 0;
   let inString = false;
   for (let i = at; i < end; i++) {
@@ -50,9 +60,9 @@ function closesOnItsLine(buf: Buffer, at: number): boolean {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) depth++;
-    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return true;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return i + 1;
   }
-  return false;
+  return -1;
 }
 
 function skipSpace(buf: Buffer, from: number): number {

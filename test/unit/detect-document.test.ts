@@ -32,4 +32,19 @@ describe('which inputs are read as JSON documents', () => {
     expect(isJsonDocument(Buffer.from(app.slice(0, 64 * 1024)), false)).toBe(false);
     expect(isJsonDocument(Buffer.from(batch('first').slice(0, 80)), false)).toBe(false);
   });
+
+  it('CloudWatch Logs’ subscription batches: one per line, or back to back on one line as Kinesis Data Firehose writes them to S3', () => {
+    const cwl = (message: string): string =>
+      JSON.stringify({ messageType: 'DATA_MESSAGE', owner: '123456789012', logGroup: '/ecs/fleet', logStream: 'ecs/api/0123456789abcdef0123456789abcdef', subscriptionFilters: ['s3'], logEvents: [{ id: '3195', timestamp: 1795340676310, message }] });
+    expect(isJsonDocument(Buffer.from(`${cwl('first')}\n${cwl('second')}\n`), false)).toBe(true);
+    expect(isJsonDocument(Buffer.from(`${cwl('first')}${cwl('second')}`), true)).toBe(true);
+    expect(isJsonDocument(Buffer.from(`${cwl('first')} ${cwl('second')}${cwl('third')}\n`), false)).toBe(true);
+    // A batch followed on its line by anything but the next one is a line.
+    expect(isJsonDocument(Buffer.from(`${cwl('first')} trailing words\n${cwl('second')}\n`), false)).toBe(false);
+  });
+
+  it('not log lines whose arrays hold objects with only a time and a message, when the line names a line of its own', () => {
+    const line = JSON.stringify({ time: 1795340676310, msg: 'retried', attempts: [{ time: 1795340676000, message: 'timed out' }] });
+    expect(isJsonDocument(Buffer.from(`${line}\n${line}\n`), false)).toBe(false);
+  });
 });
