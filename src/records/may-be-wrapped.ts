@@ -2,6 +2,7 @@ import { mayStartWithLogStream } from './log-stream-prefix.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { mayBeFluentBitStdout } from './fluent-bit-stdout.js';
 import { mayStartGrafanaRow } from './grafana-row.js';
+import { mayStartPapertrailRow } from './papertrail-row.js';
 import { MAX_PREFIX } from './service-prefix.js';
 import { mayStartWithPodTail } from './unwrap-pod-tail.js';
 
@@ -9,7 +10,8 @@ import { mayStartWithPodTail } from './unwrap-pod-tail.js';
  * Whether `text[from, to)` may carry a wrapper or an envelope that
  * unwrapLine removes, beyond the CRI and kubectl forms the fast path checks
  * itself: a shipper's envelope (see mayCarryEnvelope), a syslog header
- * (`Nov 22 09:44:34 host program:`, `<134>1 …`), Fluent Bit's printed events, a `docker compose logs`
+ * (`Nov 22 09:44:34 host program:`, `<134>1 …`), Fluent Bit's printed events, Grafana's and
+ * Papertrail's rows, a `docker compose logs`
  * or `docker service logs` prefix (`api-1  | `, see takeServicePrefix) or a pod tailer's (see mayStartWithPodTail). A
  * superset of what the unwrappers take, settled on a line's first
  * characters but for envelopes; such a line is never quiet, since its
@@ -34,6 +36,8 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
   // A row of Grafana's downloaded logs: `<epoch ms>\t<time>\t`.
   if (mayStartGrafanaRow(text, from, to)) return true;
+  // A row of Papertrail's archives: `<id>\t<time>\t`.
+  if (mayStartPapertrailRow(text, from, to)) return true;
   // An event Fluent Bit's stdout output printed, `[0] <tag>: [`, or its tail, `", "stream"=>`.
   if ((first === 0x5b || first === 0x22) && mayBeFluentBitStdout(text, from, to)) return true;
   // `Nov 22 09:44:34 `: a month, a day, a time; journalctl's short-full, `Sun 2026-11-22 `.

@@ -4,6 +4,7 @@ import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { peelEnvelope } from './peel-envelope.js';
 import { takeFluentBitStdout } from './fluent-bit-stdout.js';
 import { takeGrafanaRow } from './grafana-row.js';
+import { takePapertrailRow } from './papertrail-row.js';
 import { unwrapContainer } from './unwrap-container.js';
 
 /** A physical line with every wrapper and envelope around the application's line removed. */
@@ -61,8 +62,8 @@ export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
 }
 
 function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
-  // A downloaded file's row, or an event Fluent Bit printed, is the outermost layer, whatever its line holds (an envelope too).
-  const row = outermost ? (takeGrafanaRow(text) ?? takeFluentBitStdout(text)) : null;
+  // A downloaded file's or an archive's row, or an event Fluent Bit printed, is the outermost layer, whatever its line holds (an envelope too).
+  const row = outermost ? (takeGrafanaRow(text) ?? takePapertrailRow(text) ?? takeFluentBitStdout(text)) : null;
   if (row) return row;
   if (mayCarryEnvelope(text)) {
     const at = text.indexOf('{');

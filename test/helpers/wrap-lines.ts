@@ -17,6 +17,11 @@ function stamp(i: number): string {
   return new Date(BASE + i).toISOString().replace('Z', '123456Z');
 }
 
+/** Papertrail's archive times: `2026-11-22 01:00:00 -0800`, in the sender's zone. */
+function papertrailTime(ms: number): string {
+  return `${new Date(ms - 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')} -0800`;
+}
+
 export const WRAPPERS: Wrapper[] = [
   {
     name: 'kubectl --timestamps',
@@ -102,6 +107,15 @@ export const WRAPPERS: Wrapper[] = [
   {
     name: 'Grafana download (.txt), oldest first',
     wrap: (text) => lines(text).map((l, i) => `${BASE + i}\t${new Date(BASE + i).toISOString()}\t${l}\n`).join(''),
+  },
+  {
+    name: 'Papertrail archive (.tsv)',
+    // Each line a message of its own: id, generated_at and received_at (to the second, the sender's offset), source id, name and
+    // address, facility, severity, program, message.
+    wrap: (text) =>
+      lines(text)
+        .map((l, i) => `${50342052 + i}\t${papertrailTime(BASE + i * 1000)}\t${papertrailTime(BASE + i * 1000 + 1000)}\t42424\tfleet-api\t10.0.1.5\tLocal7\tInfo\tapp/web.1\t${l}\n`)
+        .join(''),
   },
   {
     name: 'Docker json-file',

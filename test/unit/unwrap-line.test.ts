@@ -282,6 +282,36 @@ describe('Grafana’s downloaded rows', () => {
   });
 });
 
+describe('Papertrail’s archive rows', () => {
+  const row = (time: string, message: string, program = 'app/web.1'): string =>
+    `50342052\t${time}\t2026-11-22 01:44:35 -0800\t42424\tfleet-api\t10.0.1.5\tLocal7\tError\t${program}\t${message}`;
+
+  it('take the message, the time it was generated, the sender as the host and the sender and program as the stream', () => {
+    const read = unwrapLine(row('2026-11-22 01:44:34 -0800', '\tat x'));
+    expect(read).toMatchObject({ text: '\tat x', origin: { time: Date.UTC(2026, 10, 22, 9, 44, 34), host: 'fleet-api' } });
+    expect(read?.origin.stream).toContain('program=app/web.1');
+    expect(unwrapLine(row('2026-11-22 01:44:34 -0800', 'x', 'app/worker.2'))?.origin.stream).not.toBe(read?.origin.stream);
+    expect(unwrapLine(row('2026-11-22T09:44:34Z', 'boom'))).toMatchObject({ text: 'boom', origin: { time: Date.UTC(2026, 10, 22, 9, 44, 34) } });
+    // A message that is an envelope is peeled after the row.
+    const docker = JSON.stringify({ log: 'boom\n', stream: 'stderr', time: '2026-11-22T09:44:34.085Z' });
+    expect(unwrapLine(row('2026-11-22 01:44:34 -0800', docker))).toMatchObject({ text: 'boom', origin: { time: AT, host: 'fleet-api' } });
+  });
+
+  it('are not lines led by a number and a tab that are no row', () => {
+    for (const line of ['50342052\t2026-11-22 01:44:34 -0800\tboom', '12\t2026-11-22\tx', '2026-11-22 01:44:34\t50342052\tx', '50342052\tboom']) {
+      expect(unwrapLine(line)?.origin.host ?? null, line).toBeNull();
+    }
+  });
+
+  it('are looked for by the fast path wherever they may be: its check is a superset', async () => {
+    const id = ['50342052\t', '1\t', '12345678901234567890\t', '', '50342052 '];
+    const time = ['2026-11-22 01:44:34 -0800', '2026-11-22T09:44:34Z', '2026-11-22 01:44:34.123 +08:00', '2026-11-22 01:44', 'x'];
+    const rest = ['\t2026-11-22 01:44:35 -0800\t42424\tfleet-api\t10.0.1.5\tLocal7\tError\tapp/web.1\tboom', '\t\t\t\t\t\t\t\t', '\tboom', ''];
+    const taken = await expectWrapperCheckAdmits([id, time, rest], (line) => unwrapLine(line)?.origin.stream?.startsWith('papertrail') === true, 600);
+    expect(taken).toBeGreaterThan(20);
+  });
+});
+
 describe('the prefix check is a superset of the service prefixes unwrapLine takes', () => {
   it('admits every `docker compose logs` and `docker service logs` prefix, whatever its parts', async () => {
     const fc = (await import('fast-check')).default;
