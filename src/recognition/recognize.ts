@@ -5,6 +5,7 @@ import { decideEvents, type Decision } from './decide-event.js';
 import { Evidence, STRENGTH, type CodeFinding } from './evidence.js';
 import { findOtherCloud } from './other-clouds.js';
 import { isCandidateText } from './is-candidate-text.js';
+import { isMetricSample } from './metric-sample.js';
 import { ERRNO_STYLE } from './patterns.js';
 import { findProduct } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
@@ -40,7 +41,7 @@ export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTim
     evidence.time = leadingTimeAt(text, 0, text.length);
     // A time of day alone yields to the wrapper's or envelope's time, which has its date.
     if (wrapperTime !== null && evidence.time !== null && startsWithTimeOfDay(text, 0)) evidence.time = null;
-    if (isCandidateText(text, ctx)) scanText(text, evidence, ctx);
+    if (isCandidateText(text, ctx) && !isMetricSample(text)) scanText(text, evidence, ctx);
   }
   const otherCloud = otherCloudOf(text, evidence);
   if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];
