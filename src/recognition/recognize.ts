@@ -7,6 +7,7 @@ import { findOtherCloud } from './other-clouds.js';
 import { isCandidateText } from './is-candidate-text.js';
 import { isMetricSample } from './metric-sample.js';
 import { ERRNO_STYLE } from './patterns.js';
+import { readRubydebugEvent } from '../records/rubydebug-event.js';
 import { findProduct } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
@@ -35,8 +36,12 @@ export function recognize(text: string, ctx: RecognitionContext): Recognition {
 export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTime: number | null = null): Recognition[] {
   const text = stripAnsi(record);
   const evidence = new Evidence();
-  const json = isJsonObjectText(text) && walkParsed(text, evidence, ctx);
-  if (!json) {
+  const objectText = isJsonObjectText(text);
+  const json = objectText && walkParsed(text, evidence, ctx);
+  // An event Logstash's rubydebug codec printed is walked as the object it printed (its record is no JSON text).
+  const printed = objectText && !json ? readRubydebugEvent(text) : null;
+  if (printed) walkJson(printed as never, evidence, ctx);
+  else if (!json) {
     // Read as LEADING_TIME and parseTimestamp read it, with the start of its minute remembered from line to line.
     evidence.time = leadingTimeAt(text, 0, text.length);
     // A time of day alone yields to the wrapper's or envelope's time, which has its date.
