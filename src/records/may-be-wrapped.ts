@@ -34,10 +34,12 @@ export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?
 export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar?: number): boolean {
   const first = text.charCodeAt(from);
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
-  // A row of Grafana's downloaded logs: `<epoch ms>\t<time>\t`.
-  if (mayStartGrafanaRow(text, from, to)) return true;
-  // A row of Papertrail's archives: `<id>\t<time>\t`.
-  if (mayStartPapertrailRow(text, from, to)) return true;
+  // Led by digits that are no date (a date's dash at the fifth character): a row of Grafana's downloaded logs,
+  // `<epoch ms>\t<time>\t`; of Papertrail's archives, `<id>\t<time>\t`; journalctl's short-unix, `1795340674.085123 `.
+  if (isDigit(text, from) && text.charCodeAt(from + 4) !== 0x2d /* - */) {
+    if (mayStartGrafanaRow(text, from, to) || mayStartPapertrailRow(text, from, to)) return true;
+    if (text.charCodeAt(from + 10) === 0x2e && text.charCodeAt(from + 17) === 0x20) return true;
+  }
   // An event Fluent Bit's stdout output printed, `[0] <tag>: [`, or its tail, `", "stream"=>`.
   if ((first === 0x5b || first === 0x22) && mayBeFluentBitStdout(text, from, to)) return true;
   // `Nov 22 09:44:34 `: a month, a day, a time; journalctl's short-full, `Sun 2026-11-22 `.
@@ -45,8 +47,6 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
     if (text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
     if (text.charCodeAt(from + 8) === 0x2d && text.charCodeAt(from + 11) === 0x2d) return true;
   }
-  // journalctl's short-unix, `1795340674.085123 `: seconds, a dot, microseconds.
-  if (isDigit(text, from) && text.charCodeAt(from + 10) === 0x2e && text.charCodeAt(from + 17) === 0x20) return true;
   // stern's `<pod> <container> `, kubetail's `[<pod>] `, a colour before either.
   if (mayStartWithPodTail(text, from, to)) return true;
   // `api-1  | `: a replica number, padding, a bar; `api.1.<task>@node-1    | `: a task on its node — looked for
