@@ -1,4 +1,5 @@
 import { parseTimestamp } from '../time/parse-time.js';
+import { UTC_ABBREVIATIONS } from '../time/time-zone.js';
 import { yearLessTime } from '../time/year-less-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
@@ -24,8 +25,6 @@ const ISO_SYSLOG = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:
 const FULL_SYSLOG = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?) ([A-Za-z][A-Za-z0-9+-]{0,7}) ([^\s:]+) ([^\s:[\]]+)(?:\[(\d+)\])?: ?/;
 /** journalctl's short-unix: seconds since the epoch (ten digits since 2001) with microseconds (`1795340674.085123 node-1 mqtt-admin[812]: message`). */
 const UNIX_SYSLOG = /^(\d{10}\.\d{6}) ([^\s:]+) ([^\s:[\]]+)\[(\d+)\]: ?/;
-/** Zone abbreviations that name UTC; any other is read in the logs' zone (`--log-tz`): CST is China's or America's. */
-const UTC_NAMES = new Set(['UTC', 'GMT', 'UCT', 'Z']);
 /** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
 const IETF_START = /^<\d{1,3}>1 /;
 
@@ -53,7 +52,7 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
   } else if (first < 0x41 || first > 0x5a) return null;
   if (line.charCodeAt(3) === 0x20 && line.charCodeAt(8) === 0x2d) {
     const full = FULL_SYSLOG.exec(line);
-    const utc = full !== null && UTC_NAMES.has(full[2]!);
+    const utc = full !== null && UTC_ABBREVIATIONS.has(full[2]!);
     return full ? syslogLine(line.slice(full[0].length), full[3]!, full[4]!, full[5] ?? '-', parseTimestamp(utc ? `${full[1]!}Z` : full[1]!)) : null;
   }
   const bsd = BSD_SYSLOG.exec(line);

@@ -1,5 +1,6 @@
 import { parseTimestamp, parseTimeValue } from './parse-time.js';
 import { dateLessTime } from './date-less-time.js';
+import { UTC_ABBREVIATIONS } from './time-zone.js';
 import { monthNumber, yearLessTimeOf } from './year-less-time.js';
 
 /**
@@ -18,6 +19,12 @@ const DAY_MONTH_YEAR = new RegExp(`^(\\d\\d)([- ])${MONTH}\\2(\\d{4}) (\\d\\d):(
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH} (\\d{1,2}), (\\d{4}) (\\d{1,2}):(\\d\\d):(\\d\\d) ([AP]M)(?![A-Za-z0-9])`);
 /** C's ctime and Apache's error log: `Sun Nov 22 09:44:34 2026`, `[Sun Nov 22 09:44:34.123456 2026]`. */
 const CTIME = new RegExp(`^(\\[?)(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} ([ \\d]\\d) (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))? (\\d{4})(?!\\d)`);
+/**
+ * A weekday before an ISO date and a zone's abbreviation: journalctl's
+ * `-o verbose` entry header (`Sun 2026-11-22 09:44:34.085123 UTC [s=…]`),
+ * the time short-full writes before its host.
+ */
+const WEEKDAY_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?) ([A-Za-z][A-Za-z0-9+-]{0,7})(?= |$)/;
 /** klog (Kubernetes' Go components and operators): `E1122 09:44:34.123456` — a level letter, month, day; no year. */
 const KLOG = /^[IWEF](\d\d)(\d\d) (\d\d:\d\d:\d\d(?:\.\d{1,9})?) /;
 /** Ruby's Logger: `E, [2026-11-22T09:44:34.123456 #1234] ERROR -- : …` (its time is in the log's zone). */
@@ -109,6 +116,8 @@ export function leadingTime(line: string): LeadingTime | null {
     if (m) return fromParts(m[3]!, m[1]!, m[2]!, twelveHour(m[4]!, m[7]!), m[5]!, m[6]!, undefined, m[0].length);
     m = RUBY_LOGGER.exec(line);
     if (m) return { time: parseTimestamp(m[1]!), length: 0 };
+    m = line.charCodeAt(3) === 0x20 && line.charCodeAt(8) === 0x2d ? WEEKDAY_DATE.exec(line) : null;
+    if (m) return { time: parseTimestamp(UTC_ABBREVIATIONS.has(m[2]!) ? `${m[1]!}Z` : m[1]!), length: 0 };
     m = KLOG.exec(line);
     // Its time follows the level letter: not the line's first word (length 0).
     const time = m ? yearLessTimeOf(Number(m[1]), Number(m[2]), m[3]!) : null;

@@ -11,6 +11,9 @@ export interface TimeZone {
 
 export const UTC: TimeZone = { name: 'UTC', offsetAt: () => 0 };
 
+/** Zone abbreviations that name UTC; any other a log writes (CST is China's or America's) is read in the logs' zone (`--log-tz`). */
+export const UTC_ABBREVIATIONS: ReadonlySet<string> = new Set(['UTC', 'GMT', 'UCT', 'Z']);
+
 const FIXED_OFFSET = /^([+-])(\d\d):?(\d\d)$/;
 
 /**

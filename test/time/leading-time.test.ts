@@ -39,6 +39,15 @@ describe('a plain line’s leading time, in each logger’s default form', () =>
     expect(leadingTime('E, [2026-11-22T09:44:34.123456 #1234] ERROR -- : x')).toEqual({ time: at('2026-11-22T09:44:34.123Z'), length: 0 });
   });
 
+  it('reads journalctl’s -o verbose entry header, its zone’s abbreviation UTC’s or the logs’ zone’s (length 0)', () => {
+    expect(leadingTime('Sun 2026-11-22 09:44:34.085123 UTC [s=4f1e;i=1a2b;b=9c8d;m=12345;t=5a1b2c3d4e5f6;x=abcdef]')).toEqual({ time: at('2026-11-22T09:44:34.085Z'), length: 0 });
+    setLogTimeZone(parseTimeZone('+08:00')!);
+    expect(leadingTimeOf('Sun 2026-11-22 17:44:34 CST [s=1]')).toBe(at('2026-11-22T09:44:34Z'));
+    expect(leadingTimeOf('Sun 2026-11-22 09:44:34 GMT [s=1]')).toBe(at('2026-11-22T09:44:34Z'));
+    expect(leadingTimeOf('Sun 2026-11-22 09:44:34UTC')).toBeNull();
+    expect(leadingTimeOf('Sum 2026-11-22 09:44:34 UTC')).toBeNull();
+  });
+
   it('reads a logfmt line’s time: its first pair, or its second after the level (slog, logrus, go-kit, log15)', () => {
     expect(leadingTime('time=2026-11-22T09:44:34.123+08:00 level=ERROR msg="x"')).toEqual({ time: at('2026-11-22T01:44:34.123Z'), length: 0 });
     expect(leadingTimeOf('time="2026-11-22T09:44:34Z" level=error msg="x"')).toBe(at('2026-11-22T09:44:34Z'));

@@ -64,7 +64,7 @@ describe('reading a line’s time in place', () => {
     );
   });
 
-  it('reads other loggers’ forms (java.util.logging, Tomcat, log4j, ctime, Ruby, klog, logfmt, NestJS, toLocaleString, rich, times of day) and their look-alikes as leadingTimeOf does, between ISO lines', () => {
+  it('reads other loggers’ forms (java.util.logging, Tomcat, log4j, ctime, Ruby, journalctl’s verbose header, klog, logfmt, NestJS, toLocaleString, rich, times of day) and their look-alikes as leadingTimeOf does, between ISO lines', () => {
     const piece = fc.constantFrom(
       'Nov 22, 2026 9:44:34 AM c m', 'Nov 2, 2026 12:44:34 PM c m', 'Nov 22, 2026 9:44:34 XM', 'Nov 22 2026 9:44:34 AM', 'Nox 22, 2026 9:44:34 AM',
       '22-Nov-2026 09:44:31.250 SEVERE x', '22 Nov 2026 09:44:31,2 x', '22-Nov 2026 09:44:31 x', '2-Nov-2026 09:44:31 x', '22-Nov-2026 09:44:31.1234567891',
@@ -77,6 +77,7 @@ describe('reading a line’s time in place', () => {
       '[11/22/26 09:44:34] ERROR    x', '[01/02/26 23:59:59]', '[13/22/26 09:44:34]', '[11/22/26 09:44:34 x', '[11/22/2026 09:44:34]', '[1/2/26 09:44:34]',
       '09:44:34.123 [main] ERROR c.e.App - x', '09:44:34,123 ERROR x', '09:44:34 x', '[09:44:34 ERR] x', '[09:44:34.123] x', '[09:44:34x', '09:44:34.123.456 x', '24:00:00 x', '09:60:00 x', '09:44 x', '9:44:34 x',
       '9:44AM ERR x', '12:05PM INF y', '13:05PM x', '9:44am x', '9:44AMx', '0:00AM', '09:44AM x', '[9:44AM] x',
+      'Sun 2026-11-22 09:44:34.085123 UTC [s=4f1e;i=1a2b]', 'Mon 2026-11-23 09:44:34 CST [s=1]', 'Sun 2026-11-22 09:44:34 UTC', 'Sun 2026-11-22 09:44 UTC', 'Sun 2026-11-22 09:44:34UTC',
       'ERROR x', 'INFO: y', 'SEVERE: z', 'Nov 22 09:44:34 host x', '22 ', 'E,', '[x', '2026-11-22 09:44:34,112 INFO ok', '2026-11-22 09:44:35 INFO ok',
     );
     fc.assert(
