@@ -4,6 +4,7 @@ import { findJsonEnd } from './find-json-end.js';
 import { findSdkMessage, findTeaMessage } from './find-message.js';
 import { findInspectedSuccess } from './find-inspected-success.js';
 import { findTeaErrors } from './find-tea-errors.js';
+import { findTencentNodeStackMessage } from './find-node-sdk-stack.js';
 import {
   ALIYUN_PY_CLIENT_CODE,
   EMBEDDED_OBJECT_START,
@@ -132,6 +133,19 @@ export function readPyClientCode(state: ScanState): void {
 /** A vendor SDK's exception class heading a line, unless the exception is a transport failure. */
 export function readSdkExceptionHeader(state: ScanState): void {
   if (SDK_EXCEPTION_HEADER.test(state.text) && !TRANSPORT_FAILURE.test(state.text)) state.evidence.sdkHeader = true;
+}
+
+/**
+ * tencentcloud-sdk-nodejs's exception logged by its stack alone (see
+ * findTencentNodeStackMessage): an API's error answer when its message is
+ * one the catalog lists for Tencent's codes (which then names the code);
+ * the same frame throws an HTTP status's reason (`Bad Gateway`), no API's answer.
+ */
+export function readTencentNodeStack(state: ScanState): void {
+  const message = findTencentNodeStackMessage(state.text);
+  if (message === null || !state.ctx.catalog.entriesWithMessage(message).some((entry) => entry.vendor === 'tencent')) return;
+  state.evidence.sdkHeader = true;
+  state.evidence.noteMessage(message);
 }
 
 /**

@@ -39,6 +39,7 @@ import {
   readSdkExceptionHeader,
   readSdkMessage,
   readTeaErrors,
+  readTencentNodeStack,
   readTeaMessage,
   readXmlErrors,
   readXmlSuccess,
@@ -298,6 +299,20 @@ export const SHAPES: readonly Shape[] = [
     strength: null,
     examples: ['com.tencentcloudapi.common.exception.TencentCloudSDKException: The instance does not exist.'],
     read: readSdkExceptionHeader,
+  },
+  {
+    name: 'tencent-node-stack',
+    evidence: "tencentcloud-sdk-nodejs's exception logged by its stack: `Error: <message>`, its first frame the SDK's `parseResponse`, where an error answer is thrown (Tencent; the code and RequestId are properties the stack leaves out)",
+    anchors: ['Error: ', 'Exception: '],
+    anyCase: false,
+    words: ['error', 'exception'],
+    pattern: null,
+    groups: {},
+    strength: null,
+    examples: [
+      'Error: Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.\n    at CommonClient.parseResponse (/app/node_modules/tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client.js:268:37)',
+    ],
+    read: readTencentNodeStack,
   },
   {
     name: 'pop-core-error-name',
