@@ -118,8 +118,9 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
       const value = obj[key];
       const name = normalize(key);
       if (value !== null && typeof value === 'object') {
-        // OpenTelemetry's resource and record attributes are key/value lists: `[{"key":"k8s.pod.name","value":{"stringValue":…}}]`.
-        const fields = Array.isArray(value) ? (isKeyValueList(value) ? keyValueObject(value) : null) : value;
+        // OpenTelemetry's resource and record attributes are key/value lists: `[{"key":"k8s.pod.name","value":{"stringValue":…}}]`;
+        // Datadog's tags are `key:value` strings: `["kube_pod_name:api-7d9f-0", "kube_namespace:prod"]`.
+        const fields = Array.isArray(value) ? (isKeyValueList(value) ? keyValueObject(value) : taggedObject(value)) : value;
         if (fields !== null && depth + 1 < MAX_DEPTH) visit(fields as Record<string, unknown>, name, depth + 1);
         continue;
       }
@@ -143,6 +144,19 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
   found.stream = streamParts.length > 0 ? streamParts.join('\u0000') : null;
   found.time = readTime(envelope);
   return found;
+}
+
+/** A list of `key:value` tags (Datadog's) as an object of them; null for any other list. */
+function taggedObject(list: unknown[]): Record<string, string> | null {
+  if (list.length === 0 || list.length > MAX_FIELDS) return null;
+  const out: Record<string, string> = {};
+  for (const tag of list) {
+    const colon = typeof tag === 'string' ? tag.indexOf(':') : -1;
+    if (colon <= 0) return null;
+    const key = (tag as string).slice(0, colon);
+    if (!(key in out)) Object.defineProperty(out, key, { value: (tag as string).slice(colon + 1), enumerable: true });
+  }
+  return out;
 }
 
 /** The envelope's time: the first time field, in TIME_FIELDS' order, that reads as a time. */

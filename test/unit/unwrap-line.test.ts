@@ -157,6 +157,14 @@ describe('shippers’ envelopes', () => {
       [{ TimeGenerated: '2026-11-22T09:44:34.085Z', Computer: 'aks-node-1', PodName: 'p6', PodNamespace: 'n6', ContainerName: 'c6', LogMessage: 'azure' }, 'azure', { host: 'aks-node-1', pod: 'p6', namespace: 'n6', container: 'c6', time: AT }],
       [{ preview: false, result: { _raw: 'splunk', _time: '2026-11-22T09:44:34.085Z', host: 'node-7', source: '/var/log/app.log', sourcetype: 'app' } }, 'splunk', { host: 'node-7', time: AT }],
       [{ message: 'newrelic', 'entity.name': 'api', hostname: 'node-8', timestamp: AT }, 'newrelic', { host: 'node-8', time: AT }],
+      // Datadog's Logs API: the pod, namespace and container from its `key:value` tags.
+      [
+        { id: 'AQAAAY', type: 'log', attributes: { timestamp: '2026-11-22T09:44:34.085Z', host: 'i-0abc', service: 'api', message: 'datadog', tags: ['env:prod', 'kube_pod_name:p9', 'kube_namespace:n9', 'kube_container_name:c9', 'image_tag:v1:2'] } },
+        'datadog',
+        { host: 'i-0abc', pod: 'p9', namespace: 'n9', container: 'c9', time: AT },
+      ],
+      // A list that is not all `key:value` tags names nothing.
+      [{ message: 'tags', host: 'node-10', tags: ['kube_pod_name:p10', 'production'], timestamp: AT }, 'tags', { host: 'node-10', pod: null }],
     ];
     for (const [envelope, text, origin] of cases) {
       expect(unwrapLine(line(envelope)), text).toMatchObject({ text, origin });
