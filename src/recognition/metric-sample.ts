@@ -22,14 +22,13 @@ export function isMetricSample(text: string): boolean {
   // The value, then an optional timestamp: `} 3`, `} 1.5e+03`, `} NaN`, `} +Inf 1795340676310`.
   const tail = text.slice(close + 1, end).split(' ');
   if (tail[0] !== '' || tail.length < 2 || tail.length > 3) return false;
-  return isSampleValue(tail[1]!) && (tail.length === 2 || /^-?\d{1,20}(?:\.\d{1,9})?$/.test(tail[2]!));
+  return SAMPLE_VALUE.test(tail[1]!) && (tail.length === 2 || SAMPLE_TIME.test(tail[2]!));
 }
 
+/** A sample's value: a float as Go writes one, `NaN`, `+Inf`, `-Inf`. */
 const SAMPLE_VALUE = /^(?:[-+]?(?:\d{1,40}(?:\.\d{0,40})?|\.\d{1,40})(?:[eE][-+]?\d{1,4})?|[-+]?Inf|NaN)$/;
-
-function isSampleValue(value: string): boolean {
-  return SAMPLE_VALUE.test(value);
-}
+/** A sample's timestamp: epoch milliseconds (OpenMetrics: seconds, with a fraction). */
+const SAMPLE_TIME = /^-?\d{1,20}(?:\.\d{1,9})?$/;
 
 function isNameStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f /* _ */ || c === 0x3a; /* : */
