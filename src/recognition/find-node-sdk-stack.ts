@@ -17,8 +17,8 @@ const MAX_HEADER = 2048;
 export function findTencentNodeStackMessage(text: string): string | null {
   for (let frame = text.indexOf(TENCENT_NODE_ANSWER_FRAME); frame >= 0; frame = text.indexOf(TENCENT_NODE_ANSWER_FRAME, frame + 1)) {
     const frameStart = text.lastIndexOf('\n', frame) + 1;
-    const frameEnd = lineEnd(text, frame);
-    if (frameStart === 0 || !isFrame(text, frameStart, frame) || !text.substring(frame, frameEnd).includes(TENCENT_NODE_PACKAGE)) continue;
+    const inPackage = text.indexOf(TENCENT_NODE_PACKAGE, frame);
+    if (frameStart === 0 || !isFrame(text, frameStart, frame) || inPackage < 0 || inPackage > lineEnd(text, frame)) continue;
     // The stack's first line, right before its first frame: `… Error: <message>`.
     const headerStart = text.lastIndexOf('\n', frameStart - 2) + 1;
     if (frameStart - headerStart > MAX_HEADER) continue;

@@ -1,3 +1,5 @@
+import { stripCarriageReturn } from '../lines/split-lines.js';
+
 /**
  * Reads an event as Logstash's `rubydebug` codec prints it (the stdout
  * output's default: what `kubectl logs` of a Logstash pod shows), one
@@ -134,10 +136,6 @@ function endsEscaped(text: string): boolean {
   let backslashes = 0;
   for (let i = text.length - 2; i > 0 && text.charCodeAt(i) === 0x5c; i--) backslashes++;
   return backslashes % 2 === 1;
-}
-
-function stripCarriageReturn(line: string): string {
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', e: '\u001b', a: '\u0007', b: '\b', f: '\f', v: '\v', s: ' ', '0': '\u0000' };
