@@ -1,5 +1,6 @@
 import split2 from 'split2';
 import type { Transform } from 'node:stream';
+import { stripCarriageReturn } from './strip-carriage-return.js';
 
 /**
  * Splits decoded text into physical lines at "\n" (split2 keeps an unfinished
@@ -11,7 +12,3 @@ export function splitLines(): Transform {
   return split2('\n', stripCarriageReturn);
 }
 
-/** A line without the `\r` of its CRLF ending. */
-export function stripCarriageReturn(line: string): string {
-  return line.length > 0 && line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
-}

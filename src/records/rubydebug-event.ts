@@ -1,4 +1,4 @@
-import { stripCarriageReturn } from '../lines/split-lines.js';
+import { stripCarriageReturn } from '../lines/strip-carriage-return.js';
 
 /**
  * Reads an event as Logstash's `rubydebug` codec prints it (the stdout
