@@ -60,7 +60,8 @@ function onlyBlanksAfter(buf: Buffer, from: number, end: number): boolean {
  * (`stdout F`). Such a wrapper names no stream: its lines are one stream, as
  * an unwrapped source's are, and can be cut where their text starts a record
  * (see Segmenter). Loggers that lead their lines with such a time (winston,
- * log4j2's ISO8601 layout) write the same form.
+ * log4j2's ISO8601 layout) write the same form. PM2's `--time` stamp
+ * (`2026-11-22T09:44:34: `, see takeStamp) is such a time too.
  * @example timestampOnlyEnd(Buffer.from('2026-11-22T09:44:34.123Z INFO ready'), 0, 35) // 25
  */
 export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
@@ -68,6 +69,8 @@ export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
   for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) if (!isDigit(buf[at + i])) return -1;
   if (buf[at + 4] !== 0x2d || buf[at + 7] !== 0x2d || buf[at + 13] !== 0x3a || buf[at + 16] !== 0x3a) return -1;
   let i = at + 19;
+  // PM2's `--time` stamp: the time to the second, no zone, and `: `.
+  if (buf[i] === 0x3a /* : */) return i + 1 < end && buf[i + 1] === 0x20 ? i + 2 : -1;
   if (buf[i] === 0x2e /* . */) {
     let digits = 0;
     while (isDigit(buf[i + 1]) && digits < 10) {

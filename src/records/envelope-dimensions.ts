@@ -54,9 +54,11 @@ const NAMED_FIELDS: ReadonlyMap<string, Named> = new Map<string, Named>([
   ['host', 'host'],
   ['computer', 'host'],
   ['unit', 'unit'],
+  // PM2's JSON logs name the application so (`app_name`), as RFC 5424's APP-NAME is shipped (`appname`).
+  ['appname', 'unit'],
 ]);
 /** Paths (as above) that tell streams apart without being a dimension of their own. */
-const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'file', 'filepath', 'filename', 'path', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier'];
+const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'file', 'filepath', 'filename', 'path', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier', 'processid'];
 
 /** `/var/log/containers/<pod>_<namespace>_<container>-<id>.log`, also as a tag (`kube.var.log.containers.….log`). */
 const CONTAINER_LOG_PATH = /[/.]var[/.]log[/.]containers[/.]([^_/]{1,253})_([^_/]{1,253})_([^/]{1,253})-[0-9a-f]{64}\.log$/;

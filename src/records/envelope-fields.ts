@@ -58,7 +58,8 @@ export const SHIPPER_LINE_FIELDS: ReadonlySet<string> = new Set([
  * Top-level fields only shippers and platforms write (compared as written;
  * a field starting with `_` and a journald field in capitals count too, see
  * isShipperField): Kubernetes and Docker metadata, journald, CloudWatch,
- * Google Cloud Logging, Elastic and Beats, Vector, Splunk, Loki, syslog.
+ * Google Cloud Logging, Elastic and Beats, Vector, Splunk, Loki, syslog,
+ * PM2's JSON logs (`app_name` beside `message`).
  */
 export const SHIPPER_FIELDS: ReadonlySet<string> = new Set([
   'kubernetes', 'k8s', 'docker', 'container_id', 'container_name', 'container_image', 'pod_name', 'namespace_name',
@@ -70,6 +71,7 @@ export const SHIPPER_FIELDS: ReadonlySet<string> = new Set([
   'resources', 'severityText', 'severityNumber', 'observedTimeUnixNano', 'timeUnixNano',
   'facility', 'priority', 'appname', 'procid', 'msgid', 'ident', 'program', 'received_at',
   'TimeGenerated', 'Computer', 'ContainerID', 'PodName', 'PodNamespace', 'ContainerName',
+  'app_name',
 ]);
 
 /**

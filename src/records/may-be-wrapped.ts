@@ -3,6 +3,7 @@ import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { mayBeFluentBitStdout } from './fluent-bit-stdout.js';
 import { mayStartGrafanaRow } from './grafana-row.js';
 import { mayStartPapertrailRow } from './papertrail-row.js';
+import { mayStartPm2Line } from './pm2-lines.js';
 import { MAX_PREFIX } from './service-prefix.js';
 import { mayStartWithPodTail } from './unwrap-pod-tail.js';
 
@@ -12,7 +13,8 @@ import { mayStartWithPodTail } from './unwrap-pod-tail.js';
  * itself: a shipper's envelope (see mayCarryEnvelope), a syslog header
  * (`Nov 22 09:44:34 host program:`, `<134>1 …`), Fluent Bit's printed events, Grafana's and
  * Papertrail's rows, a `docker compose logs`
- * or `docker service logs` prefix (`api-1  | `, see takeServicePrefix) or a pod tailer's (see mayStartWithPodTail). A
+ * or `docker service logs` prefix (`api-1  | `, see takeServicePrefix), a pod tailer's (see mayStartWithPodTail)
+ * or PM2's (see mayStartPm2Line). A
  * superset of what the unwrappers take, settled on a line's first
  * characters but for envelopes; such a line is never quiet, since its
  * stream, not its position, decides its record.
@@ -47,8 +49,10 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
     if (text.charCodeAt(from + 9) === 0x3a && text.charCodeAt(from + 12) === 0x3a) return true;
     if (text.charCodeAt(from + 8) === 0x2d && text.charCodeAt(from + 11) === 0x2d) return true;
   }
-  // stern's `<pod> <container> `, kubetail's `[<pod>] `, a colour before either.
+  // stern's `<pod> <container> `, kubetail's `[<pod>] `, a colour before either (or before `pm2 logs`' prefix).
   if (mayStartWithPodTail(text, from, to)) return true;
+  // `pm2 logs`' `0|api  | `, and its `--format` fields.
+  if (mayStartPm2Line(text, from, to)) return true;
   // `api-1  | `: a replica number, padding, a bar; `api.1.<task>@node-1    | `: a task on its node — looked for
   // in the line's head only (`text` may be a whole block's view: a search must not run past the line).
   const bar = findBar(text, from + 3, Math.min(to, from + MAX_PREFIX + 2), firstBar);

@@ -3,6 +3,7 @@ import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import { takeStamp } from './leading-stamp.js';
 import { isAwsTailStamp, takeLogStream } from './log-stream-prefix.js';
 import { takeLabelSet } from './loki-labels.js';
+import { mayStartPm2Line, takePm2Format, takePm2Prefix } from './pm2-lines.js';
 import { takeServicePrefix, takeSwarmPrefix } from './service-prefix.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 import { unwrapPodTail } from './unwrap-pod-tail.js';
@@ -18,7 +19,8 @@ const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
  * stream (see takeLogStream), `logcli query`'s time and labels (see
  * takeLabelSet), `docker compose logs`' and `docker service logs`' prefixes
  * (see takeServicePrefix), a syslog header (see unwrapSyslog), stern's and kubetail's pod
- * prefixes (see unwrapPodTail). (Docker's json-file format is an envelope,
+ * prefixes (see unwrapPodTail), `pm2 logs`' process prefix and `--format`
+ * fields (see takePm2Prefix). (Docker's json-file format is an envelope,
  * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
  * Pure: no state, nothing thrown. Only CRI's form is looked for inside an
  * envelope; the others only on the line as read (`outermost`): inside an
@@ -32,8 +34,13 @@ export function unwrapContainer(line: string, outermost = true): UnwrappedLine |
     if (cri || !outermost) return cri;
   } else if (!outermost) return null;
   if (first === 0x5b /* [ */) return unwrapKubectl(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
-  if (first >= 0x30 && first <= 0x39) return unwrapSyslog(line) ?? unwrapKubectl(line) ?? takeServicePrefix(line);
-  return unwrapSyslog(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
+  if (first >= 0x30 && first <= 0x39) {
+    return unwrapSyslog(line) ?? unwrapKubectl(line) ?? takeServicePrefix(line) ?? (mayStartPm2Line(line, 0, line.length) ? takePm2Prefix(line) : null);
+  }
+  const taken = unwrapSyslog(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
+  if (taken) return taken;
+  if (first === 0x1b || first === 0x50 /* P */) return takePm2Prefix(line);
+  return first === 0x74 /* t */ || first === 0x61 /* a */ ? takePm2Format(line) : null;
 }
 
 function unwrapCri(line: string): UnwrappedLine | null {

@@ -21,3 +21,35 @@ describe('startsSegment', () => {
     expect(startsSegment(Buffer.from('{"level":30}'), 0, 12)).toBe(true);
   });
 });
+
+describe('timestampOnlyEnd', () => {
+  it('finds the text where the unwrapper’s takeStamp leaves it, for kubectl’s RFC 3339 stamp and PM2’s `--time` stamp alike', async () => {
+    const { timestampOnlyEnd } = await import('../../src/lines/line-start.js');
+    const { takeStamp } = await import('../../src/records/leading-stamp.js');
+    const date = ['2026-11-22T09:44:34', '2026-11-22 09:44:34', '2026-11-22T9:44:34'];
+    const fraction = ['', '.085', '.085123456', '.'];
+    const zone = ['', 'Z', '+08:00', '+0800'];
+    const after = [' ', ': ', ':', '  ', ' stdout F '];
+    const text = ['boom', '    at x', ''];
+    let found = 0;
+    for (const line of [date, fraction, zone, after, text].reduce<string[]>((heads, parts) => heads.flatMap((h) => parts.map((p) => h + p)), [''])) {
+      const buf = Buffer.from(line);
+      const at = timestampOnlyEnd(buf, 0, buf.length);
+      const stamped = takeStamp(line);
+      // A CRI line's stream follows its time: the stamp is the CRI wrapper's, not a time alone.
+      if (line.includes(' stdout F')) {
+        expect(at, line).toBe(-1);
+        continue;
+      }
+      // At the line's end there is no text to find (the byte check needs one).
+      if (stamped === null || stamped.text === '') expect(at, line).toBe(stamped === null ? -1 : at);
+      else {
+        found++;
+        expect(line.slice(at), line).toBe(stamped.text);
+      }
+    }
+    // RFC 3339: 3 fractions × 2 zones × (a space before 2 texts, two spaces before 3); PM2's, no fraction or zone:
+    // `: ` before 2 texts, and `:` before `    at x` (its first blank the stamp's).
+    expect(found).toBe(33);
+  });
+});

@@ -348,6 +348,80 @@ describe('the prefix check is a superset of the service prefixes unwrapLine take
   });
 });
 
+describe('PM2’s forms of a process’s lines', () => {
+  const RED = '\x1b[31m';
+  const GREEN = '\x1b[32m';
+  const BLUE = '\x1b[34m';
+  const RESET = '\x1b[39m';
+  const SECOND = Date.UTC(2026, 10, 22, 9, 44, 34);
+
+  it('take `pm2 logs`’ coloured prefix: the application is the unit, its pm_id and stream (by colour) its stream', () => {
+    expect(unwrapLine(`${RED}0|mqtt-admin   | ${RESET}    at Client.parseResponse (x.js:1:1)`)).toMatchObject({
+      text: '    at Client.parseResponse (x.js:1:1)',
+      origin: { unit: 'mqtt-admin', stream: 'pm2=0\u0000stderr', time: null },
+    });
+    expect(unwrapLine(`${GREEN}1|mqtt-admin   | ${RESET}ok`)).toMatchObject({ text: 'ok', origin: { unit: 'mqtt-admin', stream: 'pm2=1\u0000stdout' } });
+    // The tail of the files, cut to ten characters; the daemon’s own lines.
+    expect(unwrapLine(`${RED}0|mqtt-adm | ${RESET}}`)).toMatchObject({ text: '}', origin: { unit: 'mqtt-adm' } });
+    expect(unwrapLine(`${BLUE}PM2        | ${RESET}2026-11-22T09:44:34: PM2 log: App [api:0] online`)).toMatchObject({
+      text: 'PM2 log: App [api:0] online',
+      origin: { unit: 'PM2', stream: null, time: SECOND },
+    });
+    // Without colours (FORCE_COLOR=0, or stripped), a name with spaces.
+    expect(unwrapLine('12|mqtt admin  | boom')).toMatchObject({ text: 'boom', origin: { unit: 'mqtt admin', stream: 'pm2=12' } });
+  });
+
+  it('take the time `--timestamp` prints and the process’s own `--time` stamp, the process’s winning', () => {
+    const dimmed = '\x1b[2m\x1b[90m2026-11-22-09:44:34 \x1b[39m\x1b[22m';
+    expect(unwrapLine(`${dimmed}${RED}0|api  | ${RESET}boom`)).toMatchObject({ text: 'boom', origin: { unit: 'api', time: SECOND } });
+    expect(unwrapLine(`${dimmed}${RED}0|api  | ${RESET}2026-11-22T09:44:30: boom`)).toMatchObject({ text: 'boom', origin: { time: SECOND - 4000 } });
+  });
+
+  it('take `pm2 logs --format`’s fields', () => {
+    expect(unwrapLine('timestamp=2026-11-22-09:44:34+0000 app=mqtt-admin id=3 type=error message=  code: \'ResourceNotFound.Topic\'')).toMatchObject({
+      text: "  code: 'ResourceNotFound.Topic'",
+      origin: { unit: 'mqtt-admin', stream: 'pm2=3\u0000stderr', time: SECOND },
+    });
+    expect(unwrapLine('app=mqtt-admin id=3 type=out message=ok')).toMatchObject({ text: 'ok', origin: { unit: 'mqtt-admin', stream: 'pm2=3\u0000stdout', time: null } });
+    expect(unwrapLine('app=pm2 message=PM2 log: Stopping app')).toMatchObject({ origin: { unit: 'PM2' } });
+    // An application’s logfmt line is no such line.
+    expect(unwrapLine('timestamp=2026-11-22T09:44:34Z level=error msg="boom" app=api')).toBeNull();
+    expect(unwrapLine('app=api level=error msg=boom')).toBeNull();
+  });
+
+  it('take the process’s `--time` stamp alone, first in a log file’s line', () => {
+    expect(unwrapLine('2026-11-22T09:44:34:     at Client.parseResponse (x.js:1:1)')).toMatchObject({ text: '    at Client.parseResponse (x.js:1:1)', origin: { ...NO_DIMENSIONS, time: SECOND } });
+    expect(unwrapLine('2026-11-22T09:44:34:boom')).toBeNull();
+  });
+
+  it('are not a colour, digits or a bar that are no prefix', () => {
+    expect(unwrapLine(`${RED}error${RESET} | boom`)).toBeNull();
+    expect(unwrapLine(`${BLUE}0|api  | ${RESET}boom`)).toBeNull();
+    expect(unwrapLine(`${RED}0|api  | boom`)).toBeNull();
+    expect(unwrapLine('0| | boom')).toBeNull();
+    expect(unwrapLine('3 | 4 | 5')).toBeNull();
+  });
+
+  it('are looked for by the fast path wherever they may be: its check is a superset', async () => {
+    const time = ['', '\x1b[2m\x1b[90m2026-11-22-09:44:34 \x1b[39m\x1b[22m'];
+    const colour = ['', RED, GREEN, BLUE];
+    const name = ['0|api', '12|mqtt admin', '0|mqtt-adm', 'PM2', 'x|api', '|api', '0|'];
+    const pad = ['', '  '];
+    const bar = [' | ', ' |'];
+    const reset = ['', RESET];
+    const rest = ['boom', '2026-11-22T09:44:34: \tat x'];
+    const taken = await expectWrapperCheckAdmits([time, colour, name, pad, bar, reset, rest], (line) => unwrapLine(line)?.origin.unit != null);
+    // No colour: 4 names × 2 × 2 × 2; red or green: 3 names (not PM2) × 2 × 2 × 2 × 2 (reset needed); blue: PM2 × 2 × 2 × 2.
+    expect(taken).toBe(88);
+    const formats = await expectWrapperCheckAdmits(
+      [['', 'timestamp=2026-11-22-09:44:34+0000 ', 'timestamp=2026-11-22 '], ['app=api id=0 ', 'app=pm2 ', 'app=api '], ['', 'type=out ', 'type=error '], ['message=boom', 'message=', 'msg=boom']],
+      (line) => unwrapLine(line)?.origin.unit != null,
+    );
+    // Two times (none, or a whole one), two apps (with an id, or pm2), three types, two messages.
+    expect(formats).toBe(24);
+  });
+});
+
 describe('journalctl’s short-unix header', () => {
   it('is looked for by the fast path wherever the unwrapper takes it: its check is a superset', async () => {
     const seconds = ['1795340674', '1000000000', '9999999999', '179534067', '17953406741', ''];
