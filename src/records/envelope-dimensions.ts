@@ -1,4 +1,5 @@
 import { parseTimeValue } from '../time/parse-time.js';
+import { bsdTimeValue } from '../time/year-less-time.js';
 import { isKeyValueList, keyValueObject } from './json-normal-form.js';
 import { podFromLogPath } from './pod-log-path.js';
 
@@ -58,7 +59,9 @@ const NAMED_FIELDS: ReadonlyMap<string, Named> = new Map<string, Named>([
   ['appname', 'unit'],
 ]);
 /** Paths (as above) that tell streams apart without being a dimension of their own. */
-const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'file', 'filepath', 'filename', 'path', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier', 'processid'];
+const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'file', 'filepath', 'filename', 'path', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier', 'processid',
+  // A relay's program and process (syslog-ng's `PROGRAM` and `PID`, RFC 5424's `procid`, Fluent Bit's syslog parser's `ident`), as a syslog header's are.
+  'program', 'ident', 'pid', 'procid'];
 
 /** `/var/log/containers/<pod>_<namespace>_<container>-<id>.log`, also as a tag (`kube.var.log.containers.….log`). */
 const CONTAINER_LOG_PATH = /[/.]var[/.]log[/.]containers[/.]([^_/]{1,253})_([^_/]{1,253})_([^/]{1,253})-[0-9a-f]{64}\.log$/;
@@ -87,10 +90,16 @@ export function fillFromAwslogsStream(found: Dimensions, stream: string): void {
   if (m) found.container ??= m[1]!;
 }
 
-/** Time fields of envelopes, most precise first; values are read by parseTimeValue. */
+/**
+ * Time fields of envelopes, most precise first; values are read by
+ * parseTimeValue, or as RFC 3164's year-less timestamp (see bsdTimeValue).
+ * syslog-ng's `format-json` writes `ISODATE` and `DATE`; NXLog `EventTime`
+ * (the message's) and `EventReceivedTime` (its own).
+ */
 const TIME_FIELDS = [
   'time', 'timestamp', '@timestamp', 'ts', 'date', '_time', '__time__', 'TimeGenerated', 'Time', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP',
-  'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'received_at', 'ingestionTime',
+  'ISODATE', 'DATE', 'EventTime',
+  'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'received_at', 'ingestionTime', 'EventReceivedTime',
 ];
 
 /** Whether an envelope's field holds its time (see TIME_FIELDS). */
@@ -126,8 +135,10 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
         if (fields !== null && depth + 1 < MAX_DEPTH) visit(fields as Record<string, unknown>, name, depth + 1);
         continue;
       }
-      if (typeof value !== 'string' || value === '' || value.length > 1024) continue;
       const path = parent + name;
+      // A process's number (PM2's `process_id`) tells streams apart as its text would.
+      if (Number.isSafeInteger(value) && STREAM_SUFFIXES.some((suffix) => path.endsWith(suffix))) streamParts.push(`${path}=${value as number}`);
+      if (typeof value !== 'string' || value === '' || value.length > 1024) continue;
       const dimension = NAMED_FIELDS.get(name) ?? NAMED_SUFFIXES.find(([suffix]) => path.endsWith(suffix))?.[1];
       if (dimension) {
         found[dimension] ??= value;
@@ -165,7 +176,7 @@ function taggedObject(list: unknown[]): Record<string, string> | null {
 export function readTime(envelope: Record<string, unknown>): number | null {
   for (const key of TIME_FIELDS) {
     if (!(key in envelope)) continue;
-    const time = parseTimeValue(envelope[key]);
+    const time = parseTimeValue(envelope[key]) ?? bsdTimeValue(envelope[key]);
     if (time !== null) return time;
   }
   return null;

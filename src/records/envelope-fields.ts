@@ -59,7 +59,8 @@ export const SHIPPER_LINE_FIELDS: ReadonlySet<string> = new Set([
  * a field starting with `_` and a journald field in capitals count too, see
  * isShipperField): Kubernetes and Docker metadata, journald, CloudWatch,
  * Google Cloud Logging, Elastic and Beats, Vector, Splunk, Loki, syslog,
- * PM2's JSON logs (`app_name` beside `message`).
+ * PM2's JSON logs (`app_name` beside `message`), NXLog's `to_json()` (the
+ * time it received a message and the input module it came by).
  */
 export const SHIPPER_FIELDS: ReadonlySet<string> = new Set([
   'kubernetes', 'k8s', 'docker', 'container_id', 'container_name', 'container_image', 'pod_name', 'namespace_name',
@@ -71,7 +72,7 @@ export const SHIPPER_FIELDS: ReadonlySet<string> = new Set([
   'resources', 'severityText', 'severityNumber', 'observedTimeUnixNano', 'timeUnixNano',
   'facility', 'priority', 'appname', 'procid', 'msgid', 'ident', 'program', 'received_at',
   'TimeGenerated', 'Computer', 'ContainerID', 'PodName', 'PodNamespace', 'ContainerName',
-  'app_name',
+  'app_name', 'EventReceivedTime', 'SourceModuleName', 'SourceModuleType',
 ]);
 
 /**

@@ -44,3 +44,19 @@ export function yearLessTimeOf(month: number, day: number, clock: string): numbe
   const time = at(year);
   return time !== null && time > reference + DAY_MS ? at(year - 1) : time;
 }
+
+/** RFC 3164's timestamp alone: `Nov 22 09:44:34` (the day padded with a space or not), a fraction allowed. */
+const BSD_TIME = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d:\d\d:\d\d(?:\.\d{1,9})?)$/;
+
+/**
+ * A field's value that is RFC 3164's timestamp alone, as syslog-ng's
+ * `format-json` writes its `DATE` macro and NXLog its parsed `EventTime`
+ * when the message had no year: read as yearLessTime reads it; null for
+ * anything else.
+ * @example bsdTimeValue('Nov 22 09:44:34') // 1795340674000, read in December 2026
+ */
+export function bsdTimeValue(value: unknown): number | null {
+  if (typeof value !== 'string' || value.length > 32) return null;
+  const m = BSD_TIME.exec(value);
+  return m ? yearLessTime(m[1]!, Number(m[2]), m[3]!) : null;
+}

@@ -165,6 +165,22 @@ describe('shippers’ envelopes', () => {
       ],
       // A list that is not all `key:value` tags names nothing.
       [{ message: 'tags', host: 'node-10', tags: ['kube_pod_name:p10', 'production'], timestamp: AT }, 'tags', { host: 'node-10', pod: null }],
+      // syslog-ng's format-json (syslog-ng 3.38's output): RFC 3164's DATE without a year, the program and process as the stream.
+      [
+        { PROGRAM: 'mqtt-admin', PRIORITY: 'err', PID: '4182', MESSAGE: 'syslog-ng', HOST: 'node-11', FACILITY: 'user', DATE: 'Nov 22 09:44:34' },
+        'syslog-ng',
+        { host: 'node-11', stream: 'program=mqtt-admin\u0000pid=4182', time: AT - 85 },
+      ],
+      [{ SOURCE: 's_local', MESSAGE: 'syslog-ng iso', HOST: 'node-11', ISODATE: '2026-11-22T09:44:34.085+00:00', DATE: 'Nov 22 09:44:34' }, 'syslog-ng iso', { time: AT }],
+      // NXLog's to_json(): the message's EventTime before the EventReceivedTime it stamps itself.
+      [
+        { EventReceivedTime: '2026-11-22 09:44:35', SourceModuleName: 'app_log', SourceModuleType: 'im_file', Hostname: 'node-12', EventTime: '2026-11-22 09:44:34', Message: 'nxlog' },
+        'nxlog',
+        { host: 'node-12', time: AT - 85 },
+      ],
+      [{ EventReceivedTime: '2026-11-22 09:44:35', SourceModuleName: 'app_log', SourceModuleType: 'im_file', Message: 'nxlog received' }, 'nxlog received', { time: AT + 915 }],
+      // PM2's JSON logs: the application is the unit.
+      [{ message: 'pm2\n', timestamp: '2026-11-22T09:44:34.085Z', type: 'err', process_id: 2, app_name: 'mqtt-admin' }, 'pm2', { unit: 'mqtt-admin', stream: 'processid=2', time: AT }],
     ];
     for (const [envelope, text, origin] of cases) {
       expect(unwrapLine(line(envelope)), text).toMatchObject({ text, origin });
