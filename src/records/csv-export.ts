@@ -24,21 +24,28 @@ const DELIMITERS = [0x2c, 0x3b, 0x09, 0x7c];
  */
 const LINE_COLUMNS: readonly string[] = [...new Set([...LINE_FIELDS.map((field) => field.toLowerCase()), '@message', 'raw'])];
 
-/** Time columns, lower-cased: Kibana's and CloudWatch's `@timestamp`, SLS's `__time__`, Splunk's `_time`, Datadog's `Date`, Grafana's `Time`, CLS's `__TIMESTAMP__`. */
-const TIME_COLUMNS: readonly string[] = ['@timestamp', 'timestamp', 'time', '__time__', '_time', '__timestamp__', 'date', 'datetime', 'ts'];
+/**
+ * Time columns, lower-cased: Kibana's and CloudWatch's `@timestamp`, SLS's
+ * `__time__`, Splunk's `_time`, Datadog's `Date`, Grafana's `Time`, CLS's
+ * `__TIMESTAMP__`, Azure Monitor's `TimeGenerated` (its portal writes the zone
+ * after it, `TimeGenerated [UTC]`: a name is compared without such a bracket).
+ */
+const TIME_COLUMNS: readonly string[] = ['@timestamp', 'timestamp', 'time', '__time__', '_time', '__timestamp__', 'date', 'datetime', 'ts', 'timegenerated'];
 
 /**
  * A column name as exporters write them: a letter, `_`, `@` or `$` first,
  * then letters, digits, `_@$.:/-#`, spaces and brackets (`Log Group`,
- * `count()`), at most 128 characters; nothing before it.
+ * `count()`, `TimeGenerated [UTC]`), at most 128 characters; nothing before it.
  */
-const COLUMN_NAME = /^[\p{L}_@$][\p{L}\p{N}_@$.:/\-#() ]{0,127}$/u;
+const COLUMN_NAME = /^[\p{L}_@$][\p{L}\p{N}_@$.:/\-#()[\] ]{0,127}$/u;
+/** What an exporter writes after a column's name: its unit or zone in brackets (`TimeGenerated [UTC]`). */
+const NAME_SUFFIX = / \[[^\]]{1,32}\]$/;
 
 /**
  * Whether the first bytes of an input are a log platform's CSV export —
  * Alibaba SLS's and Tencent CLS's log downloads, Kibana's CSV reports,
- * CloudWatch Logs Insights' and Grafana's table downloads, Datadog's and
- * Splunk's exports — and how to read it. The first row must be a header of
+ * CloudWatch Logs Insights' and Grafana's table downloads, Datadog's,
+ * Splunk's and Azure Monitor's exports — and how to read it. The first row must be a header of
  * column names (quoted or not, one delimiter among `,` `;` tab `|`, every name
  * distinct), one of which carries the log line or is an application's event
  * field; a data row within the sample must have as many fields (or more,
@@ -70,7 +77,7 @@ export function readCsvExport(start: Buffer, ended: boolean): CsvExport | null {
 /** The export a header row describes, or null when it is no header of a log export. */
 function headerOf(names: string[], delimiter: number): CsvExport | null {
   if (names.length < 2 || new Set(names).size !== names.length || !names.every((name) => COLUMN_NAME.test(name))) return null;
-  const lower = names.map((name) => name.toLowerCase());
+  const lower = names.map((name) => name.replace(NAME_SUFFIX, '').toLowerCase());
   const eventColumns = names.some((name) => isEventField(name));
   const lineAt = eventColumns ? -1 : firstIndexOf(lower, LINE_COLUMNS);
   if (lineAt < 0 && !eventColumns) return null;

@@ -33,9 +33,10 @@ const RUBY_LOGGER = /^[DIWEFA], \[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?)
 /**
  * The en-US form of JavaScript's `toLocaleString()` (`11/22/2026, 9:44:34 AM`),
  * as NestJS's logger and `console.log(new Date().toLocaleString(), …)` write
- * it where Node runs without a locale of its own (a container's). Month first.
+ * it where Node runs without a locale of its own (a container's), and Azure
+ * Monitor's portal its times, with milliseconds (`11/22/2026, 9:44:34.085 AM`). Month first.
  */
-const US_LOCALE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{1,2}):(\d\d):(\d\d) ([AP]M)(?![A-Za-z0-9])/;
+const US_LOCALE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))? ([AP]M)(?![A-Za-z0-9])/;
 /** NestJS's ConsoleLogger: `[Nest] 19096  - ` before its time. */
 const NEST_PREFIX = /^\[Nest\] \d{1,10} {2}- /;
 /** Python rich's logging handler: `[11/22/26 09:44:34]`, strftime's `[%x %X]` in the C locale (month first, two-digit year). */
@@ -175,9 +176,9 @@ function fromParts(year: string, month: string, day: string, hour: string, minut
   return { time: parseTimestamp(iso), length };
 }
 
-/** A time from `toLocaleString`'s en-US parts (see US_LOCALE_TIME). */
+/** A time from `toLocaleString`'s en-US parts (see US_LOCALE_TIME), with the milliseconds Azure Monitor's exports add. */
 function fromUsLocale(m: RegExpExecArray, length: number): LeadingTime | null {
-  return fromNumbers(Number(m[3]), Number(m[1]), Number(m[2]), twelveHour(m[4]!, m[7]!), m[5]!, m[6]!, length);
+  return fromNumbers(Number(m[3]), Number(m[1]), Number(m[2]), twelveHour(m[4]!, m[8]!), m[5]!, m[6]! + (m[7] === undefined ? '' : `.${m[7]}`), length);
 }
 
 /** A time from a month and day given as numbers; null for a month or day out of range. */

@@ -111,6 +111,12 @@ describe('readCsvExport', () => {
     expect(form('_time\thost\t_raw\n2026-11-22T10:00:00Z\th\tboom\n')).toMatchObject({ delimiter: 0x09, lineField: '_raw', timeField: '_time' });
     expect(form('Time;Line\n1795341600250;boom\n')).toMatchObject({ delimiter: 0x3b, lineField: 'Line' });
     expect(form('__time__|__topic__|content\n1795341600|t|boom\n')).toMatchObject({ delimiter: 0x7c, lineField: 'content' });
+    // Azure Monitor's portal names the zone after the time column; the name before it is what is compared.
+    expect(form('TimeGenerated [UTC],Computer,PodName,LogMessage\r\n"11/22/2026, 10:00:00.250 AM",n,p,boom\r\n')).toMatchObject({
+      lineField: 'LogMessage',
+      timeField: 'TimeGenerated [UTC]',
+    });
+    expect(form('TimeGenerated [Local Time],LogEntry\n"11/22/2026, 10:00:00.250 AM",boom\n')).toMatchObject({ lineField: 'LogEntry', timeField: 'TimeGenerated [Local Time]' });
   });
 
   it('takes columns that are an application\'s event fields as the event itself', () => {
@@ -171,6 +177,9 @@ describe('columnTime', () => {
     expect(columnTime('2026-11-22T10:00:00.250Z')).toBe(Date.UTC(2026, 10, 22, 10, 0, 0, 250));
     expect(columnTime('Nov 22, 2026 @ 10:00:00.250')).toBe(Date.UTC(2026, 10, 22, 10, 0, 0, 250));
     expect(columnTime('22-Nov-2026 10:00:00.250')).toBe(Date.UTC(2026, 10, 22, 10, 0, 0, 250));
+    // Azure Monitor's portal: en-US with milliseconds, and 12 PM is noon.
+    expect(columnTime('11/22/2026, 10:00:00.250 AM')).toBe(Date.UTC(2026, 10, 22, 10, 0, 0, 250));
+    expect(columnTime('11/22/2026, 12:05:09.5 PM')).toBe(Date.UTC(2026, 10, 22, 12, 5, 9, 500));
     expect(columnTime('Foo 22, 2026 @ 10:00:00.250')).toBeNull();
     expect(columnTime('')).toBeNull();
   });
