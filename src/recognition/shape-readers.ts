@@ -266,6 +266,23 @@ export function readXmlSuccess(state: ScanState): void {
  * first, for a pattern without the `g` flag) adds its code, with the
  * strength of the shape or of its place, its status and its action.
  */
+/**
+ * aliyunsdkcore's ServerException as its `__str__` writes it, `HTTP Status:
+ * 404 Error:<Code> <msg> RequestID: <ID>`: its code as readPattern reads it,
+ * and, where the RequestID follows on the line, an SDK error text (as Tea's
+ * is), which makes a code the catalog does not list an API error.
+ */
+export function readAliyunPyError(state: ScanState, shape: Shape): void {
+  const m = shape.pattern!.exec(state.text);
+  if (!m) return;
+  noteGroups(state, shape, m);
+  const lineEnd = state.text.indexOf('\n', m.index);
+  const requestId = state.text.indexOf(ALIYUN_PY_REQUEST_ID, m.index + m[0].length);
+  if (requestId >= 0 && (lineEnd < 0 || requestId < lineEnd)) state.evidence.sdkError = true;
+}
+/** What follows the message in aliyunsdkcore's ServerException text. */
+const ALIYUN_PY_REQUEST_ID = ' RequestID: ';
+
 export function readPattern(state: ScanState, shape: Shape): void {
   const pattern = shape.pattern!;
   if (pattern.global) eachMatch(pattern, state.text, (m) => noteGroups(state, shape, m));

@@ -25,6 +25,7 @@ import {
 } from './patterns.js';
 import type { ScanState } from './scan-state.js';
 import {
+  readAliyunPyError,
   readEmbeddedBodies,
   readInspectedSuccess,
   readJavaSdkError,
@@ -214,7 +215,7 @@ export const SHAPES: readonly Shape[] = [
     groups: { status: 1, code: 2 },
     strength: STRENGTH.sdk,
     examples: ['HTTP Status: 404 Error:InstanceNotFound Failed to find the instance. RequestID: 0A1B2C3D-4E5F-4061-8728-394A5B6C7D8E'],
-    read: readPattern,
+    read: readAliyunPyError,
   },
   {
     name: 'aliyun-java-sdk-error',
