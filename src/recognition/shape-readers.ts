@@ -3,6 +3,7 @@ import { STRENGTH, type Strength } from './evidence.js';
 import { findJsonEnd } from './find-json-end.js';
 import { findSdkMessage, findTeaMessage } from './find-message.js';
 import { findInspectedSuccess } from './find-inspected-success.js';
+import { findPhpCoreErrors } from './find-php-core-errors.js';
 import { findTeaErrors } from './find-tea-errors.js';
 import { findTencentNodeStackMessage } from './find-node-sdk-stack.js';
 import {
@@ -100,6 +101,16 @@ export function readTeaErrors(state: ScanState): void {
   for (const tea of findTeaErrors(state.text)) {
     state.evidence.addCode(tea.code, STRENGTH.sdk, state.pair(tea.at));
     state.evidence.noteStatus(tea.status);
+    state.evidence.sdkError = true;
+  }
+}
+
+/** aliyun-php-sdk-core's `<Code> <msg> HTTP Status: <status> RequestID: <id>` (see findPhpCoreErrors): an SDK error text. */
+export function readPhpCoreErrors(state: ScanState): void {
+  const { catalog } = state.ctx;
+  for (const found of findPhpCoreErrors(state.text, (code) => catalog.lookupAnyVendor(code).length > 0)) {
+    if (found.code !== null) state.evidence.addCode(found.code, STRENGTH.sdk, state.pair(found.at));
+    state.evidence.noteStatus(found.status);
     state.evidence.sdkError = true;
   }
 }
