@@ -1,4 +1,5 @@
 import { mayStartWithLogStream } from './log-stream-prefix.js';
+import { mayBeLogfmtEnvelope } from './logfmt-envelope.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { mayBeFluentBitStdout } from './fluent-bit-stdout.js';
 import { mayStartGrafanaRow } from './grafana-row.js';
@@ -10,7 +11,7 @@ import { mayStartWithPodTail } from './unwrap-pod-tail.js';
 /**
  * Whether `text[from, to)` may carry a wrapper or an envelope that
  * unwrapLine removes, beyond the CRI and kubectl forms the fast path checks
- * itself: a shipper's envelope (see mayCarryEnvelope), a syslog header
+ * itself: a shipper's envelope (see mayCarryEnvelope; Vector's logfmt records, see mayBeLogfmtEnvelope), a syslog header
  * (`Nov 22 09:44:34 host program:`, `<134>1 …`), Fluent Bit's printed events, Grafana's and
  * Papertrail's rows, a `docker compose logs`
  * or `docker service logs` prefix (`api-1  | `, see takeServicePrefix), a pod tailer's (see mayStartWithPodTail)
@@ -21,7 +22,7 @@ import { mayStartWithPodTail } from './unwrap-pod-tail.js';
  * @example mayBeWrapped('Nov 22 09:44:34 node-1 app[12]: at x') // true
  */
 export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?: number): boolean {
-  return mayBePrefixed(text, from, to, firstBar) || mayCarryEnvelope(text, from, to);
+  return mayBePrefixed(text, from, to, firstBar) || mayCarryEnvelope(text, from, to) || mayBeLogfmtEnvelope(text, from, to);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
 import { fillFromKubeletPath, mergeDimensions, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
+import { takeLogfmtEnvelope } from './logfmt-envelope.js';
 import { peelEnvelope } from './peel-envelope.js';
 import { takeFluentBitStdout } from './fluent-bit-stdout.js';
 import { takeGrafanaRow } from './grafana-row.js';
@@ -37,7 +38,7 @@ const FLUENTD_STDOUT_PREFIX = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? [+
  * Removes, layer by layer, whatever stands around the application's line:
  * container runtimes' wrappers (CRI, Docker's json-file, `kubectl logs
  * --prefix/--timestamps`), shippers' and platforms' JSON envelopes (see
- * peelEnvelope), and an envelope after a shipper's prefix. The layers'
+ * peelEnvelope) and Vector's logfmt records (see takeLogfmtEnvelope), and an envelope after a shipper's prefix. The layers'
  * dimensions are merged; nothing of them stays in the text. `asRead` says
  * the line is as a source holds it (kubectl's forms are looked for only
  * then; see unwrapContainer); a line an entry of a document carried is not.
@@ -70,7 +71,7 @@ function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
     const peeled = at === 0 || text.charCodeAt(0) === 0x20 ? peelJson(text) : peelPrefixed(text, at);
     if (peeled) return peeled;
   }
-  return unwrapContainer(text, outermost);
+  return takeLogfmtEnvelope(text) ?? unwrapContainer(text, outermost);
 }
 
 function peelJson(text: string): UnwrappedLine | null {

@@ -364,6 +364,36 @@ describe('the prefix check is a superset of the service prefixes unwrapLine take
   });
 });
 
+describe('Vector’s logfmt records', () => {
+  it('peel the message from the flattened, sorted metadata, the time last', () => {
+    const record =
+      'file=/var/log/pods/iot_api-7d9f8c6b5-x2k4p_0b1c/api/0.log kubernetes.container_name=api kubernetes.pod_ips[0]=10.1.3.5 kubernetes.pod_labels.pod-template-hash=7d9f8c6b5 ' +
+      'kubernetes.pod_name=api-7d9f8c6b5-x2k4p kubernetes.pod_namespace=iot kubernetes.pod_node_name=node-1 message="\tat x \\"quoted\\" \\\\ and\\na break" ' +
+      'source_type=kubernetes_logs stream=stderr timestamp=2026-11-22T09:44:34.085123456Z';
+    expect(unwrapLine(record)).toMatchObject({
+      text: '\tat x "quoted" \\ and\na break',
+      origin: { pod: 'api-7d9f8c6b5-x2k4p', namespace: 'iot', container: 'api', host: 'node-1', time: AT },
+    });
+    expect(unwrapLine('host=node-2 message=boom source_type=file timestamp=2026-11-22T09:44:34.085Z')).toMatchObject({ text: 'boom', origin: { host: 'node-2', time: AT } });
+  });
+
+  it('are not an application’s logfmt line, nor a line that is not wholly pairs', () => {
+    expect(unwrapLine('time=2026-11-22T09:44:34Z level=error msg="boom" host=api-1')).toBeNull();
+    // An application's event fields beside its message: the event, not an envelope.
+    expect(unwrapLine('message="boom" code=InstanceNotFound source_type=file host=n')).toBeNull();
+    expect(unwrapLine('host=node-2 message="unclosed source_type=file')).toBeNull();
+    expect(unwrapLine('host=node-2 message=boom source_type=file and then prose, unquoted')?.text).toBeUndefined();
+  });
+
+  it('read every pair of a line, quoted or bare, a key alone being true’s', async () => {
+    const { readLogfmtPairs } = await import('../../src/records/logfmt-envelope.js');
+    expect(readLogfmtPairs('a=1 b="x \\"y\\"" c d=')).toEqual({ a: '1', b: 'x "y"', c: '', d: '' });
+    expect(readLogfmtPairs('a=1  b=2')).toBeNull();
+    expect(readLogfmtPairs('a="x"y')).toBeNull();
+    expect(readLogfmtPairs('')).toBeNull();
+  });
+});
+
 describe('PM2’s forms of a process’s lines', () => {
   const RED = '\x1b[31m';
   const GREEN = '\x1b[32m';
