@@ -112,12 +112,13 @@ function peelNested(obj: JsonObject, depth: number): PeeledEnvelope | null {
  * The text a line field holds: a string; journald's `MESSAGE` as an array
  * of byte values (for a message with control characters or invalid UTF-8), decoded as
  * UTF-8; OpenTelemetry's `{"stringValue": …}`; Google Cloud Logging's
- * `jsonPayload` object, as the JSON line it was. Null for anything else.
+ * `jsonPayload` object and Azure Monitor's ContainerLogV2 `LogMessage` (a
+ * JSON line kept as the object it parses to), as the JSON line it was. Null for anything else.
  */
 function lineText(value: unknown, field: string): string | null {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return field === 'MESSAGE' ? decodeByteArray(value) : null;
-  if (field === 'jsonPayload') return value !== null && typeof value === 'object' ? JSON.stringify(value) : null;
+  if (field === 'jsonPayload' || field === 'LogMessage') return value !== null && typeof value === 'object' ? JSON.stringify(value) : null;
   if (value !== null && typeof value === 'object') {
     const string = (value as JsonObject)['stringValue'];
     if (typeof string === 'string' && Object.keys(value).length === 1) return string;

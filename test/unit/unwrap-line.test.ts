@@ -179,6 +179,12 @@ describe('shippers’ envelopes', () => {
         { host: 'node-12', time: AT - 85 },
       ],
       [{ EventReceivedTime: '2026-11-22 09:44:35', SourceModuleName: 'app_log', SourceModuleType: 'im_file', Message: 'nxlog received' }, 'nxlog received', { time: AT + 915 }],
+      // Azure Monitor's ContainerLogV2 as its data export writes it: a JSON line's LogMessage kept as its object.
+      [
+        { TimeGenerated: '2026-11-22T09:44:34.0850000Z', Computer: 'aks-node-1', ContainerName: 'c13', PodName: 'p13', PodNamespace: 'n13', LogMessage: { level: 50, msg: 'azure' }, LogSource: 'stderr', Type: 'ContainerLogV2' },
+        '{"level":50,"msg":"azure"}',
+        { host: 'aks-node-1', pod: 'p13', namespace: 'n13', container: 'c13', time: AT },
+      ],
       // PM2's JSON logs: the application is the unit.
       [{ message: 'pm2\n', timestamp: '2026-11-22T09:44:34.085Z', type: 'err', process_id: 2, app_name: 'mqtt-admin' }, 'pm2', { unit: 'mqtt-admin', stream: 'processid=2', time: AT }],
     ];
