@@ -5,6 +5,14 @@ import type { UnwrappedLine } from './unwrap-line.js';
 /** Where ` | ` may start at the latest: the names before it and their padding. */
 export const MAX_PREFIX = 170;
 
+/**
+ * `docker compose logs`' colour around its prefix, bar included (`--ansi
+ * always`, or on a terminal): `\e[36m`, `\e[36;1m` for its intense colours,
+ * then `\e[0m` after the bar.
+ */
+const PREFIX_COLOUR = /^\x1b\[\d\d(?:;1)?m/;
+const COLOUR_RESET = '\x1b[0m';
+
 /** A Compose service's or a Swarm service's name. */
 const SERVICE_NAME = /^[A-Za-z0-9][\w.-]*$/;
 /** A Swarm task's id, as `docker service logs` prints it: 12 characters, or 25 with `--no-trunc`. */
@@ -18,7 +26,8 @@ const NODE_NAME = /^[A-Za-z0-9][\w.-]*$/;
  * The prefix Docker's tools put before each line of a service's logs, the
  * padded name and ` | `:
  * - `docker compose logs`: `<service>-<replica>  | <line>` (`_` before the
- *   replica in Compose v1); with `--timestamps`, the container's RFC 3339
+ *   replica in Compose v1), coloured with the bar on a terminal or with
+ *   `--ansi always`; with `--timestamps`, the container's RFC 3339
  *   time first in the line;
  * - `docker service logs`: `<service>.<slot>.<task id>@<node>    | <line>`
  *   (without the task id with `--no-task-ids`; ids for names with
@@ -30,14 +39,18 @@ const NODE_NAME = /^[A-Za-z0-9][\w.-]*$/;
  * // { text: 'boom', origin: { container: 'mqtt_admin.2', host: 'node-1', … }, partial: false }
  */
 export function takeServicePrefix(line: string): UnwrappedLine | null {
-  const bar = line.indexOf(' | ');
-  if (bar < 3 || bar > MAX_PREFIX) return null;
+  const colour = line.charCodeAt(0) === 0x1b ? PREFIX_COLOUR.exec(line) : null;
+  const start = colour ? colour[0].length : 0;
+  const bar = line.indexOf(' | ', start);
+  if (bar < start + 3 || bar > start + MAX_PREFIX) return null;
   let end = bar;
-  while (end > 0 && line.charCodeAt(end - 1) === 0x20) end--;
+  while (end > start && line.charCodeAt(end - 1) === 0x20) end--;
   const at = line.lastIndexOf('@', end);
-  const origin = at > 0 ? swarmTask(line.slice(0, at), line.slice(at + 1, end)) : composeService(line.slice(0, end));
+  const origin = at > start ? swarmTask(line.slice(start, at), line.slice(at + 1, end)) : composeService(line.slice(start, end));
   if (origin === null) return null;
-  const text = line.slice(bar + 3);
+  // A coloured prefix ends with the reset after its bar; without it this is some other coloured line.
+  if (colour && !line.startsWith(COLOUR_RESET, bar + 3)) return null;
+  const text = line.slice(bar + 3 + (colour ? COLOUR_RESET.length : 0));
   const stamped = takeStamp(text);
   return { text: stamped?.text ?? text, origin: { ...origin, time: stamped?.time ?? null }, partial: false };
 }

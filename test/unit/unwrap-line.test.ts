@@ -92,6 +92,19 @@ describe('relays’ and tools’ prefixes', () => {
     expect(unwrapLine('status | ok')).toBeNull();
   });
 
+  it('removes docker compose logs’ coloured prefix (its bar inside the colour), and nothing that merely looks coloured', async () => {
+    expect(unwrapLine('\x1b[36mmqtt-admin-1  | \x1b[0m\tat x')).toMatchObject({ text: '\tat x', origin: { container: 'mqtt-admin-1' } });
+    expect(unwrapLine('\x1b[33;1mapi-2 | \x1b[0m2026-11-22T09:44:34.085123456Z boom')).toMatchObject({ text: 'boom', origin: { container: 'api-2', time: AT } });
+    expect(unwrapLine('\x1b[36mmqtt-admin-1  | boom')).toBeNull();
+    expect(unwrapLine('\x1b[31mERROR\x1b[0m | boom')).toBeNull();
+    const taken = await expectWrapperCheckAdmits(
+      [['\x1b[36m', '\x1b[36;1m', '\x1b[0m', ''], ['api-1', 'api', 'x8.1.k3x9q2m8v7n1@node-1'], ['', '  '], [' | ', ' |'], ['\x1b[0m', ''], ['boom', '']],
+      (line) => unwrapLine(line)?.origin.container != null,
+    );
+    // Coloured (2 colours): 2 names × 2 pads × the reset × 2 texts; plain: 2 names × 2 pads × (2 resets, kept in the text) × 2 texts.
+    expect(taken).toBe(32);
+  });
+
   it('removes docker service logs’ task prefix, naming the task and its node, after the time --timestamps puts first', () => {
     expect(unwrapLine('mqtt_admin.2.k3x9q2m8v7n1@node-1    | TencentCloudSDKException: boom')).toMatchObject({
       text: 'TencentCloudSDKException: boom',
