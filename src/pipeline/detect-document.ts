@@ -8,21 +8,24 @@ import { JsonDocumentReader } from '../records/json-document-reader.js';
 import { peelEnvelope } from '../records/peel-envelope.js';
 import { firstValueEnd, startsJsonDocument } from '../records/starts-json-document.js';
 import { isTimedLine } from '../records/timed-line.js';
+import { startsYamlStream, YamlStreamReader } from '../records/yaml-stream-reader.js';
 
 /**
  * Whether a source whose first bytes are `start` is one document — a JSON
- * document (see isJsonDocument) or a log platform's CSV export (see
- * readCsvExport) — read as its entries rather than as lines.
+ * document (see isJsonDocument), a log platform's CSV export (see
+ * readCsvExport) or a stream of YAML documents (see startsYamlStream) —
+ * read as its entries rather than as lines.
  */
 export function isDocument(start: Buffer, ended: boolean): boolean {
-  return isJsonDocument(start, ended) || readCsvExport(start, ended) !== null;
+  return isJsonDocument(start, ended) || readCsvExport(start, ended) !== null || startsYamlStream(start, ended);
 }
 
 /** The reader of a source that is one document (see isDocument), handing its entries to `onEntry`; null for a source of lines. */
 export function documentReader(start: Buffer, ended: boolean, onEntry: (entry: DocumentEntry) => void): DocumentReader | null {
   if (isJsonDocument(start, ended)) return new JsonDocumentReader(onEntry);
   const csv = readCsvExport(start, ended);
-  return csv ? new CsvDocumentReader(csv, onEntry) : null;
+  if (csv) return new CsvDocumentReader(csv, onEntry);
+  return startsYamlStream(start, ended) ? new YamlStreamReader(onEntry) : null;
 }
 
 /**

@@ -200,7 +200,7 @@ export async function runOpenedSource(
   const failure = processor.failure;
   if (error || stopping) for (const s of reader.streams) s.destroy();
   if (error) return error;
-  if (document?.error) return describeDocumentError(document.error, document.kind);
+  if (document?.error) return describeDocumentError(document.error, document.kind, document.readsOn === true);
   if (failure) return describeRecordFailure(failure);
   return stopping ? null : opened.checkComplete();
 }
@@ -288,8 +288,13 @@ function chunkReader(bytes: Readable, push: (chunk: Buffer) => void, finish: () 
   };
 }
 
-/** A document that breaks off: what came before is counted, every line too, and the source says where it broke. */
-export function describeDocumentError(error: { line: number; message: string }, kind: string): string {
+/**
+ * A document that breaks off: what came before is counted, every line too,
+ * and the source says where it broke; or, for a reader that reads on past
+ * damage (`readsOn`), which of its documents was skipped.
+ */
+export function describeDocumentError(error: { line: number; message: string }, kind: string, readsOn = false): string {
+  if (readsOn) return `line ${error.line}: the ${kind} holds ${error.message}, skipped; the documents around it are counted`;
   return `line ${error.line}: the ${kind} breaks off (${error.message}); the entries before it are counted, the rest is not recognized`;
 }
 

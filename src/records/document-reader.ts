@@ -2,7 +2,8 @@ import type { DocumentError } from './json-byte-scanner.js';
 
 /**
  * A reader of an input that is one document rather than lines — a JSON
- * document (JsonDocumentReader) or a CSV export (CsvDocumentReader) — fed
+ * document (JsonDocumentReader), a CSV export (CsvDocumentReader) or a
+ * stream of YAML documents (YamlStreamReader) — fed
  * its bytes chunk by chunk, handing over its entries as they complete.
  */
 export interface DocumentReader {
@@ -16,6 +17,8 @@ export interface DocumentReader {
   readonly lines: number;
   /** The first damage, or null while the document reads well. */
   readonly error: DocumentError | null;
+  /** Reading goes on past damage, with the next document of a stream (a YAML stream's); otherwise it stops there. */
+  readonly readsOn?: boolean;
   /** Entries handed over. */
   readonly entries: number;
   /** Entries longer than the bound, not handed over. */
