@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import type { DocumentReader } from './document-reader.js';
 import type { DocumentEntry } from './entry-finder.js';
 import { DEFAULT_DOCUMENT_LIMITS } from './json-document-reader.js';
@@ -11,6 +11,11 @@ import { DEFAULT_DOCUMENT_LIMITS } from './json-document-reader.js';
  * handed over as an entry (an envelope peeled as a JSON document's are);
  * lines are counted as read, whatever the documents hold.
  */
+
+/** The yaml package, loaded when a YAML stream is read: every run starts, few read YAML, and start-up time counts. */
+const require = createRequire(import.meta.url);
+type Yaml = typeof import('yaml');
+let yaml: Yaml | null = null;
 
 /** A document's start: `---` alone on its line (a comment or spaces may follow). */
 function isDocumentStart(line: string): boolean {
@@ -136,7 +141,8 @@ export class YamlStreamReader implements DocumentReader {
       return;
     }
     if (last === 0 || lines.every((line) => line.trim() === '' || line.trimStart().startsWith('#'))) return;
-    const parsed = parseDocument(lines.join('\n'), { uniqueKeys: false });
+    yaml ??= require('yaml') as Yaml;
+    const parsed = yaml.parseDocument(lines.join('\n'), { uniqueKeys: false });
     if (parsed.errors.length > 0) {
       const error = parsed.errors[0]!;
       this.error ??= { line: last - lines.length + (error.linePos?.[0].line ?? 1), message: `a document that is not YAML (${error.code})` };
