@@ -41,11 +41,16 @@ export function takeLogfmtEnvelope(line: string): UnwrappedLine | null {
 export function mayBeLogfmtEnvelope(text: string, from: number, to: number): boolean {
   const first = text.charCodeAt(from);
   if (!((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a) || first === 0x5f || first === 0x40)) return false;
+  // A key's characters up to its `=`: a class name before `: ` (`com.tencentcloudapi….TencentCloudSDKException:`) stops at its colon.
+  const limit = Math.min(to, from + MAX_KEY);
   let i = from + 1;
-  while (i < to && isKeyCharacter(text.charCodeAt(i))) i++;
-  if (i >= to || text.charCodeAt(i) !== 0x3d /* = */) return false;
+  for (let c = text.charCodeAt(i); i < limit && c < 128 && KEY_CHARACTERS[c] === 1; c = text.charCodeAt(++i));
+  if (i >= limit || text.charCodeAt(i) !== 0x3d /* = */) return false;
   return text.substring(from, to).includes(SOURCE_TYPE);
 }
+
+/** The longest first key looked for. */
+const MAX_KEY = 256;
 
 /**
  * A line that is wholly logfmt pairs, as an object of strings (a key
@@ -101,10 +106,13 @@ function readQuoted(line: string, from: number): { value: string; end: number } 
   return null;
 }
 
-/** A key's characters: letters, digits and `_ . @ / - [ ]` (flattened paths: `kubernetes.pod_labels.app`, `pod_ips[0]`). */
+/** A key's characters: letters, digits and `_ . @ / - [ ]` (flattened paths: `kubernetes.pod_labels.app`, `pod_ips[0]`), as a table of ASCII. */
+const KEY_CHARACTERS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letterOrDigit = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  KEY_CHARACTERS[c] = letterOrDigit || '_.@/-[]'.includes(String.fromCharCode(c)) ? 1 : 0;
+}
+
 function isKeyCharacter(c: number): boolean {
-  return (
-    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
-    c === 0x5f || c === 0x2e || c === 0x40 || c === 0x2f || c === 0x2d || c === 0x5b || c === 0x5d
-  );
+  return c < 128 && KEY_CHARACTERS[c] === 1;
 }
