@@ -95,6 +95,12 @@ export class RangeReader<Tag> {
     private readonly unwrap: boolean,
     /** Called as the bytes read grow, for a progress display. */
     private readonly onBytes: () => void,
+    /**
+     * Resolves when the run's output can take more (`tag` writing to a pipe
+     * read more slowly than the threads tag): no range is sent before, so
+     * what waits to be written stays bounded.
+     */
+    private readonly outputReady: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.readAt = async (position, length) => {
       const buf = Buffer.allocUnsafe(length);
@@ -142,6 +148,7 @@ export class RangeReader<Tag> {
       const end = Math.max(cut ?? size, start);
       const last = cut === null;
       await this.pool.ready();
+      await this.outputReady();
       while (mine !== null && !this.pool.hasRoom()) {
         await Promise.race([mine, this.pool.whenRoom()]);
         // A worker that failed fails the run here.

@@ -256,7 +256,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
         continue;
       }
       if (rangeFile) {
-        await readByRanges(input.name, input.path, rangeFile, stats, pool, options.unwrap, options.signal, report);
+        await readByRanges(input.name, input.path, rangeFile, stats, pool, options.unwrap, options.signal, report, () => writing);
         continue;
       }
       let opened;
@@ -335,10 +335,11 @@ async function readByRanges(
   unwrap: boolean,
   signal: AbortSignal | undefined,
   report: (name: string, problem: () => string | null) => void,
+  writing: () => Promise<void>,
 ): Promise<void> {
   const source: SourceState = { lastTime: null, repeats: new RepeatWindow(), failure: null, reader: null };
   const baseBytes = stats.bytes;
-  const reader = new RangeReader(pool, source, name, file, unwrap, () => (stats.bytes = baseBytes + reader.bytes));
+  const reader = new RangeReader(pool, source, name, file, unwrap, () => (stats.bytes = baseBytes + reader.bytes), writing);
   source.reader = reader;
   try {
     await reader.run(SEGMENT_BYTES, signal);
