@@ -109,6 +109,7 @@ async function benchCorpus({ mb, file, truth }, isLargest) {
   await add('mqerr scan', `${MQERR} scan --format json ${f} > /dev/null`, 'every API error: code, RequestId, vendor, category, multi-line records');
   if (isLargest) await add('mqerr scan --jobs 1', `${MQERR} scan --format json --jobs 1 ${f} > /dev/null`, 'the same, on one thread');
   await add('mqerr tag', `${MQERR} tag ${f} > /dev/null`, 'every record as NDJSON with its tags');
+  await add('mqerr tag | sha256sum', `${MQERR} tag ${f} | sha256sum > /dev/null`, 'the same into a pipe, read as it is hashed (what waits to be written)');
   if (tools.rg) await add('rg | sort | uniq -c', `rg -o ${shell(CODE_PATTERN)} ${f} | sort | uniq -c > /dev/null`, 'codes by a pattern made for this corpus');
   if (tools.grep) await add('grep | sort | uniq -c', `LC_ALL=C grep -oE ${shell(CODE_PATTERN)} ${f} | sort | uniq -c > /dev/null`, 'the same with GNU grep', { runs: slowRuns });
   if (tools.jq) await add('jq | sort | uniq -c', `jq -R -r ${shell(JQ_PROGRAM)} ${f} | sort | uniq -c > /dev/null`, 'codes in the JSON lines only', { runs: slowRuns });
