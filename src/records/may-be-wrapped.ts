@@ -37,6 +37,8 @@ export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?
 export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar?: number): boolean {
   const first = text.charCodeAt(from);
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
+  // A JSON text sequence's record separator (RFC 7464) before the line's value.
+  if (first === 0x1e) return true;
   // Led by digits that are no date (a date's dash at the fifth character): a row of Grafana's downloaded logs,
   // `<epoch ms>\t<time>\t`; of Papertrail's archives, `<id>\t<time>\t`; journalctl's short-unix, `1795340674.085123 `.
   if (isDigit(text, from) && text.charCodeAt(from + 4) !== 0x2d /* - */) {

@@ -23,6 +23,8 @@ export interface UnwrappedLine {
   runOn?: 'opens' | 'closes';
 }
 
+/** RFC 7464's record separator, before each JSON text of a sequence. */
+const RECORD_SEPARATOR = 0x1e;
 /** Layers peeled at most: a shipper's record around a runtime's around a platform's is three. */
 const MAX_LAYERS = 8;
 /** A prefix before an envelope (a time and a tag) is short. */
@@ -39,7 +41,8 @@ const FLUENTD_STDOUT_PREFIX = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? [+
  * container runtimes' wrappers (CRI, Docker's json-file, `kubectl logs
  * --prefix/--timestamps`), shippers' and platforms' JSON envelopes (see
  * peelEnvelope) and Vector's logfmt records (see takeLogfmtEnvelope), and an envelope after a shipper's prefix. The layers'
- * dimensions are merged; nothing of them stays in the text. `asRead` says
+ * dimensions are merged; nothing of them stays in the text; a JSON text
+ * sequence's record separator before a line is dropped. `asRead` says
  * the line is as a source holds it (kubectl's forms are looked for only
  * then; see unwrapContainer); a line an entry of a document carried is not.
  * Returns null for a line with no wrapper. Pure: no state, nothing thrown.
@@ -63,6 +66,8 @@ export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
 }
 
 function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
+  // A JSON text sequence's record separator (RFC 7464: `journalctl -o json-seq`, `jq --seq`) leads the value it separates.
+  if (outermost && text.charCodeAt(0) === RECORD_SEPARATOR) return { text: text.slice(1), origin: { ...NO_DIMENSIONS }, partial: false };
   // A downloaded file's or an archive's row, or an event Fluent Bit printed, is the outermost layer, whatever its line holds (an envelope too).
   const row = outermost ? (takeGrafanaRow(text) ?? takePapertrailRow(text) ?? takeFluentBitStdout(text)) : null;
   if (row) return row;

@@ -383,6 +383,18 @@ describe('the prefix check is a superset of the service prefixes unwrapLine take
   });
 });
 
+describe('JSON text sequences (RFC 7464)', () => {
+  it('drop the record separator before each value, which is then peeled as any line is', async () => {
+    const journal = '\x1e{"__REALTIME_TIMESTAMP":"1795340674085123","_HOSTNAME":"node-1","_SYSTEMD_UNIT":"mqtt-admin.service","MESSAGE":"boom"}';
+    expect(unwrapLine(journal)).toMatchObject({ text: 'boom', origin: { host: 'node-1', unit: 'mqtt-admin.service', time: AT } });
+    expect(unwrapLine('\x1e{"level":50,"msg":"boom"}')).toMatchObject({ text: '{"level":50,"msg":"boom"}', origin: { ...NO_DIMENSIONS } });
+    // Only before a line as read: inside an envelope the character is the application's.
+    expect(unwrapLine('\x1e{"level":50}', false)).toBeNull();
+    const taken = await expectWrapperCheckAdmits([['\x1e', ''], ['{"MESSAGE":"x","_HOSTNAME":"n"}', 'x', '']], (line) => unwrapLine(line) !== null);
+    expect(taken).toBe(4);
+  });
+});
+
 describe('Vector’s logfmt records', () => {
   it('peel the message from the flattened, sorted metadata, the time last', () => {
     const record =
