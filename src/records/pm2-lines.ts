@@ -1,4 +1,5 @@
 import { parseTimestamp } from '../time/parse-time.js';
+import { readBarPrefix } from './bar-prefix.js';
 import { NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { takeStamp } from './leading-stamp.js';
 import type { UnwrappedLine } from './unwrap-line.js';
@@ -46,22 +47,12 @@ export function takePm2Prefix(line: string): UnwrappedLine | null {
     time = parseTimestamp(`${dimmed[1]!}T${dimmed[2]!}`);
     at = dimmed[0].length;
   }
-  const colour = line.charCodeAt(at) === 0x1b ? PREFIX_COLOUR.exec(line.slice(at, at + 5)) : null;
-  if (colour) at += colour[0].length;
-  else if (dimmed) return null;
-  const bar = line.indexOf(' | ', at);
-  if (bar < 0 || bar - at > MAX_PREFIX) return null;
-  let end = bar;
-  while (end > at && line.charCodeAt(end - 1) === 0x20) end--;
-  const origin = processOrigin(line.slice(at, end), colour?.[1]);
+  const prefix = readBarPrefix(line, at, PREFIX_COLOUR, COLOUR_RESET, 1, MAX_PREFIX);
+  // `--timestamp`'s time comes before a coloured prefix only.
+  if (prefix === null || (dimmed && prefix.colour === null)) return null;
+  const origin = processOrigin(prefix.name, prefix.colour?.[1]);
   if (origin === null) return null;
-  let textAt = bar + 3;
-  if (colour) {
-    // The colour ends after the bar; without its reset there, this is some other coloured line.
-    if (!line.startsWith(COLOUR_RESET, textAt)) return null;
-    textAt += COLOUR_RESET.length;
-  }
-  return withProcessStamp(line.slice(textAt), { ...origin, time });
+  return withProcessStamp(line.slice(prefix.textAt), { ...origin, time });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
+import { readBarPrefix } from './bar-prefix.js';
 import { takeStamp } from './leading-stamp.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
@@ -39,18 +40,13 @@ const NODE_NAME = /^[A-Za-z0-9][\w.-]*$/;
  * // { text: 'boom', origin: { container: 'mqtt_admin.2', host: 'node-1', … }, partial: false }
  */
 export function takeServicePrefix(line: string): UnwrappedLine | null {
-  const colour = line.charCodeAt(0) === 0x1b ? PREFIX_COLOUR.exec(line) : null;
-  const start = colour ? colour[0].length : 0;
-  const bar = line.indexOf(' | ', start);
-  if (bar < start + 3 || bar > start + MAX_PREFIX) return null;
-  let end = bar;
-  while (end > start && line.charCodeAt(end - 1) === 0x20) end--;
-  const at = line.lastIndexOf('@', end);
-  const origin = at > start ? swarmTask(line.slice(start, at), line.slice(at + 1, end)) : composeService(line.slice(start, end));
+  const prefix = readBarPrefix(line, 0, PREFIX_COLOUR, COLOUR_RESET, 3, MAX_PREFIX);
+  if (prefix === null) return null;
+  const { name } = prefix;
+  const at = name.lastIndexOf('@');
+  const origin = at > 0 ? swarmTask(name.slice(0, at), name.slice(at + 1)) : composeService(name);
   if (origin === null) return null;
-  // A coloured prefix ends with the reset after its bar; without it this is some other coloured line.
-  if (colour && !line.startsWith(COLOUR_RESET, bar + 3)) return null;
-  const text = line.slice(bar + 3 + (colour ? COLOUR_RESET.length : 0));
+  const text = line.slice(prefix.textAt);
   const stamped = takeStamp(text);
   return { text: stamped?.text ?? text, origin: { ...origin, time: stamped?.time ?? null }, partial: false };
 }
