@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type { DocumentReader } from './document-reader.js';
 import type { DocumentEntry } from './entry-finder.js';
@@ -88,6 +89,14 @@ export class YamlStreamReader implements DocumentReader {
       // A copy: the caller may reuse its chunk.
       this.partial.push(Buffer.from(chunk.subarray(from)));
       this.partialBytes += chunk.length - from;
+      if (this.partialBytes > DEFAULT_DOCUMENT_LIMITS.maxEntryBytes) {
+        // A line longer than a document may be: its document is skipped, and its bytes are not held.
+        this.partial = [];
+        this.partialBytes = 0;
+        this.tooLong = true;
+        this.document = [];
+        this.documentBytes = 0;
+      }
     }
   }
 
@@ -113,7 +122,7 @@ export class YamlStreamReader implements DocumentReader {
     if (this.documentStart === 0) this.documentStart = this.lines;
     this.documentLast = this.lines;
     if (this.tooLong) return;
-    if (text.includes('\ufffd') && !isUtf8(bytes)) this.documentUndecodable = true;
+    if (!isUtf8(bytes)) this.documentUndecodable = true;
     this.documentBytes += bytes.length + 1;
     if (this.documentBytes > DEFAULT_DOCUMENT_LIMITS.maxEntryBytes) {
       this.tooLong = true;
@@ -154,8 +163,4 @@ export class YamlStreamReader implements DocumentReader {
     if (undecodable) this.undecodable++;
     this.onEntry({ value, context: null, firstLine: first, lastLine: last });
   }
-}
-
-function isUtf8(bytes: Buffer): boolean {
-  return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
 }

@@ -56,6 +56,22 @@ describe('YamlStreamReader', () => {
     );
   });
 
+  it('skips a document longer than 4 MiB without holding it, a line longer than that too, and counts its lines', () => {
+    const long = `---\nmsg: ${'x'.repeat(5 << 20)}\n---\nmsg: after\n`;
+    const bytes = Buffer.from(long);
+    const entries: DocumentEntry[] = [];
+    const reader = new YamlStreamReader((entry) => entries.push(entry));
+    let held = 0;
+    for (let at = 0; at < bytes.length; at += 64 << 10) {
+      reader.write(bytes.subarray(at, at + (64 << 10)));
+      held = Math.max(held, reader.heldBytes);
+    }
+    reader.end();
+    expect(entries.map((e) => e.value)).toEqual([{ msg: 'after' }]);
+    expect([reader.skipped, reader.lines]).toEqual([1, 4]);
+    expect(held).toBeLessThanOrEqual((4 << 20) + (64 << 10));
+  });
+
   it('names the first document that is not YAML, and reads the ones around it', () => {
     const { entries, reader } = read([Buffer.from('---\na: 1\n---\nb: [1\nc: 2\n---\nd: 4\n')]);
     expect(entries.map((e) => e.value)).toEqual([{ a: 1 }, { d: 4 }]);
