@@ -107,6 +107,8 @@ export class LineProcessor {
   private readonly partials = new Map<string, PartialLine>();
   /** The origin of the event whose text runs on over the lines that follow (see UnwrappedLine.runOn), until its tail. */
   private runOn: LineOrigin | null = null;
+  /** The last line's header, while lines indented by its width continue its entry (see UnwrappedLine.hangingIndent). */
+  private hanging: { width: number; origin: LineOrigin } | null = null;
   private readonly repeats: RepeatWindow;
   /** Errors with a RequestId whose repeat was settled here (see LineOptions.settleRepeats). */
   private settledRequestIds = 0;
@@ -175,6 +177,14 @@ export class LineProcessor {
     this.aggregator.totals.lines++;
     this.stats.lines++;
     const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+    if (this.hanging) {
+      const { width, origin } = this.hanging;
+      if (indentedBy(text, width)) {
+        this.pushUnwrapped({ text: text.slice(width), origin, partial: false }, lineNo);
+        return;
+      }
+      this.hanging = null;
+    }
     const wrapped = this.options.unwrap && !plain ? unwrapLine(text) : null;
     if (!wrapped) {
       if (this.runOn) this.pushUnwrapped({ text, origin: this.runOn, partial: false }, lineNo);
@@ -187,6 +197,7 @@ export class LineProcessor {
       return;
     }
     this.runOn = wrapped.runOn === 'opens' ? wrapped.origin : null;
+    if (wrapped.hangingIndent !== undefined) this.hanging = { width: wrapped.hangingIndent, origin: wrapped.origin };
     this.pushUnwrapped(wrapped, lineNo);
   }
 
@@ -196,6 +207,7 @@ export class LineProcessor {
    * stream as a line would.
    */
   pushEntry(entry: DocumentEntry): void {
+    this.hanging = null;
     this.countLinesTo(entry.lastLine);
     const read = readEntry(entry);
     // An entry of no stream of its own still gives its record the time the export wrote beside it.
@@ -240,6 +252,8 @@ export class LineProcessor {
    */
   pushQuietLine(line: QuietLine): void {
     const lineNo = ++this.lineNo;
+    // A quiet line is never indented: it ends any entry continued by indented lines.
+    this.hanging = null;
     this.aggregator.totals.lines++;
     this.stats.lines++;
     // A line whose time stamp was removed joins a partial line left open in the unnamed stream, as unwrapped lines do.
@@ -423,4 +437,14 @@ class QuietRecord implements LogRecord {
   get wrapperTime(): number | null {
     return this.bytes.wrapperTime;
   }
+}
+
+/**
+ * Whether `line` starts with `width` spaces, or is blank: an empty line of
+ * a message is printed as its indent alone, which a copy may have trimmed.
+ */
+function indentedBy(line: string, width: number): boolean {
+  const end = Math.min(line.length, width);
+  for (let i = 0; i < end; i++) if (line.charCodeAt(i) !== 0x20) return false;
+  return true;
 }

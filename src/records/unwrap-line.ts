@@ -21,6 +21,13 @@ export interface UnwrappedLine {
    * `closes` — the line is the rest of such an event, and adds no text.
    */
   runOn?: 'opens' | 'closes';
+  /**
+   * The line's wrapper is a header whose entry's further lines follow
+   * indented by this many spaces, with no header of their own (journalctl's
+   * multi-line messages, see unwrapSyslog); a syslog header is taken only
+   * where it begins the line as read.
+   */
+  hangingIndent?: number;
 }
 
 /** RFC 7464's record separator, before each JSON text of a sequence. */
@@ -53,16 +60,20 @@ export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
   let origin: Dimensions | null = null;
   let partial = false;
   let runOn: UnwrappedLine['runOn'];
+  let hangingIndent: number | undefined;
   for (let layer = 0; layer < MAX_LAYERS; layer++) {
     const peeled = peelLayer(text, asRead && layer === 0);
     if (!peeled) break;
     origin = origin ? mergeDimensions(origin, peeled.origin) : peeled.origin;
     partial ||= peeled.partial;
     runOn ??= peeled.runOn;
+    hangingIndent ??= peeled.hangingIndent;
     text = peeled.text;
   }
   if (!origin) return null;
-  return runOn === undefined ? { text, origin, partial } : { text, origin, partial, runOn };
+  const unwrapped: UnwrappedLine = runOn === undefined ? { text, origin, partial } : { text, origin, partial, runOn };
+  if (hangingIndent !== undefined) unwrapped.hangingIndent = hangingIndent;
+  return unwrapped;
 }
 
 function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {

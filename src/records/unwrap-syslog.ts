@@ -42,9 +42,9 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
   const first = line.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) {
     const iso = ISO_SYSLOG.exec(line);
-    if (iso) return syslogLine(line.slice(iso[0].length), iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!));
+    if (iso) return syslogLine(line, iso[0].length, iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!));
     const unix = line.charCodeAt(10) === 0x2e ? UNIX_SYSLOG.exec(line) : null;
-    return unix ? syslogLine(line.slice(unix[0].length), unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000)) : null;
+    return unix ? syslogLine(line, unix[0].length, unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000)) : null;
   }
   if (first === 0x3c /* < */) {
     const ietf = IETF_START.exec(line) ? readIetfSyslog(line) : null;
@@ -53,10 +53,10 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
   if (line.charCodeAt(3) === 0x20 && line.charCodeAt(8) === 0x2d) {
     const full = FULL_SYSLOG.exec(line);
     const utc = full !== null && UTC_ABBREVIATIONS.has(full[2]!);
-    return full ? syslogLine(line.slice(full[0].length), full[3]!, full[4]!, full[5] ?? '-', parseTimestamp(utc ? `${full[1]!}Z` : full[1]!)) : null;
+    return full ? syslogLine(line, full[0].length, full[3]!, full[4]!, full[5] ?? '-', parseTimestamp(utc ? `${full[1]!}Z` : full[1]!)) : null;
   }
   const bsd = BSD_SYSLOG.exec(line);
-  return bsd ? syslogLine(bsd[7]!, bsd[4]!, bsd[5]!, bsd[6] ?? '-', yearLessTime(bsd[1]!, Number(bsd[2]!.trim()), bsd[3]!)) : null;
+  return bsd ? syslogLine(line, line.length - bsd[7]!.length, bsd[4]!, bsd[5]!, bsd[6] ?? '-', yearLessTime(bsd[1]!, Number(bsd[2]!.trim()), bsd[3]!)) : null;
 }
 
 /**
@@ -85,13 +85,23 @@ function readIetfSyslog(line: string): UnwrappedLine | null {
   }
   if (at < line.length && line.charCodeAt(at) !== 0x20) return null;
   const [time, host, program, pid] = fields as [string, string, string, string, string];
-  return syslogLine(line.slice(at + 1), host, program, pid, parseTimestamp(time));
+  // Not a form journalctl prints: no indented lines continue it.
+  return syslogLine(line, at + 1, host, program, pid, parseTimestamp(time), false);
 }
 
-function syslogLine(text: string, host: string, program: string, pid: string, time: number | null): UnwrappedLine {
+/**
+ * The line's message after its header of `headerEnd` characters. Its
+ * hanging indent is the header's width: journalctl prints each further line
+ * of a multi-line message (an entry logged through the journal's own API,
+ * a traceback in one MESSAGE) on a line of its own, indented by as many
+ * spaces as the header took, so that it lines up under the first.
+ */
+function syslogLine(line: string, headerEnd: number, host: string, program: string, pid: string, time: number | null, hangs = true): UnwrappedLine {
   const none = (value: string): string | null => (value === '-' ? null : value);
   const stream = [none(program) && `program=${program}`, none(pid) && `pid=${pid}`].filter(Boolean).join('\u0000') || null;
-  return { text: unescapeControls(text), origin: { ...NO_DIMENSIONS, host: none(host), stream, time }, partial: false };
+  const text = unescapeControls(line.slice(headerEnd));
+  const origin = { ...NO_DIMENSIONS, host: none(host), stream, time };
+  return hangs ? { text, origin, partial: false, hangingIndent: headerEnd } : { text, origin, partial: false };
 }
 
 /** rsyslog's escape of a control character it received: `#` and three octal digits (`#011` a tab). */

@@ -48,6 +48,7 @@ describe('relays’ and tools’ prefixes', () => {
       text: '\tat com.x.App.main(App.java:10)',
       origin: { ...NO_DIMENSIONS, host: 'node-1', stream: 'program=mqtt-admin\u0000pid=812', time: AT - 85 },
       partial: false,
+      hangingIndent: 40,
     });
     expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 mqtt-admin 812 - - boom')).toMatchObject({ text: 'boom', origin: { host: 'node-2', time: AT } });
     expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 app - ID47 [exampleSDID@32473 iut="3"] boom')).toMatchObject({ text: 'boom' });
@@ -55,9 +56,9 @@ describe('relays’ and tools’ prefixes', () => {
 
   it('removes headers led by an RFC 3339 time (rsyslog’s file format, journalctl’s short-iso, Heroku’s logplex) and RFC 3164’s with a fraction', () => {
     const stream = 'program=mqtt-admin\u0000pid=812';
-    expect(unwrapLine('2026-11-22T17:44:34.085123+08:00 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT }, partial: false });
+    expect(unwrapLine('2026-11-22T17:44:34.085123+08:00 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT }, partial: false, hangingIndent: 57 });
     expect(unwrapLine('2026-11-22T17:44:34+0800 node-1 mqtt-admin[812]: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream, time: AT - 85 } });
-    expect(unwrapLine('2026-11-22T09:44:34.085123+00:00 app[web.1]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, stream: 'program=app\u0000pid=web.1', time: AT }, partial: false });
+    expect(unwrapLine('2026-11-22T09:44:34.085123+00:00 app[web.1]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, stream: 'program=app\u0000pid=web.1', time: AT }, partial: false, hangingIndent: 45 });
     expect(unwrapLine('Nov 22 09:44:34.085123 node-1 mqtt-admin[812]: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream } });
     // Without the program's brackets the words after the time are the application's (kubectl --timestamps, winston).
     expect(unwrapLine('2026-11-22T09:44:34.085Z INFO app: ready')).toMatchObject({ text: 'INFO app: ready', origin: { stream: null, host: null } });
@@ -65,9 +66,9 @@ describe('relays’ and tools’ prefixes', () => {
 
   it('removes journalctl’s short-full and short-unix headers: a zone other than UTC’s abbreviation is read in the logs’ zone', () => {
     const stream = 'program=mqtt-admin\u0000pid=812';
-    expect(unwrapLine('Sun 2026-11-22 09:44:34 UTC node-1 mqtt-admin[812]: \tat x')).toEqual({ text: '\tat x', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT - 85 }, partial: false });
+    expect(unwrapLine('Sun 2026-11-22 09:44:34 UTC node-1 mqtt-admin[812]: \tat x')).toEqual({ text: '\tat x', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT - 85 }, partial: false, hangingIndent: 52 });
     expect(unwrapLine('Sun 2026-11-22 09:44:34.085123 GMT node-1 kernel: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream: 'program=kernel', time: AT } });
-    expect(unwrapLine('1795340674.085123 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT }, partial: false });
+    expect(unwrapLine('1795340674.085123 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT }, partial: false, hangingIndent: 42 });
     setLogTimeZone(parseTimeZone('+08:00')!);
     try {
       expect(unwrapLine('Sun 2026-11-22 17:44:34 CST node-1 mqtt-admin[812]: boom')?.origin.time).toBe(AT - 85);
@@ -496,6 +497,25 @@ describe('PM2’s forms of a process’s lines', () => {
     );
     // Two times (none, or a whole one), two apps (with an id, or pm2), three types, two messages.
     expect(formats).toBe(24);
+  });
+});
+
+describe('journalctl’s multi-line messages', () => {
+  it('gives the width of a header journalctl prints, after which an indented line continues its entry', () => {
+    for (const [line, width] of [
+      ['Nov 22 09:44:34 node-1 mqtt-admin[812]: boom', 40],
+      ['Nov 22 09:44:34.085123 node-1 mqtt-admin[812]: boom', 47],
+      ['2026-11-22T09:44:34+00:00 node-1 mqtt-admin.service[812]: boom', 58],
+      ['Nov 22 09:44:34 node-1 kernel: boom', 31],
+    ] as const) {
+      expect(unwrapLine(line)?.hangingIndent, line).toBe(width);
+      expect(line.charAt(width), line).toBe('b');
+    }
+  });
+
+  it('gives none for a header journalctl does not print', () => {
+    expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 mqtt-admin 812 - - boom')).toMatchObject({ text: 'boom', origin: { host: 'node-2' } });
+    expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 mqtt-admin 812 - - boom')).not.toHaveProperty('hangingIndent');
   });
 });
 
