@@ -61,7 +61,8 @@ function onlyBlanksAfter(buf: Buffer, from: number, end: number): boolean {
  * an unwrapped source's are, and can be cut where their text starts a record
  * (see Segmenter). Loggers that lead their lines with such a time (winston,
  * log4j2's ISO8601 layout) write the same form. PM2's `--time` stamp
- * (`2026-11-22T09:44:34: `, see takeStamp) is such a time too.
+ * (`2026-11-22T09:44:34: `, see takeStamp) is such a time too; a level
+ * right-aligned after it (`  INFO `) starts the text, as takeStamp has it.
  * @example timestampOnlyEnd(Buffer.from('2026-11-22T09:44:34.123Z INFO ready'), 0, 35) // 25
  */
 export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
@@ -84,8 +85,13 @@ export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
   else if ((buf[i] === 0x2b || buf[i] === 0x2d) && isDigit(buf[i + 1]) && isDigit(buf[i + 2]) && buf[i + 3] === 0x3a && isDigit(buf[i + 4]) && isDigit(buf[i + 5])) i += 6;
   else return -1;
   if (i >= end || buf[i] !== 0x20) return -1;
-  return isCriStream(buf, i + 1, end) ? -1 : i + 1;
+  if (isCriStream(buf, i + 1, end)) return -1;
+  // A level right-aligned in five characters (`%5p`) loses its pad with the stamp, as takeStamp reads it.
+  return buf[i + 1] === 0x20 && (startsWith(buf, i + 2, end, INFO) || startsWith(buf, i + 2, end, WARN)) ? i + 2 : i + 1;
 }
+
+const INFO = [...Buffer.from('INFO ')];
+const WARN = [...Buffer.from('WARN ')];
 
 const STDOUT = [...Buffer.from('stdout ')];
 const STDERR = [...Buffer.from('stderr ')];

@@ -284,8 +284,10 @@ function classifyStamped(
   if (options.wrappers.afterTime(view, q, lineEnd)) return false;
   if (!startsRecordAlways(view, q, lineEnd, first, options)) return false;
   // A time of day alone yields to the stamp's time, which has its date (as recognizeAll has it).
-  // The stamp without its space, and PM2's without its colon too.
-  const stamp = parseTimestamp(view.slice(p, view.charCodeAt(q - 2) === 0x3a /* : */ ? q - 2 : q - 1));
+  // The stamp without its space (and a level's pad), and PM2's without its colon too.
+  let stampEnd = q - 1;
+  if (view.charCodeAt(stampEnd - 1) === 0x20 || view.charCodeAt(stampEnd - 1) === 0x3a /* : */) stampEnd--;
+  const stamp = parseTimestamp(view.slice(p, stampEnd));
   const own = stamp !== null && startsWithTimeOfDay(view, q) ? null : leadingTimeAt(view, q, lineEnd);
   sink.quiet(buf, textAt, to, false, own, inBlock, stamp);
   return true;

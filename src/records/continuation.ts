@@ -28,7 +28,7 @@ export interface ContinuationState {
    * led by its level (`SEVERE: …`).
    */
   julHeader: boolean;
-  /** Lines of the record's header: 1, or 2 once java.util.logging's level line joined its header line. */
+  /** Lines of the record's header: 1, one more once java.util.logging's level line joined its header line, and one more for each empty line right after it. */
   headerLines: number;
   /** Inside Terraform's diagnostic box (`╷`, then `│ …` lines, until `╵`): one diagnostic, one record. */
   box: boolean;
@@ -186,18 +186,20 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
   const fieldBlock = opensFieldBlock(line) || (state.fieldBlock && (SDK_FIELD.test(line) || isIndented(line)));
   // java.util.logging's level line completes its header: the exception, if any, follows it.
   const julLevel = state.julHeader && JUL_LEVEL.test(line);
+  // An empty line right after the header is the header's (Spring Boot's `%wEx` puts one before the stack trace): what follows is read as following the header.
+  const blankAfterHeader = !starting && line.length === 0 && state.lines === state.headerLines;
   return {
     lines: state.lines + 1,
     traceback,
     fieldBlock,
     startsWithException: starting ? EXCEPTION_HEADER.test(line) : state.startsWithException,
     causeNext: leavesCauseOpen(line),
-    awaitsException: starting ? isBareHeader(line) : julLevel && !OWN_EXCEPTION.test(line) && !JUL_QUIET_LEVEL.test(line),
+    awaitsException: starting ? isBareHeader(line) : blankAfterHeader ? state.awaitsException : julLevel && !OWN_EXCEPTION.test(line) && !JUL_QUIET_LEVEL.test(line),
     julHeader: starting && line.charCodeAt(0) !== 0x7b && JUL_HEADER.test(line),
-    headerLines: julLevel ? 2 : state.headerLines,
+    headerLines: blankAfterHeader ? state.headerLines + 1 : julLevel ? state.headerLines + 1 : state.headerLines,
     box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
     goroutines: starting ? startsGoCrash(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
-    textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && julLevel,
+    textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && (julLevel || blankAfterHeader),
   };
 }
 

@@ -89,6 +89,27 @@ describe('tencentcloud-sdk-dotnet’s exception text after a log line', () => {
   });
 });
 
+describe('an empty line between a header and its exception', () => {
+  const HEADER = '2026-11-22T09:44:35.085+08:00 ERROR 1 --- [mqtt-admin] [nio-8080-exec-1] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() for servlet [dispatcherServlet] threw exception';
+  const TRACE = [
+    'com.tencentcloudapi.common.exception.TencentCloudSDKException: [TencentCloudSDKError] Code=ResourceNotFound.Topic, Message=The topic does not exist., RequestId=3f2a9b1c-7d4e-4a5b-8c6d-9e0f1a2b3c4d',
+    '\tat com.tencentcloudapi.common.AbstractClient.internalRequest(AbstractClient.java:123) ~[tencentcloud-sdk-java-common-3.1.1000.jar!/:na]',
+  ];
+  it('keeps the exception with its header, as Spring Boot’s `%wEx` writes it (an empty line before the stack trace and after it)', () => {
+    const next = '2026-11-22T09:44:36.085+08:00  INFO 1 --- [mqtt-admin] [           main] c.a.mqtt.Admin : next';
+    expect(records([HEADER, '', ...TRACE, '', next])).toEqual([[HEADER, '', ...TRACE, ''].join('\n'), next]);
+    expect(records([HEADER, '', '', ...TRACE])).toEqual([[HEADER, '', '', ...TRACE].join('\n')]);
+    // An unqualified exception joins a failure's message across the empty line too, and a brace standing alone a text line's.
+    expect(records(['[09:55:12 ERR] CreateUser failed', '', 'Error: boom'])).toHaveLength(1);
+    expect(records(['2026-11-22 09:58:01,250 ERROR mqtt.admin: DescribeTopic failed:', '', '{', '  "Code": "x"', '}'])).toHaveLength(1);
+  });
+
+  it('does not reach past a line that is not empty: the exception after a record of two lines starts its own', () => {
+    expect(records([HEADER, '  more of the message', '', ...TRACE])).toEqual([[HEADER, '  more of the message', ''].join('\n'), TRACE.join('\n')]);
+    expect(records(['[09:55:12 INF] created', '', 'Error: boom'])).toEqual(['[09:55:12 INF] created\n', 'Error: boom']);
+  });
+});
+
 describe('lines that start with a colour code', () => {
   const red = (text: string): string => `\u001b[31m${text}\u001b[39m`;
   it('are read as a terminal shows them: a coloured header awaits its exception, a grey stack frame continues', () => {

@@ -30,7 +30,8 @@ describe('timestampOnlyEnd', () => {
     const fraction = ['', '.085', '.085123456', '.'];
     const zone = ['', 'Z', '+08:00', '+0800'];
     const after = [' ', ': ', ':', '  ', ' stdout F '];
-    const text = ['boom', '    at x', ''];
+    // ` WARN ` and ` INFO ` are levels right-aligned in five characters (`%5p`), whose pad goes with the stamp.
+    const text = ['boom', '    at x', '', ' WARN x', ' INFO', ' ERROR x'];
     let found = 0;
     for (const line of [date, fraction, zone, after, text].reduce<string[]>((heads, parts) => heads.flatMap((h) => parts.map((p) => h + p)), [''])) {
       const buf = Buffer.from(line);
@@ -48,8 +49,23 @@ describe('timestampOnlyEnd', () => {
         expect(line.slice(at), line).toBe(stamped.text);
       }
     }
-    // RFC 3339: 3 fractions × 2 zones × (a space before 2 texts, two spaces before 3); PM2's, no fraction or zone:
-    // `: ` before 2 texts, and `:` before `    at x` (its first blank the stamp's).
-    expect(found).toBe(33);
+    // RFC 3339: 3 fractions × 2 zones × (a space before 5 texts, two spaces before 6); PM2's, no fraction or zone:
+    // `: ` before 5 texts, and `:` before the 4 led by a blank (the stamp's).
+    expect(found).toBe(75);
+  });
+
+  it('leaves a right-aligned level’s pad with the stamp: the text is its log header (Spring Boot’s `%5p`)', async () => {
+    const { timestampOnlyEnd } = await import('../../src/lines/line-start.js');
+    const { takeStamp } = await import('../../src/records/leading-stamp.js');
+    for (const [line, text] of [
+      ['2026-11-22T10:02:00.118+08:00  INFO 1 --- [main] c.e.App : Started', 'INFO 1 --- [main] c.e.App : Started'],
+      ['2026-11-22T10:02:00.118+08:00  WARN 1 --- [main] c.e.App : slow', 'WARN 1 --- [main] c.e.App : slow'],
+      ['2026-11-22T10:02:00.118+08:00 ERROR 1 --- [main] c.e.App : failed', 'ERROR 1 --- [main] c.e.App : failed'],
+      ['2026-11-22T10:02:00.118Z  INFORMATION', ' INFORMATION'],
+      ['2026-11-22T10:02:00.118Z   INFO x', '  INFO x'],
+    ] as const) {
+      expect(takeStamp(line)?.text, line).toBe(text);
+      expect(line.slice(timestampOnlyEnd(Buffer.from(line), 0, line.length)), line).toBe(text);
+    }
   });
 });
