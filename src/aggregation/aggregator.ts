@@ -151,7 +151,7 @@ export class Aggregator {
     }
     if (event.event === null || (event.event === 'error' && event.duplicateOf !== null)) return true;
     // One API error logged by two inputs of the run is one error.
-    if (event.event === 'error' && event.requestId && this.runRepeats?.countedElsewhere(event.requestId, event.source)) {
+    if (event.event === 'error' && event.requestId && this.runRepeats?.countedElsewhere(event.requestId, event.code, event.source)) {
       this.totals.repeatsAcrossInputs++;
       return true;
     }

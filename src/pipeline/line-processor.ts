@@ -11,7 +11,7 @@ import { recognizeAll } from '../recognition/recognize.js';
 import { redactEvent } from '../redaction/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
-import { RepeatWindow } from './repeat-window.js';
+import { RepeatWindow, type RememberedError } from './repeat-window.js';
 
 /**
  * Receives every record with what was recognized in it; a record with
@@ -69,7 +69,7 @@ export interface LineOptions {
 export interface ProcessorCarry {
   lineNo: number;
   lastTime: number | null;
-  repeats: [string, number][];
+  repeats: RememberedError[];
 }
 
 /** What a record that failed recognition counts as: a record with no event. */
@@ -304,7 +304,7 @@ export class LineProcessor {
    * oldest first: what the source's window takes from this processor beyond
    * the errors it settled itself (see run-parallel.ts).
    */
-  settledWindow(): [string, number][] {
+  settledWindow(): RememberedError[] {
     const entries = this.repeats.entries();
     return entries.slice(entries.length - Math.min(this.settledRequestIds, entries.length));
   }
@@ -342,7 +342,7 @@ export class LineProcessor {
     const event = this.options.redact === false ? tagged : redactEvent(tagged);
     // Every error with a RequestId joins the window, settled here or not, so the window is the source's own.
     const settledHere = this.options.settleRepeats !== false && (this.repeats.full || this.firstLine === 1);
-    const repeatOf = event.event === 'error' && event.requestId ? this.repeats.check(event.requestId, record.line) : null;
+    const repeatOf = event.event === 'error' && event.requestId ? this.repeats.check(event.requestId, event.code, record.line) : null;
     if (settledHere && event.event === 'error' && event.requestId) this.settledRequestIds++;
     if (event.time !== null) this.lastTime = event.time;
     else if (this.options.defer && this.lastTime === null) return this.options.defer(record, recognition, event, further);

@@ -193,7 +193,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
   const pool = await WorkerPool.start<SourceState>(options.jobs, settings, { maxQueuedBytes: MAX_QUEUED_BYTES, inlineAfterBytes: SEGMENT_BYTES }, {
     deferred: (source, { record, recognition, event, further }) => {
       const finished: TaggedEvent = event.time === null ? { ...event, time: source.lastTime } : event;
-      if (finished.event === 'error' && finished.requestId) finished.duplicateOf = source.repeats.check(finished.requestId, record.line);
+      if (finished.event === 'error' && finished.requestId) finished.duplicateOf = source.repeats.check(finished.requestId, finished.code, record.line);
       if (!aggregator.add(finished, record.text, !further) || !tag || further) return;
       try {
         tag.writer.record(record, recognition, finished);
@@ -203,7 +203,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       gathered!.add(tag.writer.out.take());
     },
     repeat: (source, { repeat: event, text, recommend, written, further }) => {
-      event.duplicateOf = source.repeats.check(event.requestId!, event.line);
+      event.duplicateOf = source.repeats.check(event.requestId!, event.code, event.line);
       aggregator.add(event, text ?? '', !further, recommend);
       if (written && event.duplicateOf !== null) gathered?.add(Buffer.from(duplicateOfField(event.duplicateOf), 'latin1'));
     },
@@ -220,7 +220,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       aggregator.absorb(result.summary);
       if (result.series) aggregator.absorbSeries(result.series);
       source.lastTime = result.lastTime ?? source.lastTime;
-      for (const [id, line] of result.repeatTail) source.repeats.push(id, line);
+      for (const [id, line, code] of result.repeatTail) source.repeats.push(id, line, code);
       noteFailure(source, result.failure);
     },
   });

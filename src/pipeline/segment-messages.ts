@@ -1,3 +1,4 @@
+import type { RememberedError } from './repeat-window.js';
 import type { CountedProducts } from '../aggregation/product-selection.js';
 import type { Dimension } from '../aggregation/cross-tabs.js';
 import type { Summary, TimeSeries } from '../aggregation/summary.js';
@@ -82,7 +83,7 @@ export interface SegmentResult {
   lastTime: number | null;
   lines: number;
   /** The errors with a RequestId the segment settled itself that its window still holds, oldest first (see LineProcessor.settledWindow). */
-  repeatTail: [string, number][];
+  repeatTail: RememberedError[];
   /** The segment's first record that could not be processed (see LineProcessor.failure). */
   failure: { line: number; message: string } | null;
 }

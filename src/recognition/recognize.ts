@@ -13,6 +13,7 @@ import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
 import { stripAnsi } from './strip-ansi.js';
 import { walkJson } from './walk-json.js';
+import { isLambdaRecord, withoutInvocationId } from './lambda-record.js';
 
 /**
  * Recognizes one record's text: a JSON log line is parsed and walked, any
@@ -112,6 +113,7 @@ function walkParsed(text: string, evidence: Evidence, ctx: RecognitionContext): 
     return false;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
-  walkJson(parsed as never, evidence, ctx);
+  const line = parsed as Record<string, unknown>;
+  walkJson((isLambdaRecord(line) ? withoutInvocationId(line) : line) as never, evidence, ctx);
   return true;
 }

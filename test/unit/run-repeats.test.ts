@@ -6,13 +6,21 @@ import { RunRepeats } from '../../src/aggregation/run-repeats.js';
 describe('RequestIds remembered across a run’s inputs', () => {
   it('counts an id once across inputs, repeats within an input are not its to judge, and the oldest is forgotten first', () => {
     const repeats = new RunRepeats(2);
-    expect(repeats.countedElsewhere('id-a', 'x.log')).toBe(false);
-    expect(repeats.countedElsewhere('id-a', 'x.log')).toBe(false);
-    expect(repeats.countedElsewhere('id-a', 'y.log')).toBe(true);
-    expect(repeats.countedElsewhere('id-b', 'x.log')).toBe(false);
-    expect(repeats.countedElsewhere('id-c', 'x.log')).toBe(false); // id-a is forgotten
-    expect(repeats.countedElsewhere('id-a', 'y.log')).toBe(false);
-    expect(repeats.countedElsewhere('id-c', 'y.log')).toBe(true);
+    expect(repeats.countedElsewhere('id-a', null, 'x.log')).toBe(false);
+    expect(repeats.countedElsewhere('id-a', null, 'x.log')).toBe(false);
+    expect(repeats.countedElsewhere('id-a', null, 'y.log')).toBe(true);
+    expect(repeats.countedElsewhere('id-b', null, 'x.log')).toBe(false);
+    expect(repeats.countedElsewhere('id-c', null, 'x.log')).toBe(false); // id-a is forgotten
+    expect(repeats.countedElsewhere('id-a', null, 'y.log')).toBe(false);
+    expect(repeats.countedElsewhere('id-c', null, 'y.log')).toBe(true);
+  });
+
+  it('counts an error whose code differs from the one counted: another API call with the id', () => {
+    const repeats = new RunRepeats(4);
+    expect(repeats.countedElsewhere('id-a', 'InternalError', 'x.log')).toBe(false);
+    expect(repeats.countedElsewhere('id-a', null, 'y.log')).toBe(true);
+    expect(repeats.countedElsewhere('id-a', 'InternalError', 'y.log')).toBe(true);
+    expect(repeats.countedElsewhere('id-a', 'ResourceNotFound.Topic', 'y.log')).toBe(false);
   });
 });
 
