@@ -44,12 +44,12 @@ describe('the same RequestId in several inputs of one run', () => {
 
   it('remembers a bounded number of ids, the oldest forgotten first', () => {
     const repeats = new RunRepeats(2);
-    expect(repeats.countedElsewhere('a', 'x.log')).toBe(false);
-    expect(repeats.countedElsewhere('a', 'x.log')).toBe(false); // the same input's repeats are the pipeline's to mark
-    expect(repeats.countedElsewhere('a', 'y.log')).toBe(true);
-    repeats.countedElsewhere('b', 'x.log');
-    repeats.countedElsewhere('c', 'x.log');
-    expect(repeats.countedElsewhere('a', 'y.log')).toBe(false);
+    expect(repeats.countedElsewhere('a', null, 'x.log')).toBe(false);
+    expect(repeats.countedElsewhere('a', null, 'x.log')).toBe(false); // the same input's repeats are the pipeline's to mark
+    expect(repeats.countedElsewhere('a', null, 'y.log')).toBe(true);
+    repeats.countedElsewhere('b', null, 'x.log');
+    repeats.countedElsewhere('c', null, 'x.log');
+    expect(repeats.countedElsewhere('a', null, 'y.log')).toBe(false);
   });
 });
 
