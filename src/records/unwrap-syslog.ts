@@ -27,6 +27,12 @@ const FULL_SYSLOG = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})
 const UNIX_SYSLOG = /^(\d{10}\.\d{6}) ([^\s:]+) ([^\s:[\]]+)\[(\d+)\]: ?/;
 /** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
 const IETF_START = /^<\d{1,3}>1 /;
+/**
+ * RFC 6587's octet counting before an RFC 5424 message: its length and a
+ * space, as a syslog receiver over TCP gets it and Heroku's HTTPS log drains
+ * post it (`83 <40>1 2026-11-22T09:44:29+00:00 host app web.3 - boom`).
+ */
+const OCTET_COUNT = /^\d{1,6} (?=<\d{1,3}>1 )/;
 
 /**
  * Removes a syslog header that a relay (rsyslog, syslog-ng, journald's
@@ -44,7 +50,9 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
     const iso = ISO_SYSLOG.exec(line);
     if (iso) return syslogLine(line, iso[0].length, iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!));
     const unix = line.charCodeAt(10) === 0x2e ? UNIX_SYSLOG.exec(line) : null;
-    return unix ? syslogLine(line, unix[0].length, unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000)) : null;
+    if (unix) return syslogLine(line, unix[0].length, unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000));
+    const counted = OCTET_COUNT.exec(line);
+    return counted ? readIetfSyslog(line.slice(counted[0].length)) : null;
   }
   if (first === 0x3c /* < */) {
     const ietf = IETF_START.exec(line) ? readIetfSyslog(line) : null;
@@ -62,7 +70,9 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
 /**
  * RFC 5424: `<134>1 2026-11-22T09:44:34.085Z host app procid msgid [sd…] message`,
  * `-` for what is missing; structured data is one or more `[…]` (a `]` inside
- * escaped as `\]`).
+ * escaped as `\]`). Heroku's logplex writes no structured data at all
+ * (`<190>1 2026-11-22T09:44:34.085123+00:00 host app web.1 - boom`): a
+ * message right after the message id is read as such.
  */
 function readIetfSyslog(line: string): UnwrappedLine | null {
   let at = line.indexOf(' ') + 1;
@@ -73,20 +83,50 @@ function readIetfSyslog(line: string): UnwrappedLine | null {
     fields.push(line.slice(at, space));
     at = space + 1;
   }
-  if (line.charCodeAt(at) === 0x2d /* - */) at++;
-  else {
-    if (line.charCodeAt(at) !== 0x5b /* [ */) return null;
-    while (line.charCodeAt(at) === 0x5b) {
-      let close = at + 1;
-      while (close < line.length && line.charCodeAt(close) !== 0x5d /* ] */) close += line.charCodeAt(close) === 0x5c /* \ */ ? 2 : 1;
-      if (close >= line.length) return null;
-      at = close + 1;
-    }
-  }
-  if (at < line.length && line.charCodeAt(at) !== 0x20) return null;
+  const data = line.charCodeAt(at) === 0x2d /* - */ ? at + 1 : line.charCodeAt(at) === 0x5b /* [ */ ? afterStructuredData(line, at) : -1;
+  // Structured data is followed by the message's space (or the line's end); anything else is the message itself.
+  const messageAt = data < 0 || (data < line.length && line.charCodeAt(data) !== 0x20) ? at : data + 1;
   const [time, host, program, pid] = fields as [string, string, string, string, string];
   // Not a form journalctl prints: no indented lines continue it.
-  return syslogLine(line, at + 1, host, program, pid, parseTimestamp(time), false);
+  return syslogLine(line, messageAt, host, program, pid, parseTimestamp(time), false);
+}
+
+/** The SD-IDs RFC 5424 registers; any other names its owner's enterprise number after an `@` (`exampleSDID@32473`). */
+const REGISTERED_SD_IDS = new Set(['timeQuality', 'origin', 'meta']);
+
+/**
+ * Where the structured data's elements that start at `at` end, or -1 where
+ * what starts there is no element as RFC 5424 writes one: `[` an SD-ID (a
+ * registered one, or one with an `@`), each parameter a space, a name, `=`
+ * and a quoted value (`"`, `\` and `]` escaped inside it), `]`. A message
+ * led by brackets of its own (`[INFO]`, Serilog's `[09:55:12 ERR]`, a
+ * bracketed time) is no such element.
+ */
+function afterStructuredData(line: string, at: number): number {
+  while (line.charCodeAt(at) === 0x5b /* [ */) {
+    let i = afterSdName(line, at + 1);
+    if (i < 0) return -1;
+    const id = line.slice(at + 1, i);
+    if (!id.includes('@') && !REGISTERED_SD_IDS.has(id)) return -1;
+    while (line.charCodeAt(i) === 0x20) {
+      i = afterSdName(line, i + 1);
+      if (i < 0 || line.charCodeAt(i) !== 0x3d /* = */ || line.charCodeAt(i + 1) !== 0x22 /* " */) return -1;
+      i += 2;
+      while (i < line.length && line.charCodeAt(i) !== 0x22) i += line.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
+      if (i >= line.length) return -1;
+      i++;
+    }
+    if (line.charCodeAt(i) !== 0x5d /* ] */) return -1;
+    at = i + 1;
+  }
+  return at;
+}
+
+/** Where an SD-ID or a parameter's name that starts at `at` ends: 1 to 32 printable ASCII characters but `=`, space, `]` and `"`; -1 for none. */
+function afterSdName(line: string, at: number): number {
+  let i = at;
+  for (let c = line.charCodeAt(i); i - at < 32 && c > 0x20 && c < 0x7f && c !== 0x3d && c !== 0x5d && c !== 0x22; c = line.charCodeAt(++i));
+  return i === at ? -1 : i;
 }
 
 /**

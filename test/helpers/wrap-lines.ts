@@ -83,6 +83,17 @@ export const WRAPPERS: Wrapper[] = [
     wrap: (text) => lines(text).map((l, i) => `${stamp(i).replace('Z', '').slice(0, 26)}+00:00 app[web.1]: ${l}\n`).join(''),
   },
   {
+    // RFC 6587's octet count before each message, which counts its newline; logplex writes no structured data.
+    name: 'Heroku HTTPS log drain',
+    wrap: (text) =>
+      lines(text)
+        .map((l, i) => {
+          const message = `<190>1 ${stamp(i).replace('Z', '').slice(0, 26)}+00:00 host app web.1 - ${l}\n`;
+          return `${Buffer.byteLength(message)} ${message}`;
+        })
+        .join(''),
+  },
+  {
     name: 'docker compose logs --timestamps',
     wrap: (text) => lines(text).map((l, i) => `mqtt-admin-1  | ${stamp(i)} ${l}\n`).join(''),
   },

@@ -500,6 +500,36 @@ describe('PM2’s forms of a process’s lines', () => {
   });
 });
 
+describe('syslog messages as a TCP receiver or a Heroku log drain gets them', () => {
+  it('removes RFC 6587’s octet count with the RFC 5424 header, and reads logplex’s header, which has no structured data', () => {
+    const origin = { ...NO_DIMENSIONS, host: 'host', stream: 'program=app\u0000pid=web.3', time: AT };
+    expect(unwrapLine('83 <40>1 2026-11-22T09:44:34.085+00:00 host app web.3 - State changed from starting to up')).toEqual({ text: 'State changed from starting to up', origin, partial: false });
+    expect(unwrapLine('<40>1 2026-11-22T09:44:34.085+00:00 host app web.3 - State changed')).toEqual({ text: 'State changed', origin, partial: false });
+    // Structured data is read as such where it is one: what follows it is the message.
+    expect(unwrapLine('212 <134>1 2026-11-22T09:44:34.085Z node-2 app - ID47 [exampleSDID@32473 iut="3"] boom')).toMatchObject({ text: 'boom', origin: { host: 'node-2' } });
+    expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 app - ID47 [a@1 b="x \\"y\\" [z\\]"][c@2 d=""] boom')).toMatchObject({ text: 'boom' });
+    // Brackets that are no structured data (a name with a blank and no value, a value unquoted, left open) are the message's.
+    expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 app - ID47 [timeQuality tzKnown="1"][origin] boom')).toMatchObject({ text: 'boom' });
+    for (const text of ['[left open boom', '[09:55:12 ERR] CreateUser failed', '[a@1 b=x] boom', '[a@1 b="x] boom', '[INFO] boom', '[2026-11-22T10:06:00+00:00] smoke']) {
+      expect(unwrapLine(`<134>1 2026-11-22T09:44:34.085Z node-2 app - ID47 ${text}`), text).toMatchObject({ text });
+      expect(unwrapLine(`<190>1 2026-11-22T09:44:34.085123+00:00 host app web.1 - ${text}`), text).toMatchObject({ text });
+    }
+    expect(unwrapLine('<134>1 2026-11-22T09:44:34.085Z node-2 app - ID47 -- boom')).toMatchObject({ text: '-- boom' });
+    // A count before anything but an RFC 5424 header is an application's number.
+    for (const line of ['83 <b>bold</b>', '83 <40> 2026-11-22T09:44:34Z host app web.3 - x', '1234567 <40>1 2026-11-22T09:44:34Z host app web.3 - x']) expect(unwrapLine(line), line).toBeNull();
+  });
+
+  it('is looked for by the fast path wherever the unwrapper takes it: its check is a superset', async () => {
+    const count = ['83', '7', '123456', '1234567', ''];
+    const space = [' ', '  ', ''];
+    const header = ['<40>1 ', '<40> ', '<1>1 ', ''];
+    const rest = ['2026-11-22T09:44:34.085+00:00 host app web.3 - boom', '2026-11-22T09:44:34Z node-1 app 812 - - boom', 'boom'];
+    const taken = await expectWrapperCheckAdmits([count, space, header, rest], (line) => (unwrapLine(line)?.origin.host ?? null) !== null);
+    // An RFC 5424 header (2) with a full header's rest (2), alone or after a count of one to six digits and one space (4).
+    expect(taken).toBe(16);
+  });
+});
+
 describe('journalctl’s multi-line messages', () => {
   it('gives the width of a header journalctl prints, after which an indented line continues its entry', () => {
     for (const [line, width] of [
