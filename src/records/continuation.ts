@@ -39,6 +39,14 @@ export interface ContinuationState {
    */
   goroutines: boolean;
   /**
+   * Inside a stack trace zap writes after a Go log line (its development
+   * config does at warnings and above): a header that names its caller
+   * (`…\tWARN\tsync/topics.go:88\t…`), then each frame's function on a
+   * line of its own (`main.main`, `github.com/x/y.(*Client).Send`) and its
+   * file and line indented by a tab.
+   */
+  goStack: boolean;
+  /**
    * The record's first line is a plain text line, not a JSON one: a brace
    * or bracket alone right after it opens a value it printed on the lines
    * after it (`logger.error("failed:\n%s", json.dumps(body, indent=2))`).
@@ -57,6 +65,7 @@ export const FRESH_STATE: ContinuationState = {
   headerLines: 1,
   box: false,
   goroutines: false,
+  goStack: false,
   textHeader: false,
 };
 
@@ -115,6 +124,11 @@ const GO_FRAME_FUNCTION = /^[A-Za-z_][\w./[\]-]{0,512}(?:\(\*?[\w[\].]{1,256}\)[
 /** Lines of a dump that start with words of their own: who created the goroutine, the signal, elided frames, `go run`'s exit status. */
 const GO_DUMP_WORDS = /^(?:created by |\[signal |\.\.\.additional frames elided\.\.\.|exit status \d{1,3}\s*$)/;
 
+/** A Go function's name alone on its line, as runtime.Frame gives it: a package path, then `.`, a receiver maybe, the name (`main.main`, `net/http.HandlerFunc.ServeHTTP`, `github.com/x/y.(*T).M.func1`). */
+const GO_FUNCTION_ALONE = /^[A-Za-z_][\w./~-]{0,512}\.(?:\(\*?[\w[\].]{1,256}\)\.)?[\w[\].]{1,256}$/;
+/** A Go source file and line: a log header's caller (`sync/topics.go:88`), a frame's file (`\t/app/main.go:42`). */
+const GO_FILE_LINE = /\.go:\d{1,7}\b/;
+
 /** GO_CRASH_START, tried only on a line whose first character may start it (`p`, `f`, `g`): most lines that start a record lead with a time. */
 function startsGoCrash(line: string): boolean {
   const first = line.charCodeAt(0);
@@ -166,6 +180,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   if (first === 0x20 || first === 0x09) return true;
   if (state.traceback) return !LOG_LINE_START.test(line);
   if (state.goroutines && isGoDumpLine(line)) return true;
+  if (state.goStack && GO_FUNCTION_ALONE.test(line)) return true;
   if (state.causeNext || FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line)) return true;
   if (JAVA_SDK_REQUEST_ID.test(line)) return true;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return true;
@@ -199,6 +214,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     headerLines: blankAfterHeader ? state.headerLines + 1 : julLevel ? state.headerLines + 1 : state.headerLines,
     box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
     goroutines: starting ? startsGoCrash(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
+    goStack: starting ? namesGoCaller(line) : state.goStack && (isIndented(line) ? namesGoCaller(line) : GO_FUNCTION_ALONE.test(line)),
     textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && (julLevel || blankAfterHeader),
   };
 }
@@ -206,7 +222,12 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
 export function dependsOnHeader(coloured: string): boolean {
   const line = plain(coloured);
-  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line);
+  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || GO_FUNCTION_ALONE.test(line);
+}
+
+/** Whether the line names a Go source file and line (searched only in a line that holds `.go:`). */
+function namesGoCaller(line: string): boolean {
+  return line.includes('.go:') && GO_FILE_LINE.test(line);
 }
 
 /** A log header line (not a JSON one, not below warnings) with no exception of its own. */
@@ -239,7 +260,9 @@ export function alwaysStartsRecord(line: string): boolean {
   if (line.length === 0 || isIndented(line) || !LOG_LINE_START.test(line)) return false;
   if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line) || BARE_OPENER.test(line)) return false;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return false;
-  return !SDK_FIELD.test(line) && !QUALIFIED_EXCEPTION.test(line) && !EXCEPTION_LINE.test(line) && !JUL_LEVEL.test(line);
+  if (SDK_FIELD.test(line) || QUALIFIED_EXCEPTION.test(line) || EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line)) return false;
+  // A level word before a dot (`ERROR.x`) may be a Go function's name in zap's stack trace.
+  return !(line.includes('.') && GO_FUNCTION_ALONE.test(line));
 }
 
 /**

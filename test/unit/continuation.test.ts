@@ -110,6 +110,31 @@ describe('an empty line between a header and its exception', () => {
   });
 });
 
+describe('a stack trace zap writes after a Go log line', () => {
+  const HEADER = '2026-11-22T17:46:05.121+0800\tERROR\tsync/topics.go:112\tcreate topic failed\t{"error": "x"}';
+  const STACK = [
+    'github.com/acme/mqtt-admin/internal/sync.(*Syncer).createTopic',
+    '\t/app/internal/sync/topics.go:112',
+    'github.com/acme/mqtt-admin/internal/sync.(*Syncer).Run.func1',
+    '\t/app/internal/sync/sync.go:47',
+    'main.main',
+    '\t/app/cmd/main.go:61',
+    'runtime.main',
+    '\t/usr/local/go/src/runtime/proc.go:271',
+  ];
+  it('keeps each frame’s function line and its file with the header that names its caller', () => {
+    const next = '2026-11-22T17:46:07.441+0800\tINFO\tsync/sync.go:52\tsync finished';
+    expect(records([HEADER, ...STACK, next])).toEqual([[HEADER, ...STACK].join('\n'), next]);
+  });
+
+  it('takes a function’s name alone only in such a trace, and never makes it a line that starts a record', () => {
+    expect(records(['2026-11-22 17:46:05,121 ERROR app: failed', 'main.main'])).toHaveLength(2);
+    expect(records([HEADER, 'not a function', 'main.main'])).toHaveLength(3);
+    for (const line of ['main.main', 'ERROR.handler', 'github.com/x/y.(*T).M']) expect(alwaysStartsRecord(line), line).toBe(false);
+    expect(alwaysStartsRecord('ERROR something.failed')).toBe(true);
+  });
+});
+
 describe('lines that start with a colour code', () => {
   const red = (text: string): string => `\u001b[31m${text}\u001b[39m`;
   it('are read as a terminal shows them: a coloured header awaits its exception, a grey stack frame continues', () => {
