@@ -261,8 +261,9 @@ export function alwaysStartsRecord(line: string): boolean {
   if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line) || BARE_OPENER.test(line)) return false;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return false;
   if (SDK_FIELD.test(line) || QUALIFIED_EXCEPTION.test(line) || EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line)) return false;
-  // A level word before a dot (`ERROR.x`) may be a Go function's name in zap's stack trace.
-  return !(line.includes('.') && GO_FUNCTION_ALONE.test(line));
+  // A level word before a dot (`ERROR.x`) may be a Go function's name in zap's stack trace: only a line led by a capital can be both.
+  const first = line.charCodeAt(0);
+  return !(first >= 0x41 && first <= 0x5a && GO_FUNCTION_ALONE.test(line));
 }
 
 /**

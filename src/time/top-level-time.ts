@@ -4,9 +4,11 @@ import { parseTimeValue } from './parse-time.js';
  * Top-level fields of a JSON log line that hold its time, lower-cased:
  * OpenTelemetry's `timeUnixNano`, Serilog's compact `@t` (CLEF), log4j2's
  * JsonLayout `instant` (`{"epochSecond":…,"nanoOfSecond":…}`) and
- * `timeMillis`, audit trails' `eventTime` (ActionTrail, CloudTrail) among them.
+ * `timeMillis`, audit trails' `eventTime` (ActionTrail, CloudTrail) among them;
+ * and the log services' own beside an application's parsed fields, where no
+ * field carries a whole line: Alibaba SLS's `__time__`, Tencent CLS's `__TIMESTAMP__`.
  */
-const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date', 'timeunixnano', '@t', 'instant', 'timemillis', 'eventtime']);
+const TIME_KEYS = new Set(['time', 'timestamp', '@timestamp', 'ts', 'datetime', 'asctime', 'date', 'timeunixnano', '@t', 'instant', 'timemillis', 'eventtime', '__time__', '__timestamp__']);
 
 /**
  * The time of a parsed JSON log line: the first top-level time field

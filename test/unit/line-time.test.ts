@@ -131,7 +131,7 @@ describe('reading a line’s time in place', () => {
   };
 
   it('reads a JSON line’s time as JSON.parse and topLevelTime do', () => {
-    const key = fc.constantFrom('time', 'Time', 'TIME', 'ts', 'timestamp', '@timestamp', 'date', 'asctime', 'datetime', 'timeUnixNano', '@t', '@T', 'instant', 'timeMillis', 'level', 'msg', 't', '@', 'times', 'tim', 'timeUnixNanos', 'instants');
+    const key = fc.constantFrom('time', 'Time', 'TIME', 'ts', 'timestamp', '@timestamp', 'date', 'asctime', 'datetime', 'timeUnixNano', '@t', '@T', 'instant', 'timeMillis', '__time__', '__TIMESTAMP__', '__topic__', '_time_', 'level', 'msg', 't', '@', 'times', 'tim', 'timeUnixNanos', 'instants');
     const value = fc.constantFrom('1795340670001', '"1795340670001000000"', '1795340670.5', '-1', '0', '1e3', '12345678901234567', '"2026-11-22T09:44:34Z"', '"1795340670001"', '"soon"', 'true', 'null', '{"time":5}', '{"a":{"time":"x"}}', '[1,{"ts":2}]', '"x"', '"time"', '{"epochSecond":1795340674,"nanoOfSecond":123456789}', '{"epochSecond":1795340674}', '{"epochSecond":"1795340674"}', '{"nanoOfSecond":5}');
     const space = fc.constantFrom('', ' ', '\t', ' \t ');
     const members = fc.array(fc.tuple(key, value, space, space), { maxLength: 6 });
@@ -154,6 +154,9 @@ describe('reading a line’s time in place', () => {
 
   it('reads pino’s epoch milliseconds and a nested object’s neighbour in place', () => {
     expect(timeFromKeys('{"level":30,"time":1795340670001,"msg":"ok"}')).toBe(1795340670001);
+    // A log service's own time beside an application's parsed fields: SLS's `__time__` (seconds), CLS's `__TIMESTAMP__` (milliseconds as a string).
+    expect(timeFromKeys('{"__time__":1795340670,"__topic__":"app","level":"error","msg":"x"}')).toBe(1795340670000);
+    expect(timeFromKeys('{"__TIMESTAMP__":"1795340670001","__SOURCE__":"10.0.0.1","SCF_Message":"x"}')).toBe(1795340670001);
     expect(timeFromKeys('{"req":{"time":1},"ts":1795340670.5}')).toBe(1795340670500);
   });
 
