@@ -222,7 +222,13 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
 export function dependsOnHeader(coloured: string): boolean {
   const line = plain(coloured);
-  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || GO_FUNCTION_ALONE.test(line);
+  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || (startsIdentifier(line) && GO_FUNCTION_ALONE.test(line));
+}
+
+/** Whether the line starts with a letter or `_`, as a Go function's name does. */
+function startsIdentifier(line: string): boolean {
+  const c = line.charCodeAt(0) | 0x20;
+  return (c >= 0x61 && c <= 0x7a) || c === 0x7f; /* `_` | 0x20 */
 }
 
 /** Whether the line names a Go source file and line (searched only in a line that holds `.go:`). */

@@ -27,12 +27,8 @@ const FULL_SYSLOG = /^[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})
 const UNIX_SYSLOG = /^(\d{10}\.\d{6}) ([^\s:]+) ([^\s:[\]]+)\[(\d+)\]: ?/;
 /** RFC 5424's header start: `<134>1 `; the rest is read field by field (see readIetfSyslog). */
 const IETF_START = /^<\d{1,3}>1 /;
-/**
- * RFC 6587's octet counting before an RFC 5424 message: its length and a
- * space, as a syslog receiver over TCP gets it and Heroku's HTTPS log drains
- * post it (`83 <40>1 2026-11-22T09:44:29+00:00 host app web.3 - boom`).
- */
-const OCTET_COUNT = /^\d{1,6} (?=<\d{1,3}>1 )/;
+/** RFC 6587's octet count has at most this many digits. */
+const MAX_COUNT_DIGITS = 6;
 
 /**
  * Removes a syslog header that a relay (rsyslog, syslog-ng, journald's
@@ -51,8 +47,8 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
     if (iso) return syslogLine(line, iso[0].length, iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!));
     const unix = line.charCodeAt(10) === 0x2e ? UNIX_SYSLOG.exec(line) : null;
     if (unix) return syslogLine(line, unix[0].length, unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000));
-    const counted = OCTET_COUNT.exec(line);
-    return counted ? readIetfSyslog(line.slice(counted[0].length)) : null;
+    const counted = afterOctetCount(line);
+    return counted > 0 && IETF_START.test(line.slice(counted, counted + 10)) ? readIetfSyslog(line.slice(counted)) : null;
   }
   if (first === 0x3c /* < */) {
     const ietf = IETF_START.exec(line) ? readIetfSyslog(line) : null;
@@ -89,6 +85,18 @@ function readIetfSyslog(line: string): UnwrappedLine | null {
   const [time, host, program, pid] = fields as [string, string, string, string, string];
   // Not a form journalctl prints: no indented lines continue it.
   return syslogLine(line, messageAt, host, program, pid, parseTimestamp(time), false);
+}
+
+/**
+ * Where the message starts after RFC 6587's octet count, its length and a
+ * space, as a syslog receiver over TCP gets it and Heroku's HTTPS log drains
+ * post it (`83 <40>1 2026-11-22T09:44:29+00:00 host app web.3 - boom`); -1
+ * for a line not led by one and a `<`.
+ */
+function afterOctetCount(line: string): number {
+  let i = 0;
+  for (let c = line.charCodeAt(0); i < MAX_COUNT_DIGITS && c >= 0x30 && c <= 0x39; c = line.charCodeAt(++i));
+  return i > 0 && line.charCodeAt(i) === 0x20 && line.charCodeAt(i + 1) === 0x3c /* < */ ? i + 1 : -1;
 }
 
 /** The SD-IDs RFC 5424 registers; any other names its owner's enterprise number after an `@` (`exampleSDID@32473`). */
