@@ -177,14 +177,7 @@ export class LineProcessor {
     this.aggregator.totals.lines++;
     this.stats.lines++;
     const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-    if (this.hanging) {
-      const { width, origin } = this.hanging;
-      if (indentedBy(text, width)) {
-        this.pushUnwrapped({ text: text.slice(width), origin, partial: false }, lineNo);
-        return;
-      }
-      this.hanging = null;
-    }
+    if (this.hanging && this.continuesHanging(text, lineNo)) return;
     const wrapped = this.options.unwrap && !plain ? unwrapLine(text) : null;
     if (!wrapped) {
       if (this.runOn) this.pushUnwrapped({ text, origin: this.runOn, partial: false }, lineNo);
@@ -199,6 +192,21 @@ export class LineProcessor {
     this.runOn = wrapped.runOn === 'opens' ? wrapped.origin : null;
     if (wrapped.hangingIndent !== undefined) this.hanging = { width: wrapped.hangingIndent, origin: wrapped.origin };
     this.pushUnwrapped(wrapped, lineNo);
+  }
+
+  /**
+   * Whether `text` continues the entry whose header left a hanging indent
+   * (see UnwrappedLine.hangingIndent), and if so feeds it to that entry's
+   * stream; if not, the entry has ended.
+   */
+  private continuesHanging(text: string, lineNo: number): boolean {
+    const { width, origin } = this.hanging!;
+    if (!indentedBy(text, width)) {
+      this.hanging = null;
+      return false;
+    }
+    this.pushUnwrapped({ text: text.slice(width), origin, partial: false }, lineNo);
+    return true;
   }
 
   /**
