@@ -124,8 +124,18 @@ const GO_FRAME_FUNCTION = /^[A-Za-z_][\w./[\]-]{0,512}(?:\(\*?[\w[\].]{1,256}\)[
 /** Lines of a dump that start with words of their own: who created the goroutine, the signal, elided frames, `go run`'s exit status. */
 const GO_DUMP_WORDS = /^(?:created by |\[signal |\.\.\.additional frames elided\.\.\.|exit status \d{1,3}\s*$)/;
 
-/** A Go function's name alone on its line, as runtime.Frame gives it: a package path, then `.`, a receiver maybe, the name (`main.main`, `net/http.HandlerFunc.ServeHTTP`, `github.com/x/y.(*T).M.func1`). */
-const GO_FUNCTION_ALONE = /^[A-Za-z_][\w./~-]{0,512}\.(?:\(\*?[\w[\].]{1,256}\)\.)?[\w[\].]{1,256}$/;
+/**
+ * A Go function's name alone on its line, as runtime.Frame gives it
+ * (`main.main`, `net/http.HandlerFunc.ServeHTTP`, `github.com/x/y.(*T).M.func1`):
+ * a letter or `_`, then a package path's, a receiver's and a name's
+ * characters only, with a dot among them. One run of one class, so that a
+ * line that is no such name fails at its first blank or colon.
+ */
+const GO_FUNCTION_CHARACTERS = /^[A-Za-z_][\w./~()*[\]-]{0,1024}$/;
+
+function isGoFunctionAlone(line: string): boolean {
+  return GO_FUNCTION_CHARACTERS.test(line) && line.includes('.');
+}
 /** A Go source file and line: a log header's caller (`sync/topics.go:88`), a frame's file (`\t/app/main.go:42`). */
 const GO_FILE_LINE = /\.go:\d{1,7}\b/;
 
@@ -180,7 +190,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   if (first === 0x20 || first === 0x09) return true;
   if (state.traceback) return !LOG_LINE_START.test(line);
   if (state.goroutines && isGoDumpLine(line)) return true;
-  if (state.goStack && GO_FUNCTION_ALONE.test(line)) return true;
+  if (state.goStack && isGoFunctionAlone(line)) return true;
   if (state.causeNext || FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line)) return true;
   if (JAVA_SDK_REQUEST_ID.test(line)) return true;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return true;
@@ -214,7 +224,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     headerLines: blankAfterHeader ? state.headerLines + 1 : julLevel ? state.headerLines + 1 : state.headerLines,
     box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
     goroutines: starting ? startsGoCrash(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
-    goStack: starting ? namesGoCaller(line) : state.goStack && (isIndented(line) ? namesGoCaller(line) : GO_FUNCTION_ALONE.test(line)),
+    goStack: starting ? namesGoCaller(line) : state.goStack && (isIndented(line) ? namesGoCaller(line) : isGoFunctionAlone(line)),
     textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && (julLevel || blankAfterHeader),
   };
 }
@@ -222,7 +232,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
 export function dependsOnHeader(coloured: string): boolean {
   const line = plain(coloured);
-  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || (startsIdentifier(line) && GO_FUNCTION_ALONE.test(line));
+  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || (startsIdentifier(line) && isGoFunctionAlone(line));
 }
 
 /** Whether the line starts with a letter or `_`, as a Go function's name does. */
@@ -269,7 +279,7 @@ export function alwaysStartsRecord(line: string): boolean {
   if (SDK_FIELD.test(line) || QUALIFIED_EXCEPTION.test(line) || EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line)) return false;
   // A level word before a dot (`ERROR.x`) may be a Go function's name in zap's stack trace: only a line led by a capital can be both.
   const first = line.charCodeAt(0);
-  return !(first >= 0x41 && first <= 0x5a && GO_FUNCTION_ALONE.test(line));
+  return !(first >= 0x41 && first <= 0x5a && isGoFunctionAlone(line));
 }
 
 /**
