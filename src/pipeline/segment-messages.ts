@@ -1,4 +1,3 @@
-import type { RememberedError } from './repeat-window.js';
 import type { CountedProducts } from '../aggregation/product-selection.js';
 import type { Dimension } from '../aggregation/cross-tabs.js';
 import type { Summary, TimeSeries } from '../aggregation/summary.js';
@@ -8,6 +7,7 @@ import type { RawShape } from '../catalog/raw-catalog.js';
 import type { TimeReference } from '../time/time-reference.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 import type { ReadSurvey } from './range-sequencer.js';
+import type { RememberedError } from './repeat-window.js';
 
 /**
  * What a segment worker needs to process segments as the main thread would:

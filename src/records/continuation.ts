@@ -132,12 +132,14 @@ const GO_DUMP_WORDS = /^(?:created by |\[signal |\.\.\.additional frames elided\
  * line that is no such name fails at its first blank or colon.
  */
 const GO_FUNCTION_CHARACTERS = /^[A-Za-z_][\w./~()*[\]-]{0,1024}$/;
-
-function isGoFunctionAlone(line: string): boolean {
-  return GO_FUNCTION_CHARACTERS.test(line) && line.includes('.');
-}
 /** A Go source file and line: a log header's caller (`sync/topics.go:88`), a frame's file (`\t/app/main.go:42`). */
 const GO_FILE_LINE = /\.go:\d{1,7}\b/;
+
+/** GO_FUNCTION_CHARACTERS, tried only on a line led by a letter or `_` (most lines that reach it lead with a digit, a brace or a blank). */
+function isGoFunctionAlone(line: string): boolean {
+  const c = line.charCodeAt(0) | 0x20;
+  return ((c >= 0x61 && c <= 0x7a) || c === 0x7f) /* `_` | 0x20 */ && GO_FUNCTION_CHARACTERS.test(line) && line.includes('.');
+}
 
 /** GO_CRASH_START, tried only on a line whose first character may start it (`p`, `f`, `g`): most lines that start a record lead with a time. */
 function startsGoCrash(line: string): boolean {
@@ -221,7 +223,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     causeNext: leavesCauseOpen(line),
     awaitsException: starting ? isBareHeader(line) : blankAfterHeader ? state.awaitsException : julLevel && !OWN_EXCEPTION.test(line) && !JUL_QUIET_LEVEL.test(line),
     julHeader: starting && line.charCodeAt(0) !== 0x7b && JUL_HEADER.test(line),
-    headerLines: blankAfterHeader ? state.headerLines + 1 : julLevel ? state.headerLines + 1 : state.headerLines,
+    headerLines: blankAfterHeader || julLevel ? state.headerLines + 1 : state.headerLines,
     box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
     goroutines: starting ? startsGoCrash(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
     goStack: starting ? namesGoCaller(line) : state.goStack && (isIndented(line) ? namesGoCaller(line) : isGoFunctionAlone(line)),
@@ -232,13 +234,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
 export function dependsOnHeader(coloured: string): boolean {
   const line = plain(coloured);
-  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || (startsIdentifier(line) && isGoFunctionAlone(line));
-}
-
-/** Whether the line starts with a letter or `_`, as a Go function's name does. */
-function startsIdentifier(line: string): boolean {
-  const c = line.charCodeAt(0) | 0x20;
-  return (c >= 0x61 && c <= 0x7a) || c === 0x7f; /* `_` | 0x20 */
+  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || isGoFunctionAlone(line);
 }
 
 /** Whether the line names a Go source file and line (searched only in a line that holds `.go:`). */
@@ -277,9 +273,8 @@ export function alwaysStartsRecord(line: string): boolean {
   if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line) || BARE_OPENER.test(line)) return false;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return false;
   if (SDK_FIELD.test(line) || QUALIFIED_EXCEPTION.test(line) || EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line)) return false;
-  // A level word before a dot (`ERROR.x`) may be a Go function's name in zap's stack trace: only a line led by a capital can be both.
-  const first = line.charCodeAt(0);
-  return !(first >= 0x41 && first <= 0x5a && isGoFunctionAlone(line));
+  // A level word before a dot (`ERROR.x`) may be a Go function's name in zap's stack trace.
+  return !isGoFunctionAlone(line);
 }
 
 /**

@@ -7,6 +7,7 @@ import { mayStartPapertrailRow } from './papertrail-row.js';
 import { mayStartPm2Line } from './pm2-lines.js';
 import { MAX_PREFIX } from './service-prefix.js';
 import { mayStartWithPodTail } from './unwrap-pod-tail.js';
+import { afterOctetCount } from './unwrap-syslog.js';
 
 /**
  * Whether `text[from, to)` may carry a wrapper or an envelope that
@@ -44,7 +45,7 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   if (isDigit(text, from) && text.charCodeAt(from + 4) !== 0x2d /* - */) {
     if (mayStartGrafanaRow(text, from, to) || mayStartPapertrailRow(text, from, to)) return true;
     if (text.charCodeAt(from + 10) === 0x2e && text.charCodeAt(from + 17) === 0x20) return true;
-    if (mayStartOctetCounted(text, from, to)) return true;
+    if (afterOctetCount(text, from, to) > 0) return true;
   }
   // An event Fluent Bit's stdout output printed, `[0] <tag>: [`, or its tail, `", "stream"=>`.
   if ((first === 0x5b || first === 0x22) && mayBeFluentBitStdout(text, from, to)) return true;
@@ -109,13 +110,6 @@ function findBar(text: string, from: number, to: number, firstBar?: number): num
 function holdsAt(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x40 /* @ */) return true;
   return false;
-}
-
-/** RFC 6587's octet count before an RFC 5424 header: up to six digits, a space and `<` (see unwrapSyslog). */
-function mayStartOctetCounted(text: string, from: number, to: number): boolean {
-  let i = from;
-  while (i < to && i - from < 6 && isDigit(text, i)) i++;
-  return i + 1 < to && text.charCodeAt(i) === 0x20 && text.charCodeAt(i + 1) === 0x3c; /* < */
 }
 
 function isDigit(text: string, at: number): boolean {

@@ -91,12 +91,13 @@ function readIetfSyslog(line: string): UnwrappedLine | null {
  * Where the message starts after RFC 6587's octet count, its length and a
  * space, as a syslog receiver over TCP gets it and Heroku's HTTPS log drains
  * post it (`83 <40>1 2026-11-22T09:44:29+00:00 host app web.3 - boom`); -1
- * for a line not led by one and a `<`.
+ * for a line `text[from, to)` not led by one and a `<`.
+ * @example afterOctetCount('83 <40>1 …') // 3
  */
-function afterOctetCount(line: string): number {
-  let i = 0;
-  for (let c = line.charCodeAt(0); i < MAX_COUNT_DIGITS && c >= 0x30 && c <= 0x39; c = line.charCodeAt(++i));
-  return i > 0 && line.charCodeAt(i) === 0x20 && line.charCodeAt(i + 1) === 0x3c /* < */ ? i + 1 : -1;
+export function afterOctetCount(text: string, from = 0, to = text.length): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); i - from < MAX_COUNT_DIGITS && c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i));
+  return i > from && i + 1 < to && text.charCodeAt(i) === 0x20 && text.charCodeAt(i + 1) === 0x3c /* < */ ? i + 1 : -1;
 }
 
 /** The SD-IDs RFC 5424 registers; any other names its owner's enterprise number after an `@` (`exampleSDID@32473`). */
