@@ -60,27 +60,26 @@ function onlyBlanksAfter(buf: Buffer, from: number, end: number): boolean {
  * (`stdout F`). Such a wrapper names no stream: its lines are one stream, as
  * an unwrapped source's are, and can be cut where their text starts a record
  * (see Segmenter). Loggers that lead their lines with such a time (winston,
- * log4j2's ISO8601 layout) write the same form. PM2's `--time` stamp
- * (`2026-11-22T09:44:34: `, see takeStamp) is such a time too; a level
- * right-aligned after it (`  INFO `) starts the text, as takeStamp has it.
+ * log4j2's ISO8601 layout) write the same form. PM2's stamp and its `: `
+ * (`2026-11-22T09:44:34: `, `2026-11-22 09:44 +08:00: `, see takeStamp) is
+ * such a time too; a level right-aligned after an RFC 3339 time (`  INFO `)
+ * starts the text, as takeStamp has it.
  * @example timestampOnlyEnd(Buffer.from('2026-11-22T09:44:34.123Z INFO ready'), 0, 35) // 25
  */
 export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
-  if (end - at < 21 || buf[at + 10] !== 0x54 /* T */) return -1;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) if (!isDigit(buf[at + i])) return -1;
-  if (buf[at + 4] !== 0x2d || buf[at + 7] !== 0x2d || buf[at + 13] !== 0x3a || buf[at + 16] !== 0x3a) return -1;
-  let i = at + 19;
-  // PM2's `--time` stamp: the time to the second, no zone, and `: `.
-  if (buf[i] === 0x3a /* : */) return i + 1 < end && buf[i + 1] === 0x20 ? i + 2 : -1;
-  if (buf[i] === 0x2e /* . */) {
-    let digits = 0;
-    while (isDigit(buf[i + 1]) && digits < 10) {
-      i++;
-      digits++;
-    }
-    if (digits === 0 || digits > 9) return -1;
-    i++;
-  }
+  if (end - at < 18) return -1;
+  const sep = buf[at + 10];
+  if ((sep !== 0x54 /* T */ && sep !== 0x20) || buf[at + 13] !== 0x3a) return -1;
+  for (const i of DATE_TO_MINUTE_DIGITS) if (!isDigit(buf[at + i])) return -1;
+  const dashes = buf[at + 4] === 0x2d && buf[at + 7] === 0x2d;
+  if (!dashes && !(isDateSeparator(buf[at + 4]) && isDateSeparator(buf[at + 7]))) return -1;
+  const pm2 = pm2StampEnd(buf, at + 16, end);
+  if (pm2 >= 0 || sep !== 0x54 || !dashes) return pm2;
+  // An RFC 3339 time: its seconds, a fraction, a zone, and a space.
+  let i = at + 16;
+  if (buf[i] !== 0x3a || !isDigit(buf[i + 1]) || !isDigit(buf[i + 2])) return -1;
+  i = fractionEnd(buf, i + 3);
+  if (i < 0) return -1;
   if (buf[i] === 0x5a /* Z */) i++;
   else if ((buf[i] === 0x2b || buf[i] === 0x2d) && isDigit(buf[i + 1]) && isDigit(buf[i + 2]) && buf[i + 3] === 0x3a && isDigit(buf[i + 4]) && isDigit(buf[i + 5])) i += 6;
   else return -1;
@@ -88,6 +87,45 @@ export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
   if (isCriStream(buf, i + 1, end)) return -1;
   // A level right-aligned in five characters (`%5p`) loses its pad with the stamp, as takeStamp reads it.
   return buf[i + 1] === 0x20 && (startsWith(buf, i + 2, end, INFO) || startsWith(buf, i + 2, end, WARN)) ? i + 2 : i + 1;
+}
+
+/** Where the digits of `2026-11-22T09:44` are, from the line's start. */
+const DATE_TO_MINUTE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
+
+/**
+ * Where the text after PM2's stamp starts, its date and time to the minute
+ * ending at `i` (see timestampOnlyEnd): seconds and a fraction if any, a
+ * zone if any (`Z`, `+08:00`, ` +0800`), and `: `; -1 for no such stamp.
+ */
+function pm2StampEnd(buf: Buffer, i: number, end: number): number {
+  if (buf[i] === 0x3a && isDigit(buf[i + 1]) && isDigit(buf[i + 2])) {
+    i = fractionEnd(buf, i + 3);
+    if (i < 0) return -1;
+  }
+  if (buf[i] === 0x5a /* Z */) i++;
+  else {
+    const sign = buf[i] === 0x20 ? i + 1 : i;
+    if ((buf[sign] === 0x2b || buf[sign] === 0x2d) && isDigit(buf[sign + 1]) && isDigit(buf[sign + 2])) {
+      const minutes = buf[sign + 3] === 0x3a ? sign + 4 : sign + 3;
+      if (isDigit(buf[minutes]) && isDigit(buf[minutes + 1])) i = minutes + 2;
+    }
+  }
+  return i + 1 < end && buf[i] === 0x3a && buf[i + 1] === 0x20 ? i + 2 : -1;
+}
+
+/** After a time's seconds at `i`: past its fraction (`.` and one to nine digits) if there is one, else `i`; -1 for a dot without one. */
+function fractionEnd(buf: Buffer, i: number): number {
+  if (buf[i] !== 0x2e /* . */) return i;
+  let digits = 0;
+  while (isDigit(buf[i + 1]) && digits < 10) {
+    i++;
+    digits++;
+  }
+  return digits === 0 || digits > 9 ? -1 : i + 1;
+}
+
+function isDateSeparator(byte: number | undefined): boolean {
+  return byte === 0x2d || byte === 0x2f;
 }
 
 const INFO = [...Buffer.from('INFO ')];

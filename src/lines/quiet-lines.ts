@@ -5,7 +5,7 @@ import { TOO_MANY_KEYS, type LineSearch } from './line-search.js';
 import { jsonTimeFromKeys, leadingTimeAt } from './line-time.js';
 import { timestampOnlyEnd } from './line-start.js';
 import { startsWithTimeOfDay } from '../time/leading-time.js';
-import { parseTimestamp } from '../time/parse-time.js';
+import { parseTimestampToMinute } from '../time/parse-time.js';
 
 /**
  * Where the lines of a block go. A quiet line is one recognition would find
@@ -240,7 +240,9 @@ function classifyLine(
     return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd, firstBar)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
   }
   if (options.unwrap && options.wrappers.any(view, p, lineEnd, firstBar)) return false;
-  if (options.unwrap && leadsWithStamp(view, p, lineEnd)) return gateAt === NO_HIT && classifyStamped(view, p, from, to, buf, sink, options, inBlock, lineEnd, firstBar);
+  if (options.unwrap && (leadsWithStamp(view, p, lineEnd) || leadsWithSpacedStamp(view, p, buf, from, to))) {
+    return gateAt === NO_HIT && classifyStamped(view, p, from, to, buf, sink, options, inBlock, lineEnd, firstBar);
+  }
   // kubectl's `[pod/…]` prefix is the full path's to remove (see startsRecordAlways).
   if (options.unwrap && first === 0x5b /* [ */ && view.startsWith('[pod/', p)) return false;
   // From here on the line carries no wrapper and no envelope: a loud one goes on as plain, not to be unwrapped again.
@@ -287,10 +289,15 @@ function classifyStamped(
   // The stamp without its space (and a level's pad), and PM2's without its colon too.
   let stampEnd = q - 1;
   if (view.charCodeAt(stampEnd - 1) === 0x20 || view.charCodeAt(stampEnd - 1) === 0x3a /* : */) stampEnd--;
-  const stamp = parseTimestamp(view.slice(p, stampEnd));
+  const stamp = parseTimestampToMinute(view.slice(p, stampEnd));
   const own = stamp !== null && startsWithTimeOfDay(view, q) ? null : leadingTimeAt(view, q, lineEnd);
   sink.quiet(buf, textAt, to, false, own, inBlock, stamp);
   return true;
+}
+
+/** `2026-11-22 09:44 +08:00: ` (PM2's stamp with a space, see timestampOnlyEnd): a digit, a space where a date ends, and the stamp's bytes. */
+function leadsWithSpacedStamp(text: string, p: number, buf: Buffer, from: number, to: number): boolean {
+  return isDigit(text, p) && text.charCodeAt(p + 10) === 0x20 && timestampOnlyEnd(buf, from, to) >= 0;
 }
 
 /** `2026-11-22T…` (CRI, kubectl --timestamps): a digit, and a `T` where a date ends, within the line. */

@@ -66,6 +66,18 @@ export function parseTimestamp(text: string): number | null {
   return Number.isFinite(time) ? time : null;
 }
 
+/** A date and a time to the minute, no seconds after it: `2026-11-22 09:44`, then a zone or nothing. */
+const TO_THE_MINUTE = /^\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d(?![:\d])/;
+
+/**
+ * parseTimestamp's forms, and those without seconds, as a format string may
+ * write them (PM2's log_date_format `YYYY-MM-DD HH:mm Z`): the minute's first second.
+ * @example parseTimestampToMinute('2026-11-22 09:44 +08:00') // 1795311840000
+ */
+export function parseTimestampToMinute(text: string): number | null {
+  return TO_THE_MINUTE.test(text) ? parseTimestamp(`${text.slice(0, 16)}:00${text.slice(16)}`) : parseTimestamp(text);
+}
+
 /** Largest epoch value read as seconds rather than milliseconds (year 2286 in seconds). */
 const MAX_EPOCH_SECONDS = 1e10;
 /** Largest epoch value read as milliseconds rather than microseconds (journald), and microseconds rather than nanoseconds (Loki, OpenTelemetry). */

@@ -6,7 +6,7 @@ import { createRecognitionContext } from '../../src/recognition/recognition-cont
 import { recognize } from '../../src/recognition/recognize.js';
 import { unwrapContainer } from '../../src/records/unwrap-container.js';
 import { unwrapLine } from '../../src/records/unwrap-line.js';
-import { parseTimestamp, parseTimeValue } from '../../src/time/parse-time.js';
+import { parseTimestamp, parseTimestampToMinute, parseTimeValue } from '../../src/time/parse-time.js';
 import type { TaggedEvent } from '../../src/types.js';
 
 const AT = Date.UTC(2026, 10, 22, 9, 44, 34, 85);
@@ -23,6 +23,17 @@ describe('timestamps as logs write them', () => {
   it("reads Python logging's comma milliseconds and Go log's slashes", () => {
     expect(parseTimestamp('2026-11-22 09:44:34,085')).toBe(AT);
     expect(parseTimestamp('2026/11/22 09:45:00')).toBe(Date.UTC(2026, 10, 22, 9, 45, 0));
+  });
+
+  it('reads a time to the minute where it is asked to (PM2’s `YYYY-MM-DD HH:mm Z`), and every other form as parseTimestamp does', () => {
+    const minute = Date.UTC(2026, 10, 22, 9, 44);
+    expect(parseTimestamp('2026-11-22 17:44 +08:00')).toBeNull();
+    expect(parseTimestampToMinute('2026-11-22 17:44 +08:00')).toBe(minute);
+    expect(parseTimestampToMinute('2026-11-22T09:44Z')).toBe(minute);
+    expect(parseTimestampToMinute('2026/11/22 09:44')).toBe(minute);
+    for (const text of ['2026-11-22T17:44:34.085+08:00', '2026-11-22 09:44:34,085', '2026-11-22 09:44:3', '2026-11-22 09:445', 'x']) {
+      expect(parseTimestampToMinute(text), text).toBe(parseTimestamp(text));
+    }
   });
 
   it("reads pino's epoch milliseconds and zap's epoch seconds with a fraction", () => {

@@ -23,12 +23,12 @@ describe('startsSegment', () => {
 });
 
 describe('timestampOnlyEnd', () => {
-  it('finds the text where the unwrapper’s takeStamp leaves it, for kubectl’s RFC 3339 stamp and PM2’s `--time` stamp alike', async () => {
+  it('finds the text where the unwrapper’s takeStamp leaves it, for kubectl’s RFC 3339 stamp and PM2’s stamps alike', async () => {
     const { timestampOnlyEnd } = await import('../../src/lines/line-start.js');
     const { takeStamp } = await import('../../src/records/leading-stamp.js');
-    const date = ['2026-11-22T09:44:34', '2026-11-22 09:44:34', '2026-11-22T9:44:34'];
+    const date = ['2026-11-22T09:44:34', '2026-11-22 09:44:34', '2026-11-22T9:44:34', '2026-11-22 09:44', '2026/11/22 09:44:34', '2026/11-22T09:44:34', '2026-11-22T09:44', '2026-11-22_09:44'];
     const fraction = ['', '.085', '.085123456', '.'];
-    const zone = ['', 'Z', '+08:00', '+0800'];
+    const zone = ['', 'Z', '+08:00', '+0800', ' +08:00', ' -0530', ' Z', '+08:0'];
     const after = [' ', ': ', ':', '  ', ' stdout F '];
     // ` WARN ` and ` INFO ` are levels right-aligned in five characters (`%5p`), whose pad goes with the stamp.
     const text = ['boom', '    at x', '', ' WARN x', ' INFO', ' ERROR x'];
@@ -49,9 +49,10 @@ describe('timestampOnlyEnd', () => {
         expect(line.slice(at), line).toBe(stamped.text);
       }
     }
-    // RFC 3339: 3 fractions × 2 zones × (a space before 5 texts, two spaces before 6); PM2's, no fraction or zone:
-    // `: ` before 5 texts, and `:` before the 4 led by a blank (the stamp's).
-    expect(found).toBe(75);
+    // RFC 3339 (the first date only): 3 fractions × 2 zones × (a space before 5 texts, two spaces before 6) = 66.
+    // PM2's: 6 dates (not `T9`, not `_`), a fraction only after seconds (4 dates × 3 + 2 × 1), 6 zones (not ` Z`,
+    // not `+08:0`): 84 stamps, each with `: ` before 5 texts and `:` before the 4 led by a blank (the stamp's) = 756.
+    expect(found).toBe(822);
   });
 
   it('leaves a right-aligned level’s pad with the stamp: the text is its log header (Spring Boot’s `%5p`)', async () => {

@@ -472,6 +472,24 @@ describe('PM2’s forms of a process’s lines', () => {
     expect(unwrapLine('2026-11-22T09:44:34:boom')).toBeNull();
   });
 
+  it('take the stamp of a log_date_format led by the year: to the minute or finer, with an offset or none', () => {
+    const MINUTE = Date.UTC(2026, 10, 22, 9, 44);
+    for (const [line, time] of [
+      // PM2's documented `YYYY-MM-DD HH:mm Z`, on a host in Asia/Shanghai.
+      ['2026-11-22 17:44 +08:00:   code: \'ResourceNotFound.Topic\'', MINUTE],
+      ['2026-11-22 09:44:34.085:   code: \'ResourceNotFound.Topic\'', SECOND + 85],
+      ['2026-11-22 17:44:34 +0800:   code: \'ResourceNotFound.Topic\'', SECOND],
+      ['2026/11/22 09:44:   code: \'ResourceNotFound.Topic\'', MINUTE],
+      ['2026-11-22T09:44:34Z:   code: \'ResourceNotFound.Topic\'', SECOND],
+    ] as const) {
+      expect(unwrapLine(line), line).toMatchObject({ text: "  code: 'ResourceNotFound.Topic'", origin: { ...NO_DIMENSIONS, time } });
+    }
+    // An application's own header is no stamp: its time is followed by its level, or by a comma's milliseconds.
+    for (const line of ['2026-11-22 09:44:34.085 ERROR boom', '2026-11-22 09:44:34,085: boom', '22/11/2026 09:44:34: boom', '2026-11-22 09:44 : boom']) {
+      expect(unwrapLine(line), line).toBeNull();
+    }
+  });
+
   it('are not a colour, digits or a bar that are no prefix', () => {
     expect(unwrapLine(`${RED}error${RESET} | boom`)).toBeNull();
     expect(unwrapLine(`${BLUE}0|api  | ${RESET}boom`)).toBeNull();
