@@ -167,9 +167,11 @@ async function benchNightly(nightly, facts) {
   log('many files');
   const parallel = { tool: 'mqerr scan DIR', command: `${MQERR} scan --format json ${d} > /dev/null`, ...(await measure(`${MQERR} scan --format json ${d} > /dev/null`, { runs, cwd: ROOT })) };
   const sequential = { tool: 'mqerr scan --jobs 1 DIR', command: `${MQERR} scan --format json --jobs 1 ${d} > /dev/null`, ...(await measure(`${MQERR} scan --format json --jobs 1 ${d} > /dev/null`, { runs, cwd: ROOT })) };
-  // The same bytes as one stream: what reading them as many files costs on top (target: at most 2 times).
-  const catAll = `find ${d} -type f | sort | xargs cat | ${MQERR} scan --format json - > /dev/null`;
-  const stdin = { tool: 'the same bytes on stdin', command: catAll, ...(await measure(catAll, { runs, cwd: ROOT })) };
+  // The same logs as one stream: what reading them as many files costs on top (target: at most 2 times). Half the
+  // files are gzipped: `zcat -f` decompresses those and passes the others through (`cat` would hand mqerr their
+  // compressed bytes, which it reports and does not read).
+  const catAll = `find ${d} -type f | sort | xargs zcat -f | ${MQERR} scan --format json - > /dev/null`;
+  const stdin = { tool: 'the same logs on stdin (zcat -f)', command: catAll, ...(await measure(catAll, { runs, cwd: ROOT })) };
   const a = (await runOnce(`${MQERR} scan --format json ${d}`, { cwd: ROOT, keepStdout: true })).stdout;
   const b = (await runOnce(`${MQERR} scan --format json --jobs 1 ${d}`, { cwd: ROOT, keepStdout: true })).stdout;
   const c = (await runOnce(`${MQERR} tag ${d} | sha256sum`, { cwd: ROOT, keepStdout: true })).stdout;
@@ -179,7 +181,7 @@ async function benchNightly(nightly, facts) {
     facts,
     rows: [parallel, sequential, stdin],
     checks: [
-      { what: `${facts.files} files: at most 2 times the stdin time for the same bytes`, ok: parallel.median <= 2 * stdin.median, diff: [`${(parallel.median / stdin.median).toFixed(2)} times`] },
+      { what: `${facts.files} files: at most 2 times the stdin time for the same logs`, ok: parallel.median <= 2 * stdin.median, diff: [`${(parallel.median / stdin.median).toFixed(2)} times`] },
       { what: `${facts.files} files: scan output identical with --jobs 1`, ok: a.equals(b), diff: [], identity: true },
       { what: `${facts.files} files: tag output identical with --jobs 1`, ok: c.equals(e), diff: [], identity: true },
       { what: `${facts.files} files: ${facts.errors} errors, ${facts.lines} lines counted`, ok: summary.totals.errors === facts.errors && summary.totals.lines === facts.lines, diff: [`${summary.totals.errors} errors, ${summary.totals.lines} lines`] },

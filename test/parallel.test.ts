@@ -182,6 +182,25 @@ describe('processing files on worker threads', () => {
     await expectSameEverywhere(['tag', file]);
   });
 
+  it('says where a file holds compressed data, as the sequential path and the full path do: in a range, or read on past one', async () => {
+    const plain = (i: number): string => `2026-11-22 09:44:${String(i % 60).padStart(2, '0')},000 ERROR app: code=ResourceNotFound.Topic requestId=8C1D2E3F-4A5B-4C6D-8E7F-9A0B1C${String(i).padStart(6, '0')}\n`;
+    const cri = (i: number): string => `2026-11-22T09:45:${String(i % 60).padStart(2, '0')}.000Z stderr F ${plain(i)}`;
+    const archive = gzipSync(Array.from({ length: 50 }, (_, i) => plain(i)).join(''));
+    const before = Array.from({ length: 200 }, (_, i) => plain(i)).join('');
+    const ranged = join(work, 'concatenated.log');
+    writeFileSync(ranged, Buffer.concat([Buffer.from(before), archive, Buffer.from(before)]));
+    const inRange = await expectSameEverywhere(['scan', '--format', 'json', ranged], { fullPath: true });
+    expect(inRange.stderr).toBe(`mqerr: ${ranged}: gzip data from byte ${before.length} on (a compressed file concatenated with others?) is not decompressed: its lines are counted as invalid UTF-8 and the logs in it are not read; give the files to mqerr as arguments, which decompresses each\n`);
+    expect(inRange.code).toBe(3);
+    // A container wrapper from line 201 on, with plain lines between (cuts are planned past it): the range that
+    // shows it reads on to the end, past the compressed data.
+    const wrapped = join(work, 'concatenated-wrapped.log');
+    const criLines = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? cri(i) : plain(i))).join('');
+    writeFileSync(wrapped, Buffer.concat([Buffer.from(before + criLines), archive, Buffer.from(criLines)]));
+    const readOn = await expectSameEverywhere(['scan', '--format', 'json', wrapped], { fullPath: true });
+    expect(JSON.parse(readOn.stdout).sources[0].error).toContain(`gzip data from byte ${before.length + criLines.length} on`);
+  });
+
   it('reads by byte ranges a file whose lines are longer than the window cuts are looked for in', async () => {
     const long = (i: number): string => `2026-11-22 09:44:${String(i % 60).padStart(2, '0')},000 INFO app: ${'x'.repeat(70_000 + i)}`;
     const error = (i: number): string => `2026-11-22 09:44:${String(i % 60).padStart(2, '0')},000 ERROR app: failed, caused by:\ncode=InternalError requestId=8C1D2E3F-4A5B-4C6D-8E7F-9A0B1C${String(i).padStart(6, '0')}`;

@@ -1,5 +1,6 @@
 import { readSync } from 'node:fs';
 import { BufferPool } from '../render/buffer-pool.js';
+import { embeddedIn } from '../sources/embedded-compression.js';
 import type { ReadSurvey } from './range-sequencer.js';
 import { surveyRange } from './survey-range.js';
 
@@ -43,7 +44,8 @@ export function readAndSurvey(fd: number, start: number, length: number, unwrap:
     read += n;
   }
   const bytes = buf.subarray(0, read);
-  return { bytes, survey: { ...surveyRange(bytes, unwrap), bytes: read, error } };
+  const embedded = embeddedIn(bytes);
+  return { bytes, survey: { ...surveyRange(bytes, unwrap), bytes: read, error, embedded: embedded && { ...embedded, offset: start + embedded.offset } } };
 }
 
 /**

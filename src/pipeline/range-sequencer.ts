@@ -1,3 +1,4 @@
+import type { EmbeddedData } from '../sources/embedded-compression.js';
 import type { RangeSurvey } from './survey-range.js';
 
 /** One byte range of a file, as planned and as its reader found it. */
@@ -18,6 +19,8 @@ export interface ReadSurvey extends RangeSurvey {
   bytes: number;
   /** Why reading stopped early, or null. */
   error: { message: string; code?: string } | null;
+  /** Compressed data the range holds (see embeddedIn), at its offset in the file; null for none. */
+  embedded: EmbeddedData | null;
 }
 
 /** What becomes of a range once every range before it has been surveyed. */

@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { utf16FromBom } from '../sources/decode-utf16.js';
 import { inputEncoding } from '../sources/input-encoding.js';
 import { detectCompression, MAGIC_BYTES } from '../sources/detect-compression.js';
+import { EmbeddedCompressionWatch, type EmbeddedData } from '../sources/embedded-compression.js';
 import { ENVELOPE_SAMPLE_LINES, forbidsCuts } from './cut-rules.js';
 import { isDocument, PEEK_BYTES } from './detect-document.js';
 import { nextCut, type ReadAt } from './next-cut.js';
@@ -80,6 +81,8 @@ export class RangeReader<Tag> {
   bytes = 0;
   /** Why reading stopped early, or null. */
   error: ReadSurvey['error'] = null;
+  /** The first compressed data the file holds after its start (see EmbeddedData), or null. */
+  embedded: EmbeddedData | null = null;
   private readonly sequencer: RangeSequencer;
   private readonly planned = new Map<number, PlannedRange>();
   /** This thread's own ranges, each waiting for what the sequencer makes of it. */
@@ -109,7 +112,7 @@ export class RangeReader<Tag> {
     };
     this.sequencer = new RangeSequencer({
       go: (range, firstLine, toEnd) => {
-        this.count(range.survey!.bytes, range.survey!.error);
+        this.count(range.survey!.bytes, range.survey!.error, range.survey!.embedded);
         const mine = this.own.get(range.id);
         if (mine) mine({ firstLine, toEnd });
         else pool.go(range.id, firstLine, toEnd);
@@ -129,7 +132,7 @@ export class RangeReader<Tag> {
 
   /** What a range that read on to the end of the file read past its end (see WorkerPool's `result`). */
   readOn(readOn: ReadOn): void {
-    this.count(readOn.bytes, readOn.error);
+    this.count(readOn.bytes, readOn.error, readOn.embedded);
   }
 
   /**
@@ -179,9 +182,10 @@ export class RangeReader<Tag> {
     this.sequencer.add(range);
   }
 
-  private count(bytes: number, error: ReadSurvey['error']): void {
+  private count(bytes: number, error: ReadSurvey['error'], embedded: EmbeddedData | null): void {
     this.bytes += bytes;
     this.error ??= error;
+    this.embedded ??= embedded;
     this.onBytes();
   }
 
@@ -208,9 +212,12 @@ export class RangeReader<Tag> {
       await this.pool.ready();
     }
     if (go.toEnd) {
+      const embedded = new EmbeddedCompressionWatch();
       for (let position = start + bytes.length; ; ) {
         const { piece, error } = readPiece(this.file.handle.fd, position);
-        this.count(piece.length, error);
+        embedded.feed(piece);
+        const found = embedded.found && { ...embedded.found, offset: start + bytes.length + embedded.found.offset };
+        this.count(piece.length, error, found);
         if (piece.length === 0) break;
         position += piece.length;
         this.pool.dataUntilEnd(piece);

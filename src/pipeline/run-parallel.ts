@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { duplicateOfField, type TagWriter } from '../render/tag-writer.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { readChunks, type ChunkedInput } from '../sources/read-chunks.js';
+import { describeEmbeddedData, EmbeddedCompressionWatch } from '../sources/embedded-compression.js';
 import { checkWholeFileSync } from '../sources/open-input.js';
 import { createRecognitionContext } from '../recognition/recognition-context.js';
 import { isDocument, PEEK_BYTES } from './detect-document.js';
@@ -285,10 +286,12 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
         end: () => pool.end(),
       });
       let error: string | null = null;
+      const embedded = new EmbeddedCompressionWatch();
       // Bytes follow the reading, so a progress bar or a snapshot mid-run is current.
       const baseBytes = stats.bytes;
       try {
         for await (const chunk of chunks) {
+          embedded.feed(chunk);
           segmenter.push(chunk);
           stats.bytes = baseBytes + opened.bytesRead();
           if (options.signal?.aborted) break;
@@ -308,6 +311,7 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
         const { failure } = source;
         if (error) return error;
         if (failure) return describeRecordFailure(failure);
+        if (embedded.found) return describeEmbeddedData(embedded.found);
         return complete;
       });
     }
@@ -349,6 +353,7 @@ async function readByRanges(
     report(name, () => {
       if (reader.error) return describeReadError(Object.assign(new Error(reader.error.message), { code: reader.error.code }), false);
       if (source.failure) return describeRecordFailure(source.failure);
+      if (reader.embedded) return describeEmbeddedData(reader.embedded);
       return stopped ? null : checkWholeFileSync(path, file.stat, reader.bytes);
     });
     pool.after(() => void file.handle.close());

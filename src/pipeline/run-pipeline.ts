@@ -4,6 +4,7 @@ import { splitLines } from '../lines/split-lines.js';
 import { LineLengthLimiter } from '../lines/limit-line-length.js';
 import { LineScanner } from '../lines/line-scanner.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
+import { describeEmbeddedData, EmbeddedCompressionWatch } from '../sources/embedded-compression.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { openInput, type OpenedInput } from '../sources/open-input.js';
 import type { DocumentReader } from '../records/document-reader.js';
@@ -120,7 +121,9 @@ export async function runOpenedSource(
   const peeked = await peekStart(opened.stream, live);
   const input: OpenedInput = peeked.stream === opened.stream ? opened : { ...opened, stream: peeked.stream };
   const document = documentReader(peeked.start, peeked.ended, (entry) => processor.pushEntry(entry));
-  const reader = document ? readDocument(input, processor, document) : readLines(input, processor, options);
+  // Compressed data inside a source read as lines (see EmbeddedData); a document's reader breaks off at it itself.
+  const embedded = new EmbeddedCompressionWatch();
+  const reader = document ? readDocument(input, processor, document) : readLines(input, processor, options, embedded);
   const unwatch = options.watchSource?.(name, { settled: () => !reader.buffered() && !processor.pending, carry: () => processor.carry() });
   // Bytes and truncations follow the reading chunk by chunk, so a live view
   // or a metrics scrape mid-stream is current.
@@ -202,6 +205,7 @@ export async function runOpenedSource(
   if (error) return error;
   if (document?.error) return describeDocumentError(document.error, document.kind, document.readsOn === true);
   if (failure) return describeRecordFailure(failure);
+  if (embedded.found) return describeEmbeddedData(embedded.found);
   return stopping ? null : opened.checkComplete();
 }
 
@@ -222,14 +226,24 @@ interface LineReader {
   counts(): { truncated: number; undecodable: number };
 }
 
-function readLines(opened: OpenedInput, processor: LineProcessor, options: Omit<PipelineOptions, 'inputs' | 'onSourceError'>): LineReader {
+function readLines(opened: OpenedInput, processor: LineProcessor, options: Omit<PipelineOptions, 'inputs' | 'onSourceError'>, embedded: EmbeddedCompressionWatch): LineReader {
   const bytes = opened.stream;
   if (options.fastPath ?? true) {
     const scanner = new LineScanner(options.maxLineBytes, feedBlocks(processor, { unwrap: options.unwrap ?? true, ctx: options.ctx }));
-    return chunkReader(bytes, (chunk) => scanner.push(chunk), () => scanner.end(), () => scanner);
+    return chunkReader(
+      bytes,
+      (chunk) => {
+        embedded.feed(chunk);
+        scanner.push(chunk);
+      },
+      () => scanner.end(),
+      () => scanner,
+    );
   }
   const limiter = new LineLengthLimiter(options.maxLineBytes);
   const lines = bytes.pipe(limiter).pipe(splitLines());
+  // Beside the pipe, attached in the same turn: every chunk, as it reaches the limiter.
+  bytes.on('data', (chunk: Buffer) => embedded.feed(chunk));
   return {
     streams: [bytes, limiter, lines],
     output: lines,

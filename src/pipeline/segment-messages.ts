@@ -1,3 +1,4 @@
+import type { EmbeddedData } from '../sources/embedded-compression.js';
 import type { CountedProducts } from '../aggregation/product-selection.js';
 import type { Dimension } from '../aggregation/cross-tabs.js';
 import type { Summary, TimeSeries } from '../aggregation/summary.js';
@@ -94,6 +95,8 @@ export interface ReadOn {
   bytes: number;
   /** Why reading stopped before the end of the file, or null. */
   error: { message: string; code?: string } | null;
+  /** Compressed data read past the range (see EmbeddedData), at its offset in the file; null for none. */
+  embedded: EmbeddedData | null;
 }
 
 export type ToWorker =

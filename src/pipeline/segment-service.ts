@@ -1,4 +1,5 @@
 import { BufferPool } from '../render/buffer-pool.js';
+import { EmbeddedCompressionWatch } from '../sources/embedded-compression.js';
 import { nextTurn, PIECE, rangeBuffers, readAndSurvey, readPiece } from './range-reading.js';
 import type { FromWorker, ReadOn, SegmentItem, SegmentSettings, ToWorker } from './segment-messages.js';
 import { SegmentRunner } from './segment-runner.js';
@@ -63,16 +64,20 @@ export function segmentService(settings: SegmentSettings, send: (message: FromWo
     }
     let readOn: ReadOn | undefined;
     if (toEnd) {
-      readOn = { bytes: 0, error: null };
-      for (let position = range.start + range.bytes.length; ; ) {
+      readOn = { bytes: 0, error: null, embedded: null };
+      const end = range.start + range.bytes.length;
+      const embedded = new EmbeddedCompressionWatch();
+      for (let position = end; ; ) {
         const { piece, error } = readPiece(range.fd, position);
         readOn.error = error;
         if (piece.length === 0) break;
         position += piece.length;
         readOn.bytes += piece.length;
+        embedded.feed(piece);
         sendItems(id, runner.data(piece));
         await nextTurn();
       }
+      readOn.embedded = embedded.found && { ...embedded.found, offset: end + embedded.found.offset };
     }
     const { items, result } = runner.end();
     buffers.recycle(range.bytes.buffer as ArrayBuffer);

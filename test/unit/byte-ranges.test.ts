@@ -119,7 +119,7 @@ describe('surveying a range', () => {
 });
 
 describe('settling ranges in order', () => {
-  const survey = (newlines: number, more: Partial<ReadSurvey> = {}): ReadSurvey => ({ newlines, wrapped: false, bytes: 10, error: null, ...more });
+  const survey = (newlines: number, more: Partial<ReadSurvey> = {}): ReadSurvey => ({ newlines, wrapped: false, bytes: 10, error: null, embedded: null, ...more });
   const range = (id: number, last = false): PlannedRange => ({ id, start: id * 10, end: id * 10 + 10, last, survey: null });
   const settle = () => {
     const log: string[] = [];
