@@ -67,14 +67,16 @@ function onlyBlanksAfter(buf: Buffer, from: number, end: number): boolean {
  * @example timestampOnlyEnd(Buffer.from('2026-11-22T09:44:34.123Z INFO ready'), 0, 35) // 25
  */
 export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
-  if (end - at < 18) return -1;
+  if (end - at < 18 || buf[at + 13] !== 0x3a /* : */) return -1;
   const sep = buf[at + 10];
-  if ((sep !== 0x54 /* T */ && sep !== 0x20) || buf[at + 13] !== 0x3a) return -1;
-  for (const i of DATE_TO_MINUTE_DIGITS) if (!isDigit(buf[at + i])) return -1;
-  const dashes = buf[at + 4] === 0x2d && buf[at + 7] === 0x2d;
-  if (!dashes && !(isDateSeparator(buf[at + 4]) && isDateSeparator(buf[at + 7]))) return -1;
+  if (sep === 0x20) {
+    // A date and a space lead most loggers' own lines: the end of PM2's stamp settles it first.
+    const text = pm2StampEnd(buf, at + 16, end);
+    return text >= 0 && isDateToMinute(buf, at) ? text : -1;
+  }
+  if (sep !== 0x54 /* T */ || !isDateToMinute(buf, at)) return -1;
   const pm2 = pm2StampEnd(buf, at + 16, end);
-  if (pm2 >= 0 || sep !== 0x54 || !dashes) return pm2;
+  if (pm2 >= 0 || buf[at + 4] !== 0x2d || buf[at + 7] !== 0x2d) return pm2;
   // An RFC 3339 time: its seconds, a fraction, a zone, and a space.
   let i = at + 16;
   if (buf[i] !== 0x3a || !isDigit(buf[i + 1]) || !isDigit(buf[i + 2])) return -1;
@@ -89,8 +91,14 @@ export function timestampOnlyEnd(buf: Buffer, at: number, end: number): number {
   return buf[i + 1] === 0x20 && (startsWith(buf, i + 2, end, INFO) || startsWith(buf, i + 2, end, WARN)) ? i + 2 : i + 1;
 }
 
-/** Where the digits of `2026-11-22T09:44` are, from the line's start. */
-const DATE_TO_MINUTE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
+/** Whether `buf` holds at `at` a date and a time to the minute, `2026-11-22?09:44` (`-` or `/` between the date's parts), but for what is between the date and the time. */
+function isDateToMinute(buf: Buffer, at: number): boolean {
+  return (
+    isDigit(buf[at]) && isDigit(buf[at + 1]) && isDigit(buf[at + 2]) && isDigit(buf[at + 3]) && isDateSeparator(buf[at + 4]) &&
+    isDigit(buf[at + 5]) && isDigit(buf[at + 6]) && isDateSeparator(buf[at + 7]) && isDigit(buf[at + 8]) && isDigit(buf[at + 9]) &&
+    isDigit(buf[at + 11]) && isDigit(buf[at + 12]) && isDigit(buf[at + 14]) && isDigit(buf[at + 15])
+  );
+}
 
 /**
  * Where the text after PM2's stamp starts, its date and time to the minute

@@ -240,9 +240,7 @@ function classifyLine(
     return !(options.unwrap && options.wrappers.prefix(view, p, lineEnd, firstBar)) && classifyJson(buf, from, to, view, p, lineEnd, gateAt, sink, options, inBlock);
   }
   if (options.unwrap && options.wrappers.any(view, p, lineEnd, firstBar)) return false;
-  if (options.unwrap && (leadsWithStamp(view, p, lineEnd) || leadsWithSpacedStamp(view, p, buf, from, to))) {
-    return gateAt === NO_HIT && classifyStamped(view, p, from, to, buf, sink, options, inBlock, lineEnd, firstBar);
-  }
+  if (options.unwrap && leadsWithAnyStamp(view, p, lineEnd, buf, from, to)) return gateAt === NO_HIT && classifyStamped(view, p, from, to, buf, sink, options, inBlock, lineEnd, firstBar);
   // kubectl's `[pod/…]` prefix is the full path's to remove (see startsRecordAlways).
   if (options.unwrap && first === 0x5b /* [ */ && view.startsWith('[pod/', p)) return false;
   // From here on the line carries no wrapper and no envelope: a loud one goes on as plain, not to be unwrapped again.
@@ -295,9 +293,15 @@ function classifyStamped(
   return true;
 }
 
-/** `2026-11-22 09:44 +08:00: ` (PM2's stamp with a space, see timestampOnlyEnd): a digit, a space where a date ends, and the stamp's bytes. */
-function leadsWithSpacedStamp(text: string, p: number, buf: Buffer, from: number, to: number): boolean {
-  return isDigit(text, p) && text.charCodeAt(p + 10) === 0x20 && timestampOnlyEnd(buf, from, to) >= 0;
+/**
+ * leadsWithStamp, or a stamp with a space where a date ends that
+ * timestampOnlyEnd takes (PM2's `2026-11-22 09:44 +08:00: `), the line's
+ * bytes being `buf[from, to)`.
+ */
+function leadsWithAnyStamp(text: string, p: number, lineEnd: number, buf: Buffer, from: number, to: number): boolean {
+  if (lineEnd <= p + 10 || !isDigit(text, p)) return false;
+  const end = text.charCodeAt(p + 10);
+  return end === 0x54 /* T */ || (end === 0x20 && text.charCodeAt(p + 13) === 0x3a && timestampOnlyEnd(buf, from, to) >= 0);
 }
 
 /** `2026-11-22T…` (CRI, kubectl --timestamps): a digit, and a `T` where a date ends, within the line. */
