@@ -14,7 +14,7 @@ export interface AssemblyLimits {
 }
 
 export const DEFAULT_ASSEMBLY_LIMITS: AssemblyLimits = {
-  maxRecordLines: 1000,
+  maxRecordLines: 100_000,
   maxRecordChars: 4 * 1024 * 1024,
   maxOpenRecords: 4096,
   maxOpenChars: 16 * 1024 * 1024,

@@ -1,4 +1,4 @@
-import type { LineOrigin } from './assemble-records.js';
+import { DEFAULT_ASSEMBLY_LIMITS, type LineOrigin } from './assemble-records.js';
 import { alwaysStartsRecord } from './continuation.js';
 
 /** A line of a stream, as the assembler takes it. */
@@ -15,6 +15,8 @@ interface StreamState {
   backward: boolean;
   /** A newest-first stream's lines since its last record start, in the order read. */
   run: StreamLine[];
+  /** The characters of those lines. */
+  runChars: number;
 }
 
 /** Streams whose order is remembered; past it the oldest are forgotten (and their runs passed on). */
@@ -39,7 +41,9 @@ export class StreamOrder {
     private readonly pass: (line: StreamLine) => void,
     /** Takes back the lines of a stream's open record (read before its order was known), in the order read. */
     private readonly takeBack: (key: string) => StreamLine[],
-    private readonly maxRun = 1000,
+    /** A run held longer than a record may be (see AssemblyLimits) is passed on as it is. */
+    private readonly maxRun = DEFAULT_ASSEMBLY_LIMITS.maxRecordLines,
+    private readonly maxRunChars = DEFAULT_ASSEMBLY_LIMITS.maxRecordChars,
   ) {}
 
   /** Takes the next line of the stream `key` (lines of no named stream, key '', pass straight through). */
@@ -55,7 +59,7 @@ export class StreamOrder {
         this.pass(line);
         return;
       }
-      state = { last: null, backward: false, run: [] };
+      state = { last: null, backward: false, run: [], runChars: 0 };
       this.streams.set(key, state);
       if (this.streams.size > MAX_STREAMS) this.forgetSome();
     }
@@ -68,9 +72,11 @@ export class StreamOrder {
       }
       state.backward = true;
       state.run = this.takeBack(key);
+      for (const held of state.run) state.runChars += held.text.length;
     }
     state.run.push(line);
-    if (alwaysStartsRecord(line.text) || state.run.length >= this.maxRun) this.release(state);
+    state.runChars += line.text.length;
+    if (alwaysStartsRecord(line.text) || state.run.length >= this.maxRun || state.runChars >= this.maxRunChars) this.release(state);
   }
 
   /** Passes on every held line (end of input, or a quiet period). */
@@ -81,6 +87,7 @@ export class StreamOrder {
   private release(state: StreamState): void {
     const run = state.run;
     state.run = [];
+    state.runChars = 0;
     for (let i = run.length - 1; i >= 0; i--) this.pass(run[i]!);
   }
 
