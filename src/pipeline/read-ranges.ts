@@ -4,6 +4,7 @@ import { utf16FromBom } from '../sources/decode-utf16.js';
 import { inputEncoding } from '../sources/input-encoding.js';
 import { detectCompression, MAGIC_BYTES } from '../sources/detect-compression.js';
 import { EmbeddedCompressionWatch, type EmbeddedData } from '../sources/embedded-compression.js';
+import { isTarHeader } from '../sources/tar-contents.js';
 import { ENVELOPE_SAMPLE_LINES, forbidsCuts } from './cut-rules.js';
 import { isDocument, PEEK_BYTES } from './detect-document.js';
 import { nextCut, type ReadAt } from './next-cut.js';
@@ -36,7 +37,7 @@ export async function openRangeFile(path: string, unwrap: boolean): Promise<Rang
     const { bytesRead } = await handle.read(head, 0, PEEK_BYTES, 0);
     const start = head.subarray(0, bytesRead);
     const magic = start.subarray(0, MAGIC_BYTES);
-    if (detectCompression(magic) !== null || utf16FromBom(magic) || inputEncoding() !== null || isDocument(start, bytesRead < PEEK_BYTES)) return close(handle);
+    if (detectCompression(magic) !== null || utf16FromBom(magic) || inputEncoding() !== null || isDocument(start, bytesRead < PEEK_BYTES) || isTarHeader(start)) return close(handle);
     if (unwrap && !sampleAllowsCuts(start, bytesRead < PEEK_BYTES)) return close(handle);
     return { handle, stat };
   } catch (err) {

@@ -7,6 +7,7 @@ import { duplicateOfField, type TagWriter } from '../render/tag-writer.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { readChunks, type ChunkedInput } from '../sources/read-chunks.js';
 import { describeEmbeddedData, EmbeddedCompressionWatch } from '../sources/embedded-compression.js';
+import { isTarHeader } from '../sources/tar-contents.js';
 import { checkWholeFileSync } from '../sources/open-input.js';
 import { createRecognitionContext } from '../recognition/recognition-context.js';
 import { isDocument, PEEK_BYTES } from './detect-document.js';
@@ -270,8 +271,8 @@ export async function runParallel(options: ParallelOptions): Promise<{ failed: b
       }
       const iterator = opened.chunks[Symbol.asyncIterator]();
       const first = await peekChunks(iterator);
-      if (!first.error && isDocument(first.start, first.ended)) {
-        // A document is read as its entries, on this thread, after the segments before it.
+      if (!first.error && (isDocument(first.start, first.ended) || isTarHeader(first.start))) {
+        // A document is read as its entries, a tar archive as its files' contents, on this thread, after the segments before it.
         await pool.finish();
         await writing;
         const error = await readDocumentHere(input.name, opened, first, iterator, options, () => writing);

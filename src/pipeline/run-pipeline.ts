@@ -7,6 +7,7 @@ import type { RecognitionContext } from '../recognition/recognition-context.js';
 import { describeEmbeddedData, EmbeddedCompressionWatch } from '../sources/embedded-compression.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { openInput, type OpenedInput } from '../sources/open-input.js';
+import { isTarHeader, TarContents } from '../sources/tar-contents.js';
 import type { DocumentReader } from '../records/document-reader.js';
 import { advanceTimeReference } from '../time/time-reference.js';
 import { documentReader, peekStart } from './detect-document.js';
@@ -118,7 +119,9 @@ export async function runOpenedSource(
     { unwrap: options.unwrap ?? true, redact: options.redact ?? true, carry: options.carryFor?.(name) },
     options.quietSink ?? null,
   );
-  const peeked = await peekStart(opened.stream, live);
+  let peeked = await peekStart(opened.stream, live);
+  // A tar archive (as a .tar.gz decompresses to) is read as its files' contents, one after another.
+  if (isTarHeader(peeked.start)) peeked = await peekStart(peeked.stream.pipe(new TarContents()), live);
   const input: OpenedInput = peeked.stream === opened.stream ? opened : { ...opened, stream: peeked.stream };
   const document = documentReader(peeked.start, peeked.ended, (entry) => processor.pushEntry(entry));
   // Compressed data inside a source read as lines (see EmbeddedData); a document's reader breaks off at it itself.
