@@ -28,8 +28,15 @@ function octal(bytes: Buffer, at: number, length: number): number {
     for (let i = at + 1; i < at + length; i++) value = value * 256 + bytes[i]!;
     return value;
   }
-  const text = bytes.toString('latin1', at, at + length).replace(/[\0 ]+$/, '').trimStart();
-  return /^[0-7]{1,12}$/.test(text) ? parseInt(text, 8) : NaN;
+  const end = at + length;
+  let i = at;
+  while (i < end && bytes[i] === 0x20) i++;
+  let value = 0;
+  const first = i;
+  for (; i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x37; i++) value = value * 8 + bytes[i]! - 0x30;
+  if (i === first) return NaN;
+  for (; i < end; i++) if (bytes[i] !== 0 && bytes[i] !== 0x20) return NaN;
+  return value;
 }
 
 /** Member types whose data is a file's bytes: regular files (`0`, and NUL of old tars) and contiguous ones (`7`). */
