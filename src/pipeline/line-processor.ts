@@ -3,7 +3,7 @@ import type { Aggregator } from '../aggregation/aggregator.js';
 import { DEFAULT_ASSEMBLY_LIMITS, RecordAssembler, streamKey, type LineOrigin, type QuietLine } from '../records/assemble-records.js';
 import { StreamOrder } from '../records/stream-order.js';
 import type { DocumentEntry } from '../records/entry-finder.js';
-import { NO_DIMENSIONS } from '../records/envelope-dimensions.js';
+import { mergeDimensions, NO_DIMENSIONS } from '../records/envelope-dimensions.js';
 import { readEntry } from '../records/read-entry.js';
 import { unwrapLine, type UnwrappedLine } from '../records/unwrap-line.js';
 import { podFromLogPath, type PodLogDimensions } from '../records/pod-log-path.js';
@@ -232,7 +232,12 @@ export class LineProcessor {
     this.stats.lines += more;
   }
 
-  /** A line with its wrappers removed: partial lines are joined, then it goes to its stream. */
+  /**
+   * A line with its wrappers removed: partial lines are joined, and what
+   * stands inside the whole line (unwrapLine leaves a part's inner layers,
+   * as a debug prefix only its first part carries) is peeled; then it goes
+   * to its stream.
+   */
   private pushUnwrapped(wrapped: UnwrappedLine, lineNo: number): void {
     let text: string;
     const stream = streamKey(wrapped.origin);
@@ -249,7 +254,13 @@ export class LineProcessor {
       if (this.partials.size > DEFAULT_ASSEMBLY_LIMITS.maxOpenRecords) this.pushOldestPartial();
       return;
     }
-    this.order.push(stream, { text, lineNo: before?.lineNo ?? lineNo, origin: wrapped.origin });
+    const inner = before ? unwrapLine(text, false) : null;
+    if (inner === null) {
+      this.order.push(stream, { text, lineNo: before?.lineNo ?? lineNo, origin: wrapped.origin });
+      return;
+    }
+    const origin = mergeDimensions(wrapped.origin, inner.origin);
+    this.order.push(streamKey(origin), { text: inner.text, lineNo: before!.lineNo, origin });
   }
 
   /**

@@ -6,6 +6,7 @@ import { findInspectedSuccess } from './find-inspected-success.js';
 import { findPhpCoreErrors } from './find-php-core-errors.js';
 import { findTeaErrors } from './find-tea-errors.js';
 import { findTencentNodeStackMessage } from './find-node-sdk-stack.js';
+import { findTslogErrors } from './find-tslog-errors.js';
 import {
   ALIYUN_PY_CLIENT_CODE,
   EMBEDDED_OBJECT_START,
@@ -112,6 +113,20 @@ export function readPhpCoreErrors(state: ScanState): void {
     if (found.code !== null) state.evidence.addCode(found.code, STRENGTH.sdk, state.pair(found.at));
     state.evidence.noteStatus(found.status);
     state.evidence.sdkError = true;
+  }
+}
+
+/**
+ * tslog's pretty error line (see findTslogErrors): its values carry no
+ * names, so only a code the catalog lists counts, paired with a UUID among
+ * the same values.
+ */
+export function readTslogErrors(state: ScanState): void {
+  const { catalog } = state.ctx;
+  for (const found of findTslogErrors(state.text, (value) => catalog.lookupAnyVendor(value).length > 0)) {
+    if (found.code === null) continue;
+    state.evidence.addCode(found.code, found.requestId ? STRENGTH.paired : STRENGTH.labelled, found.requestId);
+    state.evidence.noteMessage(found.message);
   }
 }
 

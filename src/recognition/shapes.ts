@@ -24,6 +24,7 @@ import {
   XML_SUCCESS_REQUEST_ID,
 } from './patterns.js';
 import type { ScanState } from './scan-state.js';
+import { TSLOG_STACK_MARK } from './find-tslog-errors.js';
 import {
   readAliyunPyError,
   readEmbeddedBodies,
@@ -43,6 +44,7 @@ import {
   readTeaErrors,
   readTencentNodeStack,
   readTeaMessage,
+  readTslogErrors,
   readXmlErrors,
   readXmlSuccess,
 } from './shape-readers.js';
@@ -327,6 +329,18 @@ export const SHAPES: readonly Shape[] = [
       'Error: Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.\n    at CommonClient.parseResponse (/app/node_modules/tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client.js:268:37)',
     ],
     read: readTencentNodeStack,
+  },
+  {
+    name: 'tslog-pretty-error',
+    evidence: "tslog's pretty output of an error: ` <name>  <message>, <value>, …` before `error stack:`, the error's own properties as bare values; a value the catalog lists as a code, paired with a UUID among them",
+    anchors: [TSLOG_STACK_MARK],
+    anyCase: false,
+    words: ['error'],
+    pattern: null,
+    groups: {},
+    strength: 'by-reader',
+    examples: [' Error  The instance does not exist., 8d9e0f1a-2b3c-4d4e-9f5a-6b7c8d9e0f1a, 9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b, ResourceNotFound.Instance\nerror stack:\n  • abstract_client.js\tCommonClient.parseResponse'],
+    read: readTslogErrors,
   },
   {
     name: 'pop-core-error-name',

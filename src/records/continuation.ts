@@ -74,8 +74,11 @@ const BOX_OPEN = 0x2577;
 const BOX_LINE = 0x2502;
 const BOX_CLOSE = 0x2575;
 
-/** A Java or Node stack frame or cause, or PHP's `Stack trace:` and its numbered frames (`#0 /src/a.php(42): …`, `#1 {main}`). */
-const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted)|Stack trace:\s*$|#\d{1,5} (?:\/|[A-Za-z]:\\|\{main\}|\[internal function\]))/;
+/**
+ * A Java or Node stack frame or cause, PHP's `Stack trace:` and its numbered frames (`#0 /src/a.php(42): …`, `#1 {main}`),
+ * tslog's `error stack:` before an error's frames.
+ */
+const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted)|(?:Stack trace|error stack):\s*$|#\d{1,5} (?:\/|[A-Za-z]:\\|\{main\}|\[internal function\]))/;
 /** An HTML or XML error page or body an SDK quotes or an application logs (`<html>`, `</body>`, `<?xml …?>`). */
 const MARKUP = /^<[/?]?[A-Za-z!]/;
 /** aliyun-java-sdk-core puts `\r\nRequestId : <ID>` at the end of its exception message. */

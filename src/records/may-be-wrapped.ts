@@ -1,3 +1,4 @@
+import { mayStartDebugPrefix } from './debug-prefix.js';
 import { mayStartWithLogStream } from './log-stream-prefix.js';
 import { mayBeLogfmtEnvelope } from './logfmt-envelope.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
@@ -16,7 +17,7 @@ import { afterOctetCount } from './unwrap-syslog.js';
  * (`Nov 22 09:44:34 host program:`, `<134>1 …`), Fluent Bit's printed events, Grafana's and
  * Papertrail's rows, a `docker compose logs`
  * or `docker service logs` prefix (`api-1  | `, see takeServicePrefix), a pod tailer's (see mayStartWithPodTail)
- * or PM2's (see mayStartPm2Line). A
+ * or PM2's (see mayStartPm2Line), the debug package's (see mayStartDebugPrefix). A
  * superset of what the unwrappers take, settled on a line's first
  * characters but for envelopes; such a line is never quiet, since its
  * stream, not its position, decides its record.
@@ -40,6 +41,8 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   if (first === 0x3c /* < */ && isDigit(text, from + 1)) return true;
   // A JSON text sequence's record separator (RFC 7464) before the line's value.
   if (first === 0x1e) return true;
+  // The debug package's coloured namespace, `  \e[31;1mmqtt:sync \e[0m`.
+  if (first === 0x20 && mayStartDebugPrefix(text, from, to)) return true;
   // Led by digits that are no date (a date's dash at the fifth character): a row of Grafana's downloaded logs,
   // `<epoch ms>\t<time>\t`; of Papertrail's archives, `<id>\t<time>\t`; journalctl's short-unix, `1795340674.085123 `.
   if (isDigit(text, from) && text.charCodeAt(from + 4) !== 0x2d /* - */) {

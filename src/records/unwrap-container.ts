@@ -1,4 +1,5 @@
 import { parseTimestamp } from '../time/parse-time.js';
+import { takeDebugPrefix } from './debug-prefix.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import { takeStamp } from './leading-stamp.js';
 import { isAwsTailStamp, takeLogStream } from './log-stream-prefix.js';
@@ -20,7 +21,8 @@ const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
  * takeLabelSet), `docker compose logs`' and `docker service logs`' prefixes
  * (see takeServicePrefix), a syslog header (see unwrapSyslog), stern's and kubetail's pod
  * prefixes (see unwrapPodTail), `pm2 logs`' process prefix and `--format`
- * fields (see takePm2Prefix). (Docker's json-file format is an envelope,
+ * fields (see takePm2Prefix), the `debug` package's coloured namespace (see
+ * takeDebugPrefix, also inside an envelope). (Docker's json-file format is an envelope,
  * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
  * Pure: no state, nothing thrown. Only CRI's form is looked for inside an
  * envelope; the others only on the line as read (`outermost`): inside an
@@ -29,6 +31,11 @@ const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
  */
 export function unwrapContainer(line: string, outermost = true): UnwrappedLine | null {
   const first = line.charCodeAt(0);
+  // debug's coloured prefix is the application's own, so it is taken inside an envelope too.
+  if (first === 0x20) {
+    const debug = takeDebugPrefix(line);
+    if (debug || !outermost) return debug;
+  }
   if (first >= 0x30 && first <= 0x39) {
     const cri = unwrapCri(line);
     if (cri || !outermost) return cri;

@@ -69,6 +69,8 @@ export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
     runOn ??= peeled.runOn;
     hangingIndent ??= peeled.hangingIndent;
     text = peeled.text;
+    // A part of a line is no line: what stands inside it is peeled once its parts are joined (see LineProcessor).
+    if (partial) break;
   }
   if (!origin) return null;
   const unwrapped: UnwrappedLine = runOn === undefined ? { text, origin, partial } : { text, origin, partial, runOn };

@@ -216,3 +216,20 @@ describe('a Go program’s crash output', () => {
     ]);
   });
 });
+
+describe('tslog’s pretty error', () => {
+  it('is one record from its log line through `error stack:` and every frame; the next log line starts another', () => {
+    const lines = [
+      '2026-11-22 09:56:00.640\tERROR\t\tclient-audit\tDescribeClientList failed',
+      '',
+      ' Error  The instance does not exist., 8d9e0f1a-2b3c-4d4e-9f5a-6b7c8d9e0f1a, 9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b, ResourceNotFound.Instance',
+      'error stack:',
+      '  • abstract_client.js\tCommonClient.parseResponse',
+      '\t/srv/app/node_modules/tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client.js:268',
+      '2026-11-22 09:56:01.115\tINFO\t\tclient-audit\tretrying',
+    ];
+    expect(records(lines)).toEqual([lines.slice(0, 6).join('\n'), lines[6]]);
+    // Only the words alone on their line: a message that starts with them starts its own record.
+    expect(records([lines[0]!, 'error stack: none recorded'])).toHaveLength(2);
+  });
+});
