@@ -345,8 +345,16 @@ function startsRecordAlways(text: string, p: number, lineEnd: number, first: num
     if (isDatePrefix(text, p)) return true;
     return alwaysStartsRecord(text.slice(p, Math.min(lineEnd, p + 32)));
   }
-  if (first === 0x5b /* [ */) return !(unwrap && text.startsWith('[pod/', p)) && !onlyWhitespace(text, p + 1, lineEnd);
+  // Monolog's `[stacktrace]` alone on its line heads the frames of the record before it.
+  if (first === 0x5b /* [ */) return !(unwrap && text.startsWith('[pod/', p)) && !onlyWhitespace(text, p + 1, lineEnd) && !isStacktraceMark(text, p, lineEnd);
   return alwaysStartsRecord(text.slice(p, lineEnd));
+}
+
+const STACKTRACE_MARK = '[stacktrace]';
+
+/** `[stacktrace]`, then nothing but blanks. */
+function isStacktraceMark(text: string, p: number, lineEnd: number): boolean {
+  return text.startsWith(STACKTRACE_MARK, p) && onlyWhitespace(text, p + STACKTRACE_MARK.length, lineEnd);
 }
 
 /** `2026-11-22` or `2026/11/22`: one of LOG_LINE_START's forms. */

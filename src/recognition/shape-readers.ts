@@ -3,6 +3,7 @@ import { STRENGTH, type Strength } from './evidence.js';
 import { findJsonEnd } from './find-json-end.js';
 import { findSdkMessage, findTeaMessage } from './find-message.js';
 import { findInspectedSuccess } from './find-inspected-success.js';
+import { findPhpClientErrors } from './find-php-client-errors.js';
 import { findPhpCoreErrors } from './find-php-core-errors.js';
 import { findTeaErrors } from './find-tea-errors.js';
 import { findTencentNodeStackMessage } from './find-node-sdk-stack.js';
@@ -127,6 +128,17 @@ export function readTslogErrors(state: ScanState): void {
     if (found.code === null) continue;
     state.evidence.addCode(found.code, found.requestId ? STRENGTH.paired : STRENGTH.labelled, found.requestId);
     state.evidence.noteMessage(found.message);
+  }
+}
+
+/** alibabacloud/client's (PHP) message logged without its class (see findPhpClientErrors): an SDK error text, its RequestId and a code the catalog knows. */
+export function readPhpClientErrors(state: ScanState): void {
+  const { catalog } = state.ctx;
+  for (const found of findPhpClientErrors(state.text, (code) => catalog.lookupAnyVendor(code).length > 0)) {
+    state.evidence.addPairedRequestId(found.requestId);
+    if (found.code !== null) state.evidence.addCode(found.code, STRENGTH.sdk, found.requestId);
+    if (found.status !== null) state.evidence.noteStatus(found.status);
+    state.evidence.sdkError = true;
   }
 }
 

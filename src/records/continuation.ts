@@ -76,14 +76,15 @@ const BOX_CLOSE = 0x2575;
 
 /**
  * A Java or Node stack frame or cause, PHP's `Stack trace:` and its numbered frames (`#0 /src/a.php(42): …`, `#1 {main}`),
- * tslog's `error stack:` before an error's frames.
+ * Monolog's `[stacktrace]` before them (Laravel's log), tslog's `error stack:` before an error's frames.
  */
-const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted)|(?:Stack trace|error stack):\s*$|#\d{1,5} (?:\/|[A-Za-z]:\\|\{main\}|\[internal function\]))/;
+const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted)|(?:Stack trace|error stack):\s*$|\[stacktrace\][ \t\r]*$|#\d{1,5} (?:\/|[A-Za-z]:\\|\{main\}|\[internal function\]))/;
 /** An HTML or XML error page or body an SDK quotes or an application logs (`<html>`, `</body>`, `<?xml …?>`). */
 const MARKUP = /^<[/?]?[A-Za-z!]/;
 /** aliyun-java-sdk-core puts `\r\nRequestId : <ID>` at the end of its exception message. */
 const JAVA_SDK_REQUEST_ID = /^RequestId : [A-Za-z0-9-]{8,64}\s*$/;
-const CLOSER = /^[}\])]+[,;]?\s*$/;
+/** A closing brace or bracket alone; Monolog's `"} []` after an exception's stack trace in a context it writes as JSON. */
+const CLOSER = /^"?[}\])]+[,;]?(?: \[\])?\s*$/;
 /** A pretty-printed JSON value's first line: its opening brace or bracket alone (`json.dumps(body, indent=2)` logged after a message). */
 const BARE_OPENER = /^[{[][ \t\r]*$/;
 const TRACEBACK_START = /^Traceback \(most recent call last\):/;

@@ -233,3 +233,20 @@ describe('tslog’s pretty error', () => {
     expect(records([lines[0]!, 'error stack: none recorded'])).toHaveLength(2);
   });
 });
+
+describe('Monolog’s stack trace in a context it writes as JSON (Laravel’s log)', () => {
+  it('keeps `[stacktrace]`, the frames and the JSON’s `"}` with the report; the next log line starts another', () => {
+    const lines = [
+      '[2026-11-22 09:57:01] production.ERROR: InstanceNotFound: Specified instance does not exist. {"exception":"[object] (AlibabaCloud\\\\Client\\\\Exception\\\\ServerException(code: 404): InstanceNotFound at /var/www/app/Sync.php:68)',
+      '[stacktrace]',
+      '#0 /var/www/app/Sync.php(85): App\\\\listGroups()',
+      '#1 {main}',
+      '"} ',
+      '[2026-11-22 09:57:02] production.INFO: done  ',
+    ];
+    expect(records(lines)).toEqual([lines.slice(0, 5).join('\n'), lines[5]]);
+    expect(records([lines[0]!, '[stacktrace]', '"} []'])).toHaveLength(1);
+    for (const line of ['[stacktrace]', '[stacktrace]  ', '"}', '"} []']) expect(alwaysStartsRecord(line), line).toBe(false);
+    expect(alwaysStartsRecord('[stacktrace] follows')).toBe(true);
+  });
+});
