@@ -7,6 +7,7 @@ import { findOtherCloud } from './other-clouds.js';
 import { isCandidateText } from './is-candidate-text.js';
 import { isMetricSample } from './metric-sample.js';
 import { ERRNO_STYLE } from './patterns.js';
+import { richMessage } from '../records/rich-layout.js';
 import { readRubydebugEvent } from '../records/rubydebug-event.js';
 import { findProduct } from './product-rules.js';
 import type { RecognitionContext } from './recognition-context.js';
@@ -48,6 +49,11 @@ export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTim
     // A time of day alone yields to the wrapper's or envelope's time, which has its date.
     if (wrapperTime !== null && evidence.time !== null && startsWithTimeOfDay(text, 0)) evidence.time = null;
     if (isCandidateText(text, ctx) && !isMetricSample(text)) scanText(text, evidence, ctx);
+    // A message rich's logging handler wrapped in its column is read again as written, where the record as laid out showed neither a code with its RequestId nor a success.
+    if (!evidence.success && !evidence.codes.some((c) => c.requestId !== null)) {
+      const message = richMessage(text);
+      if (message !== null && isCandidateText(message, ctx)) scanText(message, evidence, ctx);
+    }
   }
   const otherCloud = otherCloudOf(text, evidence);
   if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];

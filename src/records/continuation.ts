@@ -47,6 +47,13 @@ export interface ContinuationState {
    */
   goStack: boolean;
   /**
+   * Where the record's first line has its level in rich's padded level
+   * column (Python's RichHandler: `[13:25:23] ERROR    …`, or that column
+   * alone when the time repeats and is left blank), or 0: a line indented
+   * to that column with a level there starts a record (see richLevelColumn).
+   */
+  richColumn: number;
+  /**
    * The record's first line is a plain text line, not a JSON one: a brace
    * or bracket alone right after it opens a value it printed on the lines
    * after it (`logger.error("failed:\n%s", json.dumps(body, indent=2))`).
@@ -66,6 +73,7 @@ export const FRESH_STATE: ContinuationState = {
   box: false,
   goroutines: false,
   goStack: false,
+  richColumn: 0,
   textHeader: false,
 };
 
@@ -193,6 +201,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   }
   if (line.length === 0) return true;
   const first = line.charCodeAt(0);
+  if (first === 0x20 && state.richColumn > 0 && startsRichRecord(line, state.richColumn)) return false;
   if (first === 0x20 || first === 0x09) return true;
   if (state.traceback) return !LOG_LINE_START.test(line);
   if (state.goroutines && isGoDumpLine(line)) return true;
@@ -231,6 +240,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     box: starting ? line.charCodeAt(0) === BOX_OPEN : state.box && line.charCodeAt(0) !== BOX_CLOSE,
     goroutines: starting ? startsGoCrash(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
     goStack: starting ? namesGoCaller(line) : state.goStack && (isIndented(line) ? namesGoCaller(line) : isGoFunctionAlone(line)),
+    richColumn: starting ? richLevelColumn(line) : state.richColumn,
     textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && (julLevel || blankAfterHeader),
   };
 }
@@ -238,7 +248,53 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
 export function dependsOnHeader(coloured: string): boolean {
   const line = plain(coloured);
-  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || isGoFunctionAlone(line);
+  return EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line) || BARE_OPENER.test(line) || isGoFunctionAlone(line) || (line.charCodeAt(0) === 0x20 && richLevelColumn(line) > 0);
+}
+
+/** rich's level column (RichHandler's `level_width` of 8 and a space): each level padded to it, then the message. */
+const RICH_LEVELS = ['DEBUG    ', 'INFO     ', 'WARNING  ', 'ERROR    ', 'CRITICAL '];
+/** How wide rich's level column is, its space included: where the message starts after it. */
+export const RICH_LEVEL_WIDTH = RICH_LEVELS[0]!.length;
+/** The widest time column looked for before rich's level column. */
+const MAX_RICH_TIME = 64;
+
+/**
+ * Where `line` has a level in rich's padded level column, or 0: after a
+ * time column (what precedes it holds a digit and ends with a space: `[13:25:23] `,
+ * `[11/22/26 13:25:23] `), or after blanks as wide as one (at least four:
+ * RichHandler leaves a repeated time blank), with the message right after.
+ * @example richLevelColumn('[13:25:23] ERROR    DescribeInstance failed') // 11
+ */
+export function richLevelColumn(line: string): number {
+  let blanks = 0;
+  while (blanks <= MAX_RICH_TIME && line.charCodeAt(blanks) === 0x20) blanks++;
+  if (blanks > 0) return blanks >= 4 && isRichLevelAt(line, blanks) ? blanks : 0;
+  let digit = false;
+  const limit = Math.min(line.length, MAX_RICH_TIME + 1);
+  for (let i = 0; i < limit; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digit = true;
+    else if (c === 0x20 && digit && isRichLevelAt(line, i + 1)) return i + 1;
+  }
+  return 0;
+}
+
+/** Whether a level padded to rich's level column starts at `at`, the message right after it. */
+function isRichLevelAt(line: string, at: number): boolean {
+  const c = line.charCodeAt(at);
+  // D, I, W, E, C: the levels' first letters.
+  if (c !== 0x44 && c !== 0x49 && c !== 0x57 && c !== 0x45 && c !== 0x43) return false;
+  const next = line.charCodeAt(at + RICH_LEVEL_WIDTH);
+  if (Number.isNaN(next) || next === 0x20) return false;
+  for (const level of RICH_LEVELS) if (line.startsWith(level, at)) return true;
+  return false;
+}
+
+/** Whether `line` is blank up to `column` and has a level in rich's level column there: a record's first line. */
+function startsRichRecord(line: string, column: number): boolean {
+  if (line.charCodeAt(column - 1) !== 0x20 || !isRichLevelAt(line, column)) return false;
+  for (let i = 0; i < column; i++) if (line.charCodeAt(i) !== 0x20) return false;
+  return true;
 }
 
 /** Whether the line names a Go source file and line (searched only in a line that holds `.go:`). */

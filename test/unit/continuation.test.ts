@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advanceState, alwaysStartsRecord, continuesRecord, FRESH_STATE, leavesCauseOpen } from '../../src/records/continuation.js';
+import { advanceState, alwaysStartsRecord, continuesRecord, FRESH_STATE, leavesCauseOpen, richLevelColumn } from '../../src/records/continuation.js';
 
 /** What leavesCauseOpen stands for. */
 const CAUSE_FOLLOWS = /caused by:\s*$/i;
@@ -248,5 +248,35 @@ describe('Monolog’s stack trace in a context it writes as JSON (Laravel’s lo
     expect(records([lines[0]!, '[stacktrace]', '"} []'])).toHaveLength(1);
     for (const line of ['[stacktrace]', '[stacktrace]  ', '"}', '"} []']) expect(alwaysStartsRecord(line), line).toBe(false);
     expect(alwaysStartsRecord('[stacktrace] follows')).toBe(true);
+  });
+});
+
+describe('rich’s logging handler (Python), its time and level in columns', () => {
+  const lines = [
+    '[09:59:00] INFO     topic sync started instance=mqtt-2p7x0k8q       topics.py:15',
+    '           ERROR    DescribeTopic failed topic=fleet/telemetry      topics.py:20',
+    '                    ╭───── Traceback (most recent call last) ─────╮             ',
+    '                    ╰─────────────────────────────────────────────╯             ',
+    '                    TencentCloudSDKException:                                   ',
+    '           WARNING  CreateTopic throttled, retrying in 2s:          topics.py:25',
+    '                    [TencentCloudSDKException]                                  ',
+    '[09:59:02] INFO     topic list answered: {"TopicList": [{"Topic":   topics.py:34',
+    '                    "fleet/telemetry"}]}                                        ',
+  ];
+  it('starts a record at a level in the level column, under a blank time too; a wrapped line continues it', () => {
+    expect(records(lines)).toEqual([lines[0], lines.slice(1, 5).join('\n'), lines.slice(5, 7).join('\n'), lines.slice(7).join('\n')]);
+  });
+
+  it('takes the level column only where a time stands before it, or blanks as wide, and the message right after it', () => {
+    expect(richLevelColumn('[09:59:00] INFO     ready')).toBe(11);
+    expect(richLevelColumn('[11/22/26 09:59:00] CRITICAL down')).toBe(20);
+    expect(richLevelColumn('           ERROR    failed')).toBe(11);
+    for (const line of ['ready INFO     x', '[09:59:00] INFO ready', '[09:59:00] INFO      ready', '   ERROR    x', '  at x', '2026-11-22 09:59:00 INFO  ready']) {
+      expect(richLevelColumn(line), line).toBe(0);
+    }
+    // Indented to another column, a level word continues the record (a wrapped message may hold one).
+    const state = advanceState(lines[0]!, FRESH_STATE);
+    expect(continuesRecord('                    ERROR    in the message', state)).toBe(true);
+    expect(continuesRecord('           ERROR    failed', state)).toBe(false);
   });
 });
