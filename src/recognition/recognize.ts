@@ -10,6 +10,7 @@ import { ERRNO_STYLE } from './patterns.js';
 import { richMessage } from '../records/rich-layout.js';
 import { readRubydebugEvent } from '../records/rubydebug-event.js';
 import { findProduct } from './product-rules.js';
+import { timeOneLevelDown } from '../time/top-level-time.js';
 import type { RecognitionContext } from './recognition-context.js';
 import { scanText } from './scan-text.js';
 import { stripAnsi } from './strip-ansi.js';
@@ -39,7 +40,8 @@ export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTim
   const text = stripAnsi(record);
   const evidence = new Evidence();
   const objectText = isJsonObjectText(text);
-  const json = objectText && walkParsed(text, evidence, ctx);
+  const parsed = objectText ? walkParsed(text, evidence, ctx) : null;
+  const json = parsed !== null;
   // An event Logstash's rubydebug codec printed is walked as the object it printed (its record is no JSON text).
   const printed = objectText && !json ? readRubydebugEvent(text) : null;
   if (printed) walkJson(printed as never, evidence, ctx);
@@ -57,7 +59,11 @@ export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTim
   }
   const otherCloud = otherCloudOf(text, evidence);
   if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];
-  return decideEvents(evidence, ctx).map((decision) => {
+  const decisions = decideEvents(evidence, ctx);
+  // An event whose fields sit one object down (an export's entry) has its time there. Only an event's record
+  // looks there, so a line without one keeps the time the fast path reads from its top level alone.
+  if (parsed !== null && evidence.time === null && decisions.some((d) => d.event !== null)) evidence.time = timeOneLevelDown(parsed);
+  return decisions.map((decision) => {
     const product = decision.event ? (decision.product ?? findProduct(text, decision.vendor, evidence.action, ctx.products, ctx.literals.holds(text))) : null;
     return toRecognition(decision, evidence, json, product);
   });
@@ -111,15 +117,16 @@ function isJsonObjectText(text: string): boolean {
   return false;
 }
 
-function walkParsed(text: string, evidence: Evidence, ctx: RecognitionContext): boolean {
+/** Parses and walks a JSON object's text; the object, or null for a text that is none. */
+function walkParsed(text: string, evidence: Evidence, ctx: RecognitionContext): Record<string, unknown> | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return false;
+    return null;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
   const line = parsed as Record<string, unknown>;
   walkJson((isLambdaRecord(line) ? withoutInvocationId(line) : line) as never, evidence, ctx);
-  return true;
+  return line;
 }

@@ -1,8 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import type { ByteWindow } from './byte-window.js';
 import type { DocumentError, StructureListener } from './json-byte-scanner.js';
+import { LINE_FIELDS } from './envelope-fields.js';
 import { isFieldElement } from './json-normal-form.js';
 import { readObjectFields } from './read-object-fields.js';
+import { timeOneLevelDown, topLevelTime } from '../time/top-level-time.js';
 
 /** One entry of a JSON document: a log event as the platform that exported it wrote it. */
 export interface DocumentEntry {
@@ -133,8 +135,8 @@ export class EntryFinder implements StructureListener {
       const fits = !frame.overflowed && at + 1 - frame.start <= this.limits.maxEntryBytes;
       const parsed = fits ? this.parse(frame, at + 1, line) : null;
       if (parsed !== null && 'line' in parsed) return parsed;
-      // A part of an enclosing object's fields (an attribute of a list) is no entry: the object around it may be one.
-      const part = object && parsed !== null && this.insideObject(d) && isFieldElement(parsed.value);
+      // A part of an enclosing object's fields (an attribute of a list, a list an event holds) is no entry: the object around it may be one.
+      const part = object && parsed !== null && this.insideObject(d) && (isFieldElement(parsed.value) || (this.insideElement(d) && !looksLikeEvent(parsed.value)));
       if (!part) {
         if (this.unsettledFrom >= 0 && this.unsettledFrom < d) {
           const error = this.settle(d);
@@ -154,6 +156,17 @@ export class EntryFinder implements StructureListener {
   /** Whether an object encloses the frame at depth `d`. */
   private insideObject(d: number): boolean {
     for (let i = 0; i < d; i++) if (this.frames[i]!.object) return true;
+    return false;
+  }
+
+  /**
+   * Whether an object that is an array's element (not the document's own
+   * object) encloses depth `d`: a log event an export lists may hold lists
+   * of its own (a response's `Data`, a stack's frames), which are its
+   * values, not events.
+   */
+  private insideElement(d: number): boolean {
+    for (let i = 1; i < d; i++) if (this.frames[i]!.object && !this.frames[i - 1]!.object) return true;
     return false;
   }
 
@@ -233,6 +246,23 @@ export class EntryFinder implements StructureListener {
     this.entries++;
     this.onEntry({ value, context: frame.context, firstLine: frame.line, lastLine });
   }
+}
+
+/**
+ * Whether an object reads as a log event of its own: a time (see
+ * topLevelTime; one object down too, as a Datadog or Elastic export nests an
+ * event's fields) or a field that carries a line (see LINE_FIELDS).
+ */
+function looksLikeEvent(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const fields = value as Record<string, unknown>;
+  if (topLevelTime(fields) !== null || timeOneLevelDown(fields) !== null) return true;
+  for (const field of LINE_FIELDS) {
+    const line = fields[field];
+    // A line is text, or an object a platform keeps a JSON line as (`jsonPayload`); a frame's `line` number is no line.
+    if (typeof line === 'string' || (line !== null && typeof line === 'object' && !Array.isArray(line))) return true;
+  }
+  return false;
 }
 
 function newFrame(): Frame {

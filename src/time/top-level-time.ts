@@ -24,6 +24,23 @@ export function topLevelTime(line: { [key: string]: unknown }): number | null {
   return null;
 }
 
+/**
+ * The time of an exported event whose fields sit one object down (a
+ * Datadog export's `{"id":…,"content":{"timestamp":…,"attributes":{…}}}`, an
+ * Elastic hit's `_source`): the first object field's top-level time, in the
+ * fields' order. For a record whose own top level has none.
+ * @example timeOneLevelDown({ id: 'AQAA…', content: { timestamp: '2026-11-22T09:44:34.123Z' } }) // 1795340674123
+ */
+export function timeOneLevelDown(line: { [key: string]: unknown }): number | null {
+  for (const key of Object.keys(line)) {
+    const value = line[key];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const time = topLevelTime(value as { [key: string]: unknown });
+    if (time !== null) return time;
+  }
+  return null;
+}
+
 /** Whether `key`, lower-cased, names a top-level time field. */
 export function isTimeKey(key: string): boolean {
   return TIME_KEYS.has(key.toLowerCase());

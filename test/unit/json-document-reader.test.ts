@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonDocumentReader, type DocumentEntry, type DocumentLimits } from '../../src/records/json-document-reader.js';
 import { isFieldElement } from '../../src/records/json-normal-form.js';
+import { LINE_FIELDS } from '../../src/records/envelope-fields.js';
+import { timeOneLevelDown, topLevelTime } from '../../src/time/top-level-time.js';
 import { splitAt } from '../helpers/split-at.js';
 
 interface Read {
@@ -46,6 +48,14 @@ const fieldElement = (inner: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
     fc.record({ stringValue: fc.string({ maxLength: 6 }) }),
     fc.record({ kvlistValue: fc.record({ values: fc.array(fc.record({ key: fc.string({ maxLength: 4 }), value: fc.record({ intValue: fc.constant('7') }) }), { maxLength: 2 }) }) }),
   );
+/** Objects that read as log events or nearly: a time (one object down too), a line field, or a frame's `line` number. */
+const eventLike = (inner: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.record({ timestamp: fc.constantFrom('2026-12-05T10:00:00Z', 1764928800000, 'soon'), data: inner }),
+    fc.record({ id: fc.string({ maxLength: 4 }), content: fc.record({ timestamp: fc.constant('2026-12-05T10:00:00Z'), attributes: inner }) }),
+    fc.record({ log: fc.string({ maxLength: 6 }), kx: inner }),
+    fc.record({ fileName: fc.string({ maxLength: 6 }), line: fc.integer({ min: 1, max: 400 }) }),
+  );
 const { value } = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -54,6 +64,7 @@ const { value } = fc.letrec<{ value: unknown }>((tie) => ({
     fc.dictionary(key, tie('value'), { maxKeys: 4 }),
     fc.tuple(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })),
     fc.array(fieldElement(tie('value')), { minLength: 1, maxLength: 3 }),
+    fc.array(eventLike(tie('value')), { minLength: 1, maxLength: 3 }),
   ),
 }));
 const document = fc
@@ -300,6 +311,29 @@ describe('a damaged document', () => {
   });
 });
 
+describe('an exported event that holds lists of its own', () => {
+  it('is one entry: a response’s list, a stack’s frames and a tag list are its values, not entries', () => {
+    const gcp = [
+      { insertId: 'a1', jsonPayload: { msg: 'groups listed', response: { RequestId: 'F36B…', Data: [{ GroupId: 'GID_a' }, { GroupId: 'GID_b' }] } }, timestamp: '2026-11-22T10:00:03.412Z' },
+      { insertId: 'a2', jsonPayload: { err: { code: 'X', stack: [{ fileName: 'rpc.js', line: 246 }, { fileName: 'main.js', line: 3 }] } }, timestamp: '2026-11-22T10:00:07.208Z' },
+    ];
+    expect(read(JSON.stringify(gcp, null, 2)).entries.map((e) => e.value)).toEqual(gcp);
+    // Datadog's Logs Search API: the event's time one object down, its parsed fields (a list among them) in its own `attributes`.
+    const datadog = { data: [{ id: 'AQAA', type: 'log', attributes: { timestamp: '2026-11-22T10:00:03.412Z', tags: ['env:prod'], message: 'groups listed', attributes: { response: { Data: [{ GroupId: 'GID_a' }] } } } }], meta: { status: 'done' } };
+    expect(brief(read(JSON.stringify(datadog)).entries)).toEqual([[datadog.data[0], null, 1, 1]]);
+  });
+
+  it('leaves entries inside an element that is no event where they read as events: OpenTelemetry’s records, Loki’s values', () => {
+    const otlp = { resourceLogs: [{ resource: { attributes: [{ key: 'k8s.pod.name', value: { stringValue: 'api-1' } }] }, scopeLogs: [{ scope: { name: 's' }, logRecords: [{ timeUnixNano: '1795340674085000000', body: { stringValue: 'boom' } }] }] }] };
+    expect(read(JSON.stringify(otlp)).entries.map((e) => e.value)).toEqual([otlp.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]]);
+    const loki = { data: { result: [{ stream: { pod: 'api-1' }, values: [['1795340674085000000', 'boom'], ['1795340675085000000', 'ok']] }] } };
+    expect(read(JSON.stringify(loki)).entries.map((e) => [e.value, e.context])).toEqual([
+      [['1795340674085000000', 'boom'], { stream: { pod: 'api-1' } }],
+      [['1795340675085000000', 'ok'], { stream: { pod: 'api-1' } }],
+    ]);
+  });
+});
+
 describe('bounded memory', () => {
   it('skips an entry longer than the limit, counts it, and reads on', () => {
     const long = JSON.stringify({ message: 'x'.repeat(10_000) });
@@ -355,32 +389,55 @@ function countLines(bytes: Buffer): number {
 function expectedEntries(doc: unknown): { value: unknown; context: Record<string, unknown> | null }[] {
   const out: { value: unknown; context: Record<string, unknown> | null }[] = [];
   const isPair = (v: unknown[]): boolean => v.length === 2 && v.every((x) => typeof x === 'string' || typeof x === 'number');
-  /** An object element inside an object that is a part of its fields: no entry, though what it holds may be. */
-  const isPart = (v: unknown, inObject: boolean): boolean => inObject && isFieldElement(v);
-  /** Whether a value (an array element when `element`; an object encloses it when `inObject`) is an entry or holds one. */
-  const holds = (v: unknown, element: boolean, inObject: boolean): boolean => {
-    if (Array.isArray(v)) return (element && isPair(v)) || v.some((x) => holds(x, true, inObject));
-    if (v !== null && typeof v === 'object') return (element && !isPart(v, inObject)) || Object.values(v).some((x) => holds(x, false, true));
+  /** An object that reads as a log event: a time (one object down too) or a field that carries a line. */
+  const looksLikeEvent = (v: Record<string, unknown>): boolean =>
+    topLevelTime(v) !== null || timeOneLevelDown(v) !== null || LINE_FIELDS.some((f) => typeof v[f] === 'string' || (v[f] !== null && typeof v[f] === 'object' && !Array.isArray(v[f])));
+  /**
+   * An object element inside an object that is a part of its fields: no entry, though what it holds may be —
+   * a key/value pair, or, inside an object that is an array's element, an object that reads as no log event.
+   */
+  const isPart = (v: unknown, inObject: boolean, inElement: boolean): boolean =>
+    inObject && (isFieldElement(v) || (inElement && !looksLikeEvent(v as Record<string, unknown>)));
+  /**
+   * Whether a value (an array element when `element`; an object encloses it when `inObject`, an object that is an
+   * array's element when `inElement`) is an entry or holds one.
+   */
+  const holds = (v: unknown, element: boolean, inObject: boolean, inElement: boolean): boolean => {
+    if (Array.isArray(v)) return (element && isPair(v)) || v.some((x) => holds(x, true, inObject, inElement));
+    if (v !== null && typeof v === 'object') {
+      return (element && !isPart(v, inObject, inElement)) || Object.values(v).some((x) => holds(x, false, true, inElement || element));
+    }
     return false;
   };
-  const visit = (v: unknown, element: boolean, context: Record<string, unknown> | null, inObject: boolean): void => {
+  const visit = (v: unknown, element: boolean, context: Record<string, unknown> | null, inObject: boolean, inElement: boolean): void => {
     if (Array.isArray(v)) {
       if (element && isPair(v)) out.push({ value: v, context });
-      else for (const x of v) visit(x, true, context, inObject);
+      else for (const x of v) visit(x, true, context, inObject, inElement);
     } else if (v !== null && typeof v === 'object') {
       const members = Object.entries(v);
-      if (element && !isPart(v, inObject) && !members.some(([, x]) => holds(x, false, true))) {
+      const within = inElement || element;
+      if (element && !isPart(v, inObject, inElement) && !members.some(([, x]) => holds(x, false, true, within))) {
         out.push({ value: v, context });
         return;
       }
-      const first = members.findIndex(([, x]) => holds(x, false, true));
+      const first = members.findIndex(([, x]) => holds(x, false, true, within));
       const fields = Object.fromEntries(members.slice(0, first).filter(([, x]) => !Array.isArray(x)));
       const inner = Object.keys(fields).length > 0 ? { ...context, ...fields } : context;
-      for (const [, x] of members) visit(x, false, inner, true);
+      for (const [, x] of members) visit(x, false, inner, true, within);
     }
   };
-  // The document's own object is an entry when it holds none; its own array is no pair.
-  visit(doc, !Array.isArray(doc), null, false);
+  // The document's own object is an entry when it holds none, but no array's element; its own array is no pair.
+  if (Array.isArray(doc)) visit(doc, false, null, false, false);
+  else if (doc !== null && typeof doc === 'object') {
+    const members = Object.entries(doc);
+    if (!members.some(([, x]) => holds(x, false, true, false))) out.push({ value: doc, context: null });
+    else {
+      const first = members.findIndex(([, x]) => holds(x, false, true, false));
+      const fields = Object.fromEntries(members.slice(0, first).filter(([, x]) => !Array.isArray(x)));
+      const inner = Object.keys(fields).length > 0 ? fields : null;
+      for (const [, x] of members) visit(x, false, inner, true, false);
+    }
+  }
   return out;
 }
 
