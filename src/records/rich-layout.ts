@@ -14,10 +14,11 @@ const CALLER = /^[^\s:]{1,256}:\d{1,7}$/;
  * @example richMessage('[09:59:02] INFO     answered: {"TotalCount": 1,   topics.py:34\n                    "RequestId": "5e6f…"}') // 'answered: {"TotalCount": 1, "RequestId": "5e6f…"}'
  */
 export function richMessage(record: string): string | null {
-  const firstEnd = record.indexOf('\n');
-  if (firstEnd < 0) return null;
-  const column = richLevelColumn(record.slice(0, firstEnd));
+  // The level column is looked for in the record's first characters before its first line is cut out.
+  const column = richLevelColumn(record);
   if (column === 0) return null;
+  const firstEnd = record.indexOf('\n');
+  if (firstEnd < 0 || richLevelColumn(record.slice(0, firstEnd)) !== column) return null;
   const start = column + RICH_LEVEL_WIDTH;
   const parts = [withoutCaller(record.slice(start, firstEnd))];
   for (let at = firstEnd + 1; at < record.length; ) {
