@@ -135,8 +135,11 @@ export const TRANSPORT_FAILURE = /java\.net\.|java\.io\.|IOException|UnknownHost
 /** A RequestId as util.inspect prints an object's field: `RequestId: '<id>'`. */
 export const INSPECTED_REQUEST_ID = /(?<![\w$])RequestId: '([A-Za-z0-9][A-Za-z0-9-]{7,63})'/g;
 
-/** A terminal escape sequence: CSI (`ESC [ … m`, colours and cursor moves) or a two-character escape. */
-export const ANSI_ESCAPE = /\u001b(?:\[[0-9;:?]{0,32}[ -\/]{0,4}[@-~]|[@-Z\\-_])/g;
+/**
+ * A terminal escape sequence: OSC (`ESC ] … BEL` or `ESC ] … ESC \`, a hyperlink rich or `ls --hyperlink` writes
+ * around a file name), CSI (`ESC [ … m`, colours and cursor moves) or a two-character escape.
+ */
+export const ANSI_ESCAPE = /\u001b(?:\][^\u0007\u001b]{0,2048}(?:\u0007|\u001b\\)|\[[0-9;:?]{0,32}[ -\/]{0,4}[@-~]|[@-Z\\-_])/g;
 
 /** `ECONNRESET`, `ERR_X`: errno-style names are not API codes unless catalogued. */
 export const ERRNO_STYLE = /^[A-Z0-9_]+$/;
