@@ -9,17 +9,21 @@ export const LINE_HEAD = 48;
 
 const DOCKER_JSON = [...Buffer.from('{"log":')];
 const KUBECTL_PREFIX = [...Buffer.from('[pod/')];
+/** `tail`'s header before a file's lines (`==> a.log <==`): the lines after it are that file's stream. */
+const TAIL_HEADER = [...Buffer.from('==> ')];
 
 /**
  * Whether the line may carry a container wrapper that unwrapContainer
  * removes: Docker's `{"log":`, kubectl's `[pod/…]`, or a timestamp with a
- * `T` (CRI, kubectl --timestamps). A wrapper groups lines by stream, so a
+ * `T` (CRI, kubectl --timestamps); or `tail`'s header, after which lines are
+ * a file's (see takeTailHeader). A wrapper groups lines by stream, so a
  * source holding one is never cut.
  */
 export function mayBeWrapped(buf: Buffer, at: number, end: number): boolean {
   const first = buf[at];
   if (first === 0x7b) return startsWith(buf, at, end, DOCKER_JSON);
   if (first === 0x5b) return startsWith(buf, at, end, KUBECTL_PREFIX);
+  if (first === 0x3d) return startsWith(buf, at, end, TAIL_HEADER);
   return isDigit(first) && end - at > 10 && buf[at + 10] === 0x54; /* T */
 }
 

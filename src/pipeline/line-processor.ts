@@ -5,6 +5,7 @@ import { StreamOrder } from '../records/stream-order.js';
 import type { DocumentEntry } from '../records/entry-finder.js';
 import { mergeDimensions, NO_DIMENSIONS } from '../records/envelope-dimensions.js';
 import { readEntry } from '../records/read-entry.js';
+import { takeTailHeader } from '../records/tail-header.js';
 import { unwrapLine, type UnwrappedLine } from '../records/unwrap-line.js';
 import { podFromLogPath, type PodLogDimensions } from '../records/pod-log-path.js';
 import { recognizeAll } from '../recognition/recognize.js';
@@ -109,6 +110,8 @@ export class LineProcessor {
   private runOn: LineOrigin | null = null;
   /** The last line's header, while lines indented by its width continue its entry (see UnwrappedLine.hangingIndent). */
   private hanging: { width: number; origin: LineOrigin } | null = null;
+  /** The file the last `tail` header named (see takeTailHeader): the lines that follow are its, up to the next header. */
+  private tailFile: LineOrigin | null = null;
   private readonly repeats: RepeatWindow;
   /** Errors with a RequestId whose repeat was settled here (see LineOptions.settleRepeats). */
   private settledRequestIds = 0;
@@ -177,10 +180,21 @@ export class LineProcessor {
     this.aggregator.totals.lines++;
     this.stats.lines++;
     const text = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+    if (this.options.unwrap && text.charCodeAt(0) === 0x3d /* = */) {
+      const file = takeTailHeader(text);
+      if (file) {
+        // tail's own line: the file's lines follow it, and it adds no text.
+        this.tailFile = file;
+        this.hanging = null;
+        return;
+      }
+    }
     if (this.hanging && this.continuesHanging(text, lineNo)) return;
-    const wrapped = this.options.unwrap && !plain ? unwrapLine(text) : null;
+    const unwrapped = this.options.unwrap && !plain ? unwrapLine(text) : null;
+    const wrapped = unwrapped && this.tailFile ? { ...unwrapped, origin: mergeDimensions(this.tailFile, unwrapped.origin) } : unwrapped;
     if (!wrapped) {
       if (this.runOn) this.pushUnwrapped({ text, origin: this.runOn, partial: false }, lineNo);
+      else if (this.tailFile) this.pushUnwrapped({ text, origin: this.tailFile, partial: false }, lineNo);
       else this.assembler.push(text, lineNo, null);
       return;
     }
@@ -279,6 +293,11 @@ export class LineProcessor {
     if (line.wrapperTime !== null && this.partials.has('')) {
       const text = line.buf.toString('utf8', line.start, line.end);
       this.pushUnwrapped({ text, origin: { ...NO_DIMENSIONS, time: line.wrapperTime }, partial: false }, lineNo);
+      return;
+    }
+    // After a `tail` header, the line is its file's.
+    if (this.tailFile && !this.runOn) {
+      this.pushUnwrapped({ text: line.buf.toString('utf8', line.start, line.end), origin: this.tailFile, partial: false }, lineNo);
       return;
     }
     // Inside an event whose text runs on, the line is that event's, in its stream.
