@@ -4,6 +4,7 @@ import { findJsonEnd } from './find-json-end.js';
 import { findSdkMessage, findTeaMessage } from './find-message.js';
 import { findInspectedSuccess } from './find-inspected-success.js';
 import { findPhpClientErrors } from './find-php-client-errors.js';
+import { findRubySdkExceptions } from './find-ruby-sdk-exception.js';
 import { findPhpCoreErrors } from './find-php-core-errors.js';
 import { findTeaErrors } from './find-tea-errors.js';
 import { findTencentNodeStackMessage } from './find-node-sdk-stack.js';
@@ -179,6 +180,15 @@ export function readSdkExceptionHeader(state: ScanState): void {
  * one the catalog lists for Tencent's codes (which then names the code);
  * the same frame throws an HTTP status's reason (`Bad Gateway`), no API's answer.
  */
+/** tencentcloud-sdk-ruby's exception as Ruby prints it (see findRubySdkExceptions): an SDK exception, its message the API's, unless a transport failure is in sight. */
+export function readRubySdkExceptions(state: ScanState): void {
+  for (const found of findRubySdkExceptions(state.text)) {
+    if (TRANSPORT_FAILURE.test(found.line)) continue;
+    state.evidence.sdkHeader = true;
+    state.evidence.noteMessage(found.message);
+  }
+}
+
 export function readTencentNodeStack(state: ScanState): void {
   const message = findTencentNodeStackMessage(state.text);
   if (message === null || !state.ctx.catalog.entriesWithMessage(message).some((entry) => entry.vendor === 'tencent')) return;

@@ -87,6 +87,13 @@ const BOX_CLOSE = 0x2575;
  * Monolog's `[stacktrace]` before them (Laravel's log), tslog's `error stack:` before an error's frames.
  */
 const FRAME_OR_CAUSE = /^(?:at |[Cc]aused by:|Suppressed:|\.\.\. ?\d+ (?:more|common frames omitted)|(?:Stack trace|error stack):\s*$|\[stacktrace\][ \t\r]*$|#\d{1,5} (?:\/|[A-Za-z]:\\|\{main\}|\[internal function\]))/;
+/** A Ruby backtrace's frame as Logger writes it, unindented: `/app/lib/sync.rb:12:in `block in run'` (`in 'run'` from Ruby 3.4). */
+const RUBY_FRAME = /^[^\s:]{1,256}:\d{1,7}:in [`']/;
+
+/** A stack frame or cause of any runtime above. */
+function isFrameOrCause(line: string): boolean {
+  return FRAME_OR_CAUSE.test(line) || RUBY_FRAME.test(line);
+}
 /** An HTML or XML error page or body an SDK quotes or an application logs (`<html>`, `</body>`, `<?xml …?>`). */
 const MARKUP = /^<[/?]?[A-Za-z!]/;
 /** aliyun-java-sdk-core puts `\r\nRequestId : <ID>` at the end of its exception message. */
@@ -206,7 +213,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   if (state.traceback) return !LOG_LINE_START.test(line);
   if (state.goroutines && isGoDumpLine(line)) return true;
   if (state.goStack && isGoFunctionAlone(line)) return true;
-  if (state.causeNext || FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line)) return true;
+  if (state.causeNext || isFrameOrCause(line) || CLOSER.test(line) || MARKUP.test(line)) return true;
   if (JAVA_SDK_REQUEST_ID.test(line)) return true;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return true;
   if (state.fieldBlock && SDK_FIELD.test(line)) return true;
@@ -330,7 +337,7 @@ function isIndented(line: string): boolean {
  */
 export function alwaysStartsRecord(line: string): boolean {
   if (line.length === 0 || isIndented(line) || !LOG_LINE_START.test(line)) return false;
-  if (FRAME_OR_CAUSE.test(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line) || BARE_OPENER.test(line)) return false;
+  if (isFrameOrCause(line) || CLOSER.test(line) || MARKUP.test(line) || JAVA_SDK_REQUEST_ID.test(line) || BARE_OPENER.test(line)) return false;
   if (TRACEBACK_START.test(line) || TRACEBACK_CHAIN.test(line)) return false;
   if (SDK_FIELD.test(line) || QUALIFIED_EXCEPTION.test(line) || EXCEPTION_LINE.test(line) || JUL_LEVEL.test(line)) return false;
   // A level word before a dot (`ERROR.x`) may be a Go function's name in zap's stack trace.

@@ -280,3 +280,18 @@ describe('rich’s logging handler (Python), its time and level in columns', () 
     expect(continuesRecord('           ERROR    failed', state)).toBe(false);
   });
 });
+
+describe('a Ruby backtrace as Logger writes it', () => {
+  it('keeps its unindented frames with the error they follow; the next log line starts another record', () => {
+    const lines = [
+      'E, [2026-11-22T10:20:00.480000 #4211] ERROR -- : The number of requests exceeds the frequency limit. (TencentCloud::Common::TencentCloudSDKException)',
+      "/usr/local/bundle/gems/tencentcloud-sdk-common-3.0.1203/lib/tencentcloud-sdk-common/client.rb:52:in `send_request'",
+      "/srv/fleet/app/jobs/topic_sync.rb:31:in 'block in run'",
+      "bin/sync:8:in `<main>'",
+      'I, [2026-11-22T10:20:02.500000 #4211]  INFO -- : done',
+    ];
+    expect(records(lines)).toEqual([lines.slice(0, 4).join('\n'), lines[4]]);
+    for (const line of lines.slice(1, 4)) expect(alwaysStartsRecord(line), line).toBe(false);
+    expect(records(['2026-11-22 10:20:00 INFO ok', 'note:12:in the morning'])).toHaveLength(2);
+  });
+});
