@@ -1,3 +1,5 @@
+import { isCodeCharacter, isDigitAt, isLetter } from './code-characters.js';
+
 /**
  * alibabacloud/client's (the PHP SDK) ServerException message, `<Code>:
  * <msg> RequestId: <id> <METHOD> "<uri>" <status>`, where an application
@@ -59,7 +61,7 @@ function requestAfter(text: string, at: number): number | null | undefined {
   const close = text.indexOf('"', uriStart);
   const lineEnd = text.indexOf('\n', uriStart);
   if (close < 0 || (lineEnd >= 0 && close > lineEnd)) return undefined;
-  if (text.charCodeAt(close + 1) !== 0x20 || !isDigit(text, close + 2) || !isDigit(text, close + 3) || !isDigit(text, close + 4) || isDigit(text, close + 5)) return null;
+  if (text.charCodeAt(close + 1) !== 0x20 || !isDigitAt(text, close + 2) || !isDigitAt(text, close + 3) || !isDigitAt(text, close + 4) || isDigitAt(text, close + 5)) return null;
   return Number(text.slice(close + 2, close + 5));
 }
 
@@ -79,20 +81,7 @@ function codeAt(text: string, at: number): string {
   return text.slice(at, text.indexOf(': ', at));
 }
 
-function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-function isCodeCharacter(c: number): boolean {
-  return isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e;
-}
-
 /** What a RequestId is made of: letters, digits and `-`. */
 function isIdCharacter(c: number): boolean {
   return isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
-}
-
-function isDigit(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return c >= 0x30 && c <= 0x39;
 }

@@ -1,3 +1,5 @@
+import { isCodeCharacter, isDigitAt, isLetter } from './code-characters.js';
+
 /**
  * aliyun-php-sdk-core's (the PHP SDK before alibabacloud/client)
  * ServerException, whose message is `<Code> <msg> HTTP Status: <status>
@@ -36,7 +38,7 @@ export function findPhpCoreErrors(text: string, knows: (code: string) => boolean
   const found: PhpCoreError[] = [];
   for (let tail = text.indexOf(TAIL); tail >= 0; tail = text.indexOf(TAIL, tail + TAIL.length)) {
     const digits = tail + TAIL.length;
-    if (!isDigit(text, digits) || !isDigit(text, digits + 1) || !isDigit(text, digits + 2) || !text.startsWith(REQUEST_ID, digits + 3)) continue;
+    if (!isDigitAt(text, digits) || !isDigitAt(text, digits + 1) || !isDigitAt(text, digits + 2) || !text.startsWith(REQUEST_ID, digits + 3)) continue;
     const status = Number(text.slice(digits, digits + 3));
     const lineStart = Math.max(text.lastIndexOf('\n', tail - 1) + 1, tail - MAX_MESSAGE);
     const start = afterClass(text, lineStart, tail) ?? knownAfterColon(text, lineStart, tail, knows);
@@ -76,17 +78,4 @@ function codeAt(text: string, at: number, tail: number): string | null {
   if (text.charCodeAt(i) !== 0x20 /* space */ || i > tail) return null;
   // A code does not end with its dot (`Not found.`).
   return text.charCodeAt(i - 1) === 0x2e ? null : text.slice(at, i);
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-function isCodeCharacter(c: number): boolean {
-  return isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e;
-}
-
-function isDigit(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return c >= 0x30 && c <= 0x39;
 }
