@@ -24,20 +24,21 @@ export const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9
  * `"Code":"X"`, `code: 'X'`, `error_code=X`, and the same inside escaped JSON
  * (`\"Code\":\"X\"`); labelled in Chinese (`错误码：X`, `错误代码为：X`) and
  * with a full-width colon (`code：X`), as applications written for these
- * vendors' home market log them. Group 1: the label, group 2: the value. Quotes before
+ * vendors' home market log them; a printed hash or array's `=>` (Ruby's
+ * `{"Code"=>"X"}`, PHP's print_r `[Code] => X` and var_export `'Code' => 'X'`). Group 1: the label, group 2: the value. Quotes before
  * the label need no pattern of their own: a quote is not a word character,
  * so the look-behind already lets a quoted label match. (Leaving them out
  * lets the engine start at the label's letters, several times faster.) A
  * URL's query parameter (`?code=…`, `&code=…`) is a request's, not an answer's.
  */
 export const LABELLED_CODE =
-  /(?<![A-Za-z0-9_?&-])(code|errorcode|error_code|error code|errcode|err_code|错误码|错误代码|错误编码)[为是]?[\\"']{0,4}\s{0,3}[:=：]\s{0,3}[\\"']{0,4}([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
+  /(?<![A-Za-z0-9_?&-])(code|errorcode|error_code|error code|errcode|err_code|错误码|错误代码|错误编码)[为是]?[\\"'\]]{0,4}\s{0,3}[:=：]>?\s{0,3}[\\"']{0,4}([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_%]{1,64}){0,4})/gi;
 
 /**
  * A labelled RequestId: `RequestId=…`, `requestId:…`, `request id: …`,
  * `RequestID: …`, `RequestId : …`, `"RequestId":"…"`, `x-acs-request-id: …`,
- * `请求ID：…`, `requestId：…` (a quoted label matches through the look-behind,
- * as in LABELLED_CODE).
+ * `请求ID：…`, `requestId：…`, `"RequestId"=>"…"`, `[RequestId] => …` (a quoted
+ * label matches through the look-behind, as in LABELLED_CODE).
  */
 /**
  * A UUID written right after the word `requestId`, with nothing between:
@@ -46,7 +47,7 @@ export const LABELLED_CODE =
  */
 export const GLUED_REQUEST_ID = /(?<![A-Za-z0-9_])requestId([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})(?![A-Za-z0-9-])/g;
 export const LABELLED_REQUEST_ID =
-  /(?<![A-Za-z0-9_])(?:(?:x-acs-|x-tc-)?request[_ -]?id|请求 ?id)[为是]?[\\"']{0,4}\s{0,3}[:=：]\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63}(?:={1,2}(?![A-Za-z0-9=]))?)/gi;
+  /(?<![A-Za-z0-9_])(?:(?:x-acs-|x-tc-)?request[_ -]?id|请求 ?id)[为是]?[\\"'\]]{0,4}\s{0,3}[:=：]>?\s{0,3}[\\"']{0,4}([A-Za-z0-9][A-Za-z0-9-]{7,63}(?:={1,2}(?![A-Za-z0-9=]))?)/gi;
 
 /** Darabonba/Tea's `<Code>: code: <status>, …` is found by find-tea-errors.ts, reading back from this mark. */
 /** Where Tea's message starts: `code: 400, <Message> request id: <ID>` (also Java TeaException, without the code). */
@@ -132,8 +133,12 @@ export const SDK_EXCEPTION_HEADER = /(?:TencentCloudSDKException|TeaException|Se
 /** Signs that an exception is a transport failure, not an API answer. */
 export const TRANSPORT_FAILURE = /java\.net\.|java\.io\.|IOException|UnknownHost|timed? ?out|refused|reset by peer|hang up|ECONN|EAI_AGAIN|ENOTFOUND/i;
 
-/** A RequestId as util.inspect prints an object's field: `RequestId: '<id>'`. */
-export const INSPECTED_REQUEST_ID = /(?<![\w$])RequestId: '([A-Za-z0-9][A-Za-z0-9-]{7,63})'/g;
+/**
+ * A RequestId as a runtime prints a map's field: util.inspect's `RequestId: '<id>'`, Python's repr of a dict
+ * (`'RequestId': '<id>'`), Ruby's inspect of a hash (`"RequestId"=>"<id>"`, `"RequestId" => "<id>"` from 3.4 on),
+ * PHP's var_export (`'RequestId' => '<id>'`) and print_r (`[RequestId] => <id>` ending its line) of an array.
+ */
+export const INSPECTED_REQUEST_ID = /(?<![\w$])(?:RequestId: '|'RequestId': '|"RequestId" ?=> ?"|'RequestId' => '|\[RequestId\] => )([A-Za-z0-9][A-Za-z0-9-]{7,63})(?:['"]|\r?$)/gm;
 
 /**
  * A terminal escape sequence: OSC (`ESC ] … BEL` or `ESC ] … ESC \`, a hyperlink rich or `ls --hyperlink` writes

@@ -4,7 +4,7 @@ import { findJsonEnd } from './find-json-end.js';
 import { findSdkMessage, findTeaMessage } from './find-message.js';
 import { findInspectedSuccess } from './find-inspected-success.js';
 import { findPhpClientErrors } from './find-php-client-errors.js';
-import { findRubySdkExceptions } from './find-ruby-sdk-exception.js';
+import { findRubyCoreErrors, findRubySdkExceptions } from './find-ruby-sdk-exception.js';
 import { findPhpCoreErrors } from './find-php-core-errors.js';
 import { findTeaErrors } from './find-tea-errors.js';
 import { findTencentNodeStackMessage } from './find-node-sdk-stack.js';
@@ -185,6 +185,19 @@ export function readRubySdkExceptions(state: ScanState): void {
   for (const found of findRubySdkExceptions(state.text)) {
     if (TRANSPORT_FAILURE.test(found.line)) continue;
     state.evidence.sdkHeader = true;
+    state.evidence.noteMessage(found.message);
+  }
+}
+
+/**
+ * aliyunsdkcore's Ruby error as Ruby prints it (see findRubyCoreErrors): the
+ * API answered with an error (its signed RPC query is Alibaba's); its
+ * message names the code where the catalog lists it.
+ */
+export function readRubyCoreErrors(state: ScanState): void {
+  for (const found of findRubyCoreErrors(state.text)) {
+    state.evidence.sdkHeader = true;
+    state.evidence.hintVendor('alibaba', 3);
     state.evidence.noteMessage(found.message);
   }
 }

@@ -100,8 +100,11 @@ const MARKUP = /^<[/?]?[A-Za-z!]/;
 const JAVA_SDK_REQUEST_ID = /^RequestId : [A-Za-z0-9-]{8,64}\s*$/;
 /** A closing brace or bracket alone; Monolog's `"} []` after an exception's stack trace in a context it writes as JSON. */
 const CLOSER = /^"?[}\])]+[,;]?(?: \[\])?\s*$/;
-/** A pretty-printed JSON value's first line: its opening brace or bracket alone (`json.dumps(body, indent=2)` logged after a message). */
-const BARE_OPENER = /^[{[][ \t\r]*$/;
+/**
+ * A printed value's first line: its opening brace or bracket alone (`json.dumps(body, indent=2)` logged after a
+ * message), or the parenthesis PHP's print_r opens an array's entries with (`… Array`, then `(`).
+ */
+const BARE_OPENER = /^[{[(][ \t\r]*$/;
 const TRACEBACK_START = /^Traceback \(most recent call last\):/;
 const TRACEBACK_CHAIN = /^(?:During handling of the above exception|The above exception was the direct cause)/;
 /** loguru's mark on the frame that caught the exception, in a traceback it extends past that frame (`backtrace=True`). */
@@ -248,8 +251,22 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     goroutines: starting ? startsGoCrash(line) : state.goroutines && (line.length === 0 || isIndented(line) || isGoDumpLine(line)),
     goStack: starting ? namesGoCaller(line) : state.goStack && (isIndented(line) ? namesGoCaller(line) : isGoFunctionAlone(line)),
     richColumn: starting ? richLevelColumn(line) : state.richColumn,
-    textHeader: starting ? line.length > 0 && line.charCodeAt(0) !== 0x7b /* { */ && line.charCodeAt(0) !== 0x5b /* [ */ : state.textHeader && (julLevel || blankAfterHeader),
+    textHeader: starting ? isTextHeader(line) : state.textHeader && (julLevel || blankAfterHeader),
   };
+}
+
+/**
+ * Whether a record's first line is text, not a JSON value: a bracket leads
+ * a text line too when what follows it is no JSON (Monolog's and log4js's
+ * `[2026-11-22 09:44:35] app.ERROR: …`) and the line does not end as an array does.
+ */
+function isTextHeader(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (line.length === 0 || first === 0x7b /* { */) return false;
+  if (first !== 0x5b /* [ */) return true;
+  const second = line.charCodeAt(1);
+  if (second === 0x7b || second === 0x5b || second === 0x22 /* " */ || second === 0x5d /* ] */ || second === 0x20 || second === 0x09) return false;
+  return line.trimEnd().charCodeAt(line.trimEnd().length - 1) !== 0x5d /* ] */;
 }
 
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */

@@ -161,6 +161,18 @@ describe('a value pretty-printed after a message', () => {
     expect(alwaysStartsRecord('{"level":30,"msg":"x"}')).toBe(true);
   });
 
+  it('joins a bracket-led text line’s record too, and PHP print_r’s `(` opens an array’s entries as a brace does', () => {
+    for (const header of ['[2026-11-22 09:44:35] app.ERROR: ListGroupId failed Array', '[2026-11-22T09:44:35.480] [ERROR] default - failed:']) {
+      const state = advanceState(header, FRESH_STATE);
+      expect(continuesRecord('(', state), header).toBe(true);
+      expect(continuesRecord('{', state), header).toBe(true);
+    }
+    expect(continuesRecord('(', advanceState('2026-11-22 09:44:35 ERROR failed Array', FRESH_STATE))).toBe(true);
+    expect(alwaysStartsRecord('(')).toBe(false);
+    // A JSON array's line is no text header: a brace alone after it starts a record of its own.
+    for (const json of ['[1795340674, {"log":"x"}]', '["a", "b"]', '[{"a":1}', '[ 1, 2 ]', '[]']) expect(continuesRecord('{', advanceState(json, FRESH_STATE)), json).toBe(false);
+  });
+
   it('starts a record of its own after a JSON line, after a record of several lines, and when more follows the brace', () => {
     expect(continuesRecord('{', advanceState('{"level":50,"msg":"failed"}', FRESH_STATE))).toBe(false);
     const two = advanceState('  "a": 1', advanceState('2026-11-22 09:58:01,250 ERROR x:', FRESH_STATE));
