@@ -12,7 +12,7 @@ export interface PeeledEnvelope {
 }
 
 /** Envelopes inside envelopes (an Elastic hit's `_source`) are followed this deep. */
-const MAX_NESTED = 4;
+export const MAX_NESTED = 4;
 /** Docker's json-file writes these fields only; there a line without its newline is partial. */
 const DOCKER_FIELDS = new Set(['log', 'stream', 'time', 'attrs']);
 
@@ -66,7 +66,8 @@ export function peelEnvelope(obj: JsonObject, depth = 0): PeeledEnvelope | null 
   return { text, dimensions: readDimensions(metadata, lineField), partial };
 }
 
-function withoutKeys(obj: JsonObject, keys: ReadonlySet<string>): JsonObject {
+/** `obj` without `keys`, its own key order kept. */
+export function withoutKeys(obj: JsonObject, keys: ReadonlySet<string>): JsonObject {
   const out: JsonObject = {};
   for (const key of Object.keys(obj)) if (!keys.has(key)) Object.defineProperty(out, key, { value: obj[key], enumerable: true });
   return out;
@@ -115,7 +116,7 @@ function peelNested(obj: JsonObject, depth: number): PeeledEnvelope | null {
  * `jsonPayload` object and Azure Monitor's ContainerLogV2 `LogMessage` (a
  * JSON line kept as the object it parses to), as the JSON line it was. Null for anything else.
  */
-function lineText(value: unknown, field: string): string | null {
+export function lineText(value: unknown, field: string): string | null {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return field === 'MESSAGE' ? decodeByteArray(value) : null;
   if (field === 'jsonPayload' || field === 'LogMessage') return value !== null && typeof value === 'object' ? JSON.stringify(value) : null;
@@ -145,7 +146,7 @@ function isPartial(obj: JsonObject, lineField: string, text: string): boolean {
  * key/value list) hold an event's field: the application's own fields
  * (`error.code`, `request_id`…), which make the record an event, not an envelope.
  */
-function holdsEventField(attributes: unknown): boolean {
+export function holdsEventField(attributes: unknown): boolean {
   if (Array.isArray(attributes)) {
     return isKeyValueList(attributes) && keyValueNames(attributes).some(isEventField);
   }

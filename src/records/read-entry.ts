@@ -2,6 +2,7 @@ import { columnTime } from '../time/column-time.js';
 import { parseTimeValue } from '../time/parse-time.js';
 import { mergeDimensions, NO_DIMENSIONS, readDimensions, type Dimensions } from './envelope-dimensions.js';
 import type { DocumentEntry } from './entry-finder.js';
+import { eventDimensions } from './event-dimensions.js';
 import { peelEnvelope } from './peel-envelope.js';
 import { timedLineField } from './timed-line.js';
 import { unwrapLine, type UnwrappedLine } from './unwrap-line.js';
@@ -12,7 +13,8 @@ import { unwrapLine, type UnwrappedLine } from './unwrap-line.js';
  * (Loki's `stream` labels), a `[time, line]` pair's line or a line with its
  * time and nothing else (see isTimedLine), or — an entry that
  * is an application's own event — its JSON text, with the dimensions the
- * objects around it give (none: `origin` is NO_DIMENSIONS).
+ * objects around it give and those of a platform's metadata beside the
+ * event's fields (see eventDimensions).
  * @example readEntry({ value: ['1795340674085000000', 'boom'], context: { stream: { pod: 'api-1' } }, firstLine: 7, lastLine: 7 })
  */
 export function readEntry(entry: DocumentEntry): UnwrappedLine {
@@ -33,7 +35,9 @@ export function readEntry(entry: DocumentEntry): UnwrappedLine {
   const timed = timedLineField(value as Record<string, unknown>);
   const named = timed === null ? null : readNamedLine(value as Record<string, unknown>, timed, undefined);
   if (named) return inner(named.text, around, named.dimensions, false);
-  return { text: JSON.stringify(value), origin: around, partial: false };
+  // An application's own event: the platform's metadata around it still says where it ran.
+  const own = eventDimensions(value as Record<string, unknown>);
+  return { text: JSON.stringify(value), origin: own ? mergeDimensions(around, own) : around, partial: false };
 }
 
 /**

@@ -2,6 +2,7 @@ import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
 import { fillFromKubeletPath, mergeDimensions, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { takeLogfmtEnvelope } from './logfmt-envelope.js';
+import { eventDimensions } from './event-dimensions.js';
 import { peelEnvelope } from './peel-envelope.js';
 import { takeFluentBitStdout } from './fluent-bit-stdout.js';
 import { takeGrafanaRow } from './grafana-row.js';
@@ -68,6 +69,8 @@ export function unwrapLine(line: string, asRead = true): UnwrappedLine | null {
     partial ||= peeled.partial;
     runOn ??= peeled.runOn;
     hangingIndent ??= peeled.hangingIndent;
+    // An event read as itself (see peelJson) is the innermost layer.
+    if (peeled.text === text) break;
     text = peeled.text;
     // A part of a line is no line: what stands inside it is peeled once its parts are joined (see LineProcessor).
     if (partial) break;
@@ -92,10 +95,18 @@ function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
   return takeLogfmtEnvelope(text) ?? unwrapContainer(text, outermost);
 }
 
+/**
+ * A JSON line's envelope peeled; or, for an application's event a platform
+ * exported with its metadata beside it (see eventDimensions), the line
+ * itself with what that metadata says.
+ */
 function peelJson(text: string): UnwrappedLine | null {
   const parsed = parseObject(text);
-  const envelope = parsed && peelEnvelope(parsed);
-  return envelope && { text: envelope.text, origin: envelope.dimensions, partial: envelope.partial };
+  if (!parsed) return null;
+  const envelope = peelEnvelope(parsed);
+  if (envelope) return { text: envelope.text, origin: envelope.dimensions, partial: envelope.partial };
+  const around = eventDimensions(parsed);
+  return around && { text, origin: around, partial: false };
 }
 
 /** An envelope after a shipper's prefix, whose time the prefix may give. */

@@ -236,17 +236,40 @@ describe('shippers’ envelopes', () => {
     // pino, bunyan and winston lines: a message beside the logger's fields, no shipper's field.
     expect(unwrapLine(line({ level: 50, time: AT, pid: 1, hostname: 'h', msg: 'failed' }))).toBeNull();
     expect(unwrapLine(line({ level: 'error', message: 'failed', timestamp: '2026-11-22T09:44:34Z' }))).toBeNull();
-    // An error object beside the message makes it the application's event, whatever metadata was merged in.
-    expect(unwrapLine(line({ log: 'failed', err: { code: 'InternalError' }, kubernetes: { pod_name: 'p' } }))).toBeNull();
-    expect(unwrapLine(line({ message: 'failed', requestId: 'x', stream: 'stdout' }))).toBeNull();
+    // An error object beside the message makes it the application's event, whatever metadata was merged in:
+    // the line stays whole, with what the metadata beside its fields says (see eventDimensions).
+    const kept = (value: object): string | undefined => unwrapLine(line(value))?.text;
+    const merged = { log: 'failed', err: { code: 'InternalError' }, kubernetes: { pod_name: 'p' } };
+    expect(unwrapLine(line(merged))).toMatchObject({ text: line(merged), origin: { pod: 'p' }, partial: false });
+    const stdout = { message: 'failed', requestId: 'x', stream: 'stdout' };
+    expect(kept(stdout)).toBe(line(stdout));
     // An ECS-format application log: the error's fields, nested or flattened, make it an event.
-    expect(unwrapLine(line({ '@timestamp': 'x', 'log.level': 'error', message: 'failed', 'error.message': 'InternalError', 'ecs.version': '1.6.0' }))).toBeNull();
+    const ecs = { '@timestamp': 'x', 'log.level': 'error', message: 'failed', 'error.message': 'InternalError', 'ecs.version': '1.6.0' };
+    expect(kept(ecs)).toBe(line(ecs));
     // Only journald's MESSAGE is a line given as byte values.
     expect(unwrapLine(line({ msg: [104, 105], stream: 'stdout' }))).toBeNull();
     // A JSON body at the end of a plain line is no envelope.
     expect(unwrapLine('2026-11-22 09:44:34 ERROR body {"Code":"InternalError","RequestId":"x"}')).toBeNull();
     // An event's field the line itself does not hold is the record's own, even beside a JSON line.
-    expect(unwrapLine(line({ log: '{"msg":"failed"}\n', err: { code: 'InternalError' }, kubernetes: { pod_name: 'p' } }))).toBeNull();
+    const beside = { log: '{"msg":"failed"}\n', err: { code: 'InternalError' }, kubernetes: { pod_name: 'p' } };
+    expect(kept(beside)).toBe(line(beside));
+  });
+
+  it('reads the dimensions of a platform’s metadata around an event it exported, never the event’s own', () => {
+    const event = {
+      id: 'AQAAAZ1',
+      type: 'log',
+      attributes: {
+        timestamp: '2026-11-22T09:44:34.085Z',
+        host: 'node-7',
+        tags: ['kube_namespace:iot', 'pod_name:api-7d9f8c6b5-x2k8p', 'kube_container_name:api'],
+        message: 'DescribeTopic failed',
+        attributes: { hostname: 'api-own', pod: 'own', err: { code: 'ResourceNotFound.Topic', requestId: '6b6f0e2a-5c1d-4f3e-9a7b-2c8d1e0f4a61' } },
+      },
+    };
+    expect(unwrapLine(line(event))).toMatchObject({ text: line(event), origin: { pod: 'api-7d9f8c6b5-x2k8p', namespace: 'iot', container: 'api', host: 'node-7', time: null }, partial: false });
+    // An application's line with a code and its own host fields: no platform's metadata, nothing to read.
+    expect(unwrapLine(line({ level: 50, time: AT, hostname: 'h', msg: 'failed', err: { code: 'X' } }))).toBeNull();
   });
 
   it('peels a record whose event fields a shipper merged from the JSON line it keeps (Fluent Bit’s Merge_Log)', () => {
