@@ -1,6 +1,6 @@
 import { mergeDimensions, readDimensions, type Dimensions } from './envelope-dimensions.js';
 import { isEventField, isShipperField, LINE_FIELDS, SHIPPER_LINE_FIELDS } from './envelope-fields.js';
-import { holdsEventField, lineText, MAX_NESTED, withoutKeys } from './peel-envelope.js';
+import { holdsEventField, lineText, MAX_NESTED, oneNested, withoutKeys } from './peel-envelope.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -31,20 +31,8 @@ export function eventDimensions(obj: JsonObject, depth = 0): Dimensions | null {
     return { ...readDimensions(metadata, lineField), time: null };
   }
   if (depth >= MAX_NESTED) return null;
-  let inner: Dimensions | null = null;
-  let innerField: string | null = null;
-  for (const key of Object.keys(obj)) {
-    if (isEventField(key)) return null;
-    const value = obj[key];
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-    const found = eventDimensions(value as JsonObject, depth + 1);
-    if (!found) continue;
-    if (inner) return null; // two events in one object: not one envelope
-    inner = found;
-    innerField = key;
-  }
-  if (!inner || innerField === null) return null;
-  return mergeDimensions({ ...readDimensions(obj, innerField), time: null }, inner);
+  const nested = oneNested(obj, (value) => eventDimensions(value, depth + 1));
+  return nested && mergeDimensions({ ...readDimensions(obj, nested.field), time: null }, nested.found);
 }
 
 /**

@@ -93,20 +93,29 @@ const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** An object with no line of its own whose one envelope is a field's value (`{"_index":…,"_source":{…}}`). */
 function peelNested(obj: JsonObject, depth: number): PeeledEnvelope | null {
-  let inner: PeeledEnvelope | null = null;
-  let innerField: string | null = null;
+  const nested = oneNested(obj, (value) => peelEnvelope(value, depth + 1));
+  if (!nested) return null;
+  const { found, field } = nested;
+  return { ...found, dimensions: mergeDimensions(readDimensions(obj, field), found.dimensions) };
+}
+
+/**
+ * What `read` finds in exactly one of `obj`'s object fields, and that
+ * field's name; null where it finds it in none or in two (two lines in one
+ * object are not one envelope), or where `obj` holds an event's field itself.
+ */
+export function oneNested<T>(obj: JsonObject, read: (value: JsonObject) => T | null): { found: T; field: string } | null {
+  let inner: { found: T; field: string } | null = null;
   for (const key of Object.keys(obj)) {
     if (isEventField(key)) return null;
     const value = obj[key];
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-    const peeled = peelEnvelope(value as JsonObject, depth + 1);
-    if (!peeled) continue;
-    if (inner) return null; // two lines in one object: not one envelope
-    inner = peeled;
-    innerField = key;
+    const found = read(value as JsonObject);
+    if (found === null) continue;
+    if (inner) return null;
+    inner = { found, field: key };
   }
-  if (!inner || innerField === null) return null;
-  return { ...inner, dimensions: mergeDimensions(readDimensions(obj, innerField), inner.dimensions) };
+  return inner;
 }
 
 /**
