@@ -4,6 +4,7 @@ import { mayBeLogfmtEnvelope } from './logfmt-envelope.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { mayBeFluentBitStdout } from './fluent-bit-stdout.js';
 import { mayStartGrafanaRow } from './grafana-row.js';
+import { mayStartGrepPrefix } from './grep-prefix.js';
 import { mayStartPapertrailRow } from './papertrail-row.js';
 import { mayStartPm2Line } from './pm2-lines.js';
 import { MAX_PREFIX } from './service-prefix.js';
@@ -17,14 +18,16 @@ import { afterOctetCount } from './unwrap-syslog.js';
  * (`Nov 22 09:44:34 host program:`, `<134>1 …`), Fluent Bit's printed events, Grafana's and
  * Papertrail's rows, a `docker compose logs`
  * or `docker service logs` prefix (`api-1  | `, see takeServicePrefix), a pod tailer's (see mayStartWithPodTail)
- * or PM2's (see mayStartPm2Line), the debug package's (see mayStartDebugPrefix). A
+ * or PM2's (see mayStartPm2Line), the debug package's (see mayStartDebugPrefix); grep's
+ * file name (see mayStartGrepPrefix). A
  * superset of what the unwrappers take, settled on a line's first
  * characters but for envelopes; such a line is never quiet, since its
  * stream, not its position, decides its record.
  * @example mayBeWrapped('Nov 22 09:44:34 node-1 app[12]: at x') // true
  */
 export function mayBeWrapped(text: string, from = 0, to = text.length, firstBar?: number): boolean {
-  return mayBePrefixed(text, from, to, firstBar) || mayCarryEnvelope(text, from, to) || mayBeLogfmtEnvelope(text, from, to);
+  // grep's file name before a line it printed from one of several files (`/var/log/app/a.log:`) leads no JSON line: not asked of one.
+  return mayBePrefixed(text, from, to, firstBar) || mayCarryEnvelope(text, from, to) || mayBeLogfmtEnvelope(text, from, to) || mayStartGrepPrefix(text, from, to);
 }
 
 /**

@@ -6,6 +6,7 @@ import { eventDimensions } from './event-dimensions.js';
 import { peelEnvelope } from './peel-envelope.js';
 import { takeFluentBitStdout } from './fluent-bit-stdout.js';
 import { takeGrafanaRow } from './grafana-row.js';
+import { takeGrepPrefix } from './grep-prefix.js';
 import { takePapertrailRow } from './papertrail-row.js';
 import { unwrapContainer } from './unwrap-container.js';
 
@@ -92,7 +93,8 @@ function peelLayer(text: string, outermost: boolean): UnwrappedLine | null {
     const peeled = at === 0 || text.charCodeAt(0) === 0x20 ? peelJson(text) : peelPrefixed(text, at);
     if (peeled) return peeled;
   }
-  return takeLogfmtEnvelope(text) ?? unwrapContainer(text, outermost);
+  // grep's file name before a line it printed is the outermost layer too, where no shipper's prefix (Fluent Bit's tag) stood there.
+  return takeLogfmtEnvelope(text) ?? unwrapContainer(text, outermost) ?? (outermost ? takeGrepPrefix(text) : null);
 }
 
 /**
