@@ -10,8 +10,12 @@ const MAX_PATH = 4096;
 const LOG_FILE = /\.(?:log(?:[.-]\d[\d-]{0,31})?|txt|out|err|json|jsonl|ndjson)(?:\.(?:gz|bz2|xz|zst|lz4))?$/i;
 /** Or a file without an extension in a log directory: `/var/log/syslog`, runit's `…/log/main/current`. */
 const LOG_DIRECTORY = /(?:^|\/)logs?\/(?:[^/]+\/)*[^/.]+$/i;
+/** The longest extension LOG_FILE takes, its dot included (`.log-` and 32 digits, `.gz`): what a candidate is read on. */
+const MAX_EXTENSION = 48;
 /** Characters no path a log tool names holds (a logfmt pair's `=`, a quote, a bracket, a list's comma…). */
 const NOT_IN_PATH = /[\x00-\x20"'=,;|<>(){}[\]\\]/;
+/** NOT_IN_PATH's characters above the blank, as codes. */
+const NOT_IN_PATH_CODES: ReadonlySet<number> = new Set([...'"\'=,;|<>(){}[]\\'].map((ch) => ch.charCodeAt(0)));
 /** A time of day or a date where a line number would stand: the line's own text, not grep's `-n`. */
 const TIME_OR_DATE = /^(?:\d{4}-\d\d-\d\d|\d\d?:\d\d:\d\d)/;
 
@@ -41,12 +45,14 @@ export function takeGrepPrefix(line: string): UnwrappedLine | null {
     }
   }
   if (colon > 0 && isLogFilePath(line.slice(0, colon))) return taken(line, colon, 0x3a);
-  // A context line: the shortest name with a log file's extension the line starts with, then `-`.
+  // A context line: the shortest name with a log file's extension the line starts with, then `-`. Each candidate
+  // is read on its last characters only, and none past a character no path holds: one pass over the first word.
   const end = colon > 0 ? colon : limit;
   for (let i = 1; i < end; i++) {
     const c = line.charCodeAt(i);
-    if (c === 0x20 || c === 0x09) break;
-    if (c === 0x2d /* - */ && isLogFilePath(line.slice(0, i), false)) return taken(line, i, 0x2d);
+    if (c === 0x2d /* - */) {
+      if (mayEndExtension(line.charCodeAt(i - 1)) && LOG_FILE.test(line.slice(Math.max(0, i - MAX_EXTENSION), i))) return taken(line, i, 0x2d);
+    } else if (c <= 0x20 || NOT_IN_PATH_CODES.has(c)) break;
   }
   return null;
 }
@@ -87,6 +93,12 @@ function holdsWord(text: string, at: number, word: string): boolean {
 export function isLogFilePath(path: string, inLogDirectory = true): boolean {
   if (path.length === 0 || path.length > MAX_PATH || NOT_IN_PATH.test(path)) return false;
   return LOG_FILE.test(path) || (inLogDirectory && LOG_DIRECTORY.test(path));
+}
+
+/** Whether `c` may end an extension LOG_FILE takes: `g` `t` `r` `n` `l` `z` (in any case) or a digit. */
+function mayEndExtension(c: number): boolean {
+  const lower = c | 0x20;
+  return (c >= 0x30 && c <= 0x39) || lower === 0x67 || lower === 0x74 || lower === 0x72 || lower === 0x6e || lower === 0x6c || lower === 0x7a;
 }
 
 /** A path's first character: `/`, `.`, `~`, a letter or `_` (a line led by a digit or a bracket is no path). */
