@@ -8,8 +8,8 @@ const MAX_PATH = 4096;
  * `.err`, `.json`, `.jsonl`, `.ndjson`, compressed too (zgrep's and `rg -z`'s names).
  */
 const LOG_FILE = /\.(?:log(?:[.-]\d[\d-]{0,31})?|txt|out|err|json|jsonl|ndjson)(?:\.(?:gz|bz2|xz|zst|lz4))?$/i;
-/** Or a file without an extension in a log directory: `/var/log/syslog`, runit's `…/log/main/current`. */
-const LOG_DIRECTORY = /(?:^|\/)logs?\/(?:[^/]+\/)*[^/.]+$/i;
+/** Or a file without an extension in a log directory (see inLogDirectory): `/var/log/syslog`, runit's `…/log/main/current`. */
+const LOG_DIRECTORY = /(?:^|\/)logs?\//i;
 /** The longest extension LOG_FILE takes, its dot included (`.log-` and 32 digits, `.gz`): what a candidate is read on. */
 const MAX_EXTENSION = 48;
 /** Characters no path a log tool names holds (a logfmt pair's `=`, a quote, a bracket, a list's comma…). */
@@ -92,7 +92,13 @@ function holdsWord(text: string, at: number, word: string): boolean {
  */
 export function isLogFilePath(path: string, inLogDirectory = true): boolean {
   if (path.length === 0 || path.length > MAX_PATH || NOT_IN_PATH.test(path)) return false;
-  return LOG_FILE.test(path) || (inLogDirectory && LOG_DIRECTORY.test(path));
+  return LOG_FILE.test(path) || (inLogDirectory && isExtensionless(path) && LOG_DIRECTORY.test(path));
+}
+
+/** Whether the path's last name is one without an extension (`syslog`, `current`). */
+function isExtensionless(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.length > 0 && !name.includes('.');
 }
 
 /** Whether `c` may end an extension LOG_FILE takes: `g` `t` `r` `n` `l` `z` (in any case) or a digit. */

@@ -34,6 +34,9 @@ describe('grep’s file name before each line it prints from several files', () 
     }
     expect(isLogFilePath('/var/log/app/current')).toBe(true);
     expect(isLogFilePath('/srv/app/main.go')).toBe(false);
+    // In a log directory, only a name without an extension (a source file there is still a source file).
+    expect(isLogFilePath('/var/log/syslog')).toBe(true);
+    expect(isLogFilePath('/srv/log/main.py')).toBe(false);
     expect(isLogFilePath('logs/my app.log')).toBe(false);
   });
 
