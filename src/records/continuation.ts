@@ -266,7 +266,8 @@ function isTextHeader(line: string): boolean {
   if (first !== 0x5b /* [ */) return true;
   const second = line.charCodeAt(1);
   if (second === 0x7b || second === 0x5b || second === 0x22 /* " */ || second === 0x5d /* ] */ || second === 0x20 || second === 0x09) return false;
-  return line.trimEnd().charCodeAt(line.trimEnd().length - 1) !== 0x5d /* ] */;
+  const trimmed = line.trimEnd();
+  return trimmed.charCodeAt(trimmed.length - 1) !== 0x5d /* ] */;
 }
 
 /** Whether `line` may continue a record whose only line has not been read yet: what the state of such a record depends on. */
