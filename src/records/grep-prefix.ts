@@ -8,7 +8,7 @@ const MAX_PATH = 4096;
  * `.err`, `.json`, `.jsonl`, `.ndjson`, compressed too (zgrep's and `rg -z`'s names).
  */
 const LOG_FILE = /\.(?:log(?:[.-]\d[\d-]{0,31})?|txt|out|err|json|jsonl|ndjson)(?:\.(?:gz|bz2|xz|zst|lz4))?$/i;
-/** Or a file without an extension in a log directory (see inLogDirectory): `/var/log/syslog`, runit's `…/log/main/current`. */
+/** Or a file without an extension in a log directory (see isLogFilePath): `/var/log/syslog`, runit's `…/log/main/current`. */
 const LOG_DIRECTORY = /(?:^|\/)logs?\//i;
 /** The longest extension LOG_FILE takes, its dot included (`.log-` and 32 digits, `.gz`): what a candidate is read on. */
 const MAX_EXTENSION = 48;
