@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Summary } from '../src/aggregation/summary.js';
 import { inspectCatalogFile } from '../src/catalog/inspect-catalog-file.js';
 import { DATA_DIR, loadCatalog } from '../src/catalog/load-catalog.js';
-import { suggestEntries } from '../src/catalog/suggest-entries.js';
+import { suggestEntries } from '../src/aggregation/suggest-entries.js';
 import { renderSuggestion } from '../src/render/render-suggestion.js';
 import { Aggregator } from '../src/aggregation/aggregator.js';
 import { ROOT, runCli } from './helpers/run-cli.js';

@@ -14,7 +14,7 @@ import { redactEvent } from '../redaction/redact-event.js';
 import { renderCsv } from '../render/render-csv.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderTable } from '../render/render-table.js';
-import { renderTagLine } from '../render/render-tag.js';
+import { renderTagLine } from '../tagging/render-tag.js';
 import { createMetrics, type RunMetrics } from '../sinks/create-metrics.js';
 import type { LogRecord, TaggedEvent } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { readSync } from 'node:fs';
-import { BufferPool } from '../render/buffer-pool.js';
+import { BufferPool } from '../sources/buffer-pool.js';
 import { embeddedIn } from '../sources/embedded-compression.js';
 import type { ReadSurvey } from './range-sequencer.js';
 import { surveyRange } from './survey-range.js';

@@ -3,7 +3,7 @@ import { timeReference } from '../time/time-reference.js';
 import { Readable } from 'node:stream';
 import type { Aggregator } from '../aggregation/aggregator.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { duplicateOfField, type TagWriter } from '../render/tag-writer.js';
+import { duplicateOfField, type TagWriter } from '../tagging/tag-writer.js';
 import { describeFsError, type InputSource } from '../sources/expand-inputs.js';
 import { readChunks, type ChunkedInput } from '../sources/read-chunks.js';
 import { describeEmbeddedData, EmbeddedCompressionWatch } from '../sources/embedded-compression.js';

@@ -8,7 +8,7 @@ import { Catalog } from '../catalog/catalog.js';
 import { LineScanner } from '../lines/line-scanner.js';
 import { createRecognitionContext, type RecognitionContext } from '../recognition/recognition-context.js';
 import { findRecommendLink } from '../recognition/find-recommend-link.js';
-import { TagWriter } from '../render/tag-writer.js';
+import { TagWriter } from '../tagging/tag-writer.js';
 import { feedBlocks } from './feed-blocks.js';
 import { LineProcessor } from './line-processor.js';
 import type { DeferredRecord, RepeatCheck, SegmentItem, SegmentResult, SegmentSettings } from './segment-messages.js';

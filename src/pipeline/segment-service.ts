@@ -1,4 +1,4 @@
-import { BufferPool } from '../render/buffer-pool.js';
+import { BufferPool } from '../sources/buffer-pool.js';
 import { EmbeddedCompressionWatch } from '../sources/embedded-compression.js';
 import { nextTurn, PIECE, rangeBuffers, readAndSurvey, readPiece } from './range-reading.js';
 import type { FromWorker, ReadOn, SegmentItem, SegmentSettings, ToWorker } from './segment-messages.js';

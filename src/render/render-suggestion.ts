@@ -1,6 +1,6 @@
 import { Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { UncataloguedCode } from '../aggregation/uncatalogued.js';
-import { suggestionCatalog, type SuggestedEntry, type Suggestion, type VendorSuggestion } from '../catalog/suggest-entries.js';
+import { suggestionCatalog, type SuggestedEntry, type Suggestion, type VendorSuggestion } from '../aggregation/suggest-entries.js';
 import { sanitizeForTerminal } from './sanitize-terminal.js';
 
 /** Where the suggestion comes from, for its header. */

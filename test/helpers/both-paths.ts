@@ -6,7 +6,7 @@ import { LineScanner } from '../../src/lines/line-scanner.js';
 import { splitLines } from '../../src/lines/split-lines.js';
 import { feedBlocks } from '../../src/pipeline/feed-blocks.js';
 import { LineProcessor } from '../../src/pipeline/line-processor.js';
-import { TagWriter } from '../../src/render/tag-writer.js';
+import { TagWriter } from '../../src/tagging/tag-writer.js';
 import type { TaggedEvent } from '../../src/types.js';
 import type { RecognitionContext } from '../../src/recognition/recognition-context.js';
 import { builtInContext, catalogSelection } from './context.js';

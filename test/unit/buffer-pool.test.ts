@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BufferPool } from '../../src/render/buffer-pool.js';
+import { BufferPool } from '../../src/sources/buffer-pool.js';
 
 describe('a pool of output buffers', () => {
   it('reuses the memory of a buffer handed back when it is big enough, and allocates otherwise', () => {

@@ -1,4 +1,4 @@
-import { suggestEntries } from '../../catalog/suggest-entries.js';
+import { suggestEntries } from '../../aggregation/suggest-entries.js';
 import { EXIT, ExitError } from '../../errors.js';
 import { redactSummary } from '../../render/redact-summary.js';
 import { renderSuggestion } from '../../render/render-suggestion.js';

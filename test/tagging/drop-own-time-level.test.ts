@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropOwnTimeAndLevel } from '../../src/render/drop-own-time-level.js';
+import { dropOwnTimeAndLevel } from '../../src/tagging/drop-own-time-level.js';
 import { parseTimestamp } from '../../src/time/parse-time.js';
 
 const at = (text: string) => parseTimestamp(text)!;

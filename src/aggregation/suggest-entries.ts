@@ -1,8 +1,8 @@
-import type { Summary } from '../aggregation/summary.js';
-import type { UncataloguedCode } from '../aggregation/uncatalogued.js';
+import type { Summary } from './summary.js';
+import type { UncataloguedCode } from './uncatalogued.js';
 import { CODE_SHAPE } from '../recognition/patterns.js';
 import type { Vendor } from '../types.js';
-import type { RawCatalog, RawCatalogBundle, RawEntry } from './raw-catalog.js';
+import type { RawCatalog, RawCatalogBundle, RawEntry } from '../catalog/raw-catalog.js';
 
 /** A draft entry and what the reader should know about it. */
 export interface SuggestedEntry {

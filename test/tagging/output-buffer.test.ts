@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OutputBuffer } from '../../src/render/output-buffer.js';
+import { OutputBuffer } from '../../src/tagging/output-buffer.js';
 
 describe('OutputBuffer', () => {
   it('writes an integer as String() does, for any non-negative or negative number', () => {
