@@ -27,10 +27,10 @@ const LINE_COLUMNS: readonly string[] = [...new Set([...LINE_FIELDS.map((field) 
 /**
  * Time columns, lower-cased: Kibana's and CloudWatch's `@timestamp`, SLS's
  * `__time__`, Splunk's `_time`, Datadog's `Date`, Grafana's `Time`, CLS's
- * `__TIMESTAMP__`, Azure Monitor's `TimeGenerated` (its portal writes the zone
+ * `__TIMESTAMP__`, Sumo Logic's `_messagetime`, Azure Monitor's `TimeGenerated` (its portal writes the zone
  * after it, `TimeGenerated [UTC]`: a name is compared without such a bracket).
  */
-const TIME_COLUMNS: readonly string[] = ['@timestamp', 'timestamp', 'time', '__time__', '_time', '__timestamp__', 'date', 'datetime', 'ts', 'timegenerated'];
+const TIME_COLUMNS: readonly string[] = ['@timestamp', 'timestamp', 'time', '__time__', '_time', '__timestamp__', 'date', 'datetime', 'ts', 'timegenerated', '_messagetime'];
 
 /**
  * A column name as exporters write them: a letter, `_`, `@` or `$` first,

@@ -44,6 +44,8 @@ const NAMED_SUFFIXES: ReadonlyArray<readonly [string, Named]> = [
   ['nodename', 'host'],
   // Google Cloud Logging's node of a k8s_container entry: `labels."compute.googleapis.com/resource_name"`.
   ['computegoogleapiscom/resourcename', 'host'],
+  // Sumo Logic's `_sourceHost`, New Relic's and Graylog's source host fields.
+  ['sourcehost', 'host'],
   ['systemdunit', 'unit'],
   ['systemduserunit', 'unit'],
 ];
@@ -54,6 +56,8 @@ const NAMED_FIELDS: ReadonlyMap<string, Named> = new Map<string, Named>([
   ['container', 'container'],
   ['host', 'host'],
   ['computer', 'host'],
+  // The Kubernetes node a pod ran on, as Sumo Logic's Kubernetes collection names its field.
+  ['node', 'host'],
   ['unit', 'unit'],
   // PM2's JSON logs name the application so (`app_name`), as RFC 5424's APP-NAME is shipped (`appname`).
   ['appname', 'unit'],
@@ -61,7 +65,9 @@ const NAMED_FIELDS: ReadonlyMap<string, Named> = new Map<string, Named>([
 /** Paths (as above) that tell streams apart without being a dimension of their own. */
 const STREAM_SUFFIXES = ['stream', 'logstreamname', 'logstream', 'loggroupname', 'loggroup', 'file', 'filepath', 'filename', 'path', 'tagpath', 'logname', 'sourcetype', 'source', 'job', 'app', 'syslogidentifier', 'processid',
   // A relay's program and process (syslog-ng's `PROGRAM` and `PID`, RFC 5424's `procid`, Fluent Bit's syslog parser's `ident`), as a syslog header's are.
-  'program', 'ident', 'pid', 'procid'];
+  'program', 'ident', 'pid', 'procid',
+  // Sumo Logic's `_sourceName` (the file), `_sourceCategory` and `_collector`.
+  'sourcename', 'sourcecategory', 'collector'];
 
 /** `/var/log/containers/<pod>_<namespace>_<container>-<id>.log`, also as a tag (`kube.var.log.containers.….log`). */
 const CONTAINER_LOG_PATH = /[/.]var[/.]log[/.]containers[/.]([^_/]{1,253})_([^_/]{1,253})_([^/]{1,253})-[0-9a-f]{64}\.log$/;
@@ -99,7 +105,9 @@ export function fillFromAwslogsStream(found: Dimensions, stream: string): void {
 const TIME_FIELDS = [
   'time', 'timestamp', '@timestamp', 'ts', 'date', '_time', '__time__', 'TimeGenerated', 'Time', '__REALTIME_TIMESTAMP', '_SOURCE_REALTIME_TIMESTAMP',
   'ISODATE', 'DATE', 'EventTime',
-  'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'received_at', 'ingestionTime', 'EventReceivedTime',
+  // Sumo Logic's message time (epoch milliseconds as a string), before its receipt time.
+  '_messagetime',
+  'timeUnixNano', 'observedTimeUnixNano', 'receiveTimestamp', 'received_at', 'ingestionTime', 'EventReceivedTime', '_receipttime',
 ];
 
 /** Whether an envelope's field holds its time (see TIME_FIELDS). */
