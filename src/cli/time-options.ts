@@ -39,7 +39,7 @@ export function windowOptions<T>(y: Argv<T>) {
     .option('log-tz', {
       type: 'string',
       requiresArg: true,
-      describe: 'time zone of log timestamps written without one (default UTC): Asia/Shanghai, +08:00; --tz stays the zone times are shown in',
+      describe: 'time zone of log timestamps written without one (default UTC, or the zone a container runtime\'s or shipper\'s time beside the line shows): Asia/Shanghai, +08:00; --tz stays the zone times are shown in',
     })
     .option('log-year', {
       type: 'string',

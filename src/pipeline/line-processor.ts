@@ -13,6 +13,7 @@ import { redactEvent } from '../redaction/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
 import { RepeatWindow, type RememberedError } from './repeat-window.js';
+import { timeBesideWrapper } from '../time/time-beside-wrapper.js';
 
 /**
  * Receives every record with what was recognized in it; a record with
@@ -406,13 +407,14 @@ export class LineProcessor {
 
   /** A quiet line is what recognition makes of a text with nothing in it: no event, its time. */
   private onQuietRecord(line: QuietLine, lineNo: number): void {
-    // As attachMetadata times a record: its own time, else its wrapper's, else the last one seen.
-    const time = line.time ?? line.wrapperTime ?? this.lastTime;
+    // As recognition and attachMetadata time a record: its own time (read in the zone its wrapper's shows), else its wrapper's, else the last one seen.
+    const own = line.time !== null && line.wrapperTime !== null ? timeBesideWrapper(line.time, line.wrapperTime) : line.time;
+    const time = own ?? line.wrapperTime ?? this.lastTime;
     if ((this.quietSink !== null || this.sink === null) && (time !== null || !this.options.defer)) {
       // Counted as add() counts a record without an event; the quiet sink, if any, gets the event such a record makes.
       this.lastTime = time;
       if (!this.aggregator.addRecord(this.stats, time) || this.quietSink === null) return;
-      const { recognition, event } = this.refillQuietTags(line, lineNo, time);
+      const { recognition, event } = this.refillQuietTags(line, lineNo, own, time);
       try {
         this.quietSink(line, recognition, event);
       } catch (err) {
@@ -420,7 +422,7 @@ export class LineProcessor {
       }
       return;
     }
-    const recognition: Recognition = { ...UNRECOGNIZED, time: line.time, json: line.json };
+    const recognition: Recognition = { ...UNRECOGNIZED, time: own, json: line.json };
     const record = new QuietRecord(this.source, lineNo, line);
     // Nothing taken from the log is in a quiet record's event, so there is nothing to redact.
     const event = attachMetadata(record, recognition, this.ctx.catalog, this.lastTime);
@@ -436,13 +438,13 @@ export class LineProcessor {
   }
 
   /** The recognition and event of a quiet record, as attachMetadata makes them, in objects reused from one to the next. */
-  private refillQuietTags(line: QuietLine, lineNo: number, time: number | null): { recognition: Recognition; event: TaggedEvent } {
+  private refillQuietTags(line: QuietLine, lineNo: number, own: number | null, time: number | null): { recognition: Recognition; event: TaggedEvent } {
     if (!this.quietTags) {
       const recognition: Recognition = { ...UNRECOGNIZED, messages: [] };
       this.quietTags = { recognition, event: attachMetadata(new QuietRecord(this.source, lineNo, line), recognition, this.ctx.catalog, null) };
     }
     const { recognition, event } = this.quietTags;
-    recognition.time = line.time;
+    recognition.time = own;
     recognition.json = line.json;
     event.line = lineNo;
     event.time = time;

@@ -1,6 +1,7 @@
 import type { Recognition } from '../types.js';
 import { leadingTimeAt } from '../lines/line-time.js';
 import { startsWithTimeOfDay } from '../time/leading-time.js';
+import { timeBesideWrapper } from '../time/time-beside-wrapper.js';
 import { decideEvents, type Decision } from './decide-event.js';
 import { Evidence, STRENGTH, type CodeFinding } from './evidence.js';
 import { findOtherCloud } from './other-clouds.js';
@@ -57,12 +58,17 @@ export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTim
       if (message !== null && isCandidateText(message, ctx)) scanText(message, evidence, ctx);
     }
   }
+  // A time the application wrote in its own zone, without saying which, is read in the zone its wrapper's time shows.
+  if (wrapperTime !== null && evidence.time !== null) evidence.time = timeBesideWrapper(evidence.time, wrapperTime);
   const otherCloud = otherCloudOf(text, evidence);
   if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];
   const decisions = decideEvents(evidence, ctx);
   // An event whose fields sit one object down (an export's entry) has its time there. Only an event's record
   // looks there, so a line without one keeps the time the fast path reads from its top level alone.
-  if (parsed !== null && evidence.time === null && decisions.some((d) => d.event !== null)) evidence.time = timeOneLevelDown(parsed);
+  if (parsed !== null && evidence.time === null && decisions.some((d) => d.event !== null)) {
+    evidence.time = timeOneLevelDown(parsed);
+    if (wrapperTime !== null && evidence.time !== null) evidence.time = timeBesideWrapper(evidence.time, wrapperTime);
+  }
   return decisions.map((decision) => {
     const product = decision.event ? (decision.product ?? findProduct(text, decision.vendor, evidence.action, ctx.products, ctx.literals.holds(text))) : null;
     return toRecognition(decision, evidence, json, product);
