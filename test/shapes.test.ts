@@ -24,6 +24,8 @@ interface Expectation {
   totals: { lines: number; records: number; errors: number; successes: number };
   /** The date the log's times of day are on (`--log-date`), for a log that writes its times without one. */
   logDate?: string;
+  /** The log is as a container runtime keeps it, each line already wrapped: it is not wrapped again. */
+  runtimeLog?: true;
 }
 
 const DIR = join(ROOT, 'fixtures/shapes');
@@ -82,7 +84,7 @@ describe('every SDK and logger shape: exactly the expected events', () => {
 describe('the same shapes inside container wrappers', () => {
   for (const wrapper of WRAPPERS) {
     it(`${wrapper.name}: same events in every fixture`, async () => {
-      for (const c of CASES) {
+      for (const c of CASES.filter((x) => x.expect.runtimeLog !== true)) {
         const wrapped = wrapper.wrap(c.text);
         const { events, summary } = await scanChunks([Buffer.from(wrapped, 'utf8')], c.name);
         const { lines, ...counts } = c.expect.totals;
