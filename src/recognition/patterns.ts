@@ -121,6 +121,11 @@ export const XML_SUCCESS_REQUEST_ID = /<[A-Z][A-Za-z0-9]{1,63}Response>\s{0,16}<
 /** An S3 RequestId: 16 upper-case hex digits (Alibaba's and Tencent's are UUIDs or longer). */
 export const S3_REQUEST_ID = /^[0-9A-F]{16}$/;
 
+/**
+ * tencentcloud-sdk-cpp's `Error::PrintAll()`: `RequestId=<id>, ErrorCode=<code>, ErrorMessage=<message>`, the
+ * RequestId first and empty for an error the client raised itself (`RequestId=, ErrorCode=ClientError.NetworkError`).
+ */
+export const TENCENT_CPP_ERROR = /RequestId=([A-Za-z0-9][A-Za-z0-9-]{7,63})?, ErrorCode=([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_]{1,64}){0,4}), ErrorMessage=/g;
 /** alibaba-cloud-sdk-go's ClientError: `[SDK.TimeoutError] The request timed out…`. */
 export const BRACKETED_SDK_CODE = /\[(SDK\.[A-Z][A-Za-z0-9]{1,63})\]/;
 /** Alibaba's Recommend URL names the code: `https://api.aliyun.com/troubleshoot?q=<Code>&product=…`. */

@@ -354,8 +354,10 @@ export function readPattern(state: ScanState, shape: Shape): void {
 }
 
 function noteGroups(state: ScanState, shape: Shape, m: RegExpExecArray): void {
-  const { code, status, action } = shape.groups;
-  if (code !== undefined) state.evidence.addCode(m[code]!, strengthAt(state, shape.strength, m.index), state.pair(m.index));
+  const { code, requestId, status, action } = shape.groups;
+  // A shape that holds its RequestId pairs it with its code (none where it writes it empty), whatever ids stand around it.
+  const id = requestId === undefined ? state.pair(m.index) : (m[requestId] ?? null);
+  if (code !== undefined) state.evidence.addCode(m[code]!, strengthAt(state, shape.strength, m.index), id);
   if (status !== undefined) state.evidence.noteStatus(Number(m[status]));
   if (action !== undefined) state.evidence.noteAction(m[action]!);
 }

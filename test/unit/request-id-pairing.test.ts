@@ -46,6 +46,15 @@ describe('the RequestId of an API error is the one paired with its code', () => 
     const all = recognizeAll(line, builtInContext());
     expect(all.map((r) => r.requestId)).toEqual([VENDOR_ID]);
   });
+
+  it("tencentcloud-sdk-cpp's PrintAll(): the RequestId written before its code, even with another attempt's after it", () => {
+    const other = '9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a';
+    const line = `[2026-11-22 10:05:04.650] [mqtt-sync] [warning] gave up: attempt 1: RequestId=${VENDOR_ID}, ErrorCode=RequestLimitExceeded, ErrorMessage=x.; attempt 2: RequestId=${other}, ErrorCode=RequestLimitExceeded, ErrorMessage=x.`;
+    expect(recognizeAll(line, builtInContext()).map((r) => [r.code, r.requestId])).toEqual([
+      ['RequestLimitExceeded', VENDOR_ID],
+      ['RequestLimitExceeded', other],
+    ]);
+  });
 });
 
 describe('a code in an error class name keeps its full dotted form', () => {
@@ -69,4 +78,5 @@ describe('a code in an error class name keeps its full dotted form', () => {
     expect(event).toMatchObject({ event: 'error', vendor: 'alibaba', category: 'invalid-request' });
     expect(tagText('ApplyToken failed: code=InvalidParameter.%s requestId=5E0B1D4A-2C3B-4D5E-8F90-A1B2C3D4E5F6').code).not.toBe('InvalidParameter.%s');
   });
+
 });
