@@ -77,6 +77,12 @@ export interface LogRecord {
   text: string;
   /** Epoch milliseconds from a container wrapper, when one carried it. */
   wrapperTime: number | null;
+  /**
+   * The wrapper wrote its time with its zone (a runtime's RFC 3339 stamp, an
+   * epoch value): the moment itself, which shows the zone of a time the line
+   * wrote without one (see timeBesideWrapper). Absent: not known so.
+   */
+  wrapperZoned?: boolean;
   pod: string | null;
   container: string | null;
   namespace: string | null;

@@ -293,7 +293,7 @@ export class LineProcessor {
     // A line whose time stamp was removed joins a partial line left open in the unnamed stream, as unwrapped lines do.
     if (line.wrapperTime !== null && this.partials.has('')) {
       const text = line.buf.toString('utf8', line.start, line.end);
-      this.pushUnwrapped({ text, origin: { ...NO_DIMENSIONS, time: line.wrapperTime }, partial: false }, lineNo);
+      this.pushUnwrapped({ text, origin: { ...NO_DIMENSIONS, time: line.wrapperTime, zoned: true }, partial: false }, lineNo);
       return;
     }
     // After a `tail` header, the line is its file's.
@@ -367,7 +367,7 @@ export class LineProcessor {
     const record = dims && closed.pod === null && closed.namespace === null && closed.container === null ? { ...closed, ...dims } : closed;
     let recognitions: Recognition[];
     try {
-      recognitions = recognizeAll(record.text, this.ctx, record.wrapperTime);
+      recognitions = recognizeAll(record.text, this.ctx, record.wrapperTime, record.wrapperZoned === true);
     } catch (err) {
       this.noteFailure(record.line, err);
       recognitions = [UNRECOGNIZED];
@@ -407,7 +407,8 @@ export class LineProcessor {
 
   /** A quiet line is what recognition makes of a text with nothing in it: no event, its time. */
   private onQuietRecord(line: QuietLine, lineNo: number): void {
-    // As recognition and attachMetadata time a record: its own time (read in the zone its wrapper's shows), else its wrapper's, else the last one seen.
+    // As recognition and attachMetadata time a record: its own time (read in the zone its wrapper's shows: a stamp
+    // the fast path removes is kubectl's, with its zone), else its wrapper's, else the last one seen.
     const own = line.time !== null && line.wrapperTime !== null ? timeBesideWrapper(line.time, line.wrapperTime) : line.time;
     const time = own ?? line.wrapperTime ?? this.lastTime;
     if ((this.quietSink !== null || this.sink === null) && (time !== null || !this.options.defer)) {

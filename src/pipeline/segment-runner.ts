@@ -73,11 +73,11 @@ export class SegmentRunner {
         firstLine,
         settleRepeats: settings.settleRepeats,
         defer: (record, recognition, event, further) => {
-          const { line, text, wrapperTime, pod, container, namespace, host, unit } = record;
+          const { line, text, wrapperTime, wrapperZoned, pod, container, namespace, host, unit } = record;
           deferred.push({
             at: writer?.out.length ?? 0,
             record: {
-              record: { source: record.source, line, text, wrapperTime, pod, container, namespace, host, unit },
+              record: { source: record.source, line, text, wrapperTime, wrapperZoned, pod, container, namespace, host, unit },
               recognition,
               event,
               ...(further ? { further } : {}),

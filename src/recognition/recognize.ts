@@ -34,10 +34,11 @@ export function recognize(text: string, ctx: RecognitionContext): Recognition {
  * two SDK texts on one line), the strongest first; an error repeated in the
  * body, message and stack is one. `wrapperTime`: the time the record's
  * wrapper or envelope gave it, if any, which a time of day alone at the
- * record's start yields to.
+ * record's start yields to; `wrapperZoned`: that time was written with its
+ * zone, so a time the record wrote without one is read in the zone it shows.
  * @example recognizeAll('{"results":[{"Code":"A","RequestId":"…","Recommend":"…"},{"Code":"B","RequestId":"…","Recommend":"…"}]}', ctx).length // 2
  */
-export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTime: number | null = null): Recognition[] {
+export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTime: number | null = null, wrapperZoned = false): Recognition[] {
   const text = stripAnsi(record);
   const evidence = new Evidence();
   const objectText = isJsonObjectText(text);
@@ -59,7 +60,7 @@ export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTim
     }
   }
   // A time the application wrote in its own zone, without saying which, is read in the zone its wrapper's time shows.
-  if (wrapperTime !== null && evidence.time !== null) evidence.time = timeBesideWrapper(evidence.time, wrapperTime);
+  if (wrapperZoned && wrapperTime !== null && evidence.time !== null) evidence.time = timeBesideWrapper(evidence.time, wrapperTime);
   const otherCloud = otherCloudOf(text, evidence);
   if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];
   const decisions = decideEvents(evidence, ctx);
@@ -67,7 +68,7 @@ export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTim
   // looks there, so a line without one keeps the time the fast path reads from its top level alone.
   if (parsed !== null && evidence.time === null && decisions.some((d) => d.event !== null)) {
     evidence.time = timeOneLevelDown(parsed);
-    if (wrapperTime !== null && evidence.time !== null) evidence.time = timeBesideWrapper(evidence.time, wrapperTime);
+    if (wrapperZoned && wrapperTime !== null && evidence.time !== null) evidence.time = timeBesideWrapper(evidence.time, wrapperTime);
   }
   return decisions.map((decision) => {
     const product = decision.event ? (decision.product ?? findProduct(text, decision.vendor, evidence.action, ctx.products, ctx.literals.holds(text))) : null;

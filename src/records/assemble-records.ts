@@ -57,7 +57,8 @@ const NO_ORIGIN: LineOrigin = NO_DIMENSIONS;
 
 /** What a quiet line's record holds of a wrapper: the time of a stamp removed from its start, or nothing. */
 function quietOrigin(line: QuietLine): LineOrigin {
-  return line.wrapperTime === null ? NO_ORIGIN : { ...NO_ORIGIN, time: line.wrapperTime };
+  // A stamp the fast path removes is kubectl's RFC 3339 time, with its zone.
+  return line.wrapperTime === null ? NO_ORIGIN : { ...NO_ORIGIN, time: line.wrapperTime, zoned: true };
 }
 /**
  * The state of a record that is one quiet line: quiet lines hold none of the
@@ -272,7 +273,7 @@ export class RecordAssembler {
     if (emitQuiet && (slot === null || !this.order.active)) emitQuiet(line, lineNo);
     else if (emitQuiet) this.order.release(slot, () => emitQuiet(line, lineNo));
     else {
-      const record: LogRecord = { source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: line.wrapperTime, ...NO_STREAM };
+      const record: LogRecord = { source: this.source, line: lineNo, text: line.buf.toString('utf8', line.start, line.end), wrapperTime: line.wrapperTime, wrapperZoned: line.wrapperTime !== null, ...NO_STREAM };
       this.order.release(slot, () => this.emit(record));
     }
   }
@@ -289,6 +290,7 @@ export class RecordAssembler {
       line: record.firstLine,
       text: record.lines.length === 1 ? record.lines[0]! : record.lines.join('\n'),
       wrapperTime: record.origin.time,
+      wrapperZoned: record.origin.zoned,
       pod: record.origin.pod,
       container: record.origin.container,
       namespace: record.origin.namespace,

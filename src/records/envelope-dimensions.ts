@@ -1,5 +1,6 @@
 import { parseTimeValue } from '../time/parse-time.js';
 import { bsdTimeValue } from '../time/year-less-time.js';
+import { isZonedTime } from '../time/zoned-time.js';
 import { isKeyValueList, keyValueObject } from './json-normal-form.js';
 import { podFromLogPath } from './pod-log-path.js';
 
@@ -18,11 +19,18 @@ export interface Dimensions {
   stream: string | null;
   /** Epoch milliseconds the envelope gives the line. */
   time: number | null;
+  /**
+   * The time was written with its zone (an RFC 3339 time with `Z` or an
+   * offset, an epoch value), so it is the moment itself, whatever `--log-tz`
+   * says: a time the line wrote without one is read in the zone it shows
+   * (see timeBesideWrapper).
+   */
+  zoned: boolean;
 }
 
-export const NO_DIMENSIONS: Dimensions = { pod: null, container: null, namespace: null, host: null, unit: null, stream: null, time: null };
+export const NO_DIMENSIONS: Dimensions = { pod: null, container: null, namespace: null, host: null, unit: null, stream: null, time: null, zoned: false };
 
-type Named = Exclude<keyof Dimensions, 'stream' | 'time'>;
+type Named = Exclude<keyof Dimensions, 'stream' | 'time' | 'zoned'>;
 
 /** Metadata looked at per envelope: platforms nest a few levels (`resource.labels.pod_name`), never more. */
 const MAX_DEPTH = 4;
@@ -164,6 +172,7 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
   if (found.host === null && typeof envelope['__source__'] === 'string') found.host = envelope['__source__'];
   found.stream = streamParts.length > 0 ? streamParts.join('\u0000') : null;
   found.time = readTime(envelope);
+  found.zoned = found.time !== null && timeIsZoned(envelope);
   return found;
 }
 
@@ -178,6 +187,17 @@ function taggedObject(list: unknown[]): Record<string, string> | null {
     if (!(key in out)) Object.defineProperty(out, key, { value: (tag as string).slice(colon + 1), enumerable: true });
   }
   return out;
+}
+
+/** Whether the envelope's time field (as readTime picks it) is written with its zone (see isZonedTime). */
+function timeIsZoned(envelope: Record<string, unknown>): boolean {
+  for (const key of TIME_FIELDS) {
+    if (!(key in envelope)) continue;
+    const value = envelope[key];
+    if ((parseTimeValue(value) ?? bsdTimeValue(value)) === null) continue;
+    return isZonedTime(value);
+  }
+  return false;
 }
 
 /** The envelope's time: the first time field, in TIME_FIELDS' order, that reads as a time. */
@@ -204,5 +224,6 @@ export function mergeDimensions(outer: Dimensions, inner: Dimensions): Dimension
     unit: outer.unit ?? inner.unit,
     stream: outer.stream === null ? inner.stream : inner.stream === null ? outer.stream : `${outer.stream}\u0000${inner.stream}`,
     time: inner.time ?? outer.time,
+    zoned: inner.time !== null ? inner.zoned : outer.zoned,
   };
 }

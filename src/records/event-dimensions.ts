@@ -28,11 +28,11 @@ export function eventDimensions(obj: JsonObject, depth = 0): Dimensions | null {
     const shipper = SHIPPER_LINE_FIELDS.has(lineField) || Object.keys(metadata).some((key) => key !== lineField && isShipperField(key));
     if (!shipper) return null;
     // The event's time is read with the event (see timeOneLevelDown), as its record's own, not as a wrapper's.
-    return { ...readDimensions(metadata, lineField), time: null };
+    return { ...readDimensions(metadata, lineField), time: null, zoned: false };
   }
   if (depth >= MAX_NESTED) return null;
   const nested = oneNested(obj, (value) => eventDimensions(value, depth + 1));
-  return nested && mergeDimensions({ ...readDimensions(obj, nested.field), time: null }, nested.found);
+  return nested && mergeDimensions({ ...readDimensions(obj, nested.field), time: null, zoned: false }, nested.found);
 }
 
 /**

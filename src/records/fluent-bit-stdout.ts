@@ -56,7 +56,8 @@ export function takeFluentBitStdout(line: string): UnwrappedLine | null {
  * event whose line runs on has the rest of its record on its tail.
  */
 function tagOrigin(tag: string, time: number | null): Dimensions {
-  const origin: Dimensions = { ...NO_DIMENSIONS, stream: `tag=${tag}`, time };
+  // Fluent Bit prints the record's time as an epoch value.
+  const origin: Dimensions = { ...NO_DIMENSIONS, stream: `tag=${tag}`, time, zoned: time !== null };
   // in_tail's tag is the file's path with dots (`kube.var.log.containers.<pod>_<namespace>_<container>-<id>.log`).
   if (tag.includes('.log')) fillFromKubeletPath(origin, tag);
   return origin;

@@ -25,7 +25,7 @@ const TAB = 0x09;
 export function takeGrafanaRow(line: string): UnwrappedLine | null {
   const m = mayStartGrafanaRow(line, 0, line.length) ? EPOCH_ROW.exec(line) : null;
   const time = m === null ? null : parseTimestamp(m[1]!);
-  return time === null ? null : { text: line.slice(m![0].length), origin: { ...NO_DIMENSIONS, stream: STREAM, time }, partial: false };
+  return time === null ? null : { text: line.slice(m![0].length), origin: { ...NO_DIMENSIONS, stream: STREAM, time, zoned: true }, partial: false };
 }
 
 /**

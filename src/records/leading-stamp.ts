@@ -1,4 +1,5 @@
 import { parseTimestamp, parseTimestampToMinute } from '../time/parse-time.js';
+import { isZonedTime } from '../time/zoned-time.js';
 
 /**
  * A time a tool put before a line: an RFC 3339 time and a space, as
@@ -25,14 +26,14 @@ const PM2_STAMP = /^(\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(
 /**
  * The line without the time a tool put before it (see STAMP), and that
  * time; null for a line that does not start with one.
- * @example takeStamp('2026-11-22T09:44:34.085123456Z boom') // { time: 1795340674085, text: 'boom' }
- * @example takeStamp('2026-11-22T09:44:34: boom') // { time: 1795340674000, text: 'boom' }
+ * @example takeStamp('2026-11-22T09:44:34.085123456Z boom') // { time: 1795340674085, text: 'boom', zoned: true }
+ * @example takeStamp('2026-11-22T09:44:34: boom') // { time: 1795340674000, text: 'boom', zoned: false }
  * @example takeStamp('2026-11-22 17:44 +08:00:     at x') // { time: 1795340640000, text: '    at x' }
  * @example takeStamp('2026-11-22T17:44:34.085+08:00  INFO 1 --- [main] app : ready')?.text // 'INFO 1 --- [main] app : ready'
  */
-export function takeStamp(line: string): { time: number | null; text: string } | null {
+export function takeStamp(line: string): { time: number | null; text: string; zoned: boolean } | null {
   const stamp = STAMP.exec(line);
-  if (stamp) return { time: parseTimestamp(stamp[1]!), text: line.slice(stamp[0].length) };
+  if (stamp) return { time: parseTimestamp(stamp[1]!), text: line.slice(stamp[0].length), zoned: true };
   const pm2 = PM2_STAMP.exec(line);
-  return pm2 ? { time: parseTimestampToMinute(pm2[1]!), text: line.slice(pm2[0].length) } : null;
+  return pm2 ? { time: parseTimestampToMinute(pm2[1]!), text: line.slice(pm2[0].length), zoned: isZonedTime(pm2[1]!) } : null;
 }

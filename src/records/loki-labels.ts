@@ -23,7 +23,7 @@ export function takeLabelSet(text: string): { text: string; origin: Dimensions }
   while (text.charCodeAt(at) === 0x20) at++;
   const origin = readDimensions(set.labels, '');
   const stream = set.end === 2 ? null : `labels=${text.slice(1, set.end - 1)}`;
-  return { text: text.slice(at), origin: { ...origin, stream, time: null } };
+  return { text: text.slice(at), origin: { ...origin, stream, time: null, zoned: false } };
 }
 
 /** The labels of the set at the text's start and where it ends (after its `}`), or null. */

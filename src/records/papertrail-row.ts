@@ -29,7 +29,7 @@ export function takePapertrailRow(line: string): UnwrappedLine | null {
   if (time === null) return null;
   const [, , source, program] = m as unknown as [string, string, string, string];
   const stream = `papertrail source=${source}\u0000program=${program}`;
-  return { text: line.slice(m![0].length), origin: { ...NO_DIMENSIONS, host: source === '' ? null : source, stream, time }, partial: false };
+  return { text: line.slice(m![0].length), origin: { ...NO_DIMENSIONS, host: source === '' ? null : source, stream, time, zoned: true }, partial: false };
 }
 
 /**

@@ -108,7 +108,7 @@ function streamOf(id: string, output: 'stdout' | 'stderr' | null): string {
 function withProcessStamp(text: string, origin: Dimensions): UnwrappedLine {
   const stamped = takeStamp(text);
   if (!stamped) return { text, origin, partial: false };
-  return { text: stamped.text, origin: { ...origin, time: stamped.time ?? origin.time }, partial: false };
+  return { text: stamped.text, origin: { ...origin, time: stamped.time ?? origin.time, zoned: stamped.time !== null ? stamped.zoned : origin.zoned }, partial: false };
 }
 
 function isDigit(c: number): boolean {

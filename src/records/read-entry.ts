@@ -1,3 +1,4 @@
+import { isZonedTime } from '../time/zoned-time.js';
 import { columnTime } from '../time/column-time.js';
 import { parseTimeValue } from '../time/parse-time.js';
 import { mergeDimensions, NO_DIMENSIONS, readDimensions, type Dimensions } from './envelope-dimensions.js';
@@ -22,7 +23,7 @@ export function readEntry(entry: DocumentEntry): UnwrappedLine {
   const { value } = entry;
   if (Array.isArray(value)) {
     const [time, line] = value;
-    if (typeof line === 'string') return inner(line, around, { ...NO_DIMENSIONS, time: parseTimeValue(time) }, false);
+    if (typeof line === 'string') return inner(line, around, { ...NO_DIMENSIONS, time: parseTimeValue(time), zoned: isZonedTime(time) }, false);
     return { text: JSON.stringify(value), origin: around, partial: false };
   }
   if (entry.lineField !== undefined) {
@@ -49,7 +50,10 @@ function readNamedLine(obj: Record<string, unknown>, lineField: string, timeFiel
   const line = obj[lineField];
   if (typeof line !== 'string') return null;
   const dimensions = readDimensions(obj, lineField);
-  if (dimensions.time === null && timeField !== undefined) dimensions.time = columnTime(obj[timeField]);
+  if (dimensions.time === null && timeField !== undefined) {
+    dimensions.time = columnTime(obj[timeField]);
+    dimensions.zoned = dimensions.time !== null && isZonedTime(obj[timeField]);
+  }
   return { text: line.endsWith('\n') ? line.slice(0, line.endsWith('\r\n') ? -2 : -1) : line, dimensions };
 }
 

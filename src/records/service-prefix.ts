@@ -48,7 +48,7 @@ export function takeServicePrefix(line: string): UnwrappedLine | null {
   if (origin === null) return null;
   const text = line.slice(prefix.textAt);
   const stamped = takeStamp(text);
-  return { text: stamped?.text ?? text, origin: { ...origin, time: stamped?.time ?? null }, partial: false };
+  return { text: stamped?.text ?? text, origin: { ...origin, time: stamped?.time ?? null, zoned: stamped?.zoned ?? false }, partial: false };
 }
 
 /**

@@ -55,7 +55,7 @@ function unwrapCri(line: string): UnwrappedLine | null {
   if (!m) return null;
   return {
     text: m[4] ?? '',
-    origin: { ...NO_DIMENSIONS, stream: m[2]!, time: parseTimestamp(m[1]!) },
+    origin: { ...NO_DIMENSIONS, stream: m[2]!, time: parseTimestamp(m[1]!), zoned: true },
     partial: m[3] === 'P',
   };
 }
@@ -73,12 +73,13 @@ function unwrapKubectl(line: string): UnwrappedLine | null {
   const stamped = takeStamp(rest);
   if (!prefix && !stamped) return null;
   const time = stamped?.time ?? null;
+  const zoned = stamped?.zoned ?? false;
   if (stamped) {
     // `aws logs tail`: its stamp is followed by the event's log stream; `logcli query`'s by the entry's labels,
     // `docker service logs`' by the task's prefix.
     const named = prefix ? null : isAwsTailStamp(rest, rest.length - stamped.text.length) ? takeLogStream(stamped.text) : (takeLabelSet(stamped.text) ?? takeSwarmPrefix(stamped.text));
-    if (named) return { text: named.text, origin: { ...named.origin, time }, partial: false };
+    if (named) return { text: named.text, origin: { ...named.origin, time, zoned }, partial: false };
     rest = stamped.text;
   }
-  return { text: rest, origin: { ...NO_DIMENSIONS, pod, container, time }, partial: false };
+  return { text: rest, origin: { ...NO_DIMENSIONS, pod, container, time, zoned }, partial: false };
 }

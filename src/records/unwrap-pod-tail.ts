@@ -56,7 +56,7 @@ export function unwrapPodTail(line: string): UnwrappedLine | null {
   const stamped = takeStamp(text);
   return {
     text: stamped?.text ?? text,
-    origin: { ...NO_DIMENSIONS, namespace: m[1] ?? null, pod: m[2]!, container: m[3]!, time: stamped?.time ?? null },
+    origin: { ...NO_DIMENSIONS, namespace: m[1] ?? null, pod: m[2]!, container: m[3]!, time: stamped?.time ?? null, zoned: stamped?.zoned ?? false },
     partial: false,
   };
 }

@@ -1,6 +1,7 @@
 import { parseTimestamp } from '../time/parse-time.js';
 import { UTC_ABBREVIATIONS } from '../time/time-zone.js';
 import { yearLessTime } from '../time/year-less-time.js';
+import { isZonedTime } from '../time/zoned-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
@@ -44,9 +45,9 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
   const first = line.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) {
     const iso = ISO_SYSLOG.exec(line);
-    if (iso) return syslogLine(line, iso[0].length, iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!));
+    if (iso) return syslogLine(line, iso[0].length, iso[2] ?? '-', iso[3]!, iso[4]!, parseTimestamp(iso[1]!), isZonedTime(iso[1]!));
     const unix = line.charCodeAt(10) === 0x2e ? UNIX_SYSLOG.exec(line) : null;
-    if (unix) return syslogLine(line, unix[0].length, unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000));
+    if (unix) return syslogLine(line, unix[0].length, unix[2]!, unix[3]!, unix[4]!, Math.round(Number(unix[1]!) * 1000), true);
     const counted = afterOctetCount(line);
     return counted > 0 && IETF_START.test(line.slice(counted, counted + 10)) ? readIetfSyslog(line.slice(counted)) : null;
   }
@@ -57,10 +58,10 @@ export function unwrapSyslog(line: string): UnwrappedLine | null {
   if (line.charCodeAt(3) === 0x20 && line.charCodeAt(8) === 0x2d) {
     const full = FULL_SYSLOG.exec(line);
     const utc = full !== null && UTC_ABBREVIATIONS.has(full[2]!);
-    return full ? syslogLine(line, full[0].length, full[3]!, full[4]!, full[5] ?? '-', parseTimestamp(utc ? `${full[1]!}Z` : full[1]!)) : null;
+    return full ? syslogLine(line, full[0].length, full[3]!, full[4]!, full[5] ?? '-', parseTimestamp(utc ? `${full[1]!}Z` : full[1]!), utc) : null;
   }
   const bsd = BSD_SYSLOG.exec(line);
-  return bsd ? syslogLine(line, line.length - bsd[7]!.length, bsd[4]!, bsd[5]!, bsd[6] ?? '-', yearLessTime(bsd[1]!, Number(bsd[2]!.trim()), bsd[3]!)) : null;
+  return bsd ? syslogLine(line, line.length - bsd[7]!.length, bsd[4]!, bsd[5]!, bsd[6] ?? '-', yearLessTime(bsd[1]!, Number(bsd[2]!.trim()), bsd[3]!), false) : null;
 }
 
 /**
@@ -84,7 +85,7 @@ function readIetfSyslog(line: string): UnwrappedLine | null {
   const messageAt = data < 0 || (data < line.length && line.charCodeAt(data) !== 0x20) ? at : data + 1;
   const [time, host, program, pid] = fields as [string, string, string, string, string];
   // Not a form journalctl prints: no indented lines continue it.
-  return syslogLine(line, messageAt, host, program, pid, parseTimestamp(time), false);
+  return syslogLine(line, messageAt, host, program, pid, parseTimestamp(time), isZonedTime(time), false);
 }
 
 /**
@@ -145,11 +146,11 @@ function afterSdName(line: string, at: number): number {
  * a traceback in one MESSAGE) on a line of its own, indented by as many
  * spaces as the header took, so that it lines up under the first.
  */
-function syslogLine(line: string, headerEnd: number, host: string, program: string, pid: string, time: number | null, hangs = true): UnwrappedLine {
+function syslogLine(line: string, headerEnd: number, host: string, program: string, pid: string, time: number | null, zoned: boolean, hangs = true): UnwrappedLine {
   const none = (value: string): string | null => (value === '-' ? null : value);
   const stream = [none(program) && `program=${program}`, none(pid) && `pid=${pid}`].filter(Boolean).join('\u0000') || null;
   const text = unescapeControls(line.slice(headerEnd));
-  const origin = { ...NO_DIMENSIONS, host: none(host), stream, time };
+  const origin = { ...NO_DIMENSIONS, host: none(host), stream, time, zoned };
   return hangs ? { text, origin, partial: false, hangingIndent: headerEnd } : { text, origin, partial: false };
 }
 

@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLogTimeZone } from '../../src/time/parse-time.js';
 import { timeBesideWrapper } from '../../src/time/time-beside-wrapper.js';
 import { parseTimeZone, UTC } from '../../src/time/time-zone.js';
+import { isZonedTime } from '../../src/time/zoned-time.js';
+import { takeStamp } from '../../src/records/leading-stamp.js';
+import { scanString } from '../helpers/scan-in-process.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -51,3 +54,37 @@ describe('timeBesideWrapper', () => {
     );
   });
 });
+
+describe('which wrappers show a zone', () => {
+  it('a time written with its zone or as an epoch value is the moment itself; a wall-clock time is not', () => {
+    for (const zoned of ['2026-11-22T09:56:02.417437077Z', '2026-11-22T17:56:02+08:00', '2026-11-22 17:56 +0800', '1795340674', '1795340674.085', 1795340674085]) expect(isZonedTime(zoned)).toBe(true);
+    for (const local of ['2026-11-22 17:56:02,417', '2026-11-22T17:56:02', 'Nov 22 17:56:02', 'Nov 22, 2026 @ 17:56:02.417', '', null]) expect(isZonedTime(local)).toBe(false);
+    expect(takeStamp('2026-11-22T09:44:34.085123456Z boom')?.zoned).toBe(true);
+    expect(takeStamp('2026-11-22T17:44:34: boom')?.zoned).toBe(false);
+    expect(takeStamp('2026-11-22 17:44 +08:00: boom')?.zoned).toBe(true);
+  });
+
+  const times = async (text: string): Promise<(string | null)[]> =>
+    (await scanString(text)).events.filter((e) => e.event === 'error').map((e) => (e.time === null ? null : new Date(e.time).toISOString()));
+  const error = (id: string): string => `ERROR [TencentCloudSDKError] Code=ResourceNotFound.Topic, Message=x, RequestId=${id}`;
+  const A = '7d1e4c2b-8a3f-4b6d-9e0c-5f2a1b8c3d4e';
+  const B = '8d1e4c2b-8a3f-4b6d-9e0c-5f2a1b8c3d4e';
+
+  it("reads a zone-less time in the zone of a container runtime's, kubectl's or a JSON envelope's time", async () => {
+    expect(await times(`2026-11-22T09:56:02.417437077Z stderr F 2026-11-22 17:56:02,417 ${error(A)}
+`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    expect(await times(`2026-11-22T09:56:02.417437077Z 2026-11-22 17:56:02,417 ${error(A)}
+`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    const docker = JSON.stringify({ log: `2026-11-22 17:56:02,417 ${error(A)}\n`, stream: 'stderr', time: '2026-11-22T09:56:02.417437077Z' });
+    expect(await times(`${docker}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
+  });
+
+  it("keeps a line's own time beside a wrapper's written without a zone (syslog's, journalctl's, PM2's --time)", async () => {
+    // A host in China Standard Time relaying an application that writes UTC: the wrapper's time is the one in local time.
+    expect(await times(`<11>1 2026-11-22T17:56:02.417 web-1 app 812 - - 2026-11-22 09:56:02,417 ${error(A)}
+`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    expect(await times(`2026-11-22T17:56:02: 2026-11-22 09:56:02,417 ${error(B)}
+`)).toEqual(['2026-11-22T09:56:02.417Z']);
+  });
+});
+

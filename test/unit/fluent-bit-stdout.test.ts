@@ -40,9 +40,10 @@ describe('Fluent Bit’s stdout output', () => {
   it('takes the record’s line, the event’s time and its tag as its stream (the pod its container log path names), in the 2.x and 1.x forms', () => {
     const v2 = `[0] ${TAG}: [[1795340674.085000000, {}], {"log"=>"boom", "stream"=>"stderr", "kubernetes"=>{"pod_name"=>"other"}}]`;
     const v1 = `[12] ${TAG}: [1795340674.085000000, {"log"=>"boom", "stream"=>"stderr"}]`;
-    const origin = { ...NO_DIMENSIONS, time: AT, stream: `tag=${TAG}`, pod: 'api-7d9f', namespace: 'iot', container: 'api' };
+    // Fluent Bit prints the event's time as an epoch value: the moment itself (zoned).
+    const origin = { ...NO_DIMENSIONS, time: AT, zoned: true, stream: `tag=${TAG}`, pod: 'api-7d9f', namespace: 'iot', container: 'api' };
     for (const line of [v2, v1]) expect(takeFluentBitStdout(line), line).toEqual({ text: 'boom', origin, partial: false });
-    expect(takeFluentBitStdout('[0] app.0: [1795340674.085000000, {"log"=>"boom"}]')?.origin).toEqual({ ...NO_DIMENSIONS, time: AT, stream: 'tag=app.0' });
+    expect(takeFluentBitStdout('[0] app.0: [1795340674.085000000, {"log"=>"boom"}]')?.origin).toEqual({ ...NO_DIMENSIONS, time: AT, zoned: true, stream: 'tag=app.0' });
   });
 
   it('says a record whose line ran past its own opens a run, and takes the tail that closes it as nothing', () => {

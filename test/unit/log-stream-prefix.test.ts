@@ -9,7 +9,7 @@ describe('takeLogStream', () => {
   it('takes the log streams CloudWatch names by their form, with what they say of the container or pod', () => {
     expect(takeLogStream(`ecs/inventory/${TASK} Traceback (most recent call last):`)).toEqual({
       text: 'Traceback (most recent call last):',
-      origin: { pod: null, container: 'inventory', namespace: null, host: null, unit: null, stream: `logStream=ecs/inventory/${TASK}`, time: null },
+      origin: { pod: null, container: 'inventory', namespace: null, host: null, unit: null, stream: `logStream=ecs/inventory/${TASK}`, time: null, zoned: false },
     });
     expect(takeLogStream(`2026/11/22/[$LATEST]${TASK} START RequestId: x`)?.text).toBe('START RequestId: x');
     expect(takeLogStream('i-0abc12345678def90 boom')?.origin.stream).toBe('logStream=i-0abc12345678def90');

@@ -7,7 +7,7 @@ describe('takeLabelSet', () => {
   it('reads a Prometheus label set and the padding after it, the pod, container and namespace it names, the set as the stream', () => {
     expect(takeLabelSet('{container="api", namespace="iot", pod="api-7d9f-abcde"}    boom')).toEqual({
       text: 'boom',
-      origin: { pod: 'api-7d9f-abcde', container: 'api', namespace: 'iot', host: null, unit: null, stream: 'labels=container="api", namespace="iot", pod="api-7d9f-abcde"', time: null },
+      origin: { pod: 'api-7d9f-abcde', container: 'api', namespace: 'iot', host: null, unit: null, stream: 'labels=container="api", namespace="iot", pod="api-7d9f-abcde"', time: null, zoned: false },
     });
     expect(takeLabelSet('{filename="/var/log/pods/iot_api-1_5f648931-c71b-4cc8-9b6d-4a4448f745ea/api/0.log"} x')?.origin).toMatchObject({ pod: 'api-1', namespace: 'iot', container: 'api' });
     expect(takeLabelSet('{job="a \\"b\\" c"} x')?.origin.stream).toBe('labels=job="a \\"b\\" c"');

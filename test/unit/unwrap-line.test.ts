@@ -13,7 +13,7 @@ describe('container wrappers', () => {
   it('unwraps the CRI format with its time and stream, and marks P lines partial', () => {
     expect(unwrapLine('2026-11-22T09:44:34.085123456Z stderr F boom')).toEqual({
       text: 'boom',
-      origin: { ...NO_DIMENSIONS, stream: 'stderr', time: AT },
+      origin: { ...NO_DIMENSIONS, stream: 'stderr', time: AT, zoned: true },
       partial: false,
     });
     expect(unwrapLine('2026-11-22T09:44:34.085+08:00 stdout P part')).toMatchObject({ text: 'part', partial: true });
@@ -22,7 +22,7 @@ describe('container wrappers', () => {
   it('unwraps Docker json-file lines, partial when the log has no newline', () => {
     expect(unwrapLine(line({ log: 'hello\n', stream: 'stdout', time: '2026-11-22T09:44:34.085Z' }))).toEqual({
       text: 'hello',
-      origin: { ...NO_DIMENSIONS, stream: 'stream=stdout', time: AT },
+      origin: { ...NO_DIMENSIONS, stream: 'stream=stdout', time: AT, zoned: true },
       partial: false,
     });
     expect(unwrapLine(line({ log: 'hel', stream: 'stdout', time: 'x' }))).toMatchObject({ text: 'hel', partial: true });
@@ -56,22 +56,22 @@ describe('relays’ and tools’ prefixes', () => {
 
   it('removes headers led by an RFC 3339 time (rsyslog’s file format, journalctl’s short-iso, Heroku’s logplex) and RFC 3164’s with a fraction', () => {
     const stream = 'program=mqtt-admin\u0000pid=812';
-    expect(unwrapLine('2026-11-22T17:44:34.085123+08:00 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT }, partial: false, hangingIndent: 57 });
+    expect(unwrapLine('2026-11-22T17:44:34.085123+08:00 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT, zoned: true }, partial: false, hangingIndent: 57 });
     expect(unwrapLine('2026-11-22T17:44:34+0800 node-1 mqtt-admin[812]: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream, time: AT - 85 } });
-    expect(unwrapLine('2026-11-22T09:44:34.085123+00:00 app[web.1]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, stream: 'program=app\u0000pid=web.1', time: AT }, partial: false, hangingIndent: 45 });
-    expect(unwrapLine('Nov 22 09:44:34.085123 node-1 mqtt-admin[812]: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream } });
+    expect(unwrapLine('2026-11-22T09:44:34.085123+00:00 app[web.1]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, stream: 'program=app\u0000pid=web.1', time: AT, zoned: true }, partial: false, hangingIndent: 45 });
+    expect(unwrapLine('Nov 22 09:44:34.085123 node-1 mqtt-admin[812]: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream, zoned: false } });
     // Without the program's brackets the words after the time are the application's (kubectl --timestamps, winston).
     expect(unwrapLine('2026-11-22T09:44:34.085Z INFO app: ready')).toMatchObject({ text: 'INFO app: ready', origin: { stream: null, host: null } });
   });
 
   it('removes journalctl’s short-full and short-unix headers: a zone other than UTC’s abbreviation is read in the logs’ zone', () => {
     const stream = 'program=mqtt-admin\u0000pid=812';
-    expect(unwrapLine('Sun 2026-11-22 09:44:34 UTC node-1 mqtt-admin[812]: \tat x')).toEqual({ text: '\tat x', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT - 85 }, partial: false, hangingIndent: 52 });
+    expect(unwrapLine('Sun 2026-11-22 09:44:34 UTC node-1 mqtt-admin[812]: \tat x')).toEqual({ text: '\tat x', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT - 85, zoned: true }, partial: false, hangingIndent: 52 });
     expect(unwrapLine('Sun 2026-11-22 09:44:34.085123 GMT node-1 kernel: boom')).toMatchObject({ text: 'boom', origin: { host: 'node-1', stream: 'program=kernel', time: AT } });
-    expect(unwrapLine('1795340674.085123 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT }, partial: false, hangingIndent: 42 });
+    expect(unwrapLine('1795340674.085123 node-1 mqtt-admin[812]: boom')).toEqual({ text: 'boom', origin: { ...NO_DIMENSIONS, host: 'node-1', stream, time: AT, zoned: true }, partial: false, hangingIndent: 42 });
     setLogTimeZone(parseTimeZone('+08:00')!);
     try {
-      expect(unwrapLine('Sun 2026-11-22 17:44:34 CST node-1 mqtt-admin[812]: boom')?.origin.time).toBe(AT - 85);
+      expect(unwrapLine('Sun 2026-11-22 17:44:34 CST node-1 mqtt-admin[812]: boom')?.origin).toMatchObject({ time: AT - 85, zoned: false });
     } finally {
       setLogTimeZone(UTC);
     }
@@ -497,15 +497,16 @@ describe('PM2’s forms of a process’s lines', () => {
 
   it('take the stamp of a log_date_format led by the year: to the minute or finer, with an offset or none', () => {
     const MINUTE = Date.UTC(2026, 10, 22, 9, 44);
-    for (const [line, time] of [
+    // A stamp with its offset is the moment itself (zoned); one without is the host's local time.
+    for (const [line, time, zoned] of [
       // PM2's documented `YYYY-MM-DD HH:mm Z`, on a host in Asia/Shanghai.
-      ['2026-11-22 17:44 +08:00:   code: \'ResourceNotFound.Topic\'', MINUTE],
-      ['2026-11-22 09:44:34.085:   code: \'ResourceNotFound.Topic\'', SECOND + 85],
-      ['2026-11-22 17:44:34 +0800:   code: \'ResourceNotFound.Topic\'', SECOND],
-      ['2026/11/22 09:44:   code: \'ResourceNotFound.Topic\'', MINUTE],
-      ['2026-11-22T09:44:34Z:   code: \'ResourceNotFound.Topic\'', SECOND],
+      ['2026-11-22 17:44 +08:00:   code: \'ResourceNotFound.Topic\'', MINUTE, true],
+      ['2026-11-22 09:44:34.085:   code: \'ResourceNotFound.Topic\'', SECOND + 85, false],
+      ['2026-11-22 17:44:34 +0800:   code: \'ResourceNotFound.Topic\'', SECOND, true],
+      ['2026/11/22 09:44:   code: \'ResourceNotFound.Topic\'', MINUTE, false],
+      ['2026-11-22T09:44:34Z:   code: \'ResourceNotFound.Topic\'', SECOND, true],
     ] as const) {
-      expect(unwrapLine(line), line).toMatchObject({ text: "  code: 'ResourceNotFound.Topic'", origin: { ...NO_DIMENSIONS, time } });
+      expect(unwrapLine(line), line).toMatchObject({ text: "  code: 'ResourceNotFound.Topic'", origin: { ...NO_DIMENSIONS, time, zoned } });
     }
     // An application's own header is no stamp: its time is followed by its level, or by a comma's milliseconds.
     for (const line of ['2026-11-22 09:44:34.085 ERROR boom', '2026-11-22 09:44:34,085: boom', '22/11/2026 09:44:34: boom', '2026-11-22 09:44 : boom']) {
@@ -543,7 +544,7 @@ describe('PM2’s forms of a process’s lines', () => {
 
 describe('syslog messages as a TCP receiver or a Heroku log drain gets them', () => {
   it('removes RFC 6587’s octet count with the RFC 5424 header, and reads logplex’s header, which has no structured data', () => {
-    const origin = { ...NO_DIMENSIONS, host: 'host', stream: 'program=app\u0000pid=web.3', time: AT };
+    const origin = { ...NO_DIMENSIONS, host: 'host', stream: 'program=app\u0000pid=web.3', time: AT, zoned: true };
     expect(unwrapLine('83 <40>1 2026-11-22T09:44:34.085+00:00 host app web.3 - State changed from starting to up')).toEqual({ text: 'State changed from starting to up', origin, partial: false });
     expect(unwrapLine('<40>1 2026-11-22T09:44:34.085+00:00 host app web.3 - State changed')).toEqual({ text: 'State changed', origin, partial: false });
     // Structured data is read as such where it is one: what follows it is the message.
