@@ -1,3 +1,4 @@
+import { isZonedTime } from '../time/zoned-time.js';
 import { parseTimestamp, parseTimeValue } from '../time/parse-time.js';
 import { fillFromKubeletPath, mergeDimensions, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
@@ -117,22 +118,25 @@ function peelPrefixed(text: string, at: number): UnwrappedLine | null {
   const prefix = text.slice(0, at);
   let tag: string;
   let time: number | null;
+  let zoned: boolean;
   let json: string;
   const bit = FLUENT_BIT_PREFIX.exec(prefix);
   const fluentd = bit ? null : (FLUENTD_PREFIX.exec(prefix) ?? FLUENTD_STDOUT_PREFIX.exec(prefix));
   if (bit) {
     tag = bit[1]!;
     time = parseTimeValue(Number(bit[2]));
+    zoned = true;
     const close = text.lastIndexOf(']');
     json = text.slice(at, close);
   } else if (fluentd) {
     tag = fluentd[2]!;
     time = parseTimestamp(fluentd[1]!) ?? parseTimeValue(fluentd[1]!);
+    zoned = isZonedTime(fluentd[1]!);
     json = text.slice(at);
   } else return null;
   const inner = peelJson(json);
   if (!inner) return null;
-  const outer: Dimensions = { ...NO_DIMENSIONS, stream: tag === '' ? null : `tag=${tag}`, time };
+  const outer: Dimensions = { ...NO_DIMENSIONS, stream: tag === '' ? null : `tag=${tag}`, time, zoned: time !== null && zoned };
   // in_tail's tag is the file's path with dots (`kubernetes.var.log.containers.<pod>_<namespace>_<container>-<id>.log`).
   if (tag.includes('.log')) fillFromKubeletPath(outer, tag);
   return { ...inner, origin: mergeDimensions(outer, inner.origin) };

@@ -71,20 +71,22 @@ describe('which wrappers show a zone', () => {
   const B = '8d1e4c2b-8a3f-4b6d-9e0c-5f2a1b8c3d4e';
 
   it("reads a zone-less time in the zone of a container runtime's, kubectl's or a JSON envelope's time", async () => {
-    expect(await times(`2026-11-22T09:56:02.417437077Z stderr F 2026-11-22 17:56:02,417 ${error(A)}
-`)).toEqual(['2026-11-22T09:56:02.417Z']);
-    expect(await times(`2026-11-22T09:56:02.417437077Z 2026-11-22 17:56:02,417 ${error(A)}
-`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    expect(await times(`2026-11-22T09:56:02.417437077Z stderr F 2026-11-22 17:56:02,417 ${error(A)}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    expect(await times(`2026-11-22T09:56:02.417437077Z 2026-11-22 17:56:02,417 ${error(A)}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
     const docker = JSON.stringify({ log: `2026-11-22 17:56:02,417 ${error(A)}\n`, stream: 'stderr', time: '2026-11-22T09:56:02.417437077Z' });
     expect(await times(`${docker}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    // Fluentd's out_file with its time's offset, and its stdout output's `+0000`.
+    const log = JSON.stringify({ log: `2026-11-22 17:56:02,417 ${error(A)}` });
+    expect(await times(`2026-11-22T09:56:02+00:00\tkube.app\t${log}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    expect(await times(`2026-11-22 09:56:02.417000000 +0000 app.0: ${log}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
   });
 
   it("keeps a line's own time beside a wrapper's written without a zone (syslog's, journalctl's, PM2's --time)", async () => {
     // A host in China Standard Time relaying an application that writes UTC: the wrapper's time is the one in local time.
-    expect(await times(`<11>1 2026-11-22T17:56:02.417 web-1 app 812 - - 2026-11-22 09:56:02,417 ${error(A)}
-`)).toEqual(['2026-11-22T09:56:02.417Z']);
-    expect(await times(`2026-11-22T17:56:02: 2026-11-22 09:56:02,417 ${error(B)}
-`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    expect(await times(`<11>1 2026-11-22T17:56:02.417 web-1 app 812 - - 2026-11-22 09:56:02,417 ${error(A)}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    expect(await times(`2026-11-22T17:56:02: 2026-11-22 09:56:02,417 ${error(B)}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
+    // Fluentd's out_file with a time format without its offset (the host's local time).
+    expect(await times(`2026-11-22 17:56:02\tapp.0\t${JSON.stringify({ log: `2026-11-22 09:56:02,417 ${error(B)}` })}\n`)).toEqual(['2026-11-22T09:56:02.417Z']);
   });
 });
 
