@@ -12,8 +12,8 @@ import { recognizeAll } from '../recognition/recognize.js';
 import { redactEvent } from '../redaction/redact-event.js';
 import type { RecognitionContext } from '../recognition/recognition-context.js';
 import type { LogRecord, Recognition, TaggedEvent } from '../types.js';
-import { RepeatWindow, type RememberedError } from './repeat-window.js';
 import { timeBesideWrapper } from '../time/time-beside-wrapper.js';
+import { RepeatWindow, type RememberedError } from './repeat-window.js';
 
 /**
  * Receives every record with what was recognized in it; a record with
@@ -409,7 +409,7 @@ export class LineProcessor {
   private onQuietRecord(line: QuietLine, lineNo: number): void {
     // As recognition and attachMetadata time a record: its own time (read in the zone its wrapper's shows: a stamp
     // the fast path removes is kubectl's, with its zone), else its wrapper's, else the last one seen.
-    const own = line.time !== null && line.wrapperTime !== null ? timeBesideWrapper(line.time, line.wrapperTime) : line.time;
+    const own = timeBesideWrapper(line.time, line.wrapperTime, true);
     const time = own ?? line.wrapperTime ?? this.lastTime;
     if ((this.quietSink !== null || this.sink === null) && (time !== null || !this.options.defer)) {
       // Counted as add() counts a record without an event; the quiet sink, if any, gets the event such a record makes.

@@ -60,15 +60,14 @@ export function recognizeAll(record: string, ctx: RecognitionContext, wrapperTim
     }
   }
   // A time the application wrote in its own zone, without saying which, is read in the zone its wrapper's time shows.
-  if (wrapperZoned && wrapperTime !== null && evidence.time !== null) evidence.time = timeBesideWrapper(evidence.time, wrapperTime);
+  evidence.time = timeBesideWrapper(evidence.time, wrapperTime, wrapperZoned);
   const otherCloud = otherCloudOf(text, evidence);
   if (otherCloud !== null) return [{ ...toRecognition(NO_DECISION, evidence, json, null), otherCloud }];
   const decisions = decideEvents(evidence, ctx);
   // An event whose fields sit one object down (an export's entry) has its time there. Only an event's record
   // looks there, so a line without one keeps the time the fast path reads from its top level alone.
   if (parsed !== null && evidence.time === null && decisions.some((d) => d.event !== null)) {
-    evidence.time = timeOneLevelDown(parsed);
-    if (wrapperZoned && wrapperTime !== null && evidence.time !== null) evidence.time = timeBesideWrapper(evidence.time, wrapperTime);
+    evidence.time = timeBesideWrapper(timeOneLevelDown(parsed), wrapperTime, wrapperZoned);
   }
   return decisions.map((decision) => {
     const product = decision.event ? (decision.product ?? findProduct(text, decision.vendor, evidence.action, ctx.products, ctx.literals.holds(text))) : null;

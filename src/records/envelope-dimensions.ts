@@ -171,8 +171,9 @@ export function readDimensions(envelope: Record<string, unknown>, lineField: str
   // Alibaba SLS's `__source__` is the machine's address: the host when nothing names it better.
   if (found.host === null && typeof envelope['__source__'] === 'string') found.host = envelope['__source__'];
   found.stream = streamParts.length > 0 ? streamParts.join('\u0000') : null;
-  found.time = readTime(envelope);
-  found.zoned = found.time !== null && timeIsZoned(envelope);
+  const { time, zoned } = readTime(envelope);
+  found.time = time;
+  found.zoned = zoned;
   return found;
 }
 
@@ -189,25 +190,18 @@ function taggedObject(list: unknown[]): Record<string, string> | null {
   return out;
 }
 
-/** Whether the envelope's time field (as readTime picks it) is written with its zone (see isZonedTime). */
-function timeIsZoned(envelope: Record<string, unknown>): boolean {
+/**
+ * The envelope's time: the first time field, in TIME_FIELDS' order, that
+ * reads as a time, and whether it was written with its zone (see isZonedTime).
+ */
+function readTime(envelope: Record<string, unknown>): { time: number | null; zoned: boolean } {
   for (const key of TIME_FIELDS) {
     if (!(key in envelope)) continue;
     const value = envelope[key];
-    if ((parseTimeValue(value) ?? bsdTimeValue(value)) === null) continue;
-    return isZonedTime(value);
+    const time = parseTimeValue(value) ?? bsdTimeValue(value);
+    if (time !== null) return { time, zoned: isZonedTime(value) };
   }
-  return false;
-}
-
-/** The envelope's time: the first time field, in TIME_FIELDS' order, that reads as a time. */
-export function readTime(envelope: Record<string, unknown>): number | null {
-  for (const key of TIME_FIELDS) {
-    if (!(key in envelope)) continue;
-    const time = parseTimeValue(envelope[key]) ?? bsdTimeValue(envelope[key]);
-    if (time !== null) return time;
-  }
-  return null;
+  return { time: null, zoned: false };
 }
 
 /**

@@ -31,11 +31,14 @@ const LATER_MS = 2_000;
  * read as UTC, hours away from the runtime's absolute time for the same
  * moment. When the two differ by a time zone's offset, to within the
  * moments above, the own time is read in that zone; any other difference is
- * left as it is (a file read long after it was written). Only while the
- * logs' zone is UTC: `--log-tz` naming another zone settles it for every line.
- * @example timeBesideWrapper(Date.parse('2026-11-22T09:44:35.480Z'), Date.parse('2026-11-22T01:44:35.481Z')) // Date.parse('2026-11-22T01:44:35.480Z')
+ * left as it is (a file read long after it was written). Only beside a
+ * wrapper's time written with its zone (`wrapperZoned`: a wall clock shows
+ * no zone), and only while the logs' zone is UTC: `--log-tz` naming another
+ * zone settles it for every line. No own time, or no wrapper's: `own`.
+ * @example timeBesideWrapper(Date.parse('2026-11-22T09:44:35.480Z'), Date.parse('2026-11-22T01:44:35.481Z'), true) // Date.parse('2026-11-22T01:44:35.480Z')
  */
-export function timeBesideWrapper(own: number, wrapper: number): number {
+export function timeBesideWrapper(own: number | null, wrapper: number | null, wrapperZoned: boolean): number | null {
+  if (own === null || wrapper === null || !wrapperZoned) return own;
   const difference = own - wrapper;
   if (difference <= LATER_MS && difference >= -EARLIER_MS) return own;
   if (logTimeZone() !== UTC) return own;

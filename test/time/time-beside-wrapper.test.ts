@@ -16,36 +16,43 @@ afterEach(() => setLogTimeZone(UTC));
 describe('timeBesideWrapper', () => {
   it("reads a zone-less local time in the zone its runtime's UTC stamp shows", () => {
     // A CST service's 17:56:02.417, read as UTC, beside containerd's 09:56:02.417437Z.
-    expect(timeBesideWrapper(Date.parse('2026-11-22T17:56:02.417Z'), wrapper)).toBe(Date.parse('2026-11-22T09:56:02.417Z'));
+    expect(timeBesideWrapper(Date.parse('2026-11-22T17:56:02.417Z'), wrapper, true)).toBe(Date.parse('2026-11-22T09:56:02.417Z'));
     // A service west of UTC, and the zones on a half and three-quarter hour.
-    expect(timeBesideWrapper(wrapper - 5 * HOUR - 1, wrapper)).toBe(wrapper - 1);
-    expect(timeBesideWrapper(wrapper + 5.5 * HOUR - 300, wrapper)).toBe(wrapper - 300);
-    expect(timeBesideWrapper(wrapper + 5.75 * HOUR, wrapper)).toBe(wrapper);
-    expect(timeBesideWrapper(wrapper - 9.5 * HOUR, wrapper)).toBe(wrapper);
+    expect(timeBesideWrapper(wrapper - 5 * HOUR - 1, wrapper, true)).toBe(wrapper - 1);
+    expect(timeBesideWrapper(wrapper + 5.5 * HOUR - 300, wrapper, true)).toBe(wrapper - 300);
+    expect(timeBesideWrapper(wrapper + 5.75 * HOUR, wrapper, true)).toBe(wrapper);
+    expect(timeBesideWrapper(wrapper - 9.5 * HOUR, wrapper, true)).toBe(wrapper);
   });
 
   it('keeps a time that agrees with its wrapper, within a runtime\'s or a shipper\'s delay', () => {
-    for (const own of [wrapper, wrapper - 14_000, wrapper + 1_500]) expect(timeBesideWrapper(own, wrapper)).toBe(own);
+    for (const own of [wrapper, wrapper - 14_000, wrapper + 1_500]) expect(timeBesideWrapper(own, wrapper, true)).toBe(own);
   });
 
   it('keeps a time whose distance from its wrapper is no zone\'s offset', () => {
     // A file shipped long after it was written, a quarter hour no zone uses, more than 14 hours, a minute off an hour.
     for (const own of [wrapper - 3 * 24 * HOUR, wrapper + 2.25 * HOUR, wrapper + 15 * HOUR, wrapper - 26 * HOUR, wrapper + 8 * HOUR - MINUTE, wrapper + 8 * HOUR + 3_000]) {
-      expect(timeBesideWrapper(own, wrapper)).toBe(own);
+      expect(timeBesideWrapper(own, wrapper, true)).toBe(own);
     }
+  });
+
+  it('leaves a time as it is beside a wrapper time written without a zone, or without a wrapper time', () => {
+    const own = Date.parse('2026-11-22T17:56:02.417Z');
+    expect(timeBesideWrapper(own, wrapper, false)).toBe(own);
+    expect(timeBesideWrapper(own, null, true)).toBe(own);
+    expect(timeBesideWrapper(null, wrapper, true)).toBeNull();
   });
 
   it('leaves every time as it is when --log-tz names a zone other than UTC', () => {
     setLogTimeZone(parseTimeZone('Asia/Shanghai')!);
     const own = wrapper + 3 * HOUR;
-    expect(timeBesideWrapper(own, wrapper)).toBe(own);
+    expect(timeBesideWrapper(own, wrapper, true)).toBe(own);
   });
 
   it('moves a time by whole quarter hours only, onto its wrapper\'s moment, or not at all', () => {
     fc.assert(
       fc.property(fc.integer({ min: -30 * HOUR, max: 30 * HOUR }), (difference) => {
         const own = wrapper + difference;
-        const read = timeBesideWrapper(own, wrapper);
+        const read = timeBesideWrapper(own, wrapper, true)!;
         expect(Math.abs(own - read) % (15 * MINUTE)).toBe(0);
         if (read !== own) expect(read - wrapper).toBeGreaterThanOrEqual(-15_000);
         if (read !== own) expect(read - wrapper).toBeLessThanOrEqual(2_000);
