@@ -14,7 +14,8 @@ const BZIP2_END = [0x17, 0x72, 0x45, 0x38, 0x50, 0x90];
  * @example detectCompression(Buffer.from([0x28, 0xb5, 0x2f, 0xfd])) // 'zstd'
  */
 export function detectCompression(head: Buffer): Compression | null {
-  if (startsWith(head, [0x1f, 0x8b])) return 'gzip';
+  // gzip's method byte: 8 (deflate) is the only one RFC 1952 defines, and every gzip writes it.
+  if (startsWith(head, [0x1f, 0x8b, 0x08])) return 'gzip';
   if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) return 'zstd';
   if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return 'xz';
   if (startsWith(head, [0x04, 0x22, 0x4d, 0x18])) return 'lz4';

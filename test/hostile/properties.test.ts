@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { validateSummary } from '../../src/aggregation/validate-summary.js';
 import { mergeSummaries } from '../../src/cli/commands/merge.js';
 import { NOT_A_CODE } from '../../src/recognition/patterns.js';
+import type { Compression } from '../../src/sources/detect-compression.js';
+import { describeEmbeddedData } from '../../src/sources/embedded-compression.js';
 import { expectedLines, totalsProblems } from '../helpers/scan-json.js';
 import { catalog, cutAt, newAggregator, runChunks } from './pipeline-harness.js';
 
@@ -137,21 +139,39 @@ const FRAGMENTS = [
   '2026-11-22T09:44:34Z stderr F ', '[pod/api-1/app] ', '{"log":"', '\\n","stream":"stderr","time":"2026-11-22T09:44:34Z"}',
   '\tat ', 'Caused by: ', 'Traceback (most recent call last):', '\n', '\r\n', '\r', '\u0000', '\u001b[31m', '\ufeff', '\ufffd', '错误', '\u202e',
 ];
+
+/** Magic numbers of the compressed data a text source says it holds (gzip with deflate, zstd, xz). */
+const EMBEDDED_MAGIC: readonly (readonly [string, readonly number[]])[] = [
+  ['gzip', [0x1f, 0x8b, 0x08]],
+  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+];
+
 const hostileArb = fc
-  .array(fc.oneof(fc.constantFrom(...FRAGMENTS).map(encode), fc.uint8Array({ maxLength: 8 }), fc.constantFrom(...FRAGMENTS).chain((f) => fc.integer({ min: 2, max: 300 }).map((n) => encode(f.repeat(n))))), { maxLength: 40 })
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS).map(encode), fc.uint8Array({ maxLength: 8 }), fc.constantFrom(...EMBEDDED_MAGIC.map(([, magic]) => Uint8Array.from(magic))), fc.constantFrom(...FRAGMENTS).chain((f) => fc.integer({ min: 2, max: 300 }).map((n) => encode(f.repeat(n))))), { maxLength: 40 })
   .map(concat);
+
+/** What a source of these bytes says about compressed data in it: the first line that starts with a magic number, or null. */
+function embeddedMessage(bytes: Buffer): string | null {
+  for (let at = 0; at < bytes.length; at = bytes.indexOf(0x0a, at) + 1 || bytes.length) {
+    const found = EMBEDDED_MAGIC.find(([, magic]) => magic.every((b, i) => bytes[at + i] === b));
+    if (found) return describeEmbeddedData({ compression: found[0] as Compression, offset: at });
+  }
+  return null;
+}
 
 describe('fuzz (bounded in time)', () => {
   it('hostile fragments in any order, chunking and line limit: nothing throws, every line is counted, the totals add up', async () => {
     await fc.assert(
       fc.asyncProperty(hostileArb, offsetsArb, fc.constantFrom(4 * 1024 * 1024, 100, 7), async (bytes, offsets, maxLineBytes) => {
         const whole = await runChunks([bytes], { maxLineBytes });
-        expect(whole.error).toBeNull();
+        expect(whole.error).toBe(embeddedMessage(Buffer.from(bytes)));
         expect(whole.summary.totals.lines).toBe(expectedLines(Buffer.from(bytes)));
         expect(totalsProblems(whole.summary)).toEqual([]);
         expect(validateSummary(whole.summary)).toBeNull();
         const chunked = await runChunks(cutAt(bytes, offsets), { maxLineBytes });
         expect(chunked.summary).toEqual(whole.summary);
+        expect(chunked.error).toBe(whole.error);
       }),
       { numRuns: 1_000_000, interruptAfterTimeLimit: 5_000, markInterruptAsFailure: false },
     );
