@@ -32,7 +32,7 @@ function fewest(words: Iterable<string>): string[] {
 /**
  * The words of every shape (see Shape.words), each once, compared in any
  * case: a text holding none of them is not scanned, so it yields no event.
- * @example GATE_WORDS // ['exception', 'error', 'request', '请求id', '请求 id', 'code', '错误码', '错误代码', '错误编码', 'sdk.']
+ * @example GATE_WORDS // ['exception', 'error', 'request', '请求id', '请求 id', 'code', '错误码', '错误代码', '错误编码', 'sdk.', 'parseresponse']
  */
 export const GATE_WORDS: readonly string[] = fewest(SHAPES.flatMap((shape) => shape.words));
 

@@ -10,11 +10,14 @@ const MAX_HEADER = 2048;
  * alone: the class names itself `Error` (`Error: The topic does not
  * exist.`), and its code and RequestId are properties a stack leaves out;
  * its first frame, the SDK's `parseResponse`, is where an API's error answer
- * (or an HTTP status other than 200) is thrown. Null where the text holds
- * no such stack.
- * @example findTencentNodeStackMessage('Error: The topic does not exist.\n    at CommonClient.parseResponse (/app/node_modules/tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client.js:268:37)') // 'The topic does not exist.'
+ * (or an HTTP status other than 200) is thrown. A logger that writes an
+ * error's message and frames without its name (consola's `[error] describe
+ * failed <message>`) leaves no mark where the message starts: there it is
+ * the longest of the line's endings, from a word's start on, that `known`
+ * accepts. Null where the text holds no such stack.
+ * @example findTencentNodeStackMessage('Error: The topic does not exist.\n    at CommonClient.parseResponse (/app/node_modules/tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client.js:268:37)', () => false) // 'The topic does not exist.'
  */
-export function findTencentNodeStackMessage(text: string): string | null {
+export function findTencentNodeStackMessage(text: string, known: (message: string) => boolean): string | null {
   for (let frame = text.indexOf(TENCENT_NODE_ANSWER_FRAME); frame >= 0; frame = text.indexOf(TENCENT_NODE_ANSWER_FRAME, frame + 1)) {
     const frameStart = text.lastIndexOf('\n', frame) + 1;
     const inPackage = text.indexOf(TENCENT_NODE_PACKAGE, frame);
@@ -28,6 +31,19 @@ export function findTencentNodeStackMessage(text: string): string | null {
     const exception = header.lastIndexOf('Exception: ');
     const [at, length] = exception > error ? [exception, 11] : [error, 7];
     if (at >= 0 && (at === 0 || at !== error || !isNameChar(header.charCodeAt(at - 1)))) return header.slice(at + length).trim() || null;
+    if (at < 0) {
+      const message = knownEnding(header.trimEnd(), known);
+      if (message !== null) return message;
+    }
+  }
+  return null;
+}
+
+/** The longest ending of `line` that starts a word (at its start or after a blank) and that `known` accepts, or null. */
+function knownEnding(line: string, known: (message: string) => boolean): string | null {
+  for (let at = 0; at < line.length; at = line.indexOf(' ', at) + 1 || line.length) {
+    if (line.charCodeAt(at) === 0x20) continue;
+    if (known(line.slice(at))) return line.slice(at);
   }
   return null;
 }

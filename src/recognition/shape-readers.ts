@@ -174,12 +174,6 @@ export function readSdkExceptionHeader(state: ScanState): void {
   if (SDK_EXCEPTION_HEADER.test(state.text) && !TRANSPORT_FAILURE.test(state.text)) state.evidence.sdkHeader = true;
 }
 
-/**
- * tencentcloud-sdk-nodejs's exception logged by its stack alone (see
- * findTencentNodeStackMessage): an API's error answer when its message is
- * one the catalog lists for Tencent's codes (which then names the code);
- * the same frame throws an HTTP status's reason (`Bad Gateway`), no API's answer.
- */
 /** tencentcloud-sdk-ruby's exception as Ruby prints it (see findRubySdkExceptions): an SDK exception, its message the API's, unless a transport failure is in sight. */
 export function readRubySdkExceptions(state: ScanState): void {
   for (const found of findRubySdkExceptions(state.text)) {
@@ -202,9 +196,16 @@ export function readRubyCoreErrors(state: ScanState): void {
   }
 }
 
+/**
+ * tencentcloud-sdk-nodejs's exception logged by its stack alone (see
+ * findTencentNodeStackMessage): an API's error answer when its message is
+ * one the catalog lists for Tencent's codes (which then names the code);
+ * the same frame throws an HTTP status's reason (`Bad Gateway`), no API's answer.
+ */
 export function readTencentNodeStack(state: ScanState): void {
-  const message = findTencentNodeStackMessage(state.text);
-  if (message === null || !state.ctx.catalog.entriesWithMessage(message).some((entry) => entry.vendor === 'tencent')) return;
+  const isTencentMessage = (message: string): boolean => state.ctx.catalog.entriesWithMessage(message).some((entry) => entry.vendor === 'tencent');
+  const message = findTencentNodeStackMessage(state.text, isTencentMessage);
+  if (message === null || !isTencentMessage(message)) return;
   state.evidence.sdkHeader = true;
   state.evidence.noteMessage(message);
 }
