@@ -62,10 +62,10 @@ function quietOrigin(line: QuietLine): LineOrigin {
 }
 /**
  * The state of a record that is one quiet line: quiet lines hold none of the
- * words that open a traceback, a field block or an exception header, and do
- * not end with `caused by:`.
+ * words that open a traceback, a field block or an exception header, do
+ * not end with `caused by:`, and are never empty.
  */
-const QUIET_STATE = advanceState('', FRESH_STATE);
+const QUIET_STATE: ContinuationState = { ...advanceState('', FRESH_STATE), afterBlank: false };
 
 interface OpenRecord {
   lines: string[];

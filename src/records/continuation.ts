@@ -59,6 +59,8 @@ export interface ContinuationState {
    * after it (`logger.error("failed:\n%s", json.dumps(body, indent=2))`).
    */
   textHeader: boolean;
+  /** The last line read was empty. */
+  afterBlank: boolean;
 }
 
 export const FRESH_STATE: ContinuationState = {
@@ -75,6 +77,7 @@ export const FRESH_STATE: ContinuationState = {
   goStack: false,
   richColumn: 0,
   textHeader: false,
+  afterBlank: false,
 };
 
 /** Terraform's diagnostic box: `╷` opens it, each line of it starts with `│`, `╵` closes it. */
@@ -122,6 +125,15 @@ const EXCEPTION_HEADER = /^[\w$.]*(?:Exception|Error)\b/;
  * tencentcloud-sdk-dotnet's ToString() (`message：code:…`, a full-width colon).
  */
 export const EXCEPTION_LINE = /^(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\]|message\uff1acode:)/;
+/**
+ * EXCEPTION_LINE indented, as a whole stack is printed indented after an
+ * empty line (Koa's default error handler writes `\n  <err.stack, each line
+ * led by two spaces>\n` to stderr, whatever the application wrote to stdout
+ * before it): after an empty line, an error of its own, not more of the
+ * record before, even a header that awaits its exception (that exception
+ * follows unindented: Spring Boot's `%wEx`).
+ */
+const INDENTED_EXCEPTION = /^[ \t]{1,16}(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\])/;
 /** A header line that already shows an exception has none to wait for. */
 const OWN_EXCEPTION = /Exception|Error[:\]]/;
 /** A header at a level below warnings (Serilog's `INF` too) announces no failure: the next line is not its stack. */
@@ -212,7 +224,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   if (line.length === 0) return true;
   const first = line.charCodeAt(0);
   if (first === 0x20 && state.richColumn > 0 && startsRichRecord(line, state.richColumn)) return false;
-  if (first === 0x20 || first === 0x09) return true;
+  if (first === 0x20 || first === 0x09) return !state.afterBlank || !INDENTED_EXCEPTION.test(line);
   if (state.traceback) return !LOG_LINE_START.test(line);
   if (state.goroutines && isGoDumpLine(line)) return true;
   if (state.goStack && isGoFunctionAlone(line)) return true;
@@ -252,6 +264,7 @@ export function advanceState(coloured: string, state: ContinuationState): Contin
     goStack: starting ? namesGoCaller(line) : state.goStack && (isIndented(line) ? namesGoCaller(line) : isGoFunctionAlone(line)),
     richColumn: starting ? richLevelColumn(line) : state.richColumn,
     textHeader: starting ? isTextHeader(line) : state.textHeader && (julLevel || blankAfterHeader),
+    afterBlank: line.length === 0,
   };
 }
 

@@ -293,6 +293,32 @@ describe('rich’s logging handler (Python), its time and level in columns', () 
   });
 });
 
+describe('a stack printed indented after an empty line (Koa\'s default error handler)', () => {
+  const stack = (message: string): string[] => ['', `  Error: ${message}`, '      at CommonClient.parseResponse (/srv/app/node_modules/tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client.js:268:37)', '      at async apiCall (file:///srv/app/src/cloud-call.mjs:297:31)', ''];
+
+  it('is an error of its own: two stacks in a row are two records, and neither joins the line before them', () => {
+    const first = stack('Signature expired.');
+    const second = stack('The number of requests exceeds the frequency limit.');
+    const lines = ['listening on :8080', ...first, ...second, 'GET /users 500'];
+    expect(records(lines)).toEqual([['listening on :8080', ''].join('\n'), [...first.slice(1), ''].join('\n'), second.slice(1).join('\n'), 'GET /users 500']);
+    expect(records(['  TencentCloudSDKHttpException [Error]: x', '', '    InstanceNotFoundError: y', '      at z'])).toHaveLength(2);
+    expect(records(['x', '', '\tcom.x.FooException: y'])).toHaveLength(2);
+  });
+
+  it('starts a record after a header that awaits its exception too: Koa writes its stacks whatever the application wrote before', () => {
+    expect(records(['[09:55:12 ERR] CreateUser failed', '', '  Error: boom', '      at x'])).toEqual(['[09:55:12 ERR] CreateUser failed\n', '  Error: boom\n      at x']);
+    expect(records(['2026-11-22 10:00:00 ERROR failed:', '', '    Error: boom'])).toHaveLength(2);
+  });
+
+  it('joins any indented line that is no exception across an empty line, as before', () => {
+    // print_r's nested arrays: an empty line after each, then more of the array indented.
+    expect(records(['Array', '(', '    [data] => Array', '        (', '            [Code] => x', '        )', '', '    [status] => 404', ')'])).toHaveLength(1);
+    expect(records(['2026-11-22 10:00:00 INFO body:', '', '    code: ErrorCode']) ).toHaveLength(1);
+    // Without an empty line before it, an indented exception is a cause or a nested error of the record.
+    expect(records(['Error: outer', '    at a', '  [cause]: Error: inner', '  Error: again'])).toHaveLength(1);
+  });
+});
+
 describe('a Ruby backtrace as Logger writes it', () => {
   it('keeps its unindented frames with the error they follow; the next log line starts another record', () => {
     const lines = [
