@@ -80,6 +80,21 @@ export const FRESH_STATE: ContinuationState = {
   afterBlank: false,
 };
 
+/**
+ * Next.js's log lines (its build/output/log.ts): a space, the kind's mark
+ * (`⨯` an error, `X` in earlier releases, `⚠` a warning, `✓` an event, `○`
+ * a wait, `»` a trace, `▲` ready), a space, then the message: an error's
+ * inspected stack follows on the lines after it. The mark in colour on a
+ * terminal (`\x1b[31m\x1b[1m⨯\x1b[22m\x1b[39m`).
+ */
+const NEXT_LINE = /^ (?:\x1b\[[0-9;]{1,16}m){0,4}[\u2a2fX\u26a0\u2713\u25cb\u00bb\u25b2](?:\x1b\[[0-9;]{1,16}m){0,4} \S/;
+
+/** Whether `line`, led by a space, is a line of Next.js's log (see NEXT_LINE): it starts a record, though it is indented. */
+function startsNextLine(line: string): boolean {
+  const mark = line.charCodeAt(1);
+  return (mark === 0x1b || mark === 0x58 || mark > 0x7f) && NEXT_LINE.test(line);
+}
+
 /** Terraform's diagnostic box: `╷` opens it, each line of it starts with `│`, `╵` closes it. */
 const BOX_OPEN = 0x2577;
 const BOX_LINE = 0x2502;
@@ -224,6 +239,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   if (line.length === 0) return true;
   const first = line.charCodeAt(0);
   if (first === 0x20 && state.richColumn > 0 && startsRichRecord(line, state.richColumn)) return false;
+  if (first === 0x20 && startsNextLine(line)) return false;
   if (first === 0x20 || first === 0x09) return !state.afterBlank || !INDENTED_EXCEPTION.test(line);
   if (state.traceback) return !LOG_LINE_START.test(line);
   if (state.goroutines && isGoDumpLine(line)) return true;

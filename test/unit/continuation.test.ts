@@ -319,6 +319,22 @@ describe('a stack printed indented after an empty line (Koa\'s default error han
   });
 });
 
+describe('Next.js\'s log lines, each led by a space and its kind\'s mark', () => {
+  const error = [' ⨯ TencentCloudSDKHttpException [Error]: The instance does not exist.', '    at CommonClient.parseResponse (/app/node_modules/x.js:268:37) {', "  code: 'ResourceNotFound.Instance',", "  digest: '2913489157'", '}'];
+
+  it('start a record though indented: errors in a row, a warning and an event are records of their own', () => {
+    const lines = [' ✓ Ready in 312ms', ...error, ...error, ' ⚠ Unsupported metadata themeColor', ' X Error: an earlier release\'s mark'];
+    expect(records(lines)).toEqual([' ✓ Ready in 312ms', error.join('\n'), error.join('\n'), ' ⚠ Unsupported metadata themeColor', " X Error: an earlier release's mark"]);
+    // In colour on a terminal, the mark between colour codes.
+    expect(records([...error, ' \x1b[31m\x1b[1m⨯\x1b[22m\x1b[39m Error: boom'])).toHaveLength(2);
+  });
+
+  it('are told by the mark after one space: a banner\'s lines led by two, a frame, or a mark without a message continue', () => {
+    expect(records(['  ▲ Next.js 15.1.0', '  - Local:        http://localhost:3000'])).toHaveLength(1);
+    expect(records([...error, '  ⨯ two spaces', ' ⨯', ' Xylophone', ' x lower'])).toHaveLength(1);
+  });
+});
+
 describe('a Ruby backtrace as Logger writes it', () => {
   it('keeps its unindented frames with the error they follow; the next log line starts another record', () => {
     const lines = [
