@@ -1,4 +1,5 @@
 import { mayStartDebugPrefix } from './debug-prefix.js';
+import { mayBeFlyAfterTime } from './fly-logs.js';
 import { mayStartWithLogStream } from './log-stream-prefix.js';
 import { mayBeLogfmtEnvelope } from './logfmt-envelope.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
@@ -75,12 +76,13 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
 
 /**
  * Whether `text[from, to)`, the text after a time that leads its line, may
- * be the rest of a wrapper: a syslog header (see mayBeSyslogAfterTime) or
- * `aws logs tail`'s log stream (see mayStartWithLogStream).
+ * be the rest of a wrapper: a syslog header (see mayBeSyslogAfterTime),
+ * `aws logs tail`'s log stream (see mayStartWithLogStream) or `fly logs`'
+ * instance (see mayBeFlyAfterTime).
  * @example mayBeWrappedAfterTime('2026-11-22T09:44:34.085000+00:00 ecs/api/0123 boom', 33, 50) // true
  */
 export function mayBeWrappedAfterTime(text: string, from: number, to: number): boolean {
-  return mayBeSyslogAfterTime(text, from, to) || mayStartWithLogStream(text, from, to);
+  return mayBeSyslogAfterTime(text, from, to) || mayStartWithLogStream(text, from, to) || mayBeFlyAfterTime(text, from, to);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseTimestamp } from '../time/parse-time.js';
 import { takeDebugPrefix } from './debug-prefix.js';
+import { takeFlyLine } from './fly-logs.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import { takeStamp } from './leading-stamp.js';
 import { isAwsTailStamp, takeLogStream } from './log-stream-prefix.js';
@@ -21,7 +22,8 @@ const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
  * takeLabelSet), `docker compose logs`' and `docker service logs`' prefixes
  * (see takeServicePrefix), a syslog header (see unwrapSyslog), stern's and kubetail's pod
  * prefixes (see unwrapPodTail), `pm2 logs`' process prefix and `--format`
- * fields (see takePm2Prefix), the `debug` package's coloured namespace (see
+ * fields (see takePm2Prefix), `fly logs`' time, instance, region and level (see
+ * takeFlyLine), the `debug` package's coloured namespace (see
  * takeDebugPrefix, also inside an envelope). (Docker's json-file format is an envelope,
  * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
  * Pure: no state, nothing thrown. Only CRI's form is looked for inside an
@@ -42,11 +44,12 @@ export function unwrapContainer(line: string, outermost = true): UnwrappedLine |
   } else if (!outermost) return null;
   if (first === 0x5b /* [ */) return unwrapKubectl(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
   if (first >= 0x30 && first <= 0x39) {
-    return unwrapSyslog(line) ?? unwrapKubectl(line) ?? takeServicePrefix(line) ?? (mayStartPm2Line(line, 0, line.length) ? takePm2Prefix(line) : null);
+    return unwrapSyslog(line) ?? takeFlyLine(line) ?? unwrapKubectl(line) ?? takeServicePrefix(line) ?? (mayStartPm2Line(line, 0, line.length) ? takePm2Prefix(line) : null);
   }
   const taken = unwrapSyslog(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
   if (taken) return taken;
-  if (first === 0x1b || first === 0x50 /* P */) return takePm2Prefix(line);
+  if (first === 0x1b) return takeFlyLine(line) ?? takePm2Prefix(line);
+  if (first === 0x50 /* P */) return takePm2Prefix(line);
   return first === 0x74 /* t */ || first === 0x61 /* a */ ? takePm2Format(line) : null;
 }
 
