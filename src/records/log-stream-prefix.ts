@@ -1,4 +1,6 @@
+import { parseTimestamp } from '../time/parse-time.js';
 import { fillFromAwslogsStream, fillFromKubeletPath, NO_DIMENSIONS, type Dimensions } from './envelope-dimensions.js';
+import type { UnwrappedLine } from './unwrap-line.js';
 
 /**
  * `aws logs tail`'s default format, `<time> <log stream> <message>`, prints
@@ -84,4 +86,39 @@ export function mayStartWithLogStream(text: string, from: number, to: number): b
   const limit = Math.min(to, from + MAX_NAME + 1);
   while (end < limit && text.charCodeAt(end) !== 0x20) end++;
   return end - from >= 3 && mayBeName(text, from, end);
+}
+
+/**
+ * `sam logs`' line (its CWPrettyPrintFormatter): the Lambda function's log
+ * stream (`2026/11/22/[$LATEST]<32 hex>`), the event's time as Python's
+ * `utcfromtimestamp(…).isoformat()` writes it (UTC without a zone; its
+ * microseconds left out when they are 0), then the message, whose further
+ * lines, where it has some, follow as they are.
+ */
+const SAM_LINE = /^(\d{4}\/\d\d\/\d\d\/\[[^\]\s]{1,64}\][0-9a-f]{32}) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?) /;
+
+/**
+ * Removes `sam logs`' log stream and time (see SAM_LINE): the log stream
+ * tells the function's instances apart, as `aws logs tail`'s does (see
+ * takeLogStream), and the time is the line's wrapper time, in UTC; the
+ * lines after it that carry no prefix are the same event's (its text runs
+ * on). Null for a line with no such prefix.
+ * @example takeSamLine('2026/11/22/[$LATEST]0123456789abcdef0123456789abcdef 2026-11-22T10:02:04.530000 boom')?.text // 'boom'
+ */
+export function takeSamLine(line: string): UnwrappedLine | null {
+  const m = SAM_LINE.exec(line);
+  if (!m) return null;
+  // The event's further lines follow with no prefix: they are its, until the next event's line.
+  return { text: line.slice(m[0].length), origin: { ...NO_DIMENSIONS, stream: `logStream=${m[1]!}`, time: parseTimestamp(`${m[2]!}Z`), zoned: true }, partial: false, runOn: 'opens' };
+}
+
+/**
+ * Whether `text[from, to)` may start with `sam logs`' prefix (see
+ * SAM_LINE): a date written with slashes, then `/[`. A superset of what
+ * takeSamLine takes, settled on the line's first characters; Go's log
+ * package's `2026/11/22 10:02:04 ` is not one.
+ * @example mayStartSamLine('2026/11/22/[$LATEST]0123 x', 0, 25) // true
+ */
+export function mayStartSamLine(text: string, from: number, to: number): boolean {
+  return to - from > 12 && text.charCodeAt(from + 4) === 0x2f && text.charCodeAt(from + 10) === 0x2f && text.charCodeAt(from + 11) === 0x5b;
 }

@@ -1,6 +1,6 @@
 import { mayStartDebugPrefix } from './debug-prefix.js';
 import { mayBeFlyAfterTime } from './fly-logs.js';
-import { mayStartWithLogStream } from './log-stream-prefix.js';
+import { mayStartSamLine, mayStartWithLogStream } from './log-stream-prefix.js';
 import { mayBeLogfmtEnvelope } from './logfmt-envelope.js';
 import { mayCarryEnvelope } from './may-carry-envelope.js';
 import { mayBeFluentBitStdout } from './fluent-bit-stdout.js';
@@ -48,11 +48,14 @@ export function mayBePrefixed(text: string, from = 0, to = text.length, firstBar
   // The debug package's coloured namespace, `  \e[31;1mmqtt:sync \e[0m`.
   if (first === 0x20 && mayStartDebugPrefix(text, from, to)) return true;
   // Led by digits that are no date (a date's dash at the fifth character): a row of Grafana's downloaded logs,
-  // `<epoch ms>\t<time>\t`; of Papertrail's archives, `<id>\t<time>\t`; journalctl's short-unix, `1795340674.085123 `.
+  // `<epoch ms>\t<time>\t`; of Papertrail's archives, `<id>\t<time>\t`; journalctl's short-unix, `1795340674.085123 `;
+  // a Lambda log stream's date, written with slashes.
   if (isDigit(text, from) && text.charCodeAt(from + 4) !== 0x2d /* - */) {
     if (mayStartGrafanaRow(text, from, to) || mayStartPapertrailRow(text, from, to)) return true;
     if (text.charCodeAt(from + 10) === 0x2e && text.charCodeAt(from + 17) === 0x20) return true;
     if (afterOctetCount(text, from, to) > 0) return true;
+    // `sam logs`' Lambda log stream, `2026/11/22/[$LATEST]…`.
+    if (mayStartSamLine(text, from, to)) return true;
   }
   // An event Fluent Bit's stdout output printed, `[0] <tag>: [`, or its tail, `", "stream"=>`.
   if ((first === 0x5b || first === 0x22) && mayBeFluentBitStdout(text, from, to)) return true;

@@ -3,7 +3,7 @@ import { takeDebugPrefix } from './debug-prefix.js';
 import { takeFlyLine } from './fly-logs.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import { takeStamp } from './leading-stamp.js';
-import { isAwsTailStamp, takeLogStream } from './log-stream-prefix.js';
+import { isAwsTailStamp, takeLogStream, takeSamLine } from './log-stream-prefix.js';
 import { takeLabelSet } from './loki-labels.js';
 import { mayStartPm2Line, takePm2Format, takePm2Prefix } from './pm2-lines.js';
 import { takeServicePrefix, takeSwarmPrefix } from './service-prefix.js';
@@ -23,7 +23,7 @@ const KUBECTL_PREFIX = /^\[pod\/([^/\]\s]+)\/([^\]\s]+)\] /;
  * (see takeServicePrefix), a syslog header (see unwrapSyslog), stern's and kubetail's pod
  * prefixes (see unwrapPodTail), `pm2 logs`' process prefix and `--format`
  * fields (see takePm2Prefix), `fly logs`' time, instance, region and level (see
- * takeFlyLine), the `debug` package's coloured namespace (see
+ * takeFlyLine), `sam logs`' log stream and time (see takeSamLine), the `debug` package's coloured namespace (see
  * takeDebugPrefix, also inside an envelope). (Docker's json-file format is an envelope,
  * see peel-envelope.ts.) Returns null for a line that has no such wrapper.
  * Pure: no state, nothing thrown. Only CRI's form is looked for inside an
@@ -44,7 +44,7 @@ export function unwrapContainer(line: string, outermost = true): UnwrappedLine |
   } else if (!outermost) return null;
   if (first === 0x5b /* [ */) return unwrapKubectl(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
   if (first >= 0x30 && first <= 0x39) {
-    return unwrapSyslog(line) ?? takeFlyLine(line) ?? unwrapKubectl(line) ?? takeServicePrefix(line) ?? (mayStartPm2Line(line, 0, line.length) ? takePm2Prefix(line) : null);
+    return unwrapSyslog(line) ?? takeFlyLine(line) ?? takeSamLine(line) ?? unwrapKubectl(line) ?? takeServicePrefix(line) ?? (mayStartPm2Line(line, 0, line.length) ? takePm2Prefix(line) : null);
   }
   const taken = unwrapSyslog(line) ?? unwrapPodTail(line) ?? takeServicePrefix(line);
   if (taken) return taken;
