@@ -3,20 +3,17 @@ import { isZonedTime } from '../time/zoned-time.js';
 import { NO_DIMENSIONS } from './envelope-dimensions.js';
 import type { UnwrappedLine } from './unwrap-line.js';
 
-/** A terminal colour code (SGR), as flyctl puts around the time, the region and the level. */
-const SGR = '(?:\\x1b\\[[0-9;]{0,16}m)*';
-
 /**
  * A line `fly logs` prints (flyctl's render.LogEntry): the entry's time in
  * RFC 3339, its provider and instance (`app[e286de4f711e86]`, the Machine
  * that wrote it; `proxy[…]`, `runner[…]` for the platform's own), its
  * region, its level in brackets, and the message right after the bracket,
  * each line of an application's output an entry of its own. flyctl colours
- * the time, the region and the level.
+ * the time, the region and the level: terminal colour codes
+ * (`\x1b[…m`) may stand around each.
  */
-const FLY_LINE = new RegExp(
-  `^${SGR}(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?(?:Z|[+-]\\d\\d:\\d\\d))${SGR} ([a-z][a-z0-9_-]{0,31})\\[([0-9a-z]{1,64})\\] ${SGR}[a-z]{3}${SGR} \\[${SGR}[a-z]{1,16}${SGR}\\]`,
-);
+const FLY_LINE =
+  /^(?:\x1b\[[0-9;]{0,16}m){0,3}(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d))(?:\x1b\[[0-9;]{0,16}m){0,3} ([a-z][a-z0-9_-]{0,31})\[([0-9a-z]{1,64})\] (?:\x1b\[[0-9;]{0,16}m){0,3}[a-z]{3}(?:\x1b\[[0-9;]{0,16}m){0,3} \[(?:\x1b\[[0-9;]{0,16}m){0,3}[a-z]{1,16}(?:\x1b\[[0-9;]{0,16}m){0,3}\]/;
 
 /**
  * Removes `fly logs`' wrapper (see FLY_LINE): the instance is the record's
