@@ -126,6 +126,15 @@ export const S3_REQUEST_ID = /^[0-9A-F]{16}$/;
  * RequestId first and empty for an error the client raised itself (`RequestId=, ErrorCode=ClientError.NetworkError`).
  */
 export const TENCENT_CPP_ERROR = /RequestId=([A-Za-z0-9][A-Za-z0-9-]{7,63})?, ErrorCode=([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_]{1,64}){0,4}), ErrorMessage=/g;
+/**
+ * tencentcloud-sdk-python's exception as Python's repr() writes it (Celery's
+ * `raised unexpected: %r`, an f-string's `{e!r}`): the class and the
+ * arguments the SDK raised it with, `TencentCloudSDKException('<code>',
+ * '<message>', '<RequestId>')`, each quoted as repr quotes it, None where
+ * one is missing (a client's own error has no RequestId).
+ */
+export const TENCENT_PYTHON_REPR =
+  /TencentCloudSDKException\('([A-Za-z][A-Za-z0-9_]{0,63}(?:\.[A-Za-z0-9_]{1,64}){0,4})', (?:'(?:[^'\\\n]|\\.){0,4096}'|"(?:[^"\\\n]|\\.){0,4096}"|None)(?:, (?:'([A-Za-z0-9][A-Za-z0-9-]{7,63})'|None))?\)/g;
 /** alibaba-cloud-sdk-go's ClientError: `[SDK.TimeoutError] The request timed out…`. */
 export const BRACKETED_SDK_CODE = /\[(SDK\.[A-Z][A-Za-z0-9]{1,63})\]/;
 /** Alibaba's Recommend URL names the code: `https://api.aliyun.com/troubleshoot?q=<Code>&product=…`. */

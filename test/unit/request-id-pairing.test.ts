@@ -55,6 +55,22 @@ describe('the RequestId of an API error is the one paired with its code', () => 
       ['RequestLimitExceeded', other],
     ]);
   });
+
+  it("tencentcloud-sdk-python's exception by repr(): its own RequestId argument, none where it is None, whatever id stands after it", () => {
+    const other = '9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a';
+    const repr = (code: string, message: string, id: string | null): string => `TencentCloudSDKException('${code}', ${message}, ${id === null ? 'None' : `'${id}'`})`;
+    const attempts = `retries exhausted: ${repr('RequestLimitExceeded', "'x.'", VENDOR_ID)}; then ${repr('RequestLimitExceeded', "'x.'", other)}`;
+    expect(recognizeAll(attempts, builtInContext()).map((r) => [r.code, r.requestId, r.vendor])).toEqual([
+      ['RequestLimitExceeded', VENDOR_ID, 'tencent'],
+      ['RequestLimitExceeded', other, 'tencent'],
+    ]);
+    const client = `giving up: ${repr('ClientNetworkError', `"Read timed out (host='x')"`, null)} job_request_id=${other}`;
+    expect(recognizeAll(client, builtInContext()).map((r) => [r.code, r.requestId, r.vendor])).toEqual([['ClientNetworkError', null, 'tencent']]);
+    // Raised with two arguments, as the SDK raises its client errors: the code and the message.
+    expect(tagText("failed: TencentCloudSDKException('ClientNetworkError', 'Read timed out.')")).toMatchObject({ event: 'error', vendor: 'tencent', code: 'ClientNetworkError', requestId: null });
+    // A source line that raises it is no exception written out.
+    expect(recognizeAll('    raise TencentCloudSDKException(code, message, reqid)', builtInContext()).map((r) => r.event)).toEqual([null]);
+  });
 });
 
 describe('a code in an error class name keeps its full dotted form', () => {
