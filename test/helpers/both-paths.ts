@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { expect } from 'vitest';
 import { Aggregator } from '../../src/aggregation/aggregator.js';
 import type { Summary } from '../../src/aggregation/summary.js';
 import { LineLengthLimiter } from '../../src/lines/limit-line-length.js';
@@ -84,4 +85,17 @@ export function chunksOf(bytes: Buffer, size: number): Buffer[] {
   const out: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += size) out.push(bytes.subarray(at, Math.min(bytes.length, at + size)));
   return out;
+}
+
+/**
+ * The full path's result for `text` cut into chunks of `chunkSize` bytes,
+ * once the fast path has given the same summary and events for it.
+ */
+export async function scanBothPaths(text: string, chunkSize: number): Promise<PathResult> {
+  const chunks = chunksOf(Buffer.from(text), chunkSize);
+  const full = await scanFullPath(chunks);
+  const fast = scanFastPath(chunks);
+  expect(fast.summary).toEqual(full.summary);
+  expect(fast.events).toEqual(full.events);
+  return full;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { takeFlyLine } from '../../src/records/fly-logs.js';
 import { mayBeWrappedAfterTime } from '../../src/records/may-be-wrapped.js';
 import { unwrapLine } from '../../src/records/unwrap-line.js';
-import { chunksOf, scanFastPath, scanFullPath } from '../helpers/both-paths.js';
+import { scanBothPaths } from '../helpers/both-paths.js';
 
 const AT = Date.UTC(2026, 10, 22, 10, 2, 4);
 const faint = (text: string): string => `\x1b[2m${text}\x1b[0m`;
@@ -64,11 +64,7 @@ describe('`fly logs` lines', () => {
       entry('e286de4f711e86', 5, '\tat com.example.mqtt.TopicService.create(TopicService.java:71)'),
       entry('3d8d9930f3e089', 5, '2026-11-22 10:02:05.100 INFO  [main] c.e.m.Health - ok'),
     ].join('\n');
-    const chunks = chunksOf(Buffer.from(`${text}\n`), 64);
-    const full = await scanFullPath(chunks);
-    const fast = scanFastPath(chunks);
-    expect(fast.summary).toEqual(full.summary);
-    expect(fast.events).toEqual(full.events);
+    const full = await scanBothPaths(`${text}\n`, 64);
     expect(full.summary.totals).toMatchObject({ lines: 6, records: 3, errors: 1 });
     expect(full.events.filter((e) => e.event === 'error').map((e) => [e.code, e.requestId, e.host])).toEqual([['LimitExceeded', '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a', 'e286de4f711e86']]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mayStartSamLine, takeSamLine } from '../../src/records/log-stream-prefix.js';
 import { mayBeWrapped } from '../../src/records/may-be-wrapped.js';
 import { unwrapLine } from '../../src/records/unwrap-line.js';
-import { chunksOf, scanFastPath, scanFullPath } from '../helpers/both-paths.js';
+import { scanBothPaths } from '../helpers/both-paths.js';
 
 const STREAM = '2026/11/22/[$LATEST]4f1c2a9e8b7d40f6a3e5c1d2b7f8a9e0';
 const OTHER = '2026/11/22/[$LATEST]9a8b7c6d5e4f40a1b2c3d4e5f6a7b8c9';
@@ -49,11 +49,7 @@ describe('`sam logs` lines', () => {
       `${OTHER} 2026-11-22T10:02:05 2026-11-22 10:02:05.000 INFO  [main] c.e.m.Health - ok`,
       '  status: ready',
     ].join('\n');
-    const chunks = chunksOf(Buffer.from(`${text}\n`), 48);
-    const full = await scanFullPath(chunks);
-    const fast = scanFastPath(chunks);
-    expect(fast.summary).toEqual(full.summary);
-    expect(fast.events).toEqual(full.events);
+    const full = await scanBothPaths(`${text}\n`, 48);
     expect(full.summary.totals).toMatchObject({ lines: 5, records: 2, errors: 1 });
     expect(full.events.map((e) => [e.line, e.event, e.code])).toEqual([
       [1, 'error', 'LimitExceeded'],
