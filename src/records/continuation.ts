@@ -140,15 +140,6 @@ const EXCEPTION_HEADER = /^[\w$.]*(?:Exception|Error)\b/;
  * tencentcloud-sdk-dotnet's ToString() (`message：code:…`, a full-width colon).
  */
 export const EXCEPTION_LINE = /^(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\]|message\uff1acode:)/;
-/**
- * EXCEPTION_LINE indented, as a whole stack is printed indented after an
- * empty line (Koa's default error handler writes `\n  <err.stack, each line
- * led by two spaces>\n` to stderr, whatever the application wrote to stdout
- * before it): after an empty line, an error of its own, not more of the
- * record before, even a header that awaits its exception (that exception
- * follows unindented: Spring Boot's `%wEx`).
- */
-const INDENTED_EXCEPTION = /^[ \t]{1,16}(?:[\w$.]{0,256}(?:Exception|Error)(?::|\s\[)|\[[\w$.]{0,256}(?:Exception|Error)\])/;
 /** A header line that already shows an exception has none to wait for. */
 const OWN_EXCEPTION = /Exception|Error[:\]]/;
 /** A header at a level below warnings (Serilog's `INF` too) announces no failure: the next line is not its stack. */
@@ -240,7 +231,7 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   const first = line.charCodeAt(0);
   if (first === 0x20 && state.richColumn > 0 && startsRichRecord(line, state.richColumn)) return false;
   if (first === 0x20 && startsNextLine(line)) return false;
-  if (first === 0x20 || first === 0x09) return !state.afterBlank || !INDENTED_EXCEPTION.test(line);
+  if (first === 0x20 || first === 0x09) return !state.afterBlank || !startsIndentedStack(line);
   if (state.traceback) return !LOG_LINE_START.test(line);
   if (state.goroutines && isGoDumpLine(line)) return true;
   if (state.goStack && isGoFunctionAlone(line)) return true;
@@ -252,6 +243,19 @@ export function continuesRecord(coloured: string, state: ContinuationState): boo
   if (state.lines !== state.headerLines || state.startsWithException) return false;
   if (state.textHeader && BARE_OPENER.test(line)) return true;
   return QUALIFIED_EXCEPTION.test(line) || (state.awaitsException && EXCEPTION_LINE.test(line));
+}
+
+/**
+ * Whether an indented line right after an empty line is an exception's
+ * (see EXCEPTION_LINE), as a whole stack is printed indented after an empty
+ * line (Koa's default error handler writes `\n  <err.stack, each line led
+ * by two spaces>\n` to stderr, whatever the application wrote to stdout
+ * before it): an error of its own, not more of the record before, even of
+ * a header that awaits its exception (that exception follows unindented:
+ * Spring Boot's `%wEx`).
+ */
+function startsIndentedStack(line: string): boolean {
+  return EXCEPTION_LINE.test(line.trimStart());
 }
 
 /** The state after `line` joined the record (or started it). */
